@@ -1,0 +1,83 @@
+"""The pipeline's output types: a reflowed document with its paragraphs, outline and sentences.
+
+Offsets (`start`, `end`) are character offsets into `Document.text`, the reflowed text in which
+paragraphs are joined by a single newline. `line` is always the 1-based raw line number in the
+source file where the unit starts (provenance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParagraphKind = Literal["heading", "text"]
+SentenceKind = Literal["heading", "sentence"]
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A piece of page furniture removed by the cleaner (e.g. （上接第一版）)."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One reflowed paragraph: a heading line or a run of body text."""
+
+    index: int
+    kind: ParagraphKind
+    start: int
+    end: int
+    line: int
+    level: int = 0
+    """Outline level for headings (1 = part, 2 = numbered section); 0 for body text."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """One outline entry."""
+
+    level: int
+    """1 = part (一、…), 2 = numbered section (（一）…), 3 = lead-in (一是…, a short opening sentence)."""
+    title: str
+    """The heading as shown, numbering included (a lead-in's trailing 。 is kept)."""
+    start: int
+    end: int
+    line: int
+    path: tuple[str, ...]
+    """Titles from the top of the outline down to and including this heading."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One labelling unit: a sentence of body text, or a whole heading."""
+
+    id: str
+    """Stable id: document id, a hash of the whitespace-free text and an occurrence count."""
+    index: int
+    text: str
+    kind: SentenceKind
+    start: int
+    end: int
+    line: int
+    section: tuple[str, ...]
+    """Titles of the enclosing outline entries, top down (a heading's path includes itself)."""
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Document:
+    """A report after the whole pipeline (decode → clean → reflow → outline → sentences)."""
+
+    id: str
+    text: str
+    paragraphs: list[Paragraph]
+    outline: list[Heading]
+    sentences: list[Sentence]
+    dropped: list[Dropped] = field(default_factory=list)
+    encoding: str = "utf-8"
+    sha256: str = ""
+    """Hash of the raw bytes: the document's identity for caches and export manifests."""
+    path: str | None = None

@@ -1,0 +1,215 @@
+"""A TinyDB `Storage` that writes each file atomically and durably, and never misreads damage.
+
+Why not TinyDB's `JSONStorage`: it rewrites the file in place (a crash mid-write leaves half a file)
+and reads a 0-byte file as an empty database, which the next write then overwrites.
+
+Here every write goes to a temp file in the same folder → flush → fsync → `os.replace` → fsync of
+the folder, so the file on disk is always either the old or the new version. The parsed data stays
+in memory: reads cost nothing unless the file changed on disk (checked with one `stat`). A file that
+is empty, truncated or not JSON raises `DamagedFile` instead of being read as empty. After each
+labelling write the same bytes also go, atomically, to `<file>.bak`: the last good copy, which
+`reader doctor --repair` restores if the main file is ever damaged by something else.
+
+The file is readable by people: UTF-8 (no \\uXXXX escapes), one table per block, one record per line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+BACKUP_SUFFIX = ".bak"
+TMP_MARK = ".tmp-"
+
+
+class DamagedFile(Exception):
+    """A store file that exists but cannot be used; the message says what is wrong."""
+
+
+def serialize(data: dict[str, dict[str, Any]]) -> bytes:
+    """TinyDB's data as JSON with one record per line (diff-friendly, and quick to write)."""
+    out = ["{"]
+    tables = list(data.items())
+    for t, (name, table) in enumerate(tables):
+        tail = "," if t < len(tables) - 1 else ""
+        if not table:
+            out.append(f" {json.dumps(name, ensure_ascii=False)}: {{}}{tail}")
+            continue
+        out.append(f" {json.dumps(name, ensure_ascii=False)}: {{")
+        rows = list(table.items())
+        last = len(rows) - 1
+        for r, (doc_id, doc) in enumerate(rows):
+            sep = "," if r < last else ""
+            out.append(f"  {json.dumps(str(doc_id))}: {json.dumps(doc, ensure_ascii=False)}{sep}")
+        out.append(f" }}{tail}")
+    out.append("}\n")
+    return "\n".join(out).encode("utf-8")
+
+
+def parse(raw: bytes) -> dict[str, dict[str, Any]]:
+    """Parse a store file, or raise DamagedFile saying what is wrong with it."""
+    if not raw.strip():
+        raise DamagedFile(f"empty file ({len(raw)} bytes) — a store file is never empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DamagedFile(f"not UTF-8 text (byte {exc.start})") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = " — truncated?" if exc.pos >= len(text.rstrip()) else ""
+        raise DamagedFile(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}{hint}") from exc
+    if not isinstance(data, dict):
+        raise DamagedFile(f"not a TinyDB file: top level is a {type(data).__name__}, not an object")
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise DamagedFile(f"not a TinyDB file: table {name!r} is not an object of records")
+    return data
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, payload: bytes, *, sync_dir: bool = True) -> None:
+    """Replace `path` with `payload` so that a crash at any moment leaves the old or the new file."""
+    tmp = path.with_name(f"{path.name}{TMP_MARK}{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    os.replace(tmp, path)
+    if sync_dir:
+        fsync_dir(path.parent)
+
+
+def _signature(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage for one file: atomic durable writes, data cached in memory, damage detected.
+
+    `read()` raises DamagedFile for a damaged file (never returns "empty" for it); a missing file is
+    an empty database. `batch()` groups many TinyDB operations into one write at the end.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.backup_path = self.path.with_name(self.path.name + BACKUP_SUFFIX)
+        self.read_only = read_only
+        self.backup_next_write = True
+        """Whether the next write also refreshes the `.bak` copy (off for cursor positions)."""
+        self.generation = 0
+        """Increases whenever the in-memory data is replaced from disk (callers rebuild indexes)."""
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._loaded = False
+        self._signature: tuple[int, int, int] | None = None
+        self._batch = 0
+        self._dirty = False
+
+    # --- reading ----------------------------------------------------------------------------
+    def changed_on_disk(self) -> bool:
+        """True if the file is not the one last read or written (another process, an editor...)."""
+        if not self._loaded:
+            return True
+        try:
+            sig = _signature(os.stat(self.path))
+        except FileNotFoundError:
+            sig = None
+        return sig != self._signature
+
+    def load(self) -> None:
+        """(Re)read the file from disk. Raises DamagedFile; the previous data is then dropped."""
+        self._loaded = False
+        self._data = None
+        self.generation += 1
+        try:
+            with open(self.path, "rb") as fh:
+                sig = _signature(os.fstat(fh.fileno()))
+                raw = fh.read()
+        except FileNotFoundError:
+            self._signature = None
+            self._loaded = True
+            return
+        self._data = parse(raw)
+        self._signature = sig
+        self._loaded = True
+
+    def refresh(self) -> bool:
+        """Reload if the file changed on disk; True if it did. Skipped inside a batch."""
+        if self._batch or not self.changed_on_disk():
+            return False
+        self.load()
+        return True
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if not self._loaded:
+            self.load()
+        return self._data
+
+    # --- writing ----------------------------------------------------------------------------
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.read_only:
+            self.invalidate()
+            raise PermissionError(f"{self.path} is open read-only")
+        self._data = data
+        if self._batch:
+            self._dirty = True
+            return
+        self._flush()
+
+    def _flush(self) -> None:
+        data = self._data or {}
+        try:
+            payload = serialize(data)
+            atomic_write(self.path, payload, sync_dir=not self.backup_next_write)
+            self._signature = _signature(os.stat(self.path))
+            if self.backup_next_write:
+                atomic_write(self.backup_path, payload)
+        except BaseException:
+            # TinyDB already changed the in-memory data; forget it so the disk stays the truth.
+            self.invalidate()
+            raise
+        finally:
+            self._dirty = False
+            self.backup_next_write = True
+
+    def invalidate(self) -> None:
+        """Drop the cached data: the next read re-parses the file."""
+        self._loaded = False
+        self._data = None
+        self._dirty = False
+        self.generation += 1
+
+    def begin_batch(self) -> None:
+        self._batch += 1
+
+    def end_batch(self, *, commit: bool) -> None:
+        self._batch -= 1
+        if self._batch:
+            return
+        if commit and self._dirty:
+            self._flush()
+        elif not commit:
+            self.invalidate()
+
+    def close(self) -> None:
+        self._data = None
+        self._loaded = False

@@ -1,0 +1,155 @@
+"""Per-sentence context for the rules and the model: which part of the report, the problem paragraph,
+lead-ins, position in the paragraph.
+
+Built from the pipeline's `Document` (`contexts(doc)`); the rules only read `Context`, so they can be
+tested on hand-made contexts. Everything here is plain Python (no jieba, no sklearn).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.text.model import Document
+
+# Half-width punctuation that some reports use in Chinese text, mapped to the full-width forms the
+# rules are written with.
+_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
+_WS = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Whitespace removed and punctuation made full-width: the form every rule matches against."""
+    return _WS.sub("", text).translate(_PUNCT)
+
+
+# Part titles: the review of the past period vs the plan for the coming one.
+_REVIEW_TITLE = re.compile(r"回顾|过去(一|五|的)|一年来|五年来|主要工作|工作总结")
+_PLAN_TITLE = re.compile(
+    r"安排|任务|重点工作|打算|预期目标|主要目标|总体要求|政策取向|今后|计划|建议|展望|部署|目标任务|工作思路"
+)
+
+
+def classify_part_title(title: str) -> str:
+    """'review', 'plan' or '' for a part (level-1) heading's title."""
+    t = normalize(title)
+    if _REVIEW_TITLE.search(t):
+        return "review"
+    if _PLAN_TITLE.search(t):
+        return "plan"
+    return ""
+
+
+# The problem paragraph: its opener, and the resolve that closes it.
+PROBLEM_OPENER = re.compile(
+    r"(在(肯定|总结|看到)(成绩|成就)的同时|清醒(地)?(认识|看到)|同时(也)?(要|必须|应当)?(清醒)?(地)?看到"
+    r"|我们也(要)?(清醒)?(地)?(看到|认识到)|存在(的)?(一些|不少)?(问题|困难)和不足|工作中(还)?存在)"
+)
+PROBLEM_CLOSER = re.compile(
+    r"^(我们(一定|将|要|必须|务必|决心)|对此|对这些问题|针对这些问题|这些问题)|决不辜负|绝不辜负|加以解决|认真解决|切实解决"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the rules and the model know about one sentence."""
+
+    text: str
+    """The sentence, normalized (see `normalize`)."""
+    kind: str = "sentence"
+    """'heading' for part/section headings, else 'sentence'."""
+    part: str = ""
+    """'review', 'plan' or '' (unknown: no part heading, e.g. a news feature)."""
+    section: tuple[str, ...] = ()
+    in_problems: bool = False
+    """Inside the problem paragraph, after its opener."""
+    lead: bool = False
+    """A heading-like lead-in: an outline entry, or a short sentence that opens a block it heads."""
+    para_first: bool = False
+    para_last: bool = False
+    position: float = 0.0
+    """Index of the sentence in the document / number of sentences (0–1)."""
+
+
+_LEAD_MAX = 16  # characters (without the final 。) of a lead-in without a comma
+_LEAD_MAX_COMMA = 21  # … with one comma (坚持惠企利民，提振大宗消费。)
+
+
+def looks_like_lead(text: str) -> bool:
+    """Short heading-like sentence: 持续扩大有效投资。 / 坚持惠企利民，提振大宗消费。"""
+    t = text.rstrip("。！")
+    if not t or t == text or re.search(r"[；：？]", t):
+        return False
+    commas = t.count("，")
+    if commas == 0:
+        return len(t) <= _LEAD_MAX
+    return commas == 1 and len(t) <= _LEAD_MAX_COMMA
+
+
+def contexts(doc: Document) -> list[Context]:
+    """One `Context` per sentence of `doc`, in order."""
+    sents = doc.sentences
+    n = len(sents)
+    part_of_title = {h.title: classify_part_title(h.title) for h in doc.outline if h.level == 1}
+    lead_titles = {normalize(h.title) for h in doc.outline if h.level == 3}
+    # A report page that starts inside the review has no part heading there: take the part before
+    # the first plan heading to be the review.
+    first_part = next((part_of_title[h.title] for h in doc.outline if h.level == 1), "")
+    before_first = "review" if first_part == "plan" else ""
+    para_sizes: dict[int, int] = {}
+    for s in sents:
+        para_sizes[s.paragraph] = para_sizes.get(s.paragraph, 0) + 1
+
+    out: list[Context] = []
+    in_problems = False
+    problem_para = -1
+    prev_para = None
+    para_pos = 0
+    for i, s in enumerate(sents):
+        text = normalize(s.text)
+        part = before_first
+        for title in s.section:
+            if title in part_of_title:
+                part = part_of_title[title] or part
+                break
+        if s.paragraph != prev_para:
+            para_pos = 0
+            prev_para = s.paragraph
+        else:
+            para_pos += 1
+        first = para_pos == 0
+        last = para_pos == para_sizes[s.paragraph] - 1
+        # problem paragraph state
+        if s.kind == "heading":
+            in_problems = False
+        elif PROBLEM_OPENER.search(text) and part != "plan":
+            in_problems = True
+            problem_para = s.paragraph
+        elif in_problems and s.paragraph != problem_para and not _continues_problems(text):
+            in_problems = False
+        elif in_problems and s.paragraph != problem_para:
+            problem_para = s.paragraph
+        lead = s.kind == "sentence" and (
+            text in lead_titles or (looks_like_lead(text) and not last)
+        )
+        out.append(
+            Context(
+                text=text, kind=s.kind, part=part, section=tuple(s.section),
+                in_problems=in_problems and not PROBLEM_OPENER.search(text),
+                lead=lead, para_first=first, para_last=last, position=i / max(n, 1),
+            )
+        )
+        if in_problems and PROBLEM_CLOSER.search(text) and not PROBLEM_OPENER.search(text):
+            in_problems = False
+    return out
+
+
+_PROBLEM_WORDS = re.compile(
+    r"仍然|依然|仍|尚未|还不|不够|不足|不强|较弱|短板|弱项|薄弱|困难|压力|风险隐患|难度|欠账|滞后|不高|有待|亟待|瓶颈|制约"
+)
+
+
+def _continues_problems(text: str) -> bool:
+    return bool(_PROBLEM_WORDS.search(text)) and not PROBLEM_CLOSER.search(text)

@@ -1,0 +1,198 @@
+"""Gather export records: labels from the store, positions from the current pipeline, negatives.
+
+Each label's `start`, `end`, `line`, `section` and `text` come from the document as the pipeline
+reads it now, so every record points at the raw line of the report. When the document is gone
+from the corpus, the positions stored with the label are used instead (and the caller is told).
+Labels whose sentence is no longer in the text (orphans) are left out unless asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.export import records as rec
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Selection:
+    """What to export; None = everything."""
+
+    labels: set[str] | None = None
+    annotators: list[str] | None = None
+    docs: list[str] | None = None
+    negatives: bool = False
+    orphans: bool = False
+
+
+@dataclass
+class Collected:
+    records: list[dict[str, Any]]
+    documents: dict[str, dict[str, Any]]
+    """Document id → {"path", "sha256", "missing"}: provenance for the manifest."""
+    notes: list[str] = field(default_factory=list)
+    """Things the user should know (missing documents, skipped orphans), one line each."""
+
+
+def corpus_files(corpus_dir: Path) -> dict[str, Path]:
+    """Document id (file stem) → path, for the `*.txt` files of the corpus folder."""
+    if not corpus_dir.is_dir():
+        return {}
+    return {p.stem: p for p in sorted(corpus_dir.glob("*.txt")) if p.is_file()}
+
+
+def _default_loader(path: Path):
+    from reader.text.pipeline import load_document
+
+    return load_document(path)
+
+
+def _check_known(kind: str, wanted: Iterable[str], known: set[str], hint: str) -> None:
+    unknown = [w for w in wanted if w not in known]
+    if unknown:
+        listing = ", ".join(sorted(known)[:12]) or "none"
+        raise ReaderError(f"unknown {kind} {', '.join(unknown)} (known: {listing}); {hint}")
+
+
+def collect(
+    store: Any,
+    corpus_dir: Path,
+    selection: Selection,
+    *,
+    load: Callable[[Path], Any] | None = None,
+    advance: Callable[[int], object] | None = None,
+    on_documents: Callable[[int], object] | None = None,
+) -> Collected:
+    """Build the native records for `selection`. `load(path)` reads a document (default: the
+    pipeline); `on_documents(n)` is told how many documents will be read, `advance(1)` after each."""
+    load = load or _default_loader
+    advance = advance or (lambda n: None)
+    files = corpus_files(corpus_dir)
+    labels = list(store.labels())
+    marks = list(store.reviewed()) if selection.negatives else []
+    marks = [m for m in marks if m.get("reviewed", True)]
+
+    known_annotators = {r["annotator"] for r in labels} | {m["annotator"] for m in marks}
+    if selection.annotators:
+        if not selection.negatives:
+            known_annotators |= {m["annotator"] for m in store.reviewed()}
+        _check_known("annotator", selection.annotators, known_annotators,
+                     "check the name with `reader stats`")
+    known_docs = {r["doc"] for r in labels} | set(files)
+    if selection.docs:
+        _check_known("document", selection.docs, known_docs,
+                     "a document id is the corpus file name without .txt")
+
+    def wanted(item: dict[str, Any]) -> bool:
+        return ((not selection.annotators or item["annotator"] in selection.annotators)
+                and (not selection.docs or item["doc"] in selection.docs))
+
+    labels = [r for r in labels if wanted(r) and r.get("label")]
+    marks = [m for m in marks if wanted(m)]
+    notes: list[str] = []
+    stored_orphans = [r for r in labels if r.get("orphan")]
+    if stored_orphans and not selection.orphans:
+        labels = [r for r in labels if not r.get("orphan")]
+        notes.append(f"left out {len(stored_orphans)} orphan label(s) (their sentence is no longer in "
+                     "the text); --orphans includes them")
+
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in labels:
+        by_doc[r["doc"]].append(r)
+    marks_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in marks:
+        marks_by_doc[m["doc"]].append(m)
+
+    doc_ids = sorted(set(by_doc) | set(marks_by_doc))
+    if on_documents:
+        on_documents(len(doc_ids))
+    out: list[dict[str, Any]] = []
+    documents: dict[str, dict[str, Any]] = {}
+    lost = matched_by_text = 0
+    for doc_id in doc_ids:
+        doc, problem = None, None
+        path = files.get(doc_id)
+        if path is None:
+            problem = f"not in {corpus_dir}"
+        else:
+            try:
+                doc = load(path)
+            except ReaderError as exc:
+                problem = str(exc)
+        advance(1)
+        if doc is None:
+            documents[doc_id] = {"path": str(path) if path else None, "sha256": None, "missing": True}
+            n = len(by_doc.get(doc_id, ()))
+            tail = ", and no negatives come from it" if marks_by_doc.get(doc_id) else ""
+            notes.append(f"document {doc_id} {problem}: its {n} label(s) use the positions stored "
+                         f"with them{tail}")
+            keyed = [((r.get("line") or 0, r.get("start") or 0), rec.from_label(r, None))
+                     for r in by_doc.get(doc_id, ())]
+            keyed.sort(key=lambda kv: (kv[0], kv[1]["annotator"] or ""))
+            out.extend(record for _, record in keyed)
+            continue
+        documents[doc_id] = {"path": str(path), "sha256": doc.sha256, "missing": False}
+        by_id = {s.id: s for s in doc.sentences}
+        by_text: dict[str, list[Any]] | None = None
+        keyed = []
+        labelled: dict[str, set[str]] = defaultdict(set)  # annotator → sentence ids (any label)
+        for r in by_doc.get(doc_id, ()):
+            sentence = by_id.get(r["sentence"])
+            if sentence is None and not r.get("orphan"):
+                if by_text is None:
+                    by_text = defaultdict(list)
+                    for s in doc.sentences:
+                        by_text[_WS.sub("", s.text)].append(s)
+                candidates = by_text.get(_WS.sub("", r.get("text") or ""), [])
+                if len(candidates) == 1:
+                    sentence = candidates[0]
+                    matched_by_text += 1
+                else:
+                    lost += 1
+                    if not selection.orphans:
+                        continue
+            record = rec.from_label(r, sentence)
+            if sentence is not None:
+                record["id"] = sentence.id
+                labelled[r["annotator"]].add(sentence.id)
+                order = (0, sentence.index)
+            else:
+                order = (1, r.get("start") or 0)
+            if selection.orphans:
+                record["orphan"] = sentence is None
+            keyed.append((order, record))
+        # Negatives: unlabelled body sentences inside what each annotator marked reviewed.
+        scopes: dict[str, list[tuple[list[str], dict[str, Any]]]] = defaultdict(list)
+        for m in marks_by_doc.get(doc_id, ()):
+            scopes[m["annotator"]].append((list(m.get("section") or []), m))
+        for annotator, marks_of in scopes.items():
+            done = labelled[annotator]
+            for s in doc.sentences:
+                if s.kind != "sentence" or s.id in done:
+                    continue
+                mark = next((m for scope, m in marks_of if rec.in_scope(s.section, scope)), None)
+                if mark is not None:
+                    record = rec.negative(doc_id, s, annotator, mark)
+                    if selection.orphans:
+                        record["orphan"] = False
+                    keyed.append(((0, s.index), record))
+        keyed.sort(key=lambda kv: (kv[0], kv[1]["annotator"] or ""))
+        out.extend(record for _, record in keyed)
+
+    if selection.labels is not None:
+        out = [r for r in out if r["label"] in selection.labels
+               or (selection.negatives and r["label"] == rec.NONE_LABEL)]
+    if lost:
+        what = "included as orphans" if selection.orphans else "left out (--orphans includes them)"
+        notes.append(f"{lost} label(s) no longer match a sentence of the current text: {what}")
+    if matched_by_text:
+        notes.append(f"{matched_by_text} label(s) found their sentence again by its text "
+                     "(the store has not been reattached since the text changed)")
+    return Collected(out, documents, notes)

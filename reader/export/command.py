@@ -1,0 +1,188 @@
+"""`reader export` from parsed arguments to files: validate, collect, tokenise, split, write."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.export import formats, writer
+from reader.export.collect import Selection, collect
+
+
+def names(values: list[str] | None) -> list[str] | None:
+    """`--x a,b --x c` → ["a", "b", "c"]; None when not given."""
+    if not values:
+        return None
+    out = [n.strip() for v in values for n in v.split(",") if n.strip()]
+    return list(dict.fromkeys(out)) or None
+
+
+def say(message: str) -> None:
+    print(f"reader: {message}", file=sys.stderr)
+
+
+def command_line(args: argparse.Namespace) -> str:
+    """The export command with every option spelled out (defaults included): enough to redo it."""
+    parts = ["reader", "export", "-o", args.output, "--format", args.format]
+    for opt in ("labels", "annotator", "docs"):
+        value = names(getattr(args, opt))
+        if value:
+            parts += [f"--{opt}", ",".join(value)]
+    for flag in ("negatives", "orphans", "tokens"):
+        if getattr(args, flag):
+            parts.append(f"--{flag}")
+    if args.split:
+        parts += ["--split", args.split, "--seed", str(args.seed)]
+    for opt in ("annotations", "corpus"):
+        if getattr(args, opt, None):
+            parts += [f"--{opt}", str(getattr(args, opt))]
+    return shlex.join(parts)
+
+
+class _EmptyStore:
+    """Stands in for a store folder that does not exist yet: no labels, no review marks."""
+
+    def labels(self, *a: Any, **k: Any) -> list[dict[str, Any]]:
+        return []
+
+    def reviewed(self, *a: Any, **k: Any) -> list[dict[str, Any]]:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+def open_store(path: Path):
+    """The store under `path`, read-only; an empty stand-in when the folder does not exist."""
+    if not path.exists():
+        return _EmptyStore()
+    if not path.is_dir():
+        raise ReaderError(f"annotations folder {path} is not a folder; give one with --annotations")
+    from reader.store import AnnotationStore
+
+    return AnnotationStore(path, read_only=True)
+
+
+def _label_set(annotations: Path) -> list[str]:
+    try:
+        from reader.store.labelset import load_labelset
+    except ImportError:  # pragma: no cover - the store always ships it
+        return ["target", "achievement", "problem"]
+    return list(load_labelset(annotations if annotations.is_dir() else None).names)
+
+
+def _pipeline_version() -> str | None:
+    try:
+        from reader.text.pipeline import PIPELINE_VERSION
+    except ImportError:
+        return None
+    return str(PIPELINE_VERSION)
+
+
+def export(args: argparse.Namespace) -> int:
+    from reader.cli.common import annotations_dir, corpus_dir
+    from reader.export.split import assign, parse_split
+
+    fmt = args.format
+    if fmt not in formats.FORMATS:
+        raise ReaderError(f"unknown format {fmt!r}; use one of {', '.join(formats.FORMATS)}")
+    shares = parse_split(args.split) if args.split else None
+    try:
+        seed = int(args.seed)
+    except ValueError:
+        raise ReaderError(f"--seed {args.seed!r} is not a whole number; e.g. --seed 1") from None
+    if shares and args.output == writer.STDOUT:
+        raise ReaderError("--split writes one file per split; give a file name with -o, e.g. -o out.jsonl")
+    to_stdout = args.output == writer.STDOUT
+    paths = (writer.split_paths(args.output, list(shares), fmt) if shares
+             else {} if to_stdout else {"all": Path(args.output)})
+    manifest_path = None if to_stdout else writer.manifest_path(args.output, fmt)
+    writer.check_writable([*paths.values(), *([manifest_path] if manifest_path else [])])
+
+    annotations, corpus = annotations_dir(args), corpus_dir(args)
+    label_set = _label_set(annotations)
+    wanted_labels = names(args.labels)
+    store = open_store(annotations)
+    try:
+        if wanted_labels:
+            known = set(label_set) | {"none"} | {r["label"] for r in store.labels() if r.get("label")}
+            unknown = [label for label in wanted_labels if label not in known]
+            if unknown:
+                raise ReaderError(f"unknown label {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+        selection = Selection(
+            labels=set(wanted_labels) if wanted_labels else None,
+            annotators=names(args.annotator), docs=names(args.docs),
+            negatives=args.negatives, orphans=args.orphans,
+        )
+        from reader.export.progress import Progress
+
+        with Progress() as progress:
+            state: dict[str, Any] = {}
+
+            def on_documents(n: int) -> None:
+                state["advance"] = progress.task("reading documents", n)
+
+            collected = collect(store, corpus, selection, on_documents=on_documents,
+                                advance=lambda n: state.get("advance", lambda n: None)(n))
+            records = collected.records
+            if args.tokens and records:
+                from reader.export.tokens import tokenize
+
+                texts = [r["text"] for r in records]
+                advance = progress.task("jieba words", len(set(texts)))
+                for record, words in zip(records, tokenize(texts, advance=advance), strict=True):
+                    record["tokens"] = words
+    finally:
+        store.close()
+
+    for note in collected.notes:
+        say(note)
+    if not records:
+        say("no labels to export" + (" with these options" if selection != Selection() else "")
+            + "; the export is empty")
+
+    if shares:
+        doc_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for r in records:
+            doc_counts[r["doc"]][r["label"]] += 1
+        where = assign(doc_counts, shares, seed)
+        by_split: dict[str, list[dict[str, Any]]] = {name: [] for name in shares}
+        for r in records:
+            by_split[where[r["doc"]]].append(r)
+        empty = [name for name, rs in by_split.items() if not rs]
+        if empty and records:
+            say(f"split {', '.join(empty)} got no document ({len(doc_counts)} document(s) to share out)")
+    else:
+        by_split = {"all": records}
+
+    if to_stdout:
+        writer.write_records(records, writer.STDOUT, fmt)
+        return 0
+    for name, path in paths.items():
+        writer.write_records(by_split[name], path, fmt)
+    from reader import __version__
+    from reader.export.manifest import build
+
+    manifest = build(
+        records_by_split=by_split,
+        files={name: str(path) for name, path in paths.items()},
+        documents=collected.documents,
+        label_set=label_set,
+        command=command_line(args),
+        fmt=fmt,
+        options={"negatives": args.negatives, "orphans": args.orphans, "tokens": args.tokens,
+                 "labels": wanted_labels, "annotators": selection.annotators, "docs": selection.docs,
+                 "split": shares, "seed": seed if shares else None},
+        tool_version=__version__,
+        pipeline_version=_pipeline_version(),
+    )
+    writer.write_manifest(manifest, manifest_path)
+    counts = ", ".join(f"{k} {v}" for k, v in manifest["labels"].items()) or "nothing"
+    files = ", ".join(str(p) for p in paths.values())
+    say(f"exported {len(records)} record(s) ({counts}) to {files}; manifest {manifest_path}")
+    return 0

@@ -1,0 +1,69 @@
+"""Build one native export record from a stored label (or a reviewed, unlabelled sentence).
+
+The native record is the source for every format. Its keys, in order: `id` (sentence id), `doc`,
+`text`, `label`, `section` (list of titles), `start`, `end`, `line`, `annotator`, `created`,
+`updated`, `note` (always present, null when there is none, so every row has the same columns),
+then `orphan` (only with --orphans) and `tokens` (only with --tokens).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+NONE_LABEL = "none"
+NATIVE_FIELDS = (
+    "id", "doc", "text", "label", "section", "start", "end", "line",
+    "annotator", "created", "updated", "note",
+)
+
+
+def from_label(stored: dict[str, Any], sentence: Any | None) -> dict[str, Any]:
+    """A record for a stored label; positions come from `sentence` (current pipeline) when given,
+    else from what the store kept when the label was made."""
+    if sentence is not None:
+        text, section = sentence.text, list(sentence.section)
+        start, end, line = sentence.start, sentence.end, sentence.line
+    else:
+        text, section = stored.get("text", ""), list(stored.get("section") or [])
+        start, end, line = stored.get("start"), stored.get("end"), stored.get("line")
+    return {
+        "id": stored["sentence"],
+        "doc": stored["doc"],
+        "text": text,
+        "label": stored["label"],
+        "section": section,
+        "start": start,
+        "end": end,
+        "line": line,
+        "annotator": stored.get("annotator"),
+        "created": stored.get("created"),
+        "updated": stored.get("updated"),
+        "note": stored.get("note") or None,
+    }
+
+
+def negative(doc_id: str, sentence: Any, annotator: str, mark: dict[str, Any]) -> dict[str, Any]:
+    """A `label: "none"` record for an unlabelled sentence of a reviewed section; its times are
+    those of the review mark (when the annotator said "nothing else here")."""
+    when = mark.get("updated") or mark.get("created")
+    return {
+        "id": sentence.id,
+        "doc": doc_id,
+        "text": sentence.text,
+        "label": NONE_LABEL,
+        "section": list(sentence.section),
+        "start": sentence.start,
+        "end": sentence.end,
+        "line": sentence.line,
+        "annotator": annotator,
+        "created": mark.get("created") or when,
+        "updated": when,
+        "note": None,
+    }
+
+
+def in_scope(section: tuple[str, ...] | list[str], scope: list[str] | tuple[str, ...]) -> bool:
+    """Whether a sentence whose section path is `section` lies inside the reviewed `scope`
+    (a section path; empty = the whole document)."""
+    scope = tuple(scope)
+    return tuple(section[: len(scope)]) == scope

@@ -1,0 +1,63 @@
+"""jieba words for `--tokens`: in-process for small exports, a process pool over all cores for big ones.
+
+jieba is imported only here, inside functions, so an export without --tokens never loads it.
+Identical texts are segmented once. Each pool worker initialises jieba once, with its log silenced
+(it would otherwise print "Building prefix dict…" to stderr from every process).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+
+POOL_THRESHOLD = 4000
+"""Below this many distinct texts a pool costs more (worker start + jieba load) than it saves."""
+CHUNK = 1000
+
+
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def _init_worker() -> None:
+    _jieba()
+
+
+def _cut_chunk(texts: list[str]) -> list[list[str]]:
+    import jieba
+
+    return [[w for w in jieba.lcut(t) if w.strip()] for t in texts]
+
+
+def tokenize(texts: Sequence[str], *, workers: int | None = None,
+             advance: Callable[[int], object] | None = None) -> list[list[str]]:
+    """jieba words (whitespace-only words dropped) of each text, in order."""
+    unique = list(dict.fromkeys(texts))
+    advance = advance or (lambda n: None)
+    workers = workers or os.cpu_count() or 1
+    chunks = [unique[i:i + CHUNK] for i in range(0, len(unique), CHUNK)]
+    words: list[list[str]] = []
+    if workers <= 1 or len(unique) < POOL_THRESHOLD:
+        _jieba()
+        for chunk in chunks:
+            words.extend(_cut_chunk(chunk))
+            advance(len(chunk))
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: workers start instantly and inherit nothing heavy (jieba is not loaded here yet).
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as pool:
+            for chunk, result in zip(chunks, pool.map(_cut_chunk, chunks), strict=True):
+                words.extend(result)
+                advance(len(chunk))
+    by_text = dict(zip(unique, words, strict=True))
+    # Distinct list objects per record, so callers may change one without touching another.
+    return [list(by_text[t]) for t in texts]

@@ -1,0 +1,95 @@
+"""Where an export goes: file names for splits and manifest, a writability check, atomic writes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.export import formats
+
+STDOUT = "-"
+
+
+def _base(output: str, fmt: str) -> tuple[Path, str]:
+    path = Path(output)
+    suffix = path.suffix or (".csv" if fmt == "csv" else ".jsonl")
+    return path.with_suffix("") if path.suffix else path, suffix
+
+
+def split_paths(output: str, names: list[str], fmt: str) -> dict[str, Path]:
+    """`out.jsonl` → {"train": out.train.jsonl, "dev": out.dev.jsonl, …}."""
+    base, suffix = _base(output, fmt)
+    return {name: base.with_name(f"{base.name}.{name}{suffix}") for name in names}
+
+
+def manifest_path(output: str, fmt: str) -> Path:
+    """`out.jsonl` → out.manifest.json."""
+    base, _ = _base(output, fmt)
+    return base.with_name(f"{base.name}.manifest.json")
+
+
+def check_writable(paths: list[Path]) -> None:
+    """Fail early, before any work, when an output cannot be written."""
+    for path in paths:
+        parent = path.parent if str(path.parent) else Path(".")
+        if path.is_dir():
+            raise ReaderError(f"cannot write {path}: it is a folder; give a file name with -o")
+        if not parent.is_dir():
+            raise ReaderError(f"cannot write {path}: folder {parent} does not exist; create it first")
+        if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise ReaderError(f"cannot write {path}: permission denied; choose another -o")
+
+
+def _atomic_write(path: Path, write) -> None:
+    """Write through a temporary file in the same folder, renamed over `path` at the end: a failed
+    export never leaves a half-written file behind."""
+    parent = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise ReaderError(f"cannot write {path}: {exc.strerror}; choose another -o") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            write(out)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise ReaderError(f"cannot write {path}: {exc.strerror}; choose another -o") from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_records(records: list[dict[str, Any]], target: Path | str, fmt: str) -> None:
+    """Write one file (or stdout for "-") in `fmt`; csv starts with a BOM."""
+    bom = "\ufeff" if fmt == "csv" else ""
+
+    def write(out) -> None:
+        out.write(bom)
+        formats.write(records, out, fmt)
+
+    if str(target) == STDOUT:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a captured or replaced stdout
+            write(sys.stdout)
+            return
+        # UTF-8 whatever the locale, and csv's \r\n left alone: a wrapper over the byte stream.
+        sys.stdout.flush()
+        out = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+        try:
+            write(out)
+            out.flush()
+        finally:
+            out.detach()
+        return
+    _atomic_write(Path(target), write)
+
+
+def write_manifest(manifest: dict[str, Any], path: Path) -> None:
+    _atomic_write(path, lambda out: out.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"))

@@ -1,9 +1,95 @@
-"""Commands of this area (placeholder until implemented)."""
+"""Store commands: `reader doctor` (check/repair the annotations folder) and `reader import-labels`."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+CONFLICT_EXAMPLES = 5
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the `reader` parser."""
+    from reader.cli.common import add_store_options
+
+    p = sub.add_parser(
+        "doctor", help="check the annotations folder (damaged files, orphans); --repair fixes",
+        description="List damaged store files, leftovers and orphaned labels (re-checked against "
+        "the corpus). --repair moves damaged files aside (keeping them), restores their last good "
+        "copy and re-attaches labels; it needs the app closed. Exit status 1 if problems remain.",
+    )
+    add_store_options(p, annotator=False)
+    p.add_argument("--repair", action="store_true", help="fix what can be fixed (never deletes a label)")
+    p.set_defaults(run=run_doctor)
+
+    p = sub.add_parser(
+        "import-labels", help="load labels from a JSONL export into the store (idempotent)",
+        description="Load label records (the `reader export` JSONL format: id, doc, text, label, "
+        "annotator, ...) into the store. Importing the same file twice changes nothing. A different "
+        "stored label of the same annotator is a conflict: reported, kept unless --overwrite. "
+        "Exit status 1 if conflicts were left.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE.jsonl")
+    add_store_options(p, annotator=True)
+    p.add_argument("--overwrite", action="store_true", help="replace conflicting stored labels")
+    p.set_defaults(run=run_import)
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    from reader.cli.common import annotations_dir, corpus_dir
+    from reader.store.doctor import run_doctor as doctor
+
+    report = doctor(annotations_dir(args), corpus_dir(args), repair=args.repair)
+    for line in report.lines:
+        print(line)
+    print("no problems found" if not report.problems else f"{report.problems} problem(s)"
+          + ("" if args.repair else "; `reader doctor --repair` fixes what it can"))
+    return 1 if report.problems else 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from reader.cli.common import annotations_dir, corpus_dir
+    from reader.store import AnnotationStore, ReadOnlyStore
+    from reader.store.importer import read_jsonl
+
+    with AnnotationStore(annotations_dir(args)) as store:
+        if store.read_only:
+            raise ReadOnlyStore(f"cannot import: {store.read_only_reason}")
+        parsed = read_jsonl(args.file, store.labelset, annotator=args.annotator)
+        report = store.bulk_set(parsed.records, overwrite=args.overwrite)
+        reattached = _reattach(store, corpus_dir(args), report.docs)
+    parts = [f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged"]
+    if parsed.skipped_none:
+        parts.append(f"{parsed.skipped_none} 'none' skipped (negatives come from reviewed marks)")
+    print(f"{args.file}: {', '.join(parts)}" + (f"; {reattached}" if reattached else ""))
+    if report.conflicts:
+        what = "replaced" if args.overwrite else "kept the stored labels; --overwrite replaces them"
+        print(f"{len(report.conflicts)} conflict(s) with stored labels ({what}), e.g.:", file=sys.stderr)
+        for old, new in report.conflicts[:CONFLICT_EXAMPLES]:
+            print(f"  {old['doc']} {old['sentence']} [{old['annotator']}]: stored {old['label']}, "
+                  f"file {new['label']} — {''.join(old['text'].split())[:30]}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _reattach(store, corpus: Path, docs: set[str]) -> str:
+    """Re-attach imported labels to the current text of their documents, when the corpus has them."""
+    try:
+        from reader.text.pipeline import load_document
+    except ImportError:
+        return ""
+    moved = orphaned = 0
+    for doc_id in sorted(docs):
+        source = corpus / f"{doc_id}.txt"
+        if not source.is_file():
+            continue
+        r = store.reattach(load_document(source))
+        moved += len(r.moved) + len(r.revived)
+        orphaned += len(r.orphaned)
+    out = []
+    if moved:
+        out.append(f"{moved} re-attached to moved sentences")
+    if orphaned:
+        out.append(f"{orphaned} orphaned (sentence not in the current text; kept)")
+    return ", ".join(out)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,32 @@ def parse(raw: bytes) -> dict[str, dict[str, Any]]:
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise DamagedFile(f"not a TinyDB file: table {name!r} is not an object of records")
+    return data
+
+
+_TABLE_LINE = re.compile(r'^ ("(?:[^"\\]|\\.)*"): \{\}?,?$')
+_RECORD_LINE = re.compile(r'^  "(\d+)": (\{.*\}),?$')
+
+
+def salvage(raw: bytes) -> dict[str, dict[str, Any]]:
+    """The complete records of a damaged file written by `serialize` (one record per line)."""
+    data: dict[str, dict[str, Any]] = {}
+    table = None
+    for line in raw.decode("utf-8", errors="replace").splitlines():
+        if m := _TABLE_LINE.match(line):
+            try:
+                table = json.loads(m.group(1))
+            except ValueError:
+                table = None
+            continue
+        m = _RECORD_LINE.match(line)
+        if m and table is not None:
+            try:
+                record = json.loads(m.group(2))
+            except ValueError:
+                continue
+            if isinstance(record, dict):
+                data.setdefault(table, {})[m.group(1)] = record
     return data
 
 

@@ -198,8 +198,43 @@ class AnnotationStore:
         for doc_id in self.doc_ids():
             ds = self._doc(doc_id)
             if ds.damage:
-                out.append((ds.path.name, ds.read_only_reason or ds.damage))
+                backup = "its backup is good" if ds.showing_backup else "no usable backup"
+                out.append((ds.path.name, f"{ds.damage}; {backup}; the document is read-only"))
         return out
+
+    @_locked
+    def repair(self, doc_id: str) -> str:
+        """Repair a damaged document file: move it aside (kept as `<file>.damaged-<time>`) and put
+        back its last good copy (`.bak`); without a usable backup, whatever complete records can be
+        read from the damaged file. Returns what was done. Needs the writer lock.
+        """
+        from reader.store.storage import DamagedFile, parse, salvage, serialize
+
+        self._writable()
+        ds = self._doc(doc_id)
+        if not ds.damage:
+            return f"{ds.path.name}: fine, nothing to repair"
+        stamp = now().replace(":", "")
+        aside = ds.path.with_name(f"{ds.path.name}.damaged-{stamp}")
+        try:
+            data = parse(ds.storage.backup_path.read_bytes())
+            source = f"restored its backup {ds.storage.backup_path.name}"
+        except (OSError, DamagedFile):
+            data = salvage(ds.path.read_bytes()) if ds.path.exists() else {}
+            count = sum(len(t) for t in data.values())
+            source = f"no usable backup; salvaged {count} complete record(s) from it"
+        if ds.path.exists():
+            os.replace(ds.path, aside)
+            moved = f"moved the damaged file to {aside.name}; "
+        else:
+            moved = ""
+        payload = serialize(data)
+        atomic_write(ds.path, payload)
+        atomic_write(ds.storage.backup_path, payload)
+        ds.close()
+        del self._docs[doc_id]
+        self._doc(doc_id)
+        return f"{ds.path.name}: {moved}{source}"
 
     def _check_label(self, label: str) -> None:
         if label not in self.labelset:

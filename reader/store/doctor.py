@@ -1,0 +1,108 @@
+"""`reader doctor`: check an annotations folder — damaged files, leftovers, the lock, orphans — and,
+with `--repair`, fix what can be fixed without losing anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.store.storage import TMP_MARK
+from reader.store.store import WRITER_FILE, AnnotationStore
+
+
+@dataclass
+class DoctorReport:
+    lines: list[str] = field(default_factory=list)
+    problems: int = 0
+
+    def say(self, text: str) -> None:
+        self.lines.append(text)
+
+    def problem(self, text: str) -> None:
+        self.problems += 1
+        self.lines.append(f"PROBLEM {text}")
+
+
+def _loader() -> Callable | None:
+    try:
+        from reader.text.pipeline import load_document
+    except ImportError:
+        return None
+    return load_document
+
+
+def run_doctor(annotations: Path, corpus: Path, *, repair: bool) -> DoctorReport:
+    report = DoctorReport()
+    if not annotations.is_dir():
+        report.say(f"{annotations}: no annotations folder yet (nothing stored)")
+        return report
+    store = AnnotationStore(annotations, read_only=not repair)
+    try:
+        if repair and store.read_only:
+            report.problem(f"cannot repair: {store.read_only_reason}")
+            repair = False
+        elif not repair and (annotations / WRITER_FILE).exists():
+            report.say(f"note: {store._holder()} has the folder open for writing")
+        _check_files(store, report, repair)
+        _check_orphans(store, corpus, report, repair)
+    finally:
+        store.close()
+    return report
+
+
+def _check_files(store: AnnotationStore, report: DoctorReport, repair: bool) -> None:
+    doc_ids = store.doc_ids()
+    labels = store.labels(include_notes=True)
+    annotators = sorted({r["annotator"] for r in labels})
+    report.say(f"{store.path}: {len(doc_ids)} document file(s), {len(labels)} record(s), "
+               f"annotators: {', '.join(annotators) or '-'}")
+    for name, what in store.problems():
+        if repair:
+            report.say(f"repaired {store.repair(name[: -len('.json')])}")
+        else:
+            report.problem(f"{name}: {what}")
+    if not repair:
+        for tmp in sorted(store.path.glob(f"*{TMP_MARK}*")):
+            report.say(f"leftover temp file {tmp.name} (an interrupted write; the next writer removes it)")
+    for aside in sorted(store.path.glob("*.damaged-*")):
+        report.say(f"kept: {aside.name} (moved aside by an earlier repair; delete it when sure)")
+
+
+def _check_orphans(store: AnnotationStore, corpus: Path, report: DoctorReport, repair: bool) -> None:
+    load = _loader()
+    if load is None:
+        report.say("corpus check skipped: the text pipeline is not available")
+    for doc_id in store.doc_ids():
+        if store.is_read_only(doc_id) and repair:
+            continue
+        source = corpus / f"{doc_id}.txt"
+        if load is not None and source.is_file() and store.labels(doc_id, include_notes=True):
+            try:
+                doc = load(source)
+            except Exception as exc:  # report it and go on with the other documents
+                report.problem(f"{source}: cannot be read to re-check labels ({exc})")
+            else:
+                writable = repair and not store.is_read_only(doc_id)
+                r = store.reattach(doc, dry_run=not writable)
+                verb = "" if writable else "would be "
+                if r.moved:
+                    report.say(f"{doc_id}: {len(r.moved)} label(s) {verb}re-attached to their moved sentence")
+                if r.revived:
+                    report.say(f"{doc_id}: {len(r.revived)} orphan(s) {verb}re-attached")
+                if r.orphaned:
+                    report.problem(f"{doc_id}: {len(r.orphaned)} label(s) whose sentence is gone "
+                                   f"{verb}kept as orphans")
+                if r.refreshed and not writable:
+                    report.say(f"{doc_id}: {r.refreshed} label(s) with changed positions (fixed by --repair)")
+        elif load is not None and not source.is_file():
+            report.say(f"{doc_id}: no {source} in the corpus; its labels are kept as they are")
+        for rec in store.orphans(doc_id):
+            report.say(f"orphan {doc_id} [{rec['annotator']}] {rec.get('label') or 'note'}: "
+                       f"{_short(rec.get('text') or '')} (was {rec['sentence']})")
+
+
+def _short(text: str, width: int = 40) -> str:
+    text = "".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -14,6 +14,8 @@ from reader.errors import ReaderError
 from reader.export import formats
 
 STDOUT = "-"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def _base(output: str, fmt: str) -> tuple[Path, str]:
@@ -57,6 +59,7 @@ def _atomic_write(path: Path, write) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             write(out)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; an export is an ordinary file
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

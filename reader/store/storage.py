@@ -62,8 +62,10 @@ def parse(raw: bytes) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        hint = " — truncated?" if exc.pos >= len(text.rstrip()) else ""
-        raise DamagedFile(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}{hint}") from exc
+        ends = text.rstrip()
+        cut = exc.pos >= len(ends) or not ends.endswith("}")
+        hint = "; it ends abruptly (truncated)" if cut else ""
+        raise DamagedFile(f"not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno}){hint}") from exc
     if not isinstance(data, dict):
         raise DamagedFile(f"not a TinyDB file: top level is a {type(data).__name__}, not an object")
     for name, table in data.items():

@@ -134,7 +134,12 @@ def test_bulk_set_is_idempotent_reports_conflicts_and_writes_once_per_document(s
             for i in range(200)]
     calls = []
     real = storage_mod.atomic_write
-    monkeypatch.setattr(storage_mod, "atomic_write", lambda p, *a, **k: (calls.append(p.name), real(p, *a, **k)))
+
+    def counting(path, *a, **k):
+        calls.append(path.name)
+        return real(path, *a, **k)
+
+    monkeypatch.setattr(storage_mod, "atomic_write", counting)
     report = store.bulk_set(recs)
     assert report.added == 200 and not report.conflicts
     assert sorted(calls) == sorted([f"d{i}.json" for i in range(4)] + [f"d{i}.json.bak" for i in range(4)])
@@ -188,7 +193,8 @@ def test_second_instance_is_read_only_with_a_reason_and_sees_new_writes(folder, 
 
 
 def test_store_package_never_imports_textual():
-    code = "import sys, reader.store, reader.store.doctor, reader.store.importer; print('textual' in sys.modules)"
+    code = ("import sys, reader.store, reader.store.doctor, reader.store.importer, reader.cli.store_cmds; "
+            "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

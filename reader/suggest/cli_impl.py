@@ -1,0 +1,210 @@
+"""What `reader suggest`, `reader train` and `reader evaluate` do (the CLI module only parses)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.suggest.labels import LABELS
+
+# The model shipped with the project (annotations/ next to the package), used when ./annotations has
+# none and no --annotations was given, so `reader suggest` uses it from any working directory.
+SHIPPED_ANNOTATIONS = Path(__file__).resolve().parents[2] / "annotations"
+
+
+def _suggester(args: argparse.Namespace):
+    from reader.suggest.model import model_path
+    from reader.suggest.suggester import Suggester
+
+    if getattr(args, "rules_only", False):
+        return Suggester.rules_only()
+    if args.annotations:
+        return Suggester.load(Path(args.annotations))
+    here = Path("annotations")
+    if model_path(here).exists() or not model_path(SHIPPED_ANNOTATIONS).exists():
+        return Suggester.load(here)
+    return Suggester.load(SHIPPED_ANNOTATIONS)
+
+
+def _load(path: str):
+    from reader.text.pipeline import load_document
+
+    p = Path(path)
+    if p.is_dir():
+        raise ReaderError(f"{path} is a folder; give a report's text file")
+    return load_document(p)
+
+
+# --- suggest ---------------------------------------------------------------------------------------
+def suggest(args: argparse.Namespace) -> int:
+    doc = _load(args.path)
+    suggestions = _suggester(args).suggest(doc)
+    if args.json:
+        out = sys.stdout
+        for s, sug in zip(doc.sentences, suggestions, strict=True):
+            out.write(json.dumps({
+                "id": s.id, "text": s.text, "label": sug.label, "score": sug.score, "source": sug.source,
+                "margin": sug.margin, "rule": sug.rule, "section": list(s.section), "line": s.line,
+                "kind": s.kind,
+            }, ensure_ascii=False) + "\n")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    colors = {"target": "cyan", "achievement": "green", "problem": "red", "none": "dim"}
+    table = Table(title=f"{doc.id}: {len(suggestions)} sentences", show_lines=False)
+    table.add_column("line", justify="right", style="dim")
+    table.add_column("label")
+    table.add_column("score", justify="right")
+    table.add_column("by", style="dim")
+    table.add_column("sentence", overflow="fold")
+    for s, sug in zip(doc.sentences, suggestions, strict=True):
+        c = colors.get(sug.label, "")
+        table.add_row(str(s.line), f"[{c}]{sug.label}[/]", f"{sug.score:.2f}", sug.source, s.text)
+    Console().print(table)
+    return 0
+
+
+# --- train / evaluate helpers ------------------------------------------------------------------------
+def _open_store(args: argparse.Namespace):
+    from reader.cli.common import annotations_dir
+    from reader.store import AnnotationStore
+
+    folder = annotations_dir(args)
+    if not folder.is_dir():
+        raise ReaderError(
+            f"no annotations folder {folder}; label some sentences first (or give --annotations)"
+        )
+    return AnnotationStore(folder, read_only=True)
+
+
+def _documents(args: argparse.Namespace, doc_ids, *, warn=True) -> dict:
+    from reader.cli.common import corpus_dir
+    from reader.text.pipeline import load_document
+
+    corpus = corpus_dir(args)
+    docs = {}
+    for d in sorted(doc_ids):
+        path = corpus / f"{d}.txt"
+        if path.exists():
+            docs[d] = load_document(path)
+        elif warn:
+            print(f"note: {path} not found; its labels are used without their context", file=sys.stderr)
+    return docs
+
+
+def _score_table(title: str, sc: dict):
+    from rich.table import Table
+
+    t = Table(title=title)
+    for col in ("label", "precision", "recall", "F1", "n"):
+        t.add_column(col, justify="right" if col != "label" else "left")
+    for lab in LABELS:
+        v = sc["labels"][lab]
+        t.add_row(lab, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", str(v["support"]))
+    t.add_row("macro-F1", "", "", f"{sc['macro_f1']:.3f}", str(sc["n"]), style="bold")
+    return t
+
+
+def _confusion_table(sc: dict):
+    from rich.table import Table
+
+    t = Table(title="confusion (rows: labels in the store, columns: suggested)")
+    t.add_column("")
+    for lab in LABELS:
+        t.add_column(lab, justify="right")
+    for g in LABELS:
+        t.add_row(g, *(str(sc["confusion"][g][p]) for p in LABELS))
+    return t
+
+
+def train(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from reader.suggest.model import save
+    from reader.suggest.suggester import Suggester
+
+    console = Console()
+    store = _open_store(args)
+    try:
+        records = store.labels(annotator=args.annotator)
+        reviewed = store.reviewed(annotator=args.annotator)
+    finally:
+        store.close()
+    if not records:
+        who = f" by {args.annotator}" if args.annotator else ""
+        raise ReaderError(f"no labels{who} in {store.path}; label some sentences first")
+    docs = _documents(args, {r["doc"] for r in records} | {m["doc"] for m in reviewed})
+    t0 = time.perf_counter()
+    model, report = Suggester.train(records, docs, reviewed, seed=args.seed, cross_validate=not args.no_cv)
+    seconds = time.perf_counter() - t0
+    console.print(
+        f"trained on {report['examples']} sentences of {len(report['documents'])} document(s) "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(report['counts'].items()))}) in {seconds:.1f} s"
+    )
+    cv = report.get("cv")
+    if cv and "model" in cv:
+        console.print(_score_table(f"rules alone, leave-one-document-out ({cv['folds']} folds)", cv["rules"]))
+        console.print(_score_table("rules + model, leave-one-document-out", cv["model"]))
+    elif cv:
+        console.print(_score_table("rules alone (one document: no cross-validation)", cv["rules"]))
+    from reader.text.pipeline import PIPELINE_VERSION
+
+    meta = {
+        "labels": list(model.labels), "counts": report["counts"], "documents": report["documents"],
+        "annotator": args.annotator or "all", "pipeline_version": PIPELINE_VERSION,
+        "examples": report["examples"], "train_seconds": round(seconds, 2), "seed": args.seed,
+    }
+    if cv:
+        meta["cv"] = {k: _compact(cv[k]) for k in ("rules", "model") if k in cv}
+        meta["cv"]["docs"] = {d: round(v, 4) for d, v in cv.get("docs", {}).items()}
+    path = save(model, Path(store.path), meta)
+    console.print(f"saved {path} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
+def _compact(sc: dict) -> dict:
+    return {
+        "macro_f1": round(sc["macro_f1"], 4),
+        "labels": {
+            k: {m: round(v[m], 4) if m != "support" else v[m] for m in v} for k, v in sc["labels"].items()
+        },
+    }
+
+
+def evaluate(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from reader.suggest.metrics import scores
+    from reader.suggest.training import collect_examples
+
+    store = _open_store(args)
+    try:
+        doc_ids = args.docs or store.doc_ids()
+        records = [r for d in doc_ids for r in store.labels(doc_id=d, annotator=args.annotator)]
+        reviewed = [m for d in doc_ids for m in store.reviewed(doc_id=d, annotator=args.annotator)]
+    finally:
+        store.close()
+    if not records and not reviewed:
+        raise ReaderError("no labels to compare with for these documents; label or import some first")
+    docs = _documents(args, {r["doc"] for r in records} | {m["doc"] for m in reviewed}, warn=False)
+    got = collect_examples(records, docs, reviewed)
+    suggester = _suggester(argparse.Namespace(rules_only=args.rules_only, annotations=store.path))
+    from reader.suggest.model import predict
+
+    model = suggester._get_model()
+    gold = [e.label for e in got.examples]
+    pred = [lab for lab, _d, _s in predict(model, [e.ctx for e in got.examples])]
+    sc = scores(gold, pred)
+    if args.json:
+        print(json.dumps({"documents": sorted(docs), "model": model is not None, **sc}, ensure_ascii=False))
+        return 0
+    console = Console()
+    src = "rules + model" if model is not None else "rules alone"
+    console.print(_score_table(f"{src} vs stored labels ({len(set(e.doc for e in got.examples))} docs)", sc))
+    console.print(_confusion_table(sc))
+    return 0

@@ -1,0 +1,128 @@
+"""Figures behind `reader stats`: per-document progress and agreement between annotators."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.export.collect import corpus_files
+from reader.export.kappa import cohen_kappa
+from reader.export.records import in_scope
+
+
+@dataclass
+class DocStats:
+    doc: str
+    sentences: int | None
+    """Body sentences (kind "sentence") in the current text; None when the document is missing."""
+    labels: Counter[str] = field(default_factory=Counter)
+    """Label records per label (every annotator; orphans not counted here)."""
+    labelled: int = 0
+    """Distinct sentences with at least one label."""
+    reviewed: float | None = None
+    """Share of the body sentences inside a section someone marked reviewed."""
+    orphans: int = 0
+    annotators: Counter[str] = field(default_factory=Counter)
+    missing: bool = False
+
+
+@dataclass
+class Disagreement:
+    doc: str
+    line: int | None
+    text: str
+    label_a: str
+    label_b: str
+
+
+@dataclass
+class Agreement:
+    a: str
+    b: str
+    n: int
+    """Sentences both labelled."""
+    observed: float | None
+    kappa: float | None
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+
+@dataclass
+class Stats:
+    docs: list[DocStats]
+    agreements: list[Agreement]
+    label_names: list[str]
+
+
+def compute(store: Any, corpus_dir: Path, label_set: list[str], *,
+            load: Callable[[Path], Any] | None = None,
+            advance: Callable[[int], object] | None = None,
+            on_documents: Callable[[int], object] | None = None) -> Stats:
+    from reader.export.collect import _default_loader
+
+    load = load or _default_loader
+    advance = advance or (lambda n: None)
+    files = corpus_files(corpus_dir)
+    labels = list(store.labels())
+    marks = list(store.reviewed())
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in labels:
+        by_doc[r["doc"]].append(r)
+    marks_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in marks:
+        marks_by_doc[m["doc"]].append(m)
+    doc_ids = sorted(set(files) | set(by_doc) | set(marks_by_doc))
+    if on_documents:
+        on_documents(len(doc_ids))
+
+    out: list[DocStats] = []
+    # (doc, sentence) → {annotator: label}, and where each sentence is, for the disagreements.
+    votes: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    where: dict[tuple[str, str], tuple[int | None, str]] = {}
+    for doc_id in doc_ids:
+        doc = None
+        if doc_id in files:
+            try:
+                doc = load(files[doc_id])
+            except ReaderError:
+                doc = None
+        advance(1)
+        stats = DocStats(doc_id, None, missing=doc is None)
+        sentence_of = {s.id: s for s in doc.sentences} if doc else {}
+        labelled: set[str] = set()
+        for r in by_doc.get(doc_id, ()):
+            orphan = r.get("orphan") or (doc is not None and r["sentence"] not in sentence_of)
+            stats.annotators[r["annotator"]] += 1
+            if orphan:
+                stats.orphans += 1
+                continue
+            stats.labels[r["label"]] += 1
+            labelled.add(r["sentence"])
+            votes[(doc_id, r["sentence"])][r["annotator"]] = r["label"]
+            s = sentence_of.get(r["sentence"])
+            where[(doc_id, r["sentence"])] = (s.line, s.text) if s else (r.get("line"), r.get("text", ""))
+        stats.labelled = len(labelled)
+        if doc is not None:
+            body = [s for s in doc.sentences if s.kind == "sentence"]
+            stats.sentences = len(body)
+            scopes = [m.get("section") or [] for m in marks_by_doc.get(doc_id, ())]
+            inside = sum(1 for s in body if any(in_scope(s.section, scope) for scope in scopes))
+            stats.reviewed = inside / len(body) if body else None
+        out.append(stats)
+
+    annotators = sorted({r["annotator"] for r in labels})
+    agreements = []
+    for a, b in combinations(annotators, 2):
+        both = [(key, v[a], v[b]) for key, v in votes.items() if a in v and b in v]
+        la, lb = [x for _, x, _ in both], [y for _, _, y in both]
+        observed = sum(x == y for x, y in zip(la, lb, strict=True)) / len(both) if both else None
+        diffs = [Disagreement(key[0], *where[key], x, y) for key, x, y in both if x != y]
+        diffs.sort(key=lambda d: (d.doc, d.line or 0))
+        agreements.append(Agreement(a, b, len(both), observed, cohen_kappa(la, lb), diffs))
+    used = {label for d in out for label in d.labels}
+    names = list(label_set) + sorted(used - set(label_set))
+    return Stats(out, agreements, names)

@@ -1,0 +1,119 @@
+"""`reader stats`: Rich tables of labelling progress per document and agreement between annotators."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.export.stats import Stats
+
+
+def _pct(share: float | None) -> str:
+    return "–" if share is None else f"{share:.0%}"
+
+
+def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None = None):
+    """The tables, as a list of Rich renderables."""
+    from rich.table import Table
+    from rich.text import Text
+
+    colors = colors or {}
+    table = Table(title="Labels per document", title_justify="left", header_style="bold")
+    table.add_column("Document", no_wrap=True)
+    table.add_column("Sentences", justify="right")
+    for name in stats.label_names:
+        table.add_column(name, justify="right", style=colors.get(name, ""), header_style=colors.get(name))
+    table.add_column("Labelled", justify="right")
+    table.add_column("Reviewed", justify="right")
+    table.add_column("Orphans", justify="right")
+    table.add_column("Annotators")
+    totals = {"sentences": 0, "labelled": 0, "orphans": 0}
+    label_totals = dict.fromkeys(stats.label_names, 0)
+    for d in stats.docs:
+        name = Text(d.doc + (" (missing)" if d.missing else ""), style="dim" if d.missing else "")
+        labelled = "–" if not d.sentences else f"{d.labelled} ({d.labelled / d.sentences:.0%})"
+        table.add_row(
+            name, "–" if d.sentences is None else str(d.sentences),
+            *(str(d.labels.get(n, 0) or "") for n in stats.label_names),
+            labelled, _pct(d.reviewed),
+            Text(str(d.orphans), style="bold red") if d.orphans else "",
+            ", ".join(f"{who} {n}" for who, n in sorted(d.annotators.items())),
+        )
+        totals["sentences"] += d.sentences or 0
+        totals["labelled"] += d.labelled
+        totals["orphans"] += d.orphans
+        for n in stats.label_names:
+            label_totals[n] += d.labels.get(n, 0)
+    if len(stats.docs) > 1:
+        table.add_section()
+        table.add_row(
+            Text("total", style="bold"), str(totals["sentences"]),
+            *(str(label_totals[n]) for n in stats.label_names),
+            str(totals["labelled"]), "", str(totals["orphans"] or ""), "",
+        )
+    out: list = [table]
+    if stats.agreements:
+        agree = Table(title="Agreement (sentences both labelled)", title_justify="left", header_style="bold")
+        agree.add_column("Annotators")
+        agree.add_column("Both labelled", justify="right")
+        agree.add_column("Same label", justify="right")
+        agree.add_column("Cohen's κ", justify="right")
+        agree.add_column("Disagreements", justify="right")
+        for a in stats.agreements:
+            kappa = "–" if a.kappa is None else f"{a.kappa:.3f}"
+            agree.add_row(f"{a.a} / {a.b}", str(a.n), _pct(a.observed), kappa, str(len(a.disagreements)))
+        out.append(agree)
+        if disagreements:
+            for a in stats.agreements:
+                if not a.disagreements:
+                    continue
+                diff = Table(title=f"Disagreements: {a.a} / {a.b}", title_justify="left",
+                             header_style="bold", expand=True)
+                diff.add_column("Document", no_wrap=True)
+                diff.add_column("Line", justify="right")
+                diff.add_column(a.a, no_wrap=True)
+                diff.add_column(a.b, no_wrap=True)
+                diff.add_column("Sentence", ratio=1, overflow="fold")
+                for d in a.disagreements:
+                    diff.add_row(d.doc, str(d.line or ""), Text(d.label_a, style=colors.get(d.label_a, "")),
+                                 Text(d.label_b, style=colors.get(d.label_b, "")), d.text)
+                out.append(diff)
+    elif disagreements:
+        out.append(Text("Only one annotator: nothing to compare.", style="dim"))
+    return out
+
+
+def stats(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from reader.cli.common import annotations_dir, corpus_dir
+    from reader.export.command import open_store
+    from reader.export.progress import Progress
+    from reader.export.stats import compute
+
+    annotations, corpus = annotations_dir(args), corpus_dir(args)
+    try:
+        from reader.store.labelset import load_labelset
+
+        labelset = load_labelset(annotations if annotations.is_dir() else None)
+        names = list(labelset.names)
+        colors = {label.name: label.color for label in labelset}
+    except ImportError:  # pragma: no cover
+        names, colors = ["target", "achievement", "problem"], {}
+    store = open_store(annotations)
+    try:
+        with Progress() as progress:
+            state: dict = {}
+            result = compute(
+                store, corpus, names,
+                on_documents=lambda n: state.setdefault("advance", progress.task("reading documents", n)),
+                advance=lambda n: state.get("advance", lambda n: None)(n),
+            )
+    finally:
+        store.close()
+    console = Console()
+    if not result.docs:
+        console.print(f"No documents in {corpus} and no labels in {annotations}.")
+        return 0
+    for renderable in render(result, disagreements=args.disagreements, colors=colors):
+        console.print(renderable)
+    return 0

@@ -1,0 +1,176 @@
+"""`reader export` and `reader stats` end to end through the CLI entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import reader
+from reader.cli import main
+from tests.export.conftest import PART2, SEC21, label
+
+
+@pytest.fixture
+def setup(store, corpus, tmp_path, monkeypatch):
+    """Three labelled documents and the CLI pointed at them (documents from the fake corpus)."""
+    monkeypatch.setattr("reader.export.collect._default_loader", corpus.load)
+    for name in ("a", "b", "c", "d", "e", "f"):
+        doc = corpus.add(name)
+        label(store, doc, 1, "achievement")
+        label(store, doc, 3, "problem")
+        label(store, doc, 7, "target", note="数字目标")
+    label(store, corpus.docs["a"], 9, "target", annotator="wang")
+    store.mark_reviewed("a", (PART2, SEC21), annotator="li")
+    opts = ["--annotations", str(tmp_path / "annotations"), "--corpus", str(corpus.dir)]
+    return tmp_path, opts
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_stdout_default(setup, capsys):
+    _, opts = setup
+    assert main(["export", *opts]) == 0
+    out = capsys.readouterr().out
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 19
+    assert {r["label"] for r in records} == {"target", "achievement", "problem"}
+    assert records[0]["doc"] == "a" and records[0]["line"] == 3
+
+
+def test_file_and_manifest(setup, capsys):
+    tmp, opts = setup
+    out = tmp / "out.jsonl"
+    assert main(["export", *opts, "-o", str(out), "--negatives", "--annotator", "li"]) == 0
+    records = read_jsonl(out)
+    assert [r["label"] for r in records if r["doc"] == "a"] == ["achievement", "problem", "none", "target"]
+    manifest = json.loads((tmp / "out.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["version"] == reader.__version__
+    assert manifest["records"] == len(records) == 19
+    assert manifest["labels"] == {"achievement": 6, "none": 1, "problem": 6, "target": 6}
+    assert manifest["label_set"] == ["target", "achievement", "problem", "none"]
+    assert manifest["annotators"] == ["li"]
+    assert manifest["documents"]["a"]["sha256"] == "sha-of-a"
+    assert manifest["command"].startswith("reader export -o ") and "--negatives" in manifest["command"]
+    assert manifest["created"].endswith("Z")
+    assert manifest["splits"]["all"]["records"] == 19
+    assert "exported 19 record(s)" in capsys.readouterr().err
+
+
+def test_split_files_no_leakage_and_deterministic(setup):
+    tmp, opts = setup
+    args = ["export", *opts, "--split", "train=0.5,dev=0.25,test=0.25", "--seed", "3"]
+    assert main([*args, "-o", str(tmp / "one.jsonl")]) == 0
+    assert main([*args, "-o", str(tmp / "two.jsonl")]) == 0
+    docs_of = {}
+    for name in ("train", "dev", "test"):
+        first = (tmp / f"one.{name}.jsonl").read_bytes()
+        assert first == (tmp / f"two.{name}.jsonl").read_bytes()
+        docs_of[name] = {r["doc"] for r in read_jsonl(tmp / f"one.{name}.jsonl")}
+        assert docs_of[name]
+    assert not (docs_of["train"] & docs_of["dev"] or docs_of["train"] & docs_of["test"]
+                or docs_of["dev"] & docs_of["test"])
+    assert set().union(*docs_of.values()) == set("abcdef")
+    manifest = json.loads((tmp / "one.manifest.json").read_text(encoding="utf-8"))
+    assert {name: sorted(s["documents"]) for name, s in manifest["splits"].items()} == {
+        name: sorted(docs) for name, docs in docs_of.items()}
+    assert sum(s["records"] for s in manifest["splits"].values()) == 19
+    assert manifest["options"]["seed"] == 3
+
+
+@pytest.mark.parametrize("fmt", ["doccano", "prodigy", "csv"])
+def test_other_formats_through_the_cli(setup, fmt):
+    tmp, opts = setup
+    out = tmp / f"out.{'csv' if fmt == 'csv' else 'jsonl'}"
+    assert main(["export", *opts, "--format", fmt, "-o", str(out), "--docs", "b"]) == 0
+    raw = out.read_bytes()
+    if fmt == "csv":
+        assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == 4  # header + 3 rows
+    else:
+        rows = [json.loads(line) for line in raw.decode().splitlines()]
+        assert len(rows) == 3 and all(r["text"] for r in rows)
+    assert json.loads((tmp / "out.manifest.json").read_text(encoding="utf-8"))["format"] == fmt
+
+
+def test_tokens(setup):
+    tmp, opts = setup
+    out = tmp / "t.jsonl"
+    assert main(["export", *opts, "--tokens", "--docs", "a", "-o", str(out)]) == 0
+    for r in read_jsonl(out):
+        assert r["tokens"] and "".join(r["tokens"]) == r["text"]
+    assert "力争" in next(r for r in read_jsonl(out) if r["label"] == "target")["tokens"]
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--format", "xml"], "unknown format 'xml'"),
+    (["--split", "train=0.9,dev=0.2", "-o", "{tmp}/x.jsonl"], "bad --split"),
+    (["--split", "train=0.8,dev=0.2"], "--split writes one file per split"),
+    (["--split", "train=0.8,dev=0.2", "--seed", "x", "-o", "{tmp}/x.jsonl"], "--seed"),
+    (["-o", "{tmp}/no/such/dir/x.jsonl"], "does not exist"),
+    (["-o", "{tmp}"], "is a folder"),
+    (["--annotator", "nobody"], "unknown annotator nobody"),
+    (["--docs", "a,zz"], "unknown document zz"),
+    (["--labels", "goal"], "unknown label goal"),
+])
+def test_errors_are_one_line_exit_2(setup, capsys, extra, message):
+    tmp, opts = setup
+    extra = [e.replace("{tmp}", str(tmp)) for e in extra]
+    assert main(["export", *opts, *extra]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and message in captured.err, captured.err
+
+
+def test_unwritable_output(setup, capsys):
+    tmp, opts = setup
+    locked = tmp / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        import os
+
+        # Root may write into any folder, but not into sysfs.
+        target = locked / "x.jsonl" if not os.access(locked, os.W_OK) else Path("/sys/x.jsonl")
+        assert main(["export", *opts, "-o", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and f"cannot write {target}" in err
+        assert not target.exists()
+    finally:
+        locked.chmod(0o700)
+
+
+def test_no_labels_is_an_empty_export(tmp_path, corpus, capsys, monkeypatch):
+    monkeypatch.setattr("reader.export.collect._default_loader", corpus.load)
+    corpus.add("a")
+    out = tmp_path / "empty.jsonl"
+    opts = ["--annotations", str(tmp_path / "nothing-here"), "--corpus", str(corpus.dir)]
+    assert main(["export", *opts, "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == ""
+    assert "no labels to export" in capsys.readouterr().err
+    assert json.loads((tmp_path / "empty.manifest.json").read_text(encoding="utf-8"))["records"] == 0
+    assert not (tmp_path / "nothing-here").exists()  # exporting never creates a store
+
+
+def test_round_trip_through_import_labels(setup, capsys):
+    tmp, opts = setup
+    first = tmp / "first.jsonl"
+    assert main(["export", *opts, "-o", str(first)]) == 0
+    fresh = tmp / "fresh"
+    corpus_opt = opts[2:]
+    assert main(["import-labels", str(first), "--annotations", str(fresh)]) == 0, capsys.readouterr().err
+    second = tmp / "second.jsonl"
+    assert main(["export", "--annotations", str(fresh), *corpus_opt, "-o", str(second)]) == 0
+    assert read_jsonl(first) == read_jsonl(second)
+    assert len(read_jsonl(second)) == 19
+
+
+def test_stats_command(setup, capsys):
+    _, opts = setup
+    assert main(["stats", *opts, "--disagreements"]) == 0
+    out = capsys.readouterr().out
+    assert "Labels per document" in out and "Agreement" in out
+    assert main(["stats", "--annotations", "/nonexistent", "--corpus", "/nonexistent"]) == 0
+    assert "No documents" in capsys.readouterr().out

@@ -1,0 +1,162 @@
+"""A per-file cache of the text pipeline's output, under `<annotations>/.cache/pipeline/`.
+
+Documents are pickled under the hash of their raw bytes and `PIPELINE_VERSION`, so an edited report
+or a new pipeline never reads a stale entry. A small JSON index (file name, size, mtime → hash and
+sentence counts) lets the library show progress without reading or hashing unchanged files.
+Everything here is best effort: an unreadable or damaged cache entry is recomputed, never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+CACHE_SUBDIR = Path(".cache") / "pipeline"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the library needs to know about a report without loading it."""
+
+    sha256: str
+    sentences: int
+    """Labelling units that can take a label (body sentences; headings excluded)."""
+    headings: int
+
+
+def pipeline_version() -> str:
+    from reader.text.pipeline import PIPELINE_VERSION
+
+    return str(PIPELINE_VERSION)
+
+
+def summarize(document) -> Summary:
+    labellable = sum(1 for s in document.sentences if s.kind != "heading")
+    return Summary(document.sha256, labellable, len(document.outline))
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class DocumentCache:
+    """Load documents through the pipeline, remembering the result per content hash."""
+
+    def __init__(self, annotations_dir: str | Path, *, enabled: bool = True) -> None:
+        self.folder = Path(annotations_dir) / CACHE_SUBDIR
+        self.enabled = enabled
+        self._version: str | None = None
+        self._index: dict[str, dict] | None = None
+        self._dirty = 0
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> str:
+        if self._version is None:
+            self._version = pipeline_version()
+        return self._version
+
+    # -- documents -------------------------------------------------------------------------------
+
+    def load(self, path: str | Path):
+        """The Document of a report file: from the cache when its bytes were processed before."""
+        from reader.errors import ReaderError
+
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+            stat = path.stat()
+        except FileNotFoundError:
+            raise ReaderError(f"{path}: no such file") from None
+        except OSError as exc:
+            raise ReaderError(f"{path}: cannot read ({exc.strerror})") from None
+        sha = hashlib.sha256(raw).hexdigest()
+        entry = self.folder / f"{sha[:40]}-v{self.version}.pickle"
+        document = self._read_pickle(entry, sha)
+        if document is None:
+            from reader.text.pipeline import process_bytes
+
+            document = process_bytes(raw, path.stem)
+            if not getattr(document, "path", None):
+                document.path = str(path)
+            if self.enabled:
+                # A read-only annotations folder: work without a cache.
+                with contextlib.suppress(OSError):
+                    _atomic_write(entry, pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+        document.path = str(path)
+        self._remember(path, stat, summarize(document))
+        return document
+
+    def _read_pickle(self, entry: Path, sha: str):
+        if not self.enabled:
+            return None
+        try:
+            with entry.open("rb") as handle:
+                document = pickle.load(handle)
+        except FileNotFoundError:
+            return None
+        except Exception:
+            return None
+        return document if getattr(document, "sha256", None) in (sha, "") else None
+
+    # -- summaries (the library's progress figures) ----------------------------------------------
+
+    @property
+    def _index_path(self) -> Path:
+        return self.folder / f"index-v{self.version}.json"
+
+    def _load_index(self) -> dict[str, dict]:
+        if self._index is None:
+            try:
+                self._index = json.loads(self._index_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._index = {}
+        return self._index
+
+    def _remember(self, path: Path, stat: os.stat_result, summary: Summary) -> None:
+        with self._lock:
+            index = self._load_index()
+            index[str(path.resolve())] = {
+                "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, **asdict(summary),
+            }
+            self._dirty += 1
+
+    def known_summary(self, path: Path, size: int, mtime_ns: int) -> Summary | None:
+        """The summary of an unchanged file from the index (no file read), else None."""
+        with self._lock:
+            item = self._load_index().get(str(Path(path).resolve()))
+        if item and item.get("size") == size and item.get("mtime_ns") == mtime_ns:
+            return Summary(item["sha256"], item["sentences"], item["headings"])
+        return None
+
+    def summary(self, path: Path, size: int, mtime_ns: int) -> Summary:
+        """The summary of a report, running the pipeline only if the file is new or changed."""
+        known = self.known_summary(path, size, mtime_ns)
+        if known is not None:
+            return known
+        return summarize(self.load(path))
+
+    def save_index(self) -> None:
+        """Write the index if it changed (call after a batch; cheap when nothing changed)."""
+        with self._lock:
+            if not self._dirty or not self.enabled or self._index is None:
+                return
+            data = json.dumps(self._index, ensure_ascii=False).encode("utf-8")
+            self._dirty = 0
+        with contextlib.suppress(OSError):
+            _atomic_write(self._index_path, data)

@@ -1,0 +1,96 @@
+"""Every key-bound action of the app: stable binding id, where it applies, what it does.
+
+Screens build their `BINDINGS` from this table (`bindings_for(context)`), keymap files map the same
+ids to keys, and the help screen and command palette list it. Keys themselves live only in
+`keymaps/default.toml` (and the label set, for label keys).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    id: str
+    context: str
+    """"app" (everywhere), "reading" or "library"."""
+    action: str
+    """Textual action string run by the binding (on the screen, or `app.` prefixed)."""
+    description: str
+    footer: bool = False
+    """Shown in the Footer (the main keys only; `?` lists everything)."""
+
+
+_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("sentence.next", "reading", "move(1)", "Next sentence", True),
+    ActionSpec("sentence.prev", "reading", "move(-1)", "Previous sentence"),
+    ActionSpec("sentence.next_unlabelled", "reading", "next_unlabelled", "Next unlabelled sentence", True),
+    ActionSpec("section.next", "reading", "section(1)", "Next section"),
+    ActionSpec("section.prev", "reading", "section(-1)", "Previous section"),
+    ActionSpec("page.down", "reading", "page(1)", "Page down"),
+    ActionSpec("page.up", "reading", "page(-1)", "Page up"),
+    ActionSpec("doc.top", "reading", "edge(-1)", "First sentence"),
+    ActionSpec("doc.bottom", "reading", "edge(1)", "Last sentence"),
+    # label.<name> / label.<name>.alt are added per label set by `label_specs`.
+    ActionSpec("label.clear", "reading", "clear_label", "Clear the label"),
+    ActionSpec("history.undo", "reading", "undo", "Undo", True),
+    ActionSpec("history.redo", "reading", "redo", "Redo"),
+    ActionSpec("note.edit", "reading", "edit_note", "Add or edit a note on the sentence"),
+    ActionSpec("section.reviewed", "reading", "toggle_reviewed", "Mark the section reviewed (toggle)"),
+    ActionSpec("search.start", "reading", "search", "Search", True),
+    ActionSpec("search.next", "reading", "search_next(1)", "Next match"),
+    ActionSpec("search.prev", "reading", "search_next(-1)", "Previous match"),
+    ActionSpec("doc.close", "reading", "close", "Clear the search, else back to the library"),
+    ActionSpec("outline.toggle", "reading", "toggle_outline", "Show or hide the outline"),
+    ActionSpec("outline.wider", "reading", "outline_width(4)", "Widen the outline"),
+    ActionSpec("outline.narrower", "reading", "outline_width(-4)", "Narrow the outline"),
+    ActionSpec("suggestion.accept", "reading", "accept_suggestion", "Accept the suggested label"),
+    ActionSpec("suggestion.next_uncertain", "reading", "next_uncertain", "Next uncertain suggestion"),
+    ActionSpec("suggestion.toggle", "reading", "toggle_suggestions", "Show or hide suggestions"),
+    ActionSpec("library.open", "library", "open_report", "Open the report", True),
+    ActionSpec("library.filter", "library", "filter", "Filter by name", True),
+    ActionSpec("app.help", "app", "app.help", "Keys (this list)", True),
+    ActionSpec("app.quit", "app", "app.quit", "Quit", True),
+    ActionSpec("app.guide", "app", "app.guide", "Labelling guideline"),
+    ActionSpec("stats.show", "app", "app.stats", "Statistics", True),
+    ActionSpec("theme.toggle", "app", "app.toggle_theme", "Light/dark theme"),
+)
+
+CONTEXTS = ("app", "reading", "library")
+
+
+def label_specs(labels) -> list[ActionSpec]:
+    """`label.<name>` and `label.<name>.alt` (digit keys) for each label of the label set."""
+    specs = []
+    for label in labels:
+        specs.append(ActionSpec(
+            f"label.{label.name}", "reading", f"label('{label.name}')",
+            f"Label {label.name} ({label.display}); again removes it", True,
+        ))
+        specs.append(ActionSpec(
+            f"label.{label.name}.alt", "reading", f"label('{label.name}')",
+            f"Label {label.name} (alternative key)",
+        ))
+    return specs
+
+
+def all_specs(labels) -> list[ActionSpec]:
+    """Every action, label actions placed before `label.clear`."""
+    specs = list(_SPECS)
+    at = next(i for i, spec in enumerate(specs) if spec.id == "label.clear")
+    return specs[:at] + label_specs(labels) + specs[at:]
+
+
+def bindings_for(context: str, labels, keymap: dict[str, str]) -> list:
+    """Textual `Binding`s of one context, keys taken from the (validated) keymap."""
+    from textual.binding import Binding
+
+    return [
+        Binding(
+            keymap[spec.id], spec.action, spec.description, show=spec.footer, id=spec.id,
+            tooltip=spec.description,
+        )
+        for spec in all_specs(labels)
+        if spec.context == context and keymap.get(spec.id)
+    ]

@@ -1,0 +1,110 @@
+"""`ReaderApp`: starts on the library (or one report), applies the keymap, owns app-wide actions.
+
+Screens do the work: `screens/library.py`, `screens/reading.py` and the modal panels. The app holds
+what they share: the configuration, the annotation store and the document cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from reader.corpus.cache import DocumentCache
+from reader.tui.actions import all_specs, bindings_for
+from reader.tui.config import AppConfig
+from reader.tui.keymap import default_keymap
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reading import ReadingScreen, reading_screen_class
+
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+class ReaderApp(App):
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    BINDINGS = bindings_for("app", (), default_keymap().keys)
+
+    def __init__(self, config: AppConfig, store, documents: DocumentCache | None = None) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.documents = documents or DocumentCache(config.annotations, enabled=config.cache)
+        self.theme = THEMES.get(config.theme, THEMES["dark"])
+        self._clash_reported = False
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.config.keymap.keys)
+        if self.config.library is not None:
+            self.push_screen(LibraryScreen(self.config.library))
+        if self.config.file is not None:
+            self.open_report(self.config.file)
+
+    # -- screens ---------------------------------------------------------------------------------
+    def open_report(self, path: Path) -> None:
+        screen_class = reading_screen_class(self.config.labels, self.config.keymap)
+        doc_id = Path(path).stem
+
+        def closed(_result=None) -> None:
+            if isinstance(self.screen, LibraryScreen):
+                self.screen.refresh_report(doc_id)
+
+        self.push_screen(screen_class(Path(path)), closed)
+
+    def action_help(self) -> None:
+        from reader.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_guide(self) -> None:
+        from reader.tui.screens.guide import GuideScreen
+
+        self.push_screen(GuideScreen())
+
+    def action_stats(self) -> None:
+        from reader.tui.screens.stats import StatsScreen
+        from reader.tui.stats import document_rows, library_rows
+
+        screen = self.screen
+        if isinstance(screen, ReadingScreen) and screen.document is not None:
+            overall, rows = document_rows(screen.document, screen.index, screen.labels)
+            self.push_screen(StatsScreen(f"Statistics — {screen.document.id}", overall, rows))
+        elif isinstance(screen, LibraryScreen):
+            overall, rows = library_rows(screen.entries, screen.figures)
+            self.push_screen(StatsScreen(f"Statistics — {screen.folder}", overall, rows, first="report"))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
+
+    # -- keymap clashes and the command palette --------------------------------------------------
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node) -> None:
+        # The keymap is validated before the app starts, so this means a widget's own key collided.
+        if not self._clash_reported:
+            self._clash_reported = True
+            keys = ", ".join(sorted({b.key for b in clashed_bindings}))
+            self.notify(f"Key clash in the keymap: {keys}", severity="warning")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReadingScreen):
+            context = "reading"
+        elif isinstance(screen, LibraryScreen):
+            context = "library"
+        else:
+            return
+        keymap = self.config.keymap
+        for spec in all_specs(self.config.labels):
+            if spec.context not in ("app", context) or spec.id in ("app.quit",):
+                continue
+            keys = keymap.keys.get(spec.id, "")
+            yield SystemCommand(
+                spec.description, f"{spec.id}  [{keys}]", partial(self._run_from_palette, spec.action, screen)
+            )
+
+    async def _run_from_palette(self, action: str, screen: Screen) -> None:
+        await self.run_action(action, screen)

@@ -1,0 +1,42 @@
+"""The note editor: one line of free text attached to the current sentence (Enter saves)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+class NoteScreen(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    NoteScreen { align: center middle; background: $background 60%; }
+    NoteScreen > Vertical { width: 80%; max-width: 100; height: auto; border: round $accent;
+                            background: $surface; padding: 0 1; }
+    NoteScreen .sentence { color: $text-muted; margin-bottom: 1; }
+    """
+    BINDINGS: ClassVar[list] = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
+
+    def __init__(self, sentence: str, note: str) -> None:
+        super().__init__()
+        self.sentence = sentence
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Note on this sentence (Enter saves, an empty note removes it, Esc cancels)")
+            yield Static(self.sentence, classes="sentence")
+            yield Input(self.note, placeholder="your note", id="note")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,577 @@
+"""The reading screen: outline beside the reflowed text, a sentence cursor and one-key labels.
+
+The screen owns every binding (ids in `reader.tui.actions`) and every store call: the document
+view only draws and posts `CursorMoved` / `TopChanged`. Each label key is stored before the
+screen repaints; a read-only store is shown in a banner and label keys are refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from reader.errors import ReaderError
+from reader.tui.actions import bindings_for
+from reader.tui.sections import SectionIndex, document_progress
+from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.outline import Outline
+from reader.tui.widgets.status import StatusBar
+
+POSITION_DEBOUNCE = 0.6
+UNCERTAIN_BELOW = 0.6
+"""A suggestion scoring under this is "uncertain" (suggestion.next_uncertain)."""
+
+
+class ReaderDocumentView(DocumentView, inherit_bindings=False):
+    """The document view without ScrollView's own arrow/page bindings: the screen owns all keys."""
+
+
+class ReadingScreen(Screen):
+    """One report. Subclassed per label set by `reading_screen_class` (label bindings differ)."""
+
+    AUTO_FOCUS = "ReaderDocumentView"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.document = None
+        self.index: SectionIndex | None = None
+        self.labels: dict[str, str] = {}
+        self.notes: dict[str, str] = {}
+        self.reviewed: set[tuple[str, ...]] = set()
+        self.suggestions: dict[str, tuple[str, float]] = {}
+        self.suggestions_visible = True
+        self.read_only_reason: str | None = None
+        self.last_state = ("", "")
+        self._ids: dict[str, int] = {}
+        self._position_timer: Timer | None = None
+        self._section = ""
+        self._search_count: int | None = None
+        self._cursor = 0
+        """The cursor as last reported by the view (still known after the view is gone)."""
+
+    # -- shortcuts -------------------------------------------------------------------------------
+    @property
+    def store(self):
+        return self.app.store
+
+    @property
+    def config(self):
+        return self.app.config
+
+    @property
+    def annotator(self) -> str:
+        return self.app.config.annotator
+
+    @property
+    def view(self) -> ReaderDocumentView:
+        return self.query_one(ReaderDocumentView)
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.id if self.document is not None else self.path.stem
+
+    # -- layout ----------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static("", id="banner")
+        with Horizontal(id="body"):
+            yield Outline(id="outline")
+            yield ReaderDocumentView(labelset=self.config.labels, id="document")
+        yield Input(placeholder="search (Enter keeps the highlights, Esc clears)", id="search")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.path.stem
+        self.query_one("#status", StatusBar).update(f"Opening {self.path.name}…")
+        self.load_document()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_document(self) -> None:
+        try:
+            document = self.app.documents.load(self.path)
+        except ReaderError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        store = self.store
+        reason = store.read_only_reason or store.doc_read_only_reason(document.id)
+        if reason is None:
+            # On failure the labels stay as stored; reattach is retried on the next open.
+            with contextlib.suppress(ReaderError):
+                store.reattach(document, self.annotator)
+        records = store.doc_labels(document.id, self.annotator, include_notes=True)
+        reviewed = {tuple(r["section"]) for r in store.reviewed(document.id, self.annotator)}
+        position = store.get_position(document.id, self.annotator)
+        self.app.call_from_thread(self._show, document, records, reviewed, position, reason)
+
+    def _failed(self, message: str) -> None:
+        self.app.notify(message, title="Cannot open the report", severity="error", timeout=8)
+        self.query_one("#status", StatusBar).update(message)
+
+    def _show(self, document, records, reviewed, position, reason) -> None:
+        self.document = document
+        self.index = SectionIndex(document)
+        self._ids = {s.id: s.index for s in document.sentences}
+        self.labels = {sid: r["label"] for sid, r in records.items() if r.get("label")}
+        self.notes = {sid: r["note"] for sid, r in records.items() if r.get("note")}
+        self.reviewed = reviewed
+        self.read_only_reason = reason
+        cursor = self._ids.get(position or "", self._first_sentence())
+        view = self.view
+        self._cursor = cursor
+        view.load(document, self.labels, cursor)
+        view.set_notes(set(self.notes))
+        self.query_one(Outline).build(self.index, self.labels, self.config.labels, self.reviewed)
+        self._show_banner()
+        self._locate(cursor)
+        view.focus()
+        if self.config.suggestions:
+            self.load_suggestions()
+
+    def _first_sentence(self) -> int:
+        for sentence in self.document.sentences:
+            if sentence.kind != "heading":
+                return sentence.index
+        return 0
+
+    def _show_banner(self) -> None:
+        banner = self.query_one("#banner", Static)
+        banner.update(f"READ-ONLY: {self.read_only_reason}" if self.read_only_reason else "")
+        banner.display = bool(self.read_only_reason)
+        self.query_one(StatusBar).set_class(bool(self.read_only_reason), "-read-only")
+
+    # -- status and outline ----------------------------------------------------------------------
+    def _locate(self, cursor: int) -> None:
+        """Highlight the section of sentence `cursor` and redraw the status bar."""
+        if self.index is None:
+            return
+        heading = self.index.innermost[cursor] if cursor < len(self.index.innermost) else None
+        self.query_one(Outline).show_heading(heading)
+        self._section = " › ".join(self.index.headings[heading].path) if heading is not None else ""
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self.document is None:
+            return
+        progress = document_progress(self.document, self.labels)
+        cursor = self.view.cursor
+        total = len(self.document.sentences)
+        counts = [(label.display, progress.counts.get(label.name, 0), label.color)
+                  for label in self.config.labels]
+        if self.read_only_reason:
+            state, style = "READ-ONLY", "bold red"
+        else:
+            state, style = self.last_state if self.last_state[0] else ("saved ✓", "green")
+        extra = ""
+        if self._search_count is not None:
+            extra = f"{self._search_count} match{'es' if self._search_count != 1 else ''}"
+        sid = self.document.sentences[cursor].id
+        suggestion = self.suggestions.get(sid) if self.suggestions_visible else None
+        if suggestion and not self.labels.get(sid):
+            label = self.config.labels.get(suggestion[0])
+            name = label.display if label else suggestion[0]
+            extra = (extra + "  " if extra else "") + f"suggests {name} {suggestion[1]:.0%} (y)"
+        self.query_one(StatusBar).show(
+            doc=self.document.id, section=self._section,
+            position=f"{cursor + 1}/{total}  {progress.labelled}/{progress.total} labelled",
+            counts=counts, annotator=self.annotator, state=state, state_style=style, extra=extra,
+        )
+
+    @on(DocumentView.CursorMoved)
+    def _cursor_moved(self, event) -> None:
+        event.stop()
+        self._cursor = event.index
+        self._locate(event.index)
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_DEBOUNCE, self._save_position)
+
+    @on(DocumentView.TopChanged)
+    def _top_changed(self, event) -> None:
+        event.stop()
+        if self.index is not None:
+            self.query_one(Outline).show_heading(self.index.heading_at_offset(event.offset))
+
+    @on(Outline.NodeSelected)
+    def _outline_selected(self, event) -> None:
+        event.stop()
+        if self.index is None or event.node.data is None:
+            return
+        self.view.scroll_to_offset(self.index.headings[event.node.data].start)
+        self.view.focus()
+
+    def _save_position(self) -> None:
+        if self.document is None:
+            return
+        # A position is a convenience: never interrupt reading for it.
+        with contextlib.suppress(ReaderError, OSError):
+            sentence = self.document.sentences[self._cursor]
+            self.store.set_position(self.document.id, self.annotator, sentence.id)
+
+    def on_unmount(self) -> None:
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._save_position()
+
+    # -- moving ----------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters) -> bool | None:
+        if self.document is None and action not in ("close",):
+            return None  # still loading: shown, not runnable
+        return True
+
+    def action_move(self, delta: int) -> None:
+        self.view.move_cursor(delta)
+
+    def action_page(self, direction: int) -> None:
+        self.view.page(direction)
+
+    def action_edge(self, direction: int) -> None:
+        self.view.set_cursor(len(self.document.sentences) - 1 if direction > 0 else 0)
+
+    def action_section(self, direction: int) -> None:
+        index = self.index
+        if not index or not index.headings:
+            return
+        cursor = self.view.cursor
+        offset = self.document.sentences[cursor].start
+        starts = [h.start for h in index.headings]
+        if direction > 0:
+            targets = [i for i, start in enumerate(starts) if start > offset]
+            if not targets:
+                self.notify("This is the last section")
+                return
+            target = targets[0]
+        else:
+            current = index.heading_at_offset(offset)
+            target = None
+            if current is not None:
+                first = index.sentence_of_heading[current]
+                target = current if cursor > first else (current - 1 if current > 0 else None)
+            if target is None:
+                self.view.set_cursor(0)
+                return
+        self.view.set_cursor(index.sentence_of_heading[target])
+
+    def _find(self, start: int, direction: int, predicate) -> int | None:
+        sentences = self.document.sentences
+        i = start + direction
+        while 0 <= i < len(sentences):
+            if predicate(sentences[i]):
+                return i
+            i += direction
+        return None
+
+    def action_next_unlabelled(self) -> None:
+        found = self._find(self.view.cursor, 1, lambda s: s.kind != "heading" and s.id not in self.labels)
+        if found is None:
+            self.notify("No unlabelled sentence after this one")
+        else:
+            self.view.set_cursor(found)
+
+    # -- labels ----------------------------------------------------------------------------------
+    def _writable(self) -> bool:
+        if self.read_only_reason:
+            self.notify(self.read_only_reason, title="Read-only: nothing was stored", severity="error")
+            return False
+        return True
+
+    def _store_call(self, call, *args, **kwargs):
+        """Run a store write; on failure say so (nothing pretends to be saved) and return None."""
+        from reader.store.errors import ReadOnlyStore
+
+        try:
+            result = call(*args, **kwargs)
+        except ReadOnlyStore as exc:
+            self.read_only_reason = str(exc)
+            self._show_banner()
+            self.notify(str(exc), title="Read-only: nothing was stored", severity="error")
+            self._update_status()
+            raise _NotStored from None
+        except (ReaderError, OSError) as exc:
+            self.last_state = ("NOT SAVED", "bold red")
+            self.notify(f"{exc}", title="The change was not stored", severity="error", timeout=8)
+            self._update_status()
+            raise _NotStored from None
+        self.last_state = ("saved ✓", "green")
+        return result
+
+    def _apply(self, changes: dict[str, str | None]) -> None:
+        """Show label changes that the store now holds: view, outline counts, status bar."""
+        for sid, label in changes.items():
+            if label:
+                self.labels[sid] = label
+            else:
+                self.labels.pop(sid, None)
+        self.view.set_labels(changes)
+        touched: set[int] = set()
+        for sid in changes:
+            index = self._ids.get(sid)
+            if index is not None:
+                touched.update(self.index.headings_of(index))
+        self.query_one(Outline).refresh_headings(touched, self.labels)
+        self._update_status()
+
+    def _sentence(self):
+        sentence = self.document.sentences[self.view.cursor]
+        if sentence.kind == "heading":
+            self.notify("Headings are not labelled; move to a sentence (j/k)")
+            return None
+        return sentence
+
+    def action_label(self, name: str) -> None:
+        if not self._writable() or (sentence := self._sentence()) is None:
+            return
+        try:
+            if self.labels.get(sentence.id) == name:
+                self._store_call(self.store.clear_label, self.document.id, sentence.id,
+                                 annotator=self.annotator)
+                self._apply({sentence.id: None})
+            else:
+                self._store_call(
+                    self.store.set_label, self.document.id, sentence.id, name, annotator=self.annotator,
+                    text=sentence.text, section=sentence.section, line=sentence.line,
+                    start=sentence.start, end=sentence.end,
+                )
+                self._apply({sentence.id: name})
+        except _NotStored:
+            return
+
+    def action_clear_label(self) -> None:
+        if not self._writable() or (sentence := self._sentence()) is None:
+            return
+        if sentence.id not in self.labels:
+            return
+        try:
+            self._store_call(self.store.clear_label, self.document.id, sentence.id, annotator=self.annotator)
+        except _NotStored:
+            return
+        self._apply({sentence.id: None})
+
+    def _history(self, step: str) -> None:
+        if not self._writable():
+            return
+        try:
+            result = self._store_call(getattr(self.store, step))
+        except _NotStored:
+            return
+        if result is None:
+            self.notify(f"Nothing to {step}")
+            return
+        if result["doc"] != self.document.id or result.get("annotator") != self.annotator:
+            self.notify(f"{step.capitalize()}: a change in {result['doc']}")
+            return
+        record = result.get("record") or {}
+        sid = result["sentence"]
+        if record.get("note"):
+            self.notes[sid] = record["note"]
+        else:
+            self.notes.pop(sid, None)
+        self.view.set_notes(set(self.notes))
+        self._apply({sid: record.get("label")})
+        if sid in self._ids:
+            self.view.set_cursor(self._ids[sid])
+        label = record.get("label")
+        self.notify(f"{step.capitalize()}: {'label ' + label if label else 'no label'}", timeout=2)
+
+    def action_undo(self) -> None:
+        self._history("undo")
+
+    def action_redo(self) -> None:
+        self._history("redo")
+
+    # -- notes and reviewed marks ---------------------------------------------------------------
+    def action_edit_note(self) -> None:
+        if not self._writable() or (sentence := self._sentence()) is None:
+            return
+        from reader.tui.screens.note import NoteScreen
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            try:
+                self._store_call(
+                    self.store.set_note, self.document.id, sentence.id, note, annotator=self.annotator,
+                    text=sentence.text, section=sentence.section, line=sentence.line,
+                    start=sentence.start, end=sentence.end,
+                )
+            except _NotStored:
+                return
+            if note.strip():
+                self.notes[sentence.id] = note.strip()
+            else:
+                self.notes.pop(sentence.id, None)
+            self.view.set_notes(set(self.notes))
+            self._update_status()
+            self.notify("Note saved" if note.strip() else "Note removed", timeout=2)
+
+        self.app.push_screen(NoteScreen(sentence.text, self.notes.get(sentence.id, "")), save)
+
+    def action_toggle_reviewed(self) -> None:
+        if not self._writable():
+            return
+        heading = self.index.section_for_review(self.view.cursor)
+        path = tuple(self.index.headings[heading].path) if heading is not None else ()
+        reviewed = path not in self.reviewed
+        try:
+            self._store_call(self.store.mark_reviewed, self.document.id, path or None,
+                             annotator=self.annotator, reviewed=reviewed)
+        except _NotStored:
+            return
+        (self.reviewed.add if reviewed else self.reviewed.discard)(path)
+        outline = self.query_one(Outline)
+        outline.reviewed = self.reviewed
+        if heading is not None:
+            outline.refresh_headings([heading], self.labels)
+        what = path[-1] if path else "the whole document"
+        self.notify(f"{'Reviewed' if reviewed else 'Not reviewed'}: {what}", timeout=2)
+        self._update_status()
+
+    # -- search ----------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        field = self.query_one("#search", Input)
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        query = event.value
+        if query.strip():
+            self._search_count = self.view.search(query)
+        else:
+            self.view.clear_search()
+            self._search_count = None
+        self._update_status()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.view.focus()
+
+    def action_search_next(self, direction: int) -> None:
+        if self._search_count is None:
+            self.action_search()
+            return
+        if not self.view.search_next(direction):
+            self.notify("No match")
+
+    def _clear_search(self) -> None:
+        field = self.query_one("#search", Input)
+        field.value = ""
+        field.display = False
+        self.view.clear_search()
+        self._search_count = None
+        self._update_status()
+        self.view.focus()
+
+    def action_close(self) -> None:
+        field = self.query_one("#search", Input)
+        if field.display or self._search_count is not None:
+            self._clear_search()
+        elif len(self.app.screen_stack) > 2:
+            self.dismiss()
+        else:
+            self.notify("Press q to quit")
+
+    # -- the outline pane -------------------------------------------------------------------------
+    def action_toggle_outline(self) -> None:
+        outline = self.query_one(Outline)
+        outline.toggle_class("-hidden")
+        if outline.has_class("-hidden") and outline.has_focus:
+            self.view.focus()
+
+    def action_outline_width(self, delta: int) -> None:
+        outline = self.query_one(Outline)
+        outline.remove_class("-hidden")
+        current = outline.outer_size.width or 34
+        limit = max(16, self.size.width - 30)
+        outline.styles.width = max(12, min(limit, current + delta))
+
+    # -- suggestions ------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="suggest")
+    def load_suggestions(self) -> None:
+        """Rules/model suggestions in the background; the app works the same without them."""
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        try:
+            from reader.suggest import Suggester
+        except ImportError:
+            return
+        try:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+        except ImportError:
+            pass
+        document = self.document
+        try:
+            suggester = Suggester.load(self.config.annotations)
+            found = suggester.suggest(document)
+        except Exception as exc:
+            self.app.call_from_thread(
+                self.notify, f"Suggestions unavailable: {exc}", severity="warning", timeout=4
+            )
+            return
+        table = {s.sentence_id: (s.label, float(s.score)) for s in found if s.label and s.label != "none"}
+        self.app.call_from_thread(self._show_suggestions, table)
+
+    def _show_suggestions(self, table: dict[str, tuple[str, float]]) -> None:
+        self.suggestions = table
+        self.view.set_suggestions(table, visible=self.suggestions_visible)
+        self._update_status()
+
+    def action_toggle_suggestions(self) -> None:
+        self.suggestions_visible = not self.suggestions_visible
+        self.view.set_suggestions(self.suggestions, visible=self.suggestions_visible)
+        self.notify(f"Suggestions {'shown' if self.suggestions_visible else 'hidden'}", timeout=2)
+        self._update_status()
+
+    def action_accept_suggestion(self) -> None:
+        sentence = self.document.sentences[self.view.cursor]
+        suggestion = self.suggestions.get(sentence.id)
+        if not suggestion:
+            self.notify("No suggestion for this sentence")
+            return
+        if self.labels.get(sentence.id) == suggestion[0]:
+            return
+        self.action_label(suggestion[0])
+
+    def action_next_uncertain(self) -> None:
+        if not self.suggestions:
+            self.notify("No suggestions (yet)")
+            return
+
+        def uncertain(s) -> bool:
+            found = self.suggestions.get(s.id)
+            return s.kind != "heading" and s.id not in self.labels and (
+                found is None or found[1] < UNCERTAIN_BELOW
+            )
+
+        found = self._find(self.view.cursor, 1, uncertain)
+        if found is None:
+            self.notify("No uncertain sentence after this one")
+        else:
+            self.view.set_cursor(found)
+
+
+class _NotStored(Exception):
+    """A store write failed and the user was told; the screen changes nothing."""
+
+
+_CLASSES: dict[tuple[str, ...], type[ReadingScreen]] = {}
+
+
+def reading_screen_class(labels, keymap) -> type[ReadingScreen]:
+    """The reading screen with bindings for this label set (keys are then set by the app's keymap)."""
+    key = tuple(label.name for label in labels)
+    if key not in _CLASSES:
+        _CLASSES[key] = type("ReadingScreen", (ReadingScreen,), {
+            "BINDINGS": bindings_for("reading", labels, keymap.keys),
+        })
+    return _CLASSES[key]

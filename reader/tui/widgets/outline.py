@@ -1,0 +1,76 @@
+"""The outline pane: a Tree of the document's sections, each with its progress and label counts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+
+from reader.tui.sections import SectionIndex
+
+
+class Outline(Tree[int]):
+    """Tree nodes carry the heading index; the screen owns what selecting one does."""
+
+    DEFAULT_CSS = """
+    Outline { width: 34; min-width: 12; border-right: vkey $foreground 20%; padding: 0; }
+    Outline.-hidden { display: none; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("outline", id=id)
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self._entry_nodes: dict[int, object] = {}
+        self._index: SectionIndex | None = None
+        self._labels_meta = ()
+        self.reviewed: set[tuple[str, ...]] = set()
+
+    def build(self, index: SectionIndex, labels: dict[str, str], labelset, reviewed) -> None:
+        """(Re)build the tree for a document."""
+        self._index = index
+        self._labels_meta = tuple(labelset)
+        self.reviewed = set(reviewed)
+        self.clear()
+        self._entry_nodes.clear()
+        stack: list[tuple[int, object]] = []
+        for i, heading in enumerate(index.headings):
+            while stack and stack[-1][0] >= heading.level:
+                stack.pop()
+            parent = stack[-1][1] if stack else self.root
+            node = parent.add(self._label(i, labels), data=i, expand=True)
+            node.allow_expand = False
+            self._entry_nodes[i] = node
+            stack.append((heading.level, node))
+        for node in self._entry_nodes.values():
+            node.allow_expand = bool(node.children)
+        self.root.expand_all()
+
+    def _label(self, i: int, labels: dict[str, str]) -> Text:
+        assert self._index is not None
+        heading = self._index.headings[i]
+        progress = self._index.progress(i, labels)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if tuple(heading.path) in self.reviewed:
+            text.append("✓ ", style="bold green")
+        text.append(heading.title, style="bold" if heading.level <= 1 else "")
+        if progress.total:
+            text.append(f" {progress.labelled}/{progress.total}", style="dim")
+        for label in self._labels_meta:
+            count = progress.counts.get(label.name)
+            if count:
+                text.append(f" {label.key}{count}", style=label.color)
+        return text
+
+    def refresh_headings(self, headings, labels: dict[str, str]) -> None:
+        """Re-label the given headings (after a label change inside them)."""
+        for i in headings:
+            node = self._entry_nodes.get(i)
+            if node is not None:
+                node.set_label(self._label(i, labels))
+
+    def show_heading(self, i: int | None) -> None:
+        """Highlight the entry the reader is in (without selecting it)."""
+        node = self._entry_nodes.get(i) if i is not None else None
+        if node is not None and self.cursor_node is not node:
+            self.move_cursor(node)

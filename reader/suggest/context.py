@@ -127,7 +127,9 @@ def contexts(doc: Document) -> list[Context]:
         elif PROBLEM_OPENER.search(text) and part != "plan":
             in_problems = True
             problem_para = s.paragraph
-        elif in_problems and s.paragraph != problem_para and not _continues_problems(text):
+        elif in_problems and s.paragraph != problem_para and not (
+            _continues_problems(text) or PROBLEM_CLOSER.search(text)
+        ):
             in_problems = False
         elif in_problems and s.paragraph != problem_para:
             problem_para = s.paragraph

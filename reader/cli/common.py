@@ -45,5 +45,5 @@ def default_annotator(explicit: str | None = None) -> str:
         return env
     try:
         return getpass.getuser() or "anonymous"
-    except Exception:  # noqa: BLE001 - no login name in some containers
+    except Exception:  # no login name in some containers
         return "anonymous"

@@ -1,9 +1,86 @@
-"""Commands of this area (placeholder until implemented)."""
+"""`reader text|outline|sentences PATH`: the pipeline's output, for people and (with --json) programs."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's commands to the `reader` parser."""
+    p = sub.add_parser("text", help="the reflowed text: one paragraph per line, headings on their own lines")
+    p.add_argument("path", help="a report file (.txt)")
+    p.set_defaults(run=run_text)
+
+    p = sub.add_parser("outline", help="the section outline (a tree; --json for programs)")
+    p.add_argument("path", help="a report file (.txt)")
+    p.add_argument("--json", action="store_true", help="a JSON array of {level, title, start, end, line, path}")
+    p.set_defaults(run=run_outline)
+
+    p = sub.add_parser("sentences", help="the sentences with ids, sections and raw lines (--json: JSON Lines)")
+    p.add_argument("path", help="a report file (.txt)")
+    p.add_argument("--json", action="store_true", help="JSON Lines: id, text, section, start, end, line, kind")
+    p.set_defaults(run=run_sentences)
+
+
+def _load(path: str):
+    from reader.text.pipeline import load_document
+
+    return load_document(path)
+
+
+def run_text(args: argparse.Namespace) -> int:
+    doc = _load(args.path)
+    sys.stdout.write(doc.text + "\n")
+    return 0
+
+
+def run_outline(args: argparse.Namespace) -> int:
+    doc = _load(args.path)
+    if args.json:
+        items = [
+            {"level": h.level, "title": h.title, "start": h.start, "end": h.end, "line": h.line,
+             "path": list(h.path)}
+            for h in doc.outline
+        ]
+        sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
+        return 0
+    from rich.console import Console
+    from rich.tree import Tree
+
+    tree = Tree(f"[bold]{doc.id}[/]  [dim]{len(doc.sentences)} units[/]")
+    stack: list[tuple[int, Tree]] = [(0, tree)]
+    for h in doc.outline:
+        while stack[-1][0] >= h.level:
+            stack.pop()
+        style = {1: "bold", 2: "", 3: "dim"}.get(h.level, "dim")
+        node = stack[-1][1].add(f"[{style}]{h.title}[/]  [dim]line {h.line}[/]" if style else
+                                f"{h.title}  [dim]line {h.line}[/]")
+        stack.append((h.level, node))
+    Console(highlight=False).print(tree)
+    return 0
+
+
+def run_sentences(args: argparse.Namespace) -> int:
+    doc = _load(args.path)
+    if args.json:
+        out = sys.stdout
+        for s in doc.sentences:
+            out.write(json.dumps(
+                {"id": s.id, "text": s.text, "kind": s.kind, "section": list(s.section), "start": s.start,
+                 "end": s.end, "line": s.line, "paragraph": s.paragraph},
+                ensure_ascii=False) + "\n")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{doc.id}: {len(doc.sentences)} units", show_lines=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("line", justify="right", style="dim")
+    table.add_column("section", style="cyan", max_width=24, overflow="ellipsis", no_wrap=True)
+    table.add_column("text")
+    for s in doc.sentences:
+        text = f"[bold]{s.text}[/]" if s.kind == "heading" else s.text
+        table.add_row(str(s.index + 1), str(s.line), s.section[-1] if s.section else "", text)
+    Console(highlight=False).print(table)
+    return 0

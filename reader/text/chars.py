@@ -1,0 +1,43 @@
+"""Character classes and display width shared by the pipeline stages (pure functions, no state)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+# Chinese (full-width) punctuation and symbols that never want a space next to them.
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—～·・％＋－＝／"
+SENTENCE_END = "。！？!?"
+CLOSERS = "”’）》」』】〕)]\"'"
+OPENERS = "“‘（《「『【〔(["
+# Whitespace that PDF extraction leaves around: ASCII, ideographic, no-break, thin spaces, form feed.
+WS = " \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff"
+WS_RE = re.compile(f"[{WS}]+")
+HAN_RE = re.compile(f"[{HAN}]")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+def is_han(ch: str) -> bool:
+    return bool(HAN_RE.match(ch))
+
+
+@lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
+
+
+def width(text: str) -> int:
+    """Width as typeset in a newspaper column: Han, full-width punctuation and curly quotes take
+    two units, ASCII one. (Rich's `cell_len` counts curly quotes as one cell; the newspaper does not.)"""
+    ascii_count = len(text.encode("ascii", "ignore"))
+    if ascii_count == len(text):
+        return ascii_count
+    return ascii_count + sum(_char_width(c) for c in _ASCII_RUN.sub("", text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True if `text` ends with 。！？ (or ……), possibly followed by closing quotes or brackets."""
+    stripped = text.rstrip(CLOSERS)
+    return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped.endswith("……"))

@@ -1,0 +1,58 @@
+"""Clean: one raw line → the same characters minus page furniture and spurious whitespace.
+
+Page furniture is the newspaper's continuation markers (（上接第一版）, （下转第3版）, (上接第一版)),
+also when glued to a sentence. What is dropped is returned so the pipeline can keep a record.
+Spaces left by PDF extraction are removed between Chinese and digits/Latin, next to Chinese
+punctuation, inside letter-spaced runs (政 府 工 作), and at line ends; a space between two Latin
+words or between two Chinese phrases (投资打好头阵 消费挖掘潜能) is kept as one space.
+Nothing else is ever changed: no punctuation is normalised, no character added or reordered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.chars import CJK_PUNCT, HAN, WS
+
+FURNITURE_RE = re.compile(
+    rf"[（(][{WS}]*(?:上接|下转|紧接|接上|转下|接|转|续)[{WS}]*第?[{WS}]*"
+    rf"[0-9０-９一二三四五六七八九十]{{1,3}}[{WS}]*[版页][{WS}]*[）)]"
+)
+_LETTER_SPACED = re.compile(rf"(?:[{HAN}{CJK_PUNCT}][{WS}]){{2,}}[{HAN}{CJK_PUNCT}]")
+_INNER_WS = re.compile(rf"(?<=([^{WS}]))[{WS}]+(?=([^{WS}]))")
+_HAN_ONLY = re.compile(rf"[{HAN}]")
+
+
+def drop_furniture(line: str) -> tuple[str, list[str]]:
+    """Remove page continuation markers; return the line and what was removed."""
+    if "版" not in line and "页" not in line:
+        return line, []
+    dropped = FURNITURE_RE.findall(line)
+    if not dropped:
+        return line, []
+    return FURNITURE_RE.sub("", line), dropped
+
+
+def _space_between(m: re.Match[str]) -> str:
+    left, right = m.group(1), m.group(2)
+    if left.isascii() and right.isascii():
+        return " "  # Latin words, numbers and units in Latin text keep their space
+    if _HAN_ONLY.match(left) and _HAN_ONLY.match(right):
+        return " "  # two Chinese phrases, as in a title: 投资打好头阵 消费挖掘潜能
+    return ""
+
+
+def clean_spaces(line: str) -> str:
+    """Remove the spurious whitespace of PDF extraction from one line (see module docstring)."""
+    line = line.strip(WS)
+    if not line:
+        return ""
+    if _LETTER_SPACED.search(line):
+        line = _LETTER_SPACED.sub(lambda m: re.sub(f"[{WS}]", "", m.group(0)), line)
+    return _INNER_WS.sub(_space_between, line)
+
+
+def clean_line(line: str) -> tuple[str, list[str]]:
+    """Furniture out, then whitespace: the cleaned line and the furniture dropped from it."""
+    line, dropped = drop_furniture(line)
+    return clean_spaces(line), dropped

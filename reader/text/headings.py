@@ -1,0 +1,80 @@
+"""What a heading looks like in these reports: pure recognisers on text, used by reflow and outline.
+
+Levels: 1 = part (一、…, 2024年工作回顾, a feature's kicker 发力有效需求———), 2 = numbered section
+(（一）…, (一)…), 3 = lead-in (一是…, a paragraph's short opening sentence such as 持续扩大有效投资。).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.chars import SENTENCE_END
+
+_NUM = "一二三四五六七八九十"
+PART_RE = re.compile(rf"^[{_NUM}]{{1,3}}[、．.](?![{_NUM}])")
+SECTION_RE = re.compile(rf"^[（(][{_NUM}]{{1,3}}[）)]")
+ENUM_LEADIN_RE = re.compile(rf"^(?:[{_NUM}]{{1,3}}是|第[{_NUM}]{{1,3}}[，,、]|其[一二三四五六七八九十][，,、])")
+KICKER_RE = re.compile(r"[—－\-]{2,}$")
+# Part headings printed without a number: 2024年工作回顾, 2025年工作安排, 过去五年工作回顾 …
+UNNUMBERED_PART_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}年|过去[一二三四五]年|今年|今后[一二三四五]年|“十[一二三四五六七]五”)?"
+    r"[^，。、；：！？,;:!?]{0,10}(?:工作回顾|工作安排|重点工作|工作任务|主要任务|目标任务|总体要求|自身建设)$"
+)
+# Lines that are the document's title or dateline rather than a part of its outline.
+TITLE_RE = re.compile(r"^政府工作报告|^[—－]{2}")
+# Lines that stand alone though they end without a full stop: dateline, banner, source credit.
+STANDALONE_RE = re.compile(r"^[—－]{2}.*(?:会议上|大会上)$|^【[^】]*】$|^[（(]据[^）)]*[）)]$")
+# The first clause of the allowed "一年来，我们…" lead-ins of a review part.
+REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)，(?:我们|市政府|省政府)")
+_NOT_LEADIN_RE = re.compile(r"^(?:今年是|去年是|这是|这些|各位|我们|同时|此外|其中|在此)")
+# Characters that cannot open a sentence but do continue a phrase: a line opening with one of
+# them after a heading line is that heading's wrapped tail (在克难前行 / 中持续向好。).
+BOUND_START = set("中上下里间的地得之了着过们性化者而及与和并或等")
+MAX_HEADING_CHARS = 60
+
+
+def numbered_level(text: str) -> int:
+    """1 for 一、…, 2 for （一）…, 0 otherwise."""
+    if SECTION_RE.match(text):
+        return 2
+    if PART_RE.match(text):
+        return 1
+    return 0
+
+
+def is_unnumbered_part(text: str) -> bool:
+    return len(text) <= 20 and bool(UNNUMBERED_PART_RE.match(text))
+
+
+def is_kicker(text: str) -> bool:
+    """A feature's section kicker: a short line ending in a dash rule (发力有效需求———)."""
+    return len(text) <= 24 and bool(KICKER_RE.search(text)) and not TITLE_RE.match(text)
+
+
+def looks_like_tail(fragment: str, heading: str) -> bool:
+    """Is `fragment` (the next line up to its first 。) the rest of a wrapped `heading`, rather
+    than a lead-in sentence of its own?"""
+    body = fragment.rstrip(SENTENCE_END)
+    if not body or any(c in body for c in "，,；;："):
+        return False
+    if len(body) <= 3 or body[0] in BOUND_START:
+        return True
+    # An open locative frame (…在克难前行) wants its closing 中/上/里 from the next line.
+    last_clause = re.split(r"[，,]", heading)[-1]
+    return "在" in last_clause and body[0] in "中上里下内"
+
+
+def leadin_title(sentence: str, *, has_more: bool) -> str | None:
+    """The outline title if `sentence` (a paragraph's first sentence) is a lead-in, else None."""
+    if not has_more or not sentence.endswith("。"):
+        return None
+    body = sentence[:-1]
+    if ENUM_LEADIN_RE.match(body):
+        return sentence if len(body) <= 40 else None
+    if REVIEW_LEADIN_RE.match(body):
+        return sentence if len(body) <= 32 else None
+    if len(body) > 16 or _NOT_LEADIN_RE.match(body):
+        return None
+    if any(c in body for c in "，,；;：:、") or any(c.isdigit() for c in body):
+        return None
+    return sentence

@@ -1,0 +1,111 @@
+"""The whole text pipeline: decode → clean → reflow → outline → sentences, giving a `Document`.
+
+Headless: nothing here imports Textual or jieba (a test checks it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections import Counter
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.text.clean import clean_line
+from reader.text.decode import decode_bytes, split_lines
+from reader.text.model import Document, Dropped, Paragraph, Sentence
+from reader.text.outline import SectionIndex, build_outline
+from reader.text.reflow import make_lines, reflow
+from reader.text.sentences import sentence_id, split_spans, text_key
+
+PIPELINE_VERSION = "1"
+"""Bumped whenever the pipeline's output may change: caches keyed by it are invalidated."""
+
+TEXT_SUFFIXES = (".txt", ".text")
+
+
+def load_document(path: str | Path, doc_id: str | None = None) -> Document:
+    """Read and process one report file. Raises ReaderError for a missing, unreadable, empty or
+    binary file."""
+    path = Path(path)
+    if not path.exists():
+        raise ReaderError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise ReaderError(f"{path}: is a folder; give a report file (.txt)")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    return process_bytes(raw, doc_id or path.stem, name=str(path), path=str(path))
+
+
+def process_bytes(raw: bytes, doc_id: str, *, name: str | None = None, path: str | None = None) -> Document:
+    text, encoding = decode_bytes(raw, name or doc_id)
+    doc = process_text(text, doc_id)
+    doc.encoding = encoding
+    doc.sha256 = hashlib.sha256(raw).hexdigest()
+    doc.path = path
+    return doc
+
+
+def process_text(text: str, doc_id: str) -> Document:
+    cleaned: list[tuple[int, str]] = []
+    dropped: list[Dropped] = []
+    for no, raw_line in enumerate(split_lines(text), start=1):
+        line, furniture = clean_line(raw_line)
+        dropped.extend(Dropped(f, no) for f in furniture)
+        cleaned.append((no, line))
+    blocks = reflow(make_lines(cleaned))
+
+    # Assemble the reflowed text, paragraphs, and an offset → raw line map.
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    map_offsets: list[int] = []
+    map_lines: list[int] = []
+    pos = 0
+    for block in blocks:
+        if paragraphs:
+            pos += 1  # the "\n" between paragraphs
+        start = pos
+        for k, (no, piece) in enumerate(block.segments):
+            if k and parts and parts[-1][-1:].isascii() and parts[-1][-1:].isalpha() and piece[:1].isascii() \
+                    and piece[:1].isalpha():
+                parts[-1] += " "
+                pos += 1
+            map_offsets.append(pos)
+            map_lines.append(no)
+            parts.append(piece)
+            pos += len(piece)
+        paragraphs.append(Paragraph(len(paragraphs), block.kind, start, pos, map_lines[-len(block.segments)],
+                                    block.level))
+        parts[-1] += "\n"
+    full = "".join(parts)
+    if full.endswith("\n"):
+        full = full[:-1]
+
+    def line_at(offset: int) -> int:
+        return map_lines[max(0, bisect_right(map_offsets, offset) - 1)] if map_lines else 1
+
+    spans: list[tuple[int, int, int, str]] = []  # start, end, paragraph, kind
+    first_sentence: dict[int, tuple[int, int]] = {}
+    for p in paragraphs:
+        if p.kind == "heading":
+            spans.append((p.start, p.end, p.index, "heading"))
+            continue
+        for k, (s, e) in enumerate(split_spans(full[p.start : p.end])):
+            if k == 0:
+                first_sentence[p.index] = (p.start + s, p.start + e)
+            spans.append((p.start + s, p.start + e, p.index, "sentence"))
+
+    outline = build_outline(full, paragraphs, first_sentence, line_at)
+    sections = SectionIndex(outline)
+    seen: Counter[str] = Counter()
+    sentences: list[Sentence] = []
+    for start, end, para, kind in spans:
+        stext = full[start:end]
+        key = text_key(stext)
+        sid = sentence_id(doc_id, stext, seen[key])
+        seen[key] += 1
+        sentences.append(Sentence(sid, len(sentences), stext, kind, start, end, line_at(start),
+                                  sections.path_at(start), para))
+    return Document(doc_id, full, paragraphs, outline, sentences, dropped)

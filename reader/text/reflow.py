@@ -1,0 +1,259 @@
+"""Reflow: cleaned, hard-wrapped lines → paragraphs and headings (blocks), each with its raw lines.
+
+How the newspaper layouts are read:
+- Wrap width differs per file (~17–22 characters) and per region (a wide sidebar); a line is
+  "full" when it reaches the width measured around it (see `Layout`), "short" otherwise.
+- A line ending without 。！？ continues on the next line, across blank lines (column and page
+  breaks fall mid-sentence). A short line ending a sentence ends its paragraph. A full line ending a
+  sentence ends its paragraph only if a blank line follows (in files that use blank lines between
+  paragraphs; files with a blank line after every line carry no information in them).
+- Files with one paragraph per line (lines far wider than a column) break after every sentence end.
+- Headings: numbered parts and sections (一、/（一）) at a paragraph start, wrapped over up to three
+  lines, or run into the paragraph and ending with 。 (the rest of the line starts the paragraph);
+  unnumbered part headings (2024年工作回顾); a feature's kicker line ending in ——— with its subtitle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+
+from reader.text import headings as hd
+from reader.text.chars import SENTENCE_END, ends_sentence, width
+
+_CONTINUES = "，、；：,;:（《“‘([—－-"
+
+
+@dataclass(slots=True)
+class Line:
+    no: int
+    text: str
+    width: int
+    blank_before: bool = False
+    blank_after: bool = False
+
+
+@dataclass(slots=True)
+class Block:
+    """A reflowed paragraph before offsets are assigned: its kind and its pieces of raw lines."""
+
+    kind: str  # "heading" | "text"
+    level: int = 0
+    segments: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_segments([t for _, t in self.segments])
+
+
+def join_segments(parts: list[str]) -> str:
+    """Join wrapped pieces: directly, except that two Latin letters meeting at a wrap get a space."""
+    out = ""
+    for part in parts:
+        if out and part and out[-1].isascii() and out[-1].isalpha() and part[0].isascii() and part[0].isalpha():
+            out += " "
+        out += part
+    return out
+
+
+class Layout:
+    """Measurements of one file: column width, blank-line habits, paragraph-per-line or wrapped."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        widths = sorted(ln.width for ln in lines) or [0]
+        self.column = widths[int(len(widths) * 0.75)] if widths else 0
+        self.paragraph_per_line = median(widths) > 100
+        followed = sum(1 for ln in lines[:-1] if ln.blank_after)
+        self.blank_every_line = len(lines) > 4 and followed >= 0.75 * (len(lines) - 1)
+
+    def local_width(self, i: int) -> int:
+        near = max(ln.width for ln in self.lines[max(0, i - 2) : i + 3])
+        return near if near > 1.25 * self.column else self.column
+
+    def is_short(self, i: int) -> bool:
+        w = self.local_width(i)
+        return self.lines[i].width < w - max(4, 0.12 * w)
+
+    def is_very_short(self, i: int) -> bool:
+        return self.lines[i].width < 0.6 * self.local_width(i)
+
+
+def make_lines(cleaned: list[tuple[int, str]]) -> list[Line]:
+    """Non-blank lines with blank-before/after flags, from (raw line number, cleaned text) pairs."""
+    out: list[Line] = []
+    blank = False
+    for no, text in cleaned:
+        if not text:
+            blank = True
+            if out:
+                out[-1].blank_after = True
+            continue
+        out.append(Line(no, text, width(text), blank_before=blank))
+        blank = False
+    return out
+
+
+def reflow(lines: list[Line]) -> list[Block]:
+    return _Reflower(lines).run()
+
+
+class _Reflower:
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.layout = Layout(lines)
+        self.blocks: list[Block] = []
+
+    def run(self) -> list[Block]:
+        i, n = 0, len(self.lines)
+        para: Block | None = None
+        while i < n:
+            line = self.lines[i]
+            if para is None:
+                taken = self._heading_at(i)
+                if taken is not None:
+                    i, rest = taken
+                    if rest is not None:
+                        para = Block("text", segments=[rest])
+                        if self._ends_paragraph(i - 1, i):
+                            self.blocks.append(para)
+                            para = None
+                    continue
+                para = Block("text")
+            para.segments.append((line.no, line.text))
+            if i + 1 >= n or self._ends_paragraph(i, i + 1):
+                self.blocks.append(para)
+                para = None
+            i += 1
+        if para is not None and para.segments:
+            self.blocks.append(para)
+        return self.blocks
+
+    # -- paragraph breaks -------------------------------------------------------------------
+    def _ends_paragraph(self, i: int, j: int) -> bool:
+        """Does a paragraph end between line i and line j (the next non-blank line)?"""
+        if j >= len(self.lines):
+            return True
+        a, b = self.lines[i], self.lines[j]
+        lay = self.layout
+        if self._starts_heading(i, j):
+            return True
+        if ends_sentence(a.text):
+            if lay.paragraph_per_line or lay.is_short(i):
+                return True
+            return b.blank_before and not lay.blank_every_line
+        if a.text[-1] in _CONTINUES:
+            return False
+        # A short line with no sentence in it, standing alone: a title, byline, caption or credit.
+        standalone = not any(c in a.text for c in SENTENCE_END)
+        return standalone and a.blank_after and bool(lay.is_very_short(i) or hd.STANDALONE_RE.match(a.text))
+
+    def _starts_heading(self, i: int, j: int) -> bool:
+        """Line j opens a heading whatever line i says (a kicker, or a numbered heading after a
+        sentence end, a colon or a heading)."""
+        b = self.lines[j].text
+        if hd.is_kicker(b):
+            return True
+        a = self.lines[i].text
+        after_break = ends_sentence(a) or a[-1] in "：:" or self._is_heading_line(i)
+        if not after_break:
+            return False
+        return bool(hd.numbered_level(b)) or hd.is_unnumbered_part(b)
+
+    def _is_heading_line(self, i: int) -> bool:
+        no = self.lines[i].no
+        return bool(self.blocks) and self.blocks[-1].kind == "heading" and self.blocks[-1].segments[-1][0] == no
+
+    # -- headings -----------------------------------------------------------------------------
+    def _heading_at(self, i: int) -> tuple[int, tuple[int, str] | None] | None:
+        """If a heading starts at line i (a paragraph start), append it and return (next line index,
+        rest of the last line that starts the next paragraph, or None)."""
+        text = self.lines[i].text
+        if hd.is_kicker(text):
+            segs = [(self.lines[i].no, text)]
+            nxt = i + 1
+            if nxt < len(self.lines) and not any(c in self.lines[nxt].text for c in SENTENCE_END):
+                segs.append((self.lines[nxt].no, self.lines[nxt].text))
+                nxt += 1
+            self.blocks.append(Block("heading", 1, segs))
+            return nxt, None
+        if hd.TITLE_RE.match(text):
+            return None
+        if hd.is_unnumbered_part(text) and self._stands_alone(i):
+            self.blocks.append(Block("heading", 1, [(self.lines[i].no, text)]))
+            return i + 1, None
+        level = hd.numbered_level(text)
+        if not level:
+            return None
+        return self._numbered_heading(i, level)
+
+    def _stands_alone(self, i: int) -> bool:
+        """An unnumbered part heading is a line of its own: a blank line (or the end) after it, and
+        the line before it (if any) ends a sentence."""
+        after = i + 1 >= len(self.lines) or self.lines[i].blank_after
+        before = i == 0 or ends_sentence(self.lines[i - 1].text) or self._is_heading_line(i - 1)
+        return after and before
+
+    def _numbered_heading(self, i: int, level: int) -> tuple[int, tuple[int, str] | None] | None:
+        lines, lay = self.lines, self.layout
+        segs: list[tuple[int, str]] = []
+        rest: tuple[int, str] | None = None
+        j = i
+        while True:
+            line = lines[j]
+            cut = _first_sentence_end(line.text)
+            if cut is not None and cut < len(line.text):
+                segs.append((line.no, line.text[:cut]))
+                rest = (line.no, line.text[cut:])
+                j += 1
+                break
+            segs.append((line.no, line.text))
+            j += 1
+            if cut is not None or j >= len(lines):
+                break
+            if line.text[-1] in "，、；,;":
+                continue  # the heading goes on, whatever the next line looks like
+            if lay.is_short(j - 1) and line.blank_after:
+                break
+            nxt = lines[j]
+            cut2 = _first_sentence_end(nxt.text)
+            if cut2 is None:
+                end = self._plain_tail_end(j)
+                if end is None:
+                    break
+                segs.extend((ln.no, ln.text) for ln in lines[j:end])
+                j = end
+                break
+            if hd.looks_like_tail(nxt.text[:cut2], "".join(t for _, t in segs)):
+                segs.append((nxt.no, nxt.text[:cut2]))
+                if cut2 < len(nxt.text):
+                    rest = (nxt.no, nxt.text[cut2:])
+                j += 1
+            break
+        title = join_segments([t for _, t in segs])
+        if len(title) > hd.MAX_HEADING_CHARS:
+            return None
+        self.blocks.append(Block("heading", level, segs))
+        return j, rest
+
+    def _plain_tail_end(self, j: int) -> int | None:
+        """Lines j.. with no sentence end that close within three lines at a short line or a blank:
+        the wrapped rest of a heading (Shuozhou). Returns the index after them, or None."""
+        for m in range(j, min(j + 3, len(self.lines))):
+            line = self.lines[m]
+            if _first_sentence_end(line.text) is not None:
+                return None
+            if self.layout.is_short(m) or line.blank_after or m + 1 >= len(self.lines):
+                return m + 1
+        return None
+
+
+def _first_sentence_end(text: str) -> int | None:
+    """Index just after the first sentence end (with its closing quotes/brackets), or None."""
+    for k, ch in enumerate(text):
+        if ch in SENTENCE_END:
+            k += 1
+            while k < len(text) and text[k] in "”’）》」』】)":
+                k += 1
+            return k
+    return None

@@ -78,6 +78,7 @@ def _check_orphans(store: AnnotationStore, corpus: Path, report: DoctorReport, r
         if store.is_read_only(doc_id) and repair:
             continue
         source = corpus / f"{doc_id}.txt"
+        pending: list[dict] = []
         if load is not None and source.is_file() and store.labels(doc_id, include_notes=True):
             try:
                 doc = load(source)
@@ -91,15 +92,18 @@ def _check_orphans(store: AnnotationStore, corpus: Path, report: DoctorReport, r
                     report.say(f"{doc_id}: {len(r.moved)} label(s) {verb}re-attached to their moved sentence")
                 if r.revived:
                     report.say(f"{doc_id}: {len(r.revived)} orphan(s) {verb}re-attached")
+                if not writable:
+                    pending = r.orphaned
                 if r.orphaned:
-                    report.problem(f"{doc_id}: {len(r.orphaned)} label(s) whose sentence is gone "
-                                   f"{verb}kept as orphans")
+                    report.say(f"{doc_id}: {len(r.orphaned)} label(s) whose sentence is gone "
+                               f"{verb}kept as orphans")
                 if r.refreshed and not writable:
                     report.say(f"{doc_id}: {r.refreshed} label(s) with changed positions (fixed by --repair)")
         elif load is not None and not source.is_file():
             report.say(f"{doc_id}: no {source} in the corpus; its labels are kept as they are")
-        for rec in store.orphans(doc_id):
-            report.say(f"orphan {doc_id} [{rec['annotator']}] {rec.get('label') or 'note'}: "
+        listed = [("orphan", rec) for rec in store.orphans(doc_id)] + [("would be orphan", r) for r in pending]
+        for kind, rec in listed:
+            report.say(f"{kind} {doc_id} [{rec['annotator']}] {rec.get('label') or 'note'}: "
                        f"{_short(rec.get('text') or '')} (was {rec['sentence']})")
 
 

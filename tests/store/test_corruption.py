@@ -26,6 +26,10 @@ def _damage(path, how):
     return path.read_bytes()
 
 
+def _dirs(folder):
+    return ["--annotations", str(folder), "--corpus", str(folder.parent / "corpus")]
+
+
 @pytest.fixture
 def damaged(folder):
     with AnnotationStore(folder) as s:
@@ -68,18 +72,18 @@ def test_damage_appearing_while_open_is_detected_before_the_next_write(damaged):
 def test_doctor_lists_then_repairs_keeping_the_damaged_file(damaged, capsys):
     path = damaged / f"{DOC.id}.json"
     bad = _damage(path, "truncated")
-    assert main(["doctor", "--annotations", str(damaged)]) == 1
+    assert main(["doctor", *_dirs(damaged)]) == 1
     out = capsys.readouterr().out
     assert f"PROBLEM {DOC.id}.json" in out and "truncated" in out
     assert path.read_bytes() == bad  # listing does not touch anything
-    assert main(["doctor", "--repair", "--annotations", str(damaged)]) == 0
+    assert main(["doctor", "--repair", *_dirs(damaged)]) == 0
     [aside] = damaged.glob(f"{DOC.id}.json.damaged-*")
     assert aside.read_bytes() == bad
     with AnnotationStore(damaged) as store:
         assert store.problems() == []
         assert [r["label"] for r in store.labels(DOC.id)] == ["achievement", "target"]
         label(store, DOC, 2, "problem")  # writable again
-    assert main(["doctor", "--annotations", str(damaged)]) == 0
+    assert main(["doctor", *_dirs(damaged)]) == 0
 
 
 def test_repair_without_a_backup_salvages_complete_records(damaged):
@@ -109,5 +113,5 @@ def test_a_deleted_file_with_its_backup_left_is_a_problem_not_an_empty_document(
 def test_a_second_reader_cannot_repair(damaged, capsys):
     _damage(damaged / f"{DOC.id}.json", "empty")
     with AnnotationStore(damaged):
-        assert main(["doctor", "--repair", "--annotations", str(damaged)]) == 1
+        assert main(["doctor", "--repair", *_dirs(damaged)]) == 1
     assert "cannot repair" in capsys.readouterr().out

@@ -18,7 +18,7 @@ from pathlib import Path
 from reader.errors import ReaderError
 from reader.tui.actions import CONTEXTS, all_specs
 
-KEYMAP_DIR = Path(__file__).resolve().parent / "keymaps"
+KEYMAP_DIR = (Path(__file__).resolve().parent / "keymaps").resolve()
 """`reader/tui/keymaps` is a symlink to the repository's top-level `keymaps/` (copied into wheels)."""
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
@@ -96,7 +96,7 @@ def keymap_path(choice: str) -> Path:
 
 
 def _line_of(text: str, binding_id: str) -> int:
-    pattern = re.compile(r"^\s*(?:\"|')?" + re.escape(binding_id) + r"(?:\"|')?\s*=", re.M)
+    pattern = re.compile(r"^[ \t]*(?:\"|')?" + re.escape(binding_id) + r"(?:\"|')?[ \t]*=", re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
@@ -147,6 +147,7 @@ def read_keymap_file(path: Path, valid_ids: set[str], *, strict: bool = True) ->
 
 
 def _check_clashes(keymap: Keymap, specs) -> None:
+    default = str(KEYMAP_DIR / "default.toml")
     context_of = {spec.id: spec.context for spec in specs}
     for context in CONTEXTS:
         if context == "app":
@@ -163,10 +164,12 @@ def _check_clashes(keymap: Keymap, specs) -> None:
                         f"choose another key"
                     )
                 if key in owner and owner[key] != binding_id:
-                    other = owner[key]
-                    opath, oline = keymap.sources[other]
+                    first, second = binding_id, owner[key]
+                    if keymap.sources[first][0] == default:  # name the user's line first
+                        first, second = second, first
+                    (path, line), (opath, oline) = keymap.sources[first], keymap.sources[second]
                     raise ReaderError(
-                        f"{path}:{line}: key {key!r} is bound to both {binding_id} and {other} "
+                        f"{path}:{line}: key {key!r} is bound to both {first} and {second} "
                         f"({opath}:{oline}); give one of them another key"
                     )
                 owner[key] = binding_id

@@ -1,0 +1,259 @@
+"""Pilot tests of every reading-screen binding, asserting what the store holds afterwards."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.helpers import DOC, first_body, reading, stored, wait_for
+
+SIZE = (120, 40)
+
+
+async def at_body(pilot):
+    screen = await reading(pilot)
+    screen.view.set_cursor(first_body(screen))
+    await pilot.pause()
+    return screen
+
+
+@pytest.mark.parametrize(("key", "label"), [
+    ("t", "target"), ("a", "achievement"), ("p", "problem"),
+    ("1", "target"), ("2", "achievement"), ("3", "problem"),
+])
+async def test_label_keys_store_at_once_and_the_same_key_removes(make_app, key, label):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        sentence = screen.document.sentences[screen.view.cursor]
+        await pilot.press(key)
+        assert stored(app) == {sentence.id: label}
+        record = app.store.doc_labels(DOC, "tester")[sentence.id]
+        assert record["text"] == sentence.text and record["start"] == sentence.start
+        assert list(record["section"]) == list(sentence.section)
+        assert screen.view.labels().get(sentence.id) == label  # the view shows it
+        await pilot.press(key)
+        assert stored(app) == {}
+        assert sentence.id not in screen.view.labels()
+
+
+async def test_another_label_replaces_and_clear_removes(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        sid = screen.document.sentences[screen.view.cursor].id
+        await pilot.press("t", "p")
+        assert stored(app) == {sid: "problem"}
+        await pilot.press("x")
+        assert stored(app) == {}
+        await pilot.press("a", "0")
+        assert stored(app) == {}
+
+
+async def test_moving_and_labelling_three_sentences_then_undo_redo(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        start = screen.view.cursor
+        await pilot.press("t", "j", "a", "down", "p")
+        ids = [screen.document.sentences[start + i].id for i in range(3)]
+        assert stored(app) == dict(zip(ids, ["target", "achievement", "problem"], strict=True))
+        await pilot.press("k", "up")
+        assert screen.view.cursor == start
+        await pilot.press("u")
+        assert stored(app) == dict(zip(ids[:2], ["target", "achievement"], strict=True))
+        assert screen.view.cursor == start + 2  # undo moves to the changed sentence
+        await pilot.press("u", "u")
+        assert stored(app) == {}
+        await pilot.press("ctrl+r")
+        assert stored(app) == {ids[0]: "target"}
+        assert screen.view.cursor == start
+        await pilot.press("U")
+        assert stored(app) == {ids[0]: "target", ids[1]: "achievement"}
+
+
+async def test_headings_are_not_labelled(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        heading = next(s for s in screen.document.sentences if s.kind == "heading")
+        screen.view.set_cursor(heading.index)
+        await pilot.press("t")
+        assert stored(app) == {}
+
+
+async def test_next_unlabelled_skips_labelled_sentences(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        start = screen.view.cursor
+        await pilot.press("t", "j", "t", "k")
+        assert screen.view.cursor == start
+        await pilot.press("space")
+        expected = first_body(screen, start + 2)
+        assert screen.view.cursor == expected
+        await pilot.press("a")
+        assert stored(app)[screen.document.sentences[expected].id] == "achievement"
+
+
+async def test_sections_pages_and_edges(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        headings = screen.index.headings
+        await pilot.press("end")
+        assert screen.view.cursor == len(screen.document.sentences) - 1
+        await pilot.press("home")
+        assert screen.view.cursor == 0
+        await pilot.press("right_square_bracket")
+        first = screen.view.cursor
+        assert screen.document.sentences[first].start >= headings[1].start
+        await pilot.press("J")
+        assert screen.view.cursor > first
+        await pilot.press("left_square_bracket")
+        assert screen.view.cursor == first
+        await pilot.press("K")
+        assert screen.view.cursor < first
+        before = screen.view.cursor
+        await pilot.press("pagedown")
+        assert screen.view.cursor > before
+        await pilot.press("pageup")
+        assert screen.view.cursor <= before + 1
+        await pilot.press("f", "b")
+
+
+async def test_position_is_remembered_when_reopening(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        await pilot.press("j", "j", "j", "j", "j")
+        target = screen.document.sentences[screen.view.cursor].id
+    assert app.store.get_position(DOC, "tester") == target
+    again = make_app("jinzhong-2025.txt", store=app.store)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        assert screen.document.sentences[screen.view.cursor].id == target
+
+
+async def test_note_key_saves_a_note(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        sid = screen.document.sentences[screen.view.cursor].id
+        await pilot.press("e")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "NoteScreen")
+        await pilot.press(*"check", "enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        record = app.store.doc_labels(DOC, "tester", include_notes=True)[sid]
+        assert record["note"] == "check" and record["label"] is None
+        await pilot.press("t")
+        assert app.store.doc_labels(DOC, "tester")[sid]["note"] == "check"
+        await pilot.press("e", "escape")  # cancel keeps the note
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert app.store.doc_labels(DOC, "tester")[sid]["note"] == "check"
+
+
+async def test_reviewed_key_marks_the_section_and_toggles(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        section = screen.index.section_for_review(screen.view.cursor)
+        path = list(screen.index.headings[section].path)
+        await pilot.press("r")
+        assert [r["section"] for r in app.store.reviewed(DOC, "tester")] == [path]
+        assert "✓" in str(screen.query_one("Outline")._entry_nodes[section].label)
+        await pilot.press("r")
+        assert app.store.reviewed(DOC, "tester") == []
+
+
+async def test_search_is_incremental_and_next_previous_move(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        await pilot.press("slash", *"工作")
+        count = screen._search_count
+        assert count and count > 3
+        assert len(screen.view.matches) == count
+        await pilot.press("enter")
+        assert screen.view.has_focus
+        first = screen.view.current_match
+        await pilot.press("n")
+        assert screen.view.current_match == (first + 1) % count
+        await pilot.press("N")
+        assert screen.view.current_match == first
+        await pilot.press("t")  # keys act on the text again after Enter
+        assert len(stored(app)) == 1
+        await pilot.press("escape")
+        assert screen._search_count is None and screen.view.matches == []
+
+
+async def test_outline_toggle_resize_and_jump(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        outline = screen.query_one("Outline")
+        width = outline.outer_size.width
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert outline.outer_size.width == width + 4
+        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.pause()
+        assert outline.outer_size.width == width - 4
+        await pilot.press("o")
+        await pilot.pause()
+        assert not outline.display or outline.has_class("-hidden")
+        await pilot.press("o")
+        last = len(screen.index.headings) - 1
+        outline.select_node(outline._entry_nodes[last])
+        await pilot.pause()
+        sentence = screen.document.sentences[screen.view.cursor]
+        assert sentence.start >= screen.index.headings[last].start
+        assert outline.cursor_node is outline._entry_nodes[last]
+
+
+async def test_outline_counts_follow_labels(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        heading = screen.index.innermost[screen.view.cursor]
+        outline = screen.query_one("Outline")
+        total = screen.index.progress(heading, {}).total
+        await pilot.press("t")
+        assert f"1/{total}" in str(outline._entry_nodes[heading].label)
+        assert "t1" in str(outline._entry_nodes[heading].label)
+
+
+async def test_suggestion_keys(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        start = screen.view.cursor
+        ids = [s.id for s in screen.document.sentences]
+        screen._show_suggestions({ids[start]: ("problem", 0.9), ids[start + 1]: ("target", 0.95),
+                                  ids[start + 2]: ("target", 0.3)})
+        await pilot.press("y")
+        assert stored(app) == {ids[start]: "problem"}
+        await pilot.press("w")
+        assert screen.view.cursor == start + 2  # the next uncertain: below the threshold
+        await pilot.press("v")
+        assert screen.suggestions_visible is False
+        await pilot.press("v")
+        assert screen.suggestions_visible is True
+
+
+async def test_read_only_store_refuses_label_keys_with_a_message(make_app, annotations):
+    from reader.store import AnnotationStore
+
+    holder = AnnotationStore(annotations)  # another instance holds the lock
+    try:
+        app = make_app("jinzhong-2025.txt")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await at_body(pilot)
+            assert screen.query_one("#banner").display
+            assert "READ-ONLY" in str(screen.query_one("#banner").render())
+            await pilot.press("t", "e", "r", "u")
+            await pilot.pause()
+            assert stored(app) == {}
+            assert any("Read-only" in (n.title or "") for n in app._notifications)
+            assert screen.view.labels() == {}
+    finally:
+        holder.close()

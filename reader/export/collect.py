@@ -42,10 +42,12 @@ class Collected:
 
 
 def corpus_files(corpus_dir: Path) -> dict[str, Path]:
-    """Document id (file stem) → path, for the `*.txt` files of the corpus folder."""
+    """Document id (file stem) → path, for the report files (`.txt`, `.text`) of the corpus folder."""
+    from reader.text.pipeline import TEXT_SUFFIXES
+
     if not corpus_dir.is_dir():
         return {}
-    return {p.stem: p for p in sorted(corpus_dir.glob("*.txt")) if p.is_file()}
+    return {p.stem: p for p in sorted(corpus_dir.iterdir()) if p.suffix in TEXT_SUFFIXES and p.is_file()}
 
 
 def _default_loader(path: Path):

@@ -47,17 +47,26 @@ def make_doc(doc_id: str, layout=LAYOUT, *, sha: str | None = None) -> Document:
 
 
 class FakeCorpus:
-    """A corpus folder with placeholder files, and a loader returning hand-built documents."""
+    """A corpus folder of report files (units separated by blank lines, which the real pipeline
+    reads exactly as `make_doc` lays them out) and a loader returning the hand-built documents;
+    with `real`, the documents are the pipeline's own."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, real: bool = False) -> None:
         self.dir = root / "corpus"
         self.dir.mkdir()
         self.docs: dict[str, Document] = {}
+        self.real = real
 
     def add(self, doc_id: str, layout=LAYOUT) -> Document:
-        doc = make_doc(doc_id, layout)
+        path = self.dir / f"{doc_id}.txt"
+        path.write_text("\n\n".join(t for _, t, _ in layout) + "\n", encoding="utf-8")
+        if self.real:
+            from reader.text.pipeline import load_document
+
+            doc = load_document(path)
+        else:
+            doc = make_doc(doc_id, layout)
         self.docs[doc_id] = doc
-        (self.dir / f"{doc_id}.txt").write_text("\n".join(t for _, t, _ in layout), encoding="utf-8")
         return doc
 
     def load(self, path: Path) -> Document:
@@ -67,6 +76,11 @@ class FakeCorpus:
 @pytest.fixture
 def corpus(tmp_path: Path) -> FakeCorpus:
     return FakeCorpus(tmp_path)
+
+
+@pytest.fixture
+def real_corpus(tmp_path: Path) -> FakeCorpus:
+    return FakeCorpus(tmp_path, real=True)
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -9,13 +10,14 @@ import pytest
 
 import reader
 from reader.cli import main
+from reader.text.pipeline import PIPELINE_VERSION
 from tests.export.conftest import PART2, SEC21, label
 
 
 @pytest.fixture
-def setup(store, corpus, tmp_path, monkeypatch):
-    """Three labelled documents and the CLI pointed at them (documents from the fake corpus)."""
-    monkeypatch.setattr("reader.export.collect._default_loader", corpus.load)
+def setup(store, real_corpus, tmp_path):
+    """Six labelled documents (read by the real pipeline) and the CLI options pointing at them."""
+    corpus = real_corpus
     for name in ("a", "b", "c", "d", "e", "f"):
         doc = corpus.add(name)
         label(store, doc, 1, "achievement")
@@ -53,7 +55,9 @@ def test_file_and_manifest(setup, capsys):
     assert manifest["labels"] == {"achievement": 6, "none": 1, "problem": 6, "target": 6}
     assert manifest["label_set"] == ["target", "achievement", "problem", "none"]
     assert manifest["annotators"] == ["li"]
-    assert manifest["documents"]["a"]["sha256"] == "sha-of-a"
+    raw = (tmp / "corpus" / "a.txt").read_bytes()
+    assert manifest["documents"]["a"]["sha256"] == hashlib.sha256(raw).hexdigest()
+    assert manifest["pipeline_version"] == PIPELINE_VERSION
     assert manifest["command"].startswith("reader export -o ") and "--negatives" in manifest["command"]
     assert manifest["created"].endswith("Z")
     assert manifest["splits"]["all"]["records"] == 19
@@ -142,8 +146,8 @@ def test_unwritable_output(setup, capsys):
         locked.chmod(0o700)
 
 
-def test_no_labels_is_an_empty_export(tmp_path, corpus, capsys, monkeypatch):
-    monkeypatch.setattr("reader.export.collect._default_loader", corpus.load)
+def test_no_labels_is_an_empty_export(tmp_path, real_corpus, capsys):
+    corpus = real_corpus
     corpus.add("a")
     out = tmp_path / "empty.jsonl"
     opts = ["--annotations", str(tmp_path / "nothing-here"), "--corpus", str(corpus.dir)]
@@ -174,3 +178,34 @@ def test_stats_command(setup, capsys):
     assert "Labels per document" in out and "Agreement" in out
     assert main(["stats", "--annotations", "/nonexistent", "--corpus", "/nonexistent"]) == 0
     assert "No documents" in capsys.readouterr().out
+
+
+def test_every_record_traces_back_to_its_raw_line(setup, capsys):
+    tmp, opts = setup
+    assert main(["export", *opts, "--negatives"]) == 0
+    from reader.text.pipeline import load_document
+
+    for r in (json.loads(line) for line in capsys.readouterr().out.splitlines()):
+        path = tmp / "corpus" / f"{r['doc']}.txt"
+        doc = load_document(path)
+        assert doc.text[r["start"]:r["end"]] == r["text"]
+        raw_line = path.read_text(encoding="utf-8").splitlines()[r["line"] - 1]
+        assert raw_line.startswith(r["text"][:6])
+        assert r["section"] == list(next(s.section for s in doc.sentences if s.id == r["id"]))
+
+
+def test_jieba_and_textual_stay_unloaded_without_tokens(setup):
+    import subprocess
+    import sys
+
+    tmp, opts = setup
+    code = (
+        "import sys; from reader.cli import main; "
+        f"rc = main(['export', *{opts!r}, '-o', {str(tmp / 'x.jsonl')!r}]); "
+        "rc |= main(['stats', *" + repr(opts) + "]); "
+        "bad = [m for m in ('jieba', 'textual') if m in sys.modules]; "
+        "print(bad); sys.exit(rc or bool(bad))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp / "x.jsonl").stat().st_size > 0

@@ -51,7 +51,11 @@ def make_document(paragraphs=SMALL, doc_id: str = "test") -> Document:
 
 
 def corpus_document(repeat: int = 1) -> Document:
-    """All corpus files (blank-line separated blocks joined) as one document, `repeat` times."""
+    """All corpus files (blank-line separated blocks joined) as one document, `repeat` times.
+
+    Body paragraphs of the 2nd, 3rd… copy end with a copy number, so no two paragraphs are equal
+    (a benchmark must not be helped by the line breaker's cache).
+    """
     blocks = []
     for path in sorted(CORPUS.glob("*.txt")):
         for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
@@ -59,8 +63,10 @@ def corpus_document(repeat: int = 1) -> Document:
             if body:
                 blocks.append(body)
     paragraphs = []
-    for _ in range(repeat):
+    for copy in range(repeat):
         for body in blocks:
             heading = len(body) < 30 and not body.endswith("。")
+            if copy and not heading:
+                body = f"{body}（{copy}）"
             paragraphs.append(("heading" if heading else "text", 1 if heading else 0, body))
     return make_document(paragraphs, "corpus")

@@ -512,7 +512,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                 color = Color.parse(label.color)
             except Exception:
                 color = Color.parse("#3584e4")
-            faint = color.blend(background, 0.45)
+            faint = color.blend(background, 0.35)
             labels[label.name] = Style(color=color.rich_color) + label_overlay
             suggestions[label.name] = Style(color=faint.rich_color) + suggestion_overlay
             gutter_labels[label.name] = base + Style(color=color.rich_color, bold=True)

@@ -248,6 +248,18 @@ async def test_search_next_wraps_and_moves_cursor():
         assert view.search_next(1) and view.current_match == 0  # wraps around
         assert view.cursor == view._index.at(view.matches[0][0]) == 2
         assert view.search_next(-1) and view.current_match == 1 and view.cursor == 3
+        await pilot.pause()
+        # the current match (inside the cursor sentence) is not reversed like the rest of the
+        # sentence and is drawn stronger than the other match
+        current_start, current_end = view.matches[1]
+        strip = strip_for_offset(view, current_start)
+        current = next(s for s in strip if s.text == text[current_start:current_end])
+        assert current.style.bold and current.style.underline and not current.style.reverse
+        assert any(s.style.reverse for s in list(strip)[GUTTER:] if s.text.strip())
+        other_start, other_end = view.matches[0]
+        other = next(s for s in strip_for_offset(view, other_start) if s.text == text[other_start:other_end])
+        assert other.style.underline and not other.style.bold
+        assert other.style.bgcolor != current.style.bgcolor
         view.set_cursor(6)  # after every match: the search starts over at the first one
         assert view.search("全 省") == 2 and view.current_match == 0
         assert view.search("不存在的词") == 0 and not view.search_next()

@@ -592,7 +592,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
         # text: cut at sentence and match boundaries, style each piece
         cuts = {start, end}
-        pieces: list[tuple[int, int, Style | None]] = []  # sentence spans with their overlay
+        # sentence spans with their label style (or None) and whether they are the cursor
+        pieces: list[tuple[int, int, Style | None, bool]] = []
         for i in overlapping:
             sentence = sentences[i]
             a, b = max(start, sentence.start), min(end, sentence.end)
@@ -600,10 +601,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             style = None
             if label is not None:
                 style = styles["suggestions" if suggested else "labels"].get(label)
-            if i == self._cursor:
-                style = styles["cursor"] if style is None else style + styles["cursor"]
-            if style is not None:
-                pieces.append((a, b, style))
+            if style is not None or i == self._cursor:
+                pieces.append((a, b, style, i == self._cursor))
                 cuts.update((a, b))
         match_spans = []
         if self._matches:
@@ -617,16 +616,19 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                     cuts.update((a, b))
                 k += 1
         text = document.text
-        bounds = sorted(cuts)
-        for a, b in itertools.pairwise(bounds):
+        cursor_style = styles["cursor"]
+        for a, b in itertools.pairwise(sorted(cuts)):
             style = text_style
-            for pa, pb, ps in pieces:
+            match_style = next((ms for ma, mb, ms in match_spans if ma <= a and b <= mb), None)
+            for pa, pb, label_style, is_cursor in pieces:
                 if pa <= a and b <= pb:
-                    style = style + ps
+                    if label_style is not None:
+                        style = style + label_style
+                    # a match inside the cursor sentence is drawn as a match, so it stands out
+                    if is_cursor and match_style is None:
+                        style = style + cursor_style
                     break
-            for ma, mb, ms in match_spans:
-                if ma <= a and b <= mb:
-                    style = style + ms
-                    break
+            if match_style is not None:
+                style = style + match_style
             segments.append(Segment(text[a:b], style))
         return Strip(segments).adjust_cell_length(width, base)

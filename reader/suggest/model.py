@@ -75,10 +75,15 @@ def combine(rule: RuleResult, proba: dict[str, float] | None) -> tuple[dict[str,
     return proba, "model"
 
 
-def _classifier(seed: int, n: int):
+def _classifier(seed: int):
+    # One-vs-rest liblinear: as good as multinomial lbfgs on these features in doc-wise CV (macro-F1
+    # within 0.003) and several times faster, which keeps `reader train` on 5,000 labels short.
     from sklearn.linear_model import LogisticRegression
+    from sklearn.multiclass import OneVsRestClassifier
 
-    return LogisticRegression(C=8.0, max_iter=2000, class_weight="balanced", random_state=seed)
+    return OneVsRestClassifier(
+        LogisticRegression(C=2.0, solver="liblinear", class_weight="balanced", random_state=seed)
+    )
 
 
 def train(examples: list[Example], *, seed: int = 0, use_words: bool = True) -> TrainedModel:
@@ -95,7 +100,7 @@ def train(examples: list[Example], *, seed: int = 0, use_words: bool = True) -> 
     rules = [rule_label(c) for c in ctxs]
     feat = Featurizer(use_words=use_words)
     x = feat.fit_transform(ctxs, rules)
-    clf = _classifier(seed, len(examples))
+    clf = _classifier(seed)
     clf.fit(x, [e.label for e in examples])
     return TrainedModel(feat, clf, tuple(labels))
 
@@ -111,8 +116,16 @@ def predict(model: TrainedModel | None, ctxs: list[Context]) -> list[tuple[str, 
     return out
 
 
-def cross_validate(examples: list[Example], *, seed: int = 0, use_words: bool = True) -> dict:
-    """Leave-one-document-out: for each document, train on the others and suggest for it.
+def folds_of(docs: list[str], max_folds: int) -> list[list[str]]:
+    """Documents grouped into at most `max_folds` folds (one document per fold when few)."""
+    k = min(len(docs), max_folds)
+    return [docs[i::k] for i in range(k)]
+
+
+def cross_validate(examples: list[Example], *, seed: int = 0, use_words: bool = True,
+                   max_folds: int = 5) -> dict:
+    """Document-wise cross-validation: for each fold of documents, train on the others and suggest
+    for it (leave-one-document-out with up to `max_folds` documents).
 
     Returns {'folds', 'rules': scores, 'model': scores (rules+model), 'docs': per-document macro-F1}.
     With a single document there is nothing to hold out: returns the rules' scores only.
@@ -126,17 +139,18 @@ def cross_validate(examples: list[Example], *, seed: int = 0, use_words: bool = 
     if len(docs) < 2:
         return report
     pred: list[str | None] = [None] * len(examples)
-    for d in docs:
-        train_ex = [e for e in examples if e.doc != d]
-        test_idx = [i for i, e in enumerate(examples) if e.doc == d]
-        if len({e.label for e in train_ex}) < 2:
-            model = None
-        else:
-            model = train(train_ex, seed=seed, use_words=use_words)
+    for fold in folds_of(docs, max_folds):
+        held = set(fold)
+        train_ex = [e for e in examples if e.doc not in held]
+        test_idx = [i for i, e in enumerate(examples) if e.doc in held]
+        enough = len({e.label for e in train_ex}) >= 2
+        model = train(train_ex, seed=seed, use_words=use_words) if enough else None
         for i, (lab, _dist, _src) in zip(test_idx, predict(model, [examples[i].ctx for i in test_idx]),
                                          strict=True):
             pred[i] = lab
-        report["docs"][d] = scores([gold[i] for i in test_idx], [pred[i] for i in test_idx])["macro_f1"]
+        for d in fold:
+            idx = [i for i in test_idx if examples[i].doc == d]
+            report["docs"][d] = scores([gold[i] for i in idx], [pred[i] for i in idx])["macro_f1"]
     report["model"] = scores(gold, pred)
     return report
 

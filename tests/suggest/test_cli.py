@@ -1,0 +1,104 @@
+"""The CLI contract: `reader suggest PATH --json`, `reader import-seeds`, `reader train`, `reader evaluate`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.suggest import LABELS
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("name", ["jinzhong-2025.txt", "xinzhou-feature-2025.txt"])
+def test_suggest_json_contract(capsys, name: str) -> None:
+    code, out, _ = run(capsys, "suggest", str(CORPUS / name), "--json")
+    assert code == 0
+    from reader.text.pipeline import load_document
+
+    doc = load_document(CORPUS / name)
+    lines = out.splitlines()
+    assert len(lines) == len(doc.sentences)
+    for line, s in zip(lines, doc.sentences, strict=True):
+        obj = json.loads(line)
+        assert obj["id"] == s.id and obj["text"] == s.text and obj["section"] == list(s.section)
+        assert obj["label"] in LABELS
+        assert 0.0 <= obj["score"] <= 1.0 and 0.0 <= obj["margin"] <= 1.0
+        assert obj["source"] in ("rules", "model")
+
+
+def test_suggest_on_an_unseen_kind_of_text(capsys, tmp_path: Path) -> None:
+    report = tmp_path / "national.txt"
+    report.write_text(
+        "政府工作报告\n\n一、2024年工作回顾\n\n过去一年，国内生产总值增长5%，城镇新增就业1256万人。\n\n"
+        "在看到成绩的同时，我们也清醒看到面临的问题和挑战。国内需求不足，部分企业生产经营困难。\n\n"
+        "二、2025年经济社会发展总体要求和政策取向\n\n今年发展主要预期目标是：国内生产总值增长5%左右。\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "suggest", str(report), "--json")
+    assert code == 0
+    got = {json.loads(x)["text"]: json.loads(x)["label"] for x in out.splitlines()}
+    assert got["国内需求不足，部分企业生产经营困难。"] == "problem"
+    assert got["今年发展主要预期目标是：国内生产总值增长5%左右。"] == "target"
+    assert got["过去一年，国内生产总值增长5%，城镇新增就业1256万人。"] == "achievement"
+
+
+def test_suggest_bad_input_is_one_line_exit_2(capsys, tmp_path: Path) -> None:
+    code, out, err = run(capsys, "suggest", str(tmp_path / "missing.txt"), "--json")
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    code, _, err = run(capsys, "suggest", str(binary), "--json")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "suggest", str(tmp_path), "--json")
+    assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_suggest_table(capsys) -> None:
+    code, out, _ = run(capsys, "suggest", str(CORPUS / "datong-2025.txt"), "--rules-only")
+    assert code == 0 and "datong-2025" in out and "target" in out
+
+
+@pytest.mark.slow
+def test_import_train_evaluate(capsys, tmp_path: Path, monkeypatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("datong-2025.txt", "jinzhong-2025.txt", "SOURCES.md"):
+        shutil.copy(CORPUS / name, corpus / name)
+    seeds = tmp_path / "seeds.jsonl"
+    wanted = {"002_73dc8c5210b09934.txt", "004_be2025eff9b5ccd6.txt"}
+    fixture = [json.loads(x) for x in (Path(__file__).parent / "data" / "seed_units.jsonl").read_text().splitlines()]
+    seeds.write_text("".join(json.dumps(u, ensure_ascii=False) + "\n" for u in fixture if u["seed"] in wanted))
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "import-seeds", str(seeds))
+    assert code == 0 and "units matched" in out
+    code, out, _ = run(capsys, "evaluate", "--rules-only", "--json")
+    rules = json.loads(out)
+    assert code == 0 and rules["model"] is False and rules["n"] > 300
+    assert set(rules["labels"]) == set(LABELS) and rules["macro_f1"] > 0.7
+    code, out, _ = run(capsys, "train")
+    assert code == 0 and "macro-F1" in out and (tmp_path / "annotations" / "model" / "suggest-model.joblib").exists()
+    meta = json.loads((tmp_path / "annotations" / "model" / "suggest-model.json").read_text())
+    assert meta["documents"] == ["datong-2025", "jinzhong-2025"] and "cv" in meta
+    code, out, _ = run(capsys, "evaluate", "--docs", "datong-2025")
+    assert code == 0 and "confusion" in out and "problem" in out
+    code, out, _ = run(capsys, "suggest", str(corpus / "datong-2025.txt"), "--json")
+    assert code == 0 and "model" in {json.loads(x)["source"] for x in out.splitlines()}
+
+
+def test_train_without_labels_is_an_error(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "annotations").mkdir()
+    code, _, err = run(capsys, "train")
+    assert code == 2 and "no labels" in err

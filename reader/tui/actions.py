@@ -20,12 +20,19 @@ class ActionSpec:
     description: str
     footer: bool = False
     """Shown in the Footer (the main keys only; `?` lists everything)."""
+    help: str = ""
+    """A longer explanation for the help screen (default: the description)."""
+
+    @property
+    def explanation(self) -> str:
+        return self.help or self.description
 
 
 _SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("sentence.next", "reading", "move(1)", "Next sentence", True),
+    ActionSpec("sentence.next", "reading", "move(1)", "Next", True, "Next sentence"),
     ActionSpec("sentence.prev", "reading", "move(-1)", "Previous sentence"),
-    ActionSpec("sentence.next_unlabelled", "reading", "next_unlabelled", "Next unlabelled sentence", True),
+    ActionSpec("sentence.next_unlabelled", "reading", "next_unlabelled", "Next unlabelled", True,
+               "Next sentence without a label"),
     ActionSpec("section.next", "reading", "section(1)", "Next section"),
     ActionSpec("section.prev", "reading", "section(-1)", "Previous section"),
     ActionSpec("page.down", "reading", "page(1)", "Page down"),
@@ -48,12 +55,12 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("suggestion.accept", "reading", "accept_suggestion", "Accept the suggested label"),
     ActionSpec("suggestion.next_uncertain", "reading", "next_uncertain", "Next uncertain suggestion"),
     ActionSpec("suggestion.toggle", "reading", "toggle_suggestions", "Show or hide suggestions"),
-    ActionSpec("library.open", "library", "open_report", "Open the report", True),
-    ActionSpec("library.filter", "library", "filter", "Filter by name", True),
-    ActionSpec("app.help", "app", "app.help", "Keys (this list)", True),
+    ActionSpec("library.open", "library", "open_report", "Open", True, "Open the report"),
+    ActionSpec("library.filter", "library", "filter", "Filter", True, "Filter the reports by name"),
+    ActionSpec("app.help", "app", "app.help", "Keys", True, "List every key (this screen)"),
     ActionSpec("app.quit", "app", "app.quit", "Quit", True),
     ActionSpec("app.guide", "app", "app.guide", "Labelling guideline"),
-    ActionSpec("stats.show", "app", "app.stats", "Statistics", True),
+    ActionSpec("stats.show", "app", "app.stats", "Stats", True, "Statistics: label distribution and progress"),
     ActionSpec("theme.toggle", "app", "app.toggle_theme", "Light/dark theme"),
 )
 
@@ -65,8 +72,8 @@ def label_specs(labels) -> list[ActionSpec]:
     specs = []
     for label in labels:
         specs.append(ActionSpec(
-            f"label.{label.name}", "reading", f"label('{label.name}')",
-            f"Label {label.name} ({label.display}); again removes it", True,
+            f"label.{label.name}", "reading", f"label('{label.name}')", f"{label.display} {label.name}", True,
+            f"Label {label.name} ({label.display}); again removes it",
         ))
         specs.append(ActionSpec(
             f"label.{label.name}.alt", "reading", f"label('{label.name}')",
@@ -89,7 +96,7 @@ def bindings_for(context: str, labels, keymap: dict[str, str]) -> list:
     return [
         Binding(
             keymap[spec.id], spec.action, spec.description, show=spec.footer, id=spec.id,
-            tooltip=spec.description,
+            tooltip=spec.explanation,
         )
         for spec in all_specs(labels)
         if spec.context == context and keymap.get(spec.id)

@@ -103,7 +103,7 @@ class ReaderApp(App):
                 continue
             keys = keymap.keys.get(spec.id, "")
             yield SystemCommand(
-                spec.description, f"{spec.id}  [{keys}]", partial(self._run_from_palette, spec.action, screen)
+                spec.explanation, f"{spec.id}  [{keys}]", partial(self._run_from_palette, spec.action, screen)
             )
 
     async def _run_from_palette(self, action: str, screen: Screen) -> None:

@@ -14,6 +14,8 @@ GUIDE = Path(__file__).resolve().parent.parent / "LABELS.md"
 
 
 class GuideScreen(Panel):
+    AUTO_FOCUS = "#guide"
+
     def compose(self) -> ComposeResult:
         try:
             text = GUIDE.read_text(encoding="utf-8")
@@ -21,6 +23,3 @@ class GuideScreen(Panel):
             text = "# Labelling guideline\n\nLABELS.md is missing from this installation."
         with VerticalScroll(classes="panel", id="guide"):
             yield Markdown(text)
-
-    def on_mount(self) -> None:
-        self.query_one("#guide").focus()

@@ -19,24 +19,24 @@ def key_text(keys: str) -> str:
 
 
 class HelpScreen(Panel):
+    AUTO_FOCUS = "#help-table"
+
     def compose(self) -> ComposeResult:
-        config = self.app.config
-        keymap = config.keymap
+        keymap = self.app.config.keymap
         with Vertical(classes="panel"):
             yield Static(Text.assemble(
                 ("Keys", "bold"), f"  — keymap “{keymap.name}”; every action is also in the command "
                 "palette (ctrl+p). Esc closes.",
             ))
             table = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            self._fill(table)
             yield table
 
-    def on_mount(self) -> None:
+    def _fill(self, table: DataTable) -> None:
         keymap = self.app.config.keymap
-        table = self.query_one(DataTable)
-        table.add_columns("Where", "Keys", "Action", "Binding id")
+        table.add_columns("Where", "Keys", "Binding id", "Action")
         for spec in all_specs(self.app.config.labels):
             table.add_row(
                 CONTEXT_TITLES[spec.context], Text(key_text(keymap.keys.get(spec.id, "")), style="bold"),
-                spec.description, Text(spec.id, style="dim"),
+                Text(spec.id, style="dim"), spec.explanation,
             )
-        table.focus()

@@ -19,6 +19,7 @@ class NoteScreen(ModalScreen[str | None]):
     NoteScreen .sentence { color: $text-muted; margin-bottom: 1; }
     """
     BINDINGS: ClassVar[list] = [Binding("escape", "cancel", "Cancel", id="note.cancel")]
+    AUTO_FOCUS = "#note"
 
     def __init__(self, sentence: str, note: str) -> None:
         super().__init__()
@@ -30,9 +31,6 @@ class NoteScreen(ModalScreen[str | None]):
             yield Label("Note on this sentence (Enter saves, an empty note removes it, Esc cancels)")
             yield Static(self.sentence, classes="sentence")
             yield Input(self.note, placeholder="your note", id="note")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -54,6 +54,8 @@ def stats_table(rows: list[Row], labels, first: str) -> Table:
 
 
 class StatsScreen(Panel):
+    AUTO_FOCUS = "#stats"
+
     def __init__(self, title: str, overall: Row, rows: list[Row], first: str = "section") -> None:
         super().__init__()
         self.heading = title
@@ -74,6 +76,3 @@ class StatsScreen(Panel):
             ))
             yield Static(legend, classes="legend")
             yield Static(stats_table(self.rows, labels, self.first))
-
-    def on_mount(self) -> None:
-        self.query_one("#stats").focus()

@@ -52,14 +52,17 @@ class Outline(Tree[int]):
         progress = self._index.progress(i, labels)
         text = Text(no_wrap=True, overflow="ellipsis")
         if tuple(heading.path) in self.reviewed:
-            text.append("✓ ", style="bold green")
-        text.append(heading.title, style="bold" if heading.level <= 1 else "")
+            text.append("✓", style="bold green")
         if progress.total:
-            text.append(f" {progress.labelled}/{progress.total}", style="dim")
+            done = progress.labelled >= progress.total
+            text.append(f"{progress.labelled}/{progress.total}", style="green" if done else "dim")
         for label in self._labels_meta:
             count = progress.counts.get(label.name)
             if count:
                 text.append(f" {label.key}{count}", style=label.color)
+        if text:
+            text.append(" ")
+        text.append(heading.title, style="bold" if heading.level <= 1 else "")
         return text
 
     def refresh_headings(self, headings, labels: dict[str, str]) -> None:

@@ -31,23 +31,41 @@ class DamagedFile(Exception):
     """A store file that exists but cannot be used; the message says what is wrong."""
 
 
-def serialize(data: dict[str, dict[str, Any]]) -> bytes:
-    """TinyDB's data as JSON with one record per line (diff-friendly, and quick to write)."""
+LineCache = dict[tuple[str, str], tuple[dict[str, Any], str]]
+
+
+def serialize(data: dict[str, dict[str, Any]], cache: LineCache | None = None) -> bytes:
+    """TinyDB's data as JSON with one record per line (diff-friendly, and quick to write).
+
+    With a `cache`, a record equal to the one last serialized reuses its line: a write then costs
+    one `json.dumps` for the changed record, not one per record of the document.
+    """
     out = ["{"]
     tables = list(data.items())
+    fresh: LineCache = {}
     for t, (name, table) in enumerate(tables):
         tail = "," if t < len(tables) - 1 else ""
+        quoted = json.dumps(name, ensure_ascii=False)
         if not table:
-            out.append(f" {json.dumps(name, ensure_ascii=False)}: {{}}{tail}")
+            out.append(f" {quoted}: {{}}{tail}")
             continue
-        out.append(f" {json.dumps(name, ensure_ascii=False)}: {{")
-        rows = list(table.items())
-        last = len(rows) - 1
-        for r, (doc_id, doc) in enumerate(rows):
-            sep = "," if r < last else ""
-            out.append(f"  {json.dumps(str(doc_id))}: {json.dumps(doc, ensure_ascii=False)}{sep}")
+        out.append(f" {quoted}: {{")
+        last = len(table) - 1
+        for r, (doc_id, doc) in enumerate(table.items()):
+            key = (name, str(doc_id))
+            hit = cache.get(key) if cache is not None else None
+            if hit is not None and hit[0] == doc:
+                line = hit[1]
+            else:
+                line = f"  {json.dumps(str(doc_id))}: {json.dumps(doc, ensure_ascii=False)}"
+            if cache is not None:
+                fresh[key] = (dict(doc), line)
+            out.append(line + ("," if r < last else ""))
         out.append(f" }}{tail}")
     out.append("}\n")
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
     return "\n".join(out).encode("utf-8")
 
 
@@ -108,15 +126,19 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, payload: bytes, *, sync_dir: bool = True) -> None:
-    """Replace `path` with `payload` so that a crash at any moment leaves the old or the new file."""
+def atomic_write(path: Path, payload: bytes, *, sync_file: bool = True, sync_dir: bool = True) -> None:
+    """Replace `path` with `payload` so that a crash at any moment leaves the old or the new file.
+
+    `sync_file` and `sync_dir` make it durable (against power loss, not only a process crash).
+    """
     tmp = path.with_name(f"{path.name}{TMP_MARK}{os.getpid()}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view):]
-        os.fsync(fd)
+        if sync_file:
+            os.fsync(fd)
     except BaseException:
         os.close(fd)
         tmp.unlink(missing_ok=True)
@@ -152,6 +174,7 @@ class AtomicJSONStorage(Storage):
         self._signature: tuple[int, int, int] | None = None
         self._batch = 0
         self._dirty = False
+        self._lines: dict = {}
 
     # --- reading ----------------------------------------------------------------------------
     def changed_on_disk(self) -> bool:
@@ -207,11 +230,13 @@ class AtomicJSONStorage(Storage):
     def _flush(self) -> None:
         data = self._data or {}
         try:
-            payload = serialize(data)
+            payload = serialize(data, self._lines)
             atomic_write(self.path, payload, sync_dir=not self.backup_next_write)
             self._signature = _signature(os.stat(self.path))
             if self.backup_next_write:
-                atomic_write(self.backup_path, payload)
+                # The spare copy is not fsynced itself (the main file is, and is what we promise);
+                # the folder fsync below makes both renames durable.
+                atomic_write(self.backup_path, payload, sync_file=False)
         except BaseException:
             # TinyDB already changed the in-memory data; forget it so the disk stays the truth.
             self.invalidate()
@@ -222,6 +247,7 @@ class AtomicJSONStorage(Storage):
 
     def invalidate(self) -> None:
         """Drop the cached data: the next read re-parses the file."""
+        self._lines.clear()
         self._loaded = False
         self._data = None
         self._dirty = False

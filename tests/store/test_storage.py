@@ -76,3 +76,14 @@ def test_salvage_keeps_the_complete_records_of_a_cut_file():
     cut = raw[: raw.index(b'"2"') + 5]
     assert salvage(cut) == {"labels": {"1": DATA["labels"]["1"]}}
     assert salvage(raw) == {"labels": DATA["labels"]}
+
+
+def test_the_line_cache_never_serves_a_stale_record():
+    cache: dict = {}
+    data = json.loads(json.dumps(DATA))
+    assert serialize(data, cache) == serialize(data)
+    data["labels"]["1"]["n"] = 2  # changed in place, as TinyDB's update does
+    data["labels"]["3"] = {"text": "新"}
+    del data["labels"]["2"]
+    assert serialize(data, cache) == serialize(data)
+    assert json.loads(serialize(data, cache)) == data

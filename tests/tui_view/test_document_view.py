@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from reader.tui.widgets.document_layout import BLANK
 from reader.tui.widgets.document_view import GUTTER, DocumentView
 
-from .docs import corpus_document, make_document
+from .docs import CORPUS, corpus_document, make_document
 
 TARGET_COLOR = RichColor.parse("#3584e4")
 
@@ -299,6 +299,7 @@ async def test_page_moves_cursor_to_first_visible_sentence_and_posts_top():
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
         view = app.query_one(DocumentView)
+        assert app.tops == [0]  # the first screen is announced too
         view.page(1)
         await pilot.pause()
         top = round(view.scroll_y)
@@ -330,3 +331,34 @@ async def test_scroll_to_offset_puts_heading_on_top():
         assert view.top_offset() == heading.start
         assert view.cursor == 4
         assert view.render_line(0).text.strip().startswith("（一）")
+
+
+@run_async
+async def test_real_report_renders_within_width_with_kinsoku():
+    """A corpus report through the real pipeline, at two widths: lines fit, no 。 at a line start."""
+    from itertools import pairwise
+
+    from reader.text.pipeline import load_document
+    from reader.tui.linebreak import NO_LINE_END, NO_LINE_START
+
+    document = load_document(CORPUS / "jinzhong-2025.txt")
+    app = ViewApp(document)
+    async with app.run_test(size=(50, 30)) as pilot:
+        view = app.query_one(DocumentView)
+        for width in (50, 83):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause()
+            layout = view.visual_layout
+            content = view.scrollable_content_region.width
+            texts = [document.text[a:b] for a, b in zip(layout.starts, layout.ends, strict=True)]
+            for line, para in zip(texts, layout.paras, strict=True):
+                assert cell_len(line) <= content - GUTTER
+                assert (para == BLANK) == (line == "")
+            for before, after in pairwise(texts):
+                if before and after:
+                    assert after[0] not in NO_LINE_START and before[-1] not in NO_LINE_END
+            for _ in range(5):
+                for strip in screen_lines(view):
+                    assert strip.cell_length == content
+                view.page(1)
+                await pilot.pause()

@@ -172,6 +172,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self._relayout(anchor=None)
             self.scroll_to(y=0, animate=False)
             self._scroll_into_view(self._cursor)
+            self._post_top()
         self.refresh()
         self._post_cursor()
 
@@ -370,6 +371,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._relayout(anchor)
         if first and self.document is not None:
             self._scroll_into_view(self._cursor)
+        self._post_top()
         self.refresh()
 
     def _first_sentence_in_view(self, top: int, height: int) -> int:
@@ -399,6 +401,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        self._post_top()
+
+    def _post_top(self) -> None:
+        """Post `TopChanged` if the first visible line's offset is not the one last posted."""
         if self._layout is not None:
             offset = self.top_offset()
             if offset != self._last_top:

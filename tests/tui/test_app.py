@@ -1,0 +1,128 @@
+"""Pilot tests of the library and the app-wide bindings (help, guide, stats, theme, palette, quit)."""
+
+from __future__ import annotations
+
+from reader.tui.screens.library import LibraryScreen
+from reader.tui.screens.reading import ReadingScreen
+from tests.tui.helpers import DOC, reading, stored, wait_for
+
+SIZE = (120, 40)
+
+
+async def library_ready(pilot) -> LibraryScreen:
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+    screen = app.screen
+    await wait_for(pilot, lambda: len(screen.figures) == len(screen.entries))
+    return screen
+
+
+async def test_library_lists_reports_with_progress_and_opens_one(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        library = await library_ready(pilot)
+        table = library.query_one("#reports")
+        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == [DOC, "xinzhou-feature-2025"]
+        total = library.figures[DOC][0]
+        assert str(table.get_cell(DOC, "progress")) == f"0/{total}"
+        await pilot.press("enter")
+        screen = await reading(pilot)
+        assert screen.document.id == DOC
+        screen.view.set_cursor(next(s.index for s in screen.document.sentences if s.kind != "heading"))
+        await pilot.press("t", "j", "p")
+        assert sorted(stored(app).values()) == ["problem", "target"]
+        await pilot.press("escape")  # back to the library, which recounts the report
+        await wait_for(pilot, lambda: app.screen is library)
+        await wait_for(pilot, lambda: library.figures[DOC][1] == 2)
+        assert str(table.get_cell(DOC, "progress")) == f"2/{total}"
+        assert str(table.get_cell(DOC, "label:target")) == "1"
+        assert str(table.get_cell(DOC, "label:problem")) == "1"
+
+
+async def test_library_filter_and_l_opens(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        library = await library_ready(pilot)
+        await pilot.press("slash", *"feature")
+        table = library.query_one("#reports")
+        assert table.row_count == 1
+        await pilot.press("enter")  # leaves the filter for the table
+        assert table.has_focus
+        await pilot.press("l")
+        screen = await reading(pilot)
+        assert screen.document.id == "xinzhou-feature-2025"
+
+
+async def test_help_lists_every_binding_of_the_active_keymap(make_app):
+    from reader.tui.actions import all_specs
+
+    app = make_app("jinzhong-2025.txt", keymap="vim")
+    async with app.run_test(size=SIZE) as pilot:
+        await reading(pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        table = app.screen.query_one("#help-table")
+        rows = {str(table.get_row_at(i)[2]): str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        assert set(rows) == {spec.id for spec in all_specs(app.config.labels)}
+        assert rows["doc.bottom"] == "G, end"  # vim keys, shown the way the footer shows them
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
+
+
+async def test_vim_keymap_is_applied_to_the_bindings(make_app):
+    app = make_app("jinzhong-2025.txt", keymap="vim")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        await pilot.press("G")
+        assert screen.view.cursor == len(screen.document.sentences) - 1
+        await pilot.press("home", "right_curly_bracket")
+        assert screen.view.cursor > 0
+
+
+async def test_guide_stats_and_theme(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "GuideScreen")
+        markdown = app.screen.query_one("Markdown")
+        assert "achievement" in markdown.source
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        screen.view.set_cursor(next(s.index for s in screen.document.sentences if s.kind != "heading"))
+        await pilot.press("a", "s")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "StatsScreen")
+        overall = app.screen.overall
+        assert (overall.labelled, overall.counts) == (1, {"achievement": 1})
+        assert len(app.screen.rows) > 3  # the document and its parts and sections
+        await pilot.press("q")  # q closes the panel, not the app
+        await wait_for(pilot, lambda: app.screen is screen)
+        theme = app.theme
+        await pilot.press("ctrl+t")
+        assert app.theme != theme and "light" in app.theme
+        await pilot.press("ctrl+t")
+        assert app.theme == theme
+
+
+async def test_command_palette_runs_actions(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        titles = [c.title for c in app.get_system_commands(screen)]
+        assert "Next sentence without a label" in titles and "Label target (目标); again removes it" in titles
+        screen.view.set_cursor(next(s.index for s in screen.document.sentences if s.kind != "heading"))
+        command = next(c for c in app.get_system_commands(screen) if c.help.startswith("label.problem "))
+        await command.callback()
+        await pilot.pause()
+        assert list(stored(app).values()) == ["problem"]
+
+
+async def test_quit_key_quits_and_keeps_the_labels(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        screen.view.set_cursor(next(s.index for s in screen.document.sentences if s.kind != "heading"))
+        await pilot.press("t", "q")
+        await pilot.pause()
+        assert app._exit
+    assert list(stored(app).values()) == ["target"]

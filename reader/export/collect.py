@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,10 +50,46 @@ def corpus_files(corpus_dir: Path) -> dict[str, Path]:
     return {p.stem: p for p in sorted(corpus_dir.iterdir()) if p.suffix in TEXT_SUFFIXES and p.is_file()}
 
 
-def _default_loader(path: Path):
-    from reader.text.pipeline import load_document
+Loaded = Iterator[tuple[str, Any]]
+"""(document id, document or the ReaderError saying why it could not be read)."""
+LoadAll = Callable[[dict[str, Path], Callable[[int], object]], Loaded]
 
-    return load_document(path)
+
+def loader_of(load: Callable[[Path], Any]) -> LoadAll:
+    """A `load_all` from a one-document `load(path)` (e.g. `reader.text.pipeline.load_document`)."""
+
+    def load_all(paths: dict[str, Path], advance: Callable[[int], object]) -> Loaded:
+        for doc_id, path in paths.items():
+            try:
+                doc = load(path)
+            except ReaderError as exc:
+                doc = exc
+            advance(1)
+            yield doc_id, doc
+
+    return load_all
+
+
+def default_loader() -> LoadAll:
+    from reader.export.documents import DocumentSource
+
+    return DocumentSource(None).load_all
+
+
+def load_documents(doc_ids: list[str], files: dict[str, Path], load_all: LoadAll,
+                   advance: Callable[[int], object]) -> dict[str, Any]:
+    """Document id → document, or the reason (a string) why there is none."""
+    found = {doc_id: files[doc_id] for doc_id in doc_ids if doc_id in files}
+    out: dict[str, Any] = dict(load_all(found, advance))
+    for doc_id in doc_ids:
+        if doc_id not in found:
+            advance(1)
+        result = out.get(doc_id)
+        if result is None:
+            out[doc_id] = "is not in the corpus folder"
+        elif isinstance(result, ReaderError):
+            out[doc_id] = f"cannot be read ({result})"
+    return out
 
 
 def _check_known(kind: str, wanted: Iterable[str], known: set[str], hint: str) -> None:
@@ -69,12 +105,19 @@ def collect(
     selection: Selection,
     *,
     load: Callable[[Path], Any] | None = None,
+    load_all: LoadAll | None = None,
+    label_set: Iterable[str] | None = None,
     advance: Callable[[int], object] | None = None,
     on_documents: Callable[[int], object] | None = None,
 ) -> Collected:
-    """Build the native records for `selection`. `load(path)` reads a document (default: the
-    pipeline); `on_documents(n)` is told how many documents will be read, `advance(1)` after each."""
-    load = load or _default_loader
+    """Build the native records for `selection`.
+
+    Documents are read by `load_all(paths, advance)` (default: the pipeline, uncached) or a
+    one-document `load(path)`. `label_set` (with "none" and the labels in the store) is what
+    `selection.labels` is checked against. `on_documents(n)` is told how many documents will be
+    read, and `advance(1)` is called after each.
+    """
+    load_all = load_all or (loader_of(load) if load else default_loader())
     advance = advance or (lambda n: None)
     files = corpus_files(corpus_dir)
     labels = list(store.labels())
@@ -87,6 +130,9 @@ def collect(
             known_annotators |= {m["annotator"] for m in store.reviewed()}
         _check_known("annotator", selection.annotators, known_annotators,
                      "check the name with `reader stats`")
+    if selection.labels and label_set is not None:
+        known_labels = set(label_set) | {rec.NONE_LABEL} | {r["label"] for r in labels if r.get("label")}
+        _check_known("label", sorted(selection.labels), known_labels, "see labels.toml or `reader stats`")
     known_docs = {r["doc"] for r in labels} | set(files)
     if selection.docs:
         _check_known("document", selection.docs, known_docs,
@@ -115,21 +161,15 @@ def collect(
     doc_ids = sorted(set(by_doc) | set(marks_by_doc))
     if on_documents:
         on_documents(len(doc_ids))
+    loaded = load_documents(doc_ids, files, load_all, advance)
     out: list[dict[str, Any]] = []
     documents: dict[str, dict[str, Any]] = {}
     lost = matched_by_text = 0
     for doc_id in doc_ids:
-        doc, problem = None, None
+        doc = loaded[doc_id]
         path = files.get(doc_id)
-        if path is None:
-            problem = f"not in {corpus_dir}"
-        else:
-            try:
-                doc = load(path)
-            except ReaderError as exc:
-                problem = str(exc)
-        advance(1)
-        if doc is None:
+        if isinstance(doc, str):
+            problem = doc
             documents[doc_id] = {"path": str(path) if path else None, "sha256": None, "missing": True}
             n = len(by_doc.get(doc_id, ()))
             tail = ", and no negatives come from it" if marks_by_doc.get(doc_id) else ""

@@ -68,26 +68,6 @@ def open_store(path: Path):
     return AnnotationStore(path, read_only=True)
 
 
-def document_loader(annotations: Path):
-    """Read documents through the pipeline cache shared with the app (`<annotations>/.cache`),
-    falling back to the pipeline itself."""
-    from reader.text.pipeline import load_document
-
-    try:
-        from reader.corpus.cache import DocumentCache
-    except ImportError:
-        return load_document
-    cache = DocumentCache(annotations, enabled=annotations.is_dir())
-
-    def load(path: Path):
-        doc = cache.load(path)
-        # The cache is keyed by content: a copy of a report under another name gets the first
-        # name's document (and sentence ids) back; those are recomputed for this name.
-        return doc if doc.id == path.stem else load_document(path)
-
-    return load
-
-
 def _label_set(annotations: Path) -> list[str]:
     try:
         from reader.store.labelset import load_labelset
@@ -129,16 +109,12 @@ def export(args: argparse.Namespace) -> int:
     wanted_labels = names(args.labels)
     store = open_store(annotations)
     try:
-        if wanted_labels:
-            known = set(label_set) | {"none"} | {r["label"] for r in store.labels() if r.get("label")}
-            unknown = [label for label in wanted_labels if label not in known]
-            if unknown:
-                raise ReaderError(f"unknown label {', '.join(unknown)} (known: {', '.join(sorted(known))})")
         selection = Selection(
             labels=set(wanted_labels) if wanted_labels else None,
             annotators=names(args.annotator), docs=names(args.docs),
             negatives=args.negatives, orphans=args.orphans,
         )
+        from reader.export.documents import DocumentSource
         from reader.export.progress import Progress
 
         with Progress() as progress:
@@ -147,8 +123,8 @@ def export(args: argparse.Namespace) -> int:
             def on_documents(n: int) -> None:
                 state["advance"] = progress.task("reading documents", n)
 
-            collected = collect(store, corpus, selection, load=document_loader(annotations),
-                                on_documents=on_documents,
+            collected = collect(store, corpus, selection, load_all=DocumentSource(annotations).load_all,
+                                label_set=label_set, on_documents=on_documents,
                                 advance=lambda n: state.get("advance", lambda n: None)(n))
             records = collected.records
             if args.tokens and records:

@@ -31,8 +31,8 @@ def to_prodigy(record: dict[str, Any]) -> dict[str, Any]:
     return {"text": record["text"], "label": record["label"], "answer": "accept", "meta": meta}
 
 
-def _dump(obj: dict[str, Any]) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+# One encoder for the whole file: json.dumps with options builds a new encoder per call.
+_dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _write_jsonl(records: Iterable[dict[str, Any]], out: TextIO,

@@ -9,8 +9,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from reader.errors import ReaderError
-from reader.export.collect import corpus_files
+from reader.export.collect import LoadAll, corpus_files, default_loader, load_documents, loader_of
 from reader.export.kappa import cohen_kappa
 from reader.export.records import in_scope
 
@@ -60,11 +59,11 @@ class Stats:
 
 def compute(store: Any, corpus_dir: Path, label_set: list[str], *,
             load: Callable[[Path], Any] | None = None,
+            load_all: LoadAll | None = None,
             advance: Callable[[int], object] | None = None,
             on_documents: Callable[[int], object] | None = None) -> Stats:
-    from reader.export.collect import _default_loader
-
-    load = load or _default_loader
+    """Figures for every document of the corpus or the store (see `collect` for the loaders)."""
+    load_all = load_all or (loader_of(load) if load else default_loader())
     advance = advance or (lambda n: None)
     files = corpus_files(corpus_dir)
     labels = list(store.labels())
@@ -83,14 +82,9 @@ def compute(store: Any, corpus_dir: Path, label_set: list[str], *,
     # (doc, sentence) → {annotator: label}, and where each sentence is, for the disagreements.
     votes: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     where: dict[tuple[str, str], tuple[int | None, str]] = {}
+    loaded = load_documents(doc_ids, files, load_all, advance)
     for doc_id in doc_ids:
-        doc = None
-        if doc_id in files:
-            try:
-                doc = load(files[doc_id])
-            except ReaderError:
-                doc = None
-        advance(1)
+        doc = loaded[doc_id] if not isinstance(loaded[doc_id], str) else None
         stats = DocStats(doc_id, None, missing=doc is None)
         sentence_of = {s.id: s for s in doc.sentences} if doc else {}
         labelled: set[str] = set()

@@ -86,7 +86,8 @@ def stats(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from reader.cli.common import annotations_dir, corpus_dir
-    from reader.export.command import document_loader, open_store
+    from reader.export.command import open_store
+    from reader.export.documents import DocumentSource
     from reader.export.progress import Progress
     from reader.export.stats import compute
 
@@ -104,7 +105,7 @@ def stats(args: argparse.Namespace) -> int:
         with Progress() as progress:
             state: dict = {}
             result = compute(
-                store, corpus, names, load=document_loader(annotations),
+                store, corpus, names, load_all=DocumentSource(annotations).load_all,
                 on_documents=lambda n: state.setdefault("advance", progress.task("reading documents", n)),
                 advance=lambda n: state.get("advance", lambda n: None)(n),
             )

@@ -362,3 +362,26 @@ async def test_real_report_renders_within_width_with_kinsoku():
                     assert strip.cell_length == content
                 view.page(1)
                 await pilot.pause()
+
+
+@run_async
+async def test_label_colours_readable_in_light_and_dark_themes():
+    from textual.color import Color
+
+    from reader.tui.widgets.document_colors import contrast
+
+    document = make_document()
+    s1, s5 = document.sentences[1], document.sentences[5]
+    app = ViewApp(document, {s1.id: "achievement"})
+    async with app.run_test(size=(40, 20)) as pilot:
+        view = app.query_one(DocumentView)
+        view.set_suggestions({s5.id: ("achievement", 0.7)})
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            label = segments_for(strip_for_offset(view, s1.start), s1.text)[0].style
+            suggestion = segments_for(strip_for_offset(view, s5.start), s5.text)[0].style
+            background = Color.from_rich_color(label.bgcolor)
+            assert contrast(Color.from_rich_color(label.color), background) >= 4.0, theme
+            faint = contrast(Color.from_rich_color(suggestion.color), background)
+            assert 1.8 <= faint < contrast(Color.from_rich_color(label.color), background), theme

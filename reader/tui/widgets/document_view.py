@@ -31,6 +31,7 @@ from textual.strip import Strip
 
 from reader.text.model import Document, Sentence
 from reader.tui.linebreak import char_widths
+from reader.tui.widgets.document_colors import readable, suggestion_color
 from reader.tui.widgets.document_layout import BLANK, Layout, SentenceIndex, build_layout
 from reader.tui.widgets.document_search import find_matches
 
@@ -93,7 +94,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .document-view--label { }
         & > .document-view--suggestion { text-style: italic; }
         & > .document-view--match { background: $warning 30%; text-style: underline; }
-        & > .document-view--match-current { background: $warning 70%; text-style: bold underline; }
+        & > .document-view--match-current { background: $warning 80%; color: auto 90%; text-style: bold underline; }
         & > .document-view--gutter { color: $text-muted; }
         & > .document-view--note { color: $text-warning; text-style: bold; }
     }
@@ -518,7 +519,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                 color = Color.parse(label.color)
             except Exception:
                 color = Color.parse("#3584e4")
-            faint = color.blend(background, 0.35)
+            color = readable(color, background)
+            faint = suggestion_color(color, background)
             labels[label.name] = Style(color=color.rich_color) + label_overlay
             suggestions[label.name] = Style(color=faint.rich_color) + suggestion_overlay
             gutter_labels[label.name] = base + Style(color=color.rich_color, bold=True)

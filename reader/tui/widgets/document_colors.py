@@ -1,0 +1,45 @@
+"""Label colours made readable on the view's actual background (light or dark theme).
+
+Label sets give one colour per label (`#3584e4`); mid-tone colours that read well on a dark
+background can be faint on a light grey one. `readable` darkens (or lightens) a colour just enough
+to reach a contrast ratio, keeping its hue, so the same label set works in every theme.
+"""
+
+from __future__ import annotations
+
+from textual.color import Color
+
+LABEL_CONTRAST = 4.0
+"""Minimum WCAG contrast of label text against the background."""
+SUGGESTION_FADE = 0.35
+"""How far a suggestion's colour is blended from its label colour towards the background."""
+
+
+def _luminance(color: Color) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+
+def contrast(a: Color, b: Color) -> float:
+    """WCAG contrast ratio of two colours (1 … 21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(color: Color, background: Color, minimum: float = LABEL_CONTRAST) -> Color:
+    """`color`, moved towards black (light background) or white (dark) until it has `minimum` contrast."""
+    target = Color(0, 0, 0) if _luminance(background) > 0.18 else Color(255, 255, 255)
+    adjusted = color
+    step = 0
+    while contrast(adjusted, background) < minimum and step < 12:
+        step += 1
+        adjusted = color.blend(target, step / 12)
+    return adjusted
+
+
+def suggestion_color(label_color: Color, background: Color) -> Color:
+    """The faint colour of a suggested (not yet accepted) label."""
+    return label_color.blend(background, SUGGESTION_FADE)

@@ -16,7 +16,9 @@ the start of lines and splits numbers (`124|4`). `break_lines` instead:
   line. Nothing is dropped, so the spans concatenate to the paragraph exactly.
 
 Every line fits the width in cells, with one unavoidable exception: at a width of 0 or 1 a wide
-character cannot fit at all and is put alone on its line. Lines are never empty (unless the text is).
+character cannot fit at all and is put alone on its line. Width wins over the other rules: an
+unbreakable group wider than the line (a long number or URL, or `字。”` at 4 cells) is folded at
+the cell limit. Lines are never empty (unless the text is).
 A `\\n` inside the text forces a break after it (it stays at the end of its line's span).
 """
 

@@ -100,7 +100,7 @@ class LibraryScreen(Screen):
         labelled = sum(f[1] for f in known)
         pending = len(self.entries) - len(self.figures)
         text = Text()
-        text.append(f"{self.folder}", style="bold")
+        text.append(self.folder.resolve().name, style="bold")
         text.append(f"  {len(self.entries)} reports")
         if total:
             text.append(f"  {labelled}/{total} sentences labelled ({labelled / total:.0%})")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import shlex
 import sys
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +86,25 @@ def _pipeline_version() -> str | None:
     return str(PIPELINE_VERSION)
 
 
+@contextmanager
+def no_gc_pauses():
+    """Building 100,000 records allocates millions of objects, none of them cyclic garbage; the
+    cyclic collector would rescan the growing heap again and again (half the run time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def export(args: argparse.Namespace) -> int:
+    with no_gc_pauses():
+        return _export(args)
+
+
+def _export(args: argparse.Namespace) -> int:
     from reader.cli.common import annotations_dir, corpus_dir
     from reader.export.split import assign, parse_split
 

@@ -86,7 +86,7 @@ def stats(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from reader.cli.common import annotations_dir, corpus_dir
-    from reader.export.command import open_store
+    from reader.export.command import no_gc_pauses, open_store
     from reader.export.documents import DocumentSource
     from reader.export.progress import Progress
     from reader.export.stats import compute
@@ -102,7 +102,7 @@ def stats(args: argparse.Namespace) -> int:
         names, colors = ["target", "achievement", "problem"], {}
     store = open_store(annotations)
     try:
-        with Progress() as progress:
+        with Progress() as progress, no_gc_pauses():
             state: dict = {}
             result = compute(
                 store, corpus, names, load_all=DocumentSource(annotations).load_all,

@@ -108,13 +108,14 @@ class Suggester:
         from reader.suggest.rules import rule_label
 
         ctxs = contexts(doc)
-        results = predict(self._get_model(), ctxs)
+        rules = [rule_label(c) for c in ctxs]
+        results = predict(self._get_model(), ctxs, rules)
         out = []
-        for s, c, (label, dist, source) in zip(doc.sentences, ctxs, results, strict=True):
+        for s, r, (label, dist, source) in zip(doc.sentences, rules, results, strict=True):
             ranked = sorted(dist.values(), reverse=True)
             out.append(Suggestion(
                 sentence_id=s.id, label=label, score=round(float(dist[label]), 4), source=source,
-                margin=round(float(ranked[0] - ranked[1]), 4), rule=rule_label(c).rule,
+                margin=round(float(ranked[0] - ranked[1]), 4), rule=r.rule,
                 probabilities=tuple((lab, round(float(dist[lab]), 4)) for lab in LABELS),
             ))
         return out

@@ -11,32 +11,42 @@ def _pct(share: float | None) -> str:
     return "–" if share is None else f"{share:.0%}"
 
 
-def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None = None):
-    """The tables, as a list of Rich renderables."""
+def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None = None,
+           display: dict[str, str] | None = None):
+    """The tables, as a list of Rich renderables. Label columns are headed by the labels' display
+    names (目标…) when given, with a caption mapping them to the exported names."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    colors = colors or {}
-    table = Table(title="Labels per document", title_justify="left", header_style="bold")
-    table.add_column("Document", no_wrap=True)
-    table.add_column("Sentences", justify="right")
+    colors, display = colors or {}, display or {}
+    heads = {name: display.get(name, name) for name in stats.label_names}
+    caption = " · ".join(f"{head} = {name}" for name, head in heads.items() if head != name) or None
+    any_orphans = any(d.orphans for d in stats.docs)
+    table = Table(title="Labels per document", title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
+                  pad_edge=False, collapse_padding=True,
+                  caption=caption, caption_justify="left")
+    table.add_column("Document", no_wrap=True, overflow="ellipsis")
+    table.add_column("Sent.", justify="right", no_wrap=True)
     for name in stats.label_names:
-        table.add_column(name, justify="right", style=colors.get(name, ""), header_style=colors.get(name))
-    table.add_column("Labelled", justify="right")
-    table.add_column("Reviewed", justify="right")
-    table.add_column("Orphans", justify="right")
-    table.add_column("Annotators")
+        table.add_column(heads[name], justify="right", style=colors.get(name, ""),
+                         header_style=colors.get(name), no_wrap=True)
+    table.add_column("Labelled", justify="right", no_wrap=True)
+    table.add_column("Reviewed", justify="right", no_wrap=True)
+    if any_orphans:
+        table.add_column("Orphans", justify="right", no_wrap=True)
+    table.add_column("Annotators", no_wrap=True)
     totals = {"sentences": 0, "labelled": 0, "orphans": 0}
     label_totals = dict.fromkeys(stats.label_names, 0)
     for d in stats.docs:
         name = Text(d.doc + (" (missing)" if d.missing else ""), style="dim" if d.missing else "")
-        labelled = "–" if not d.sentences else f"{d.labelled} ({d.labelled / d.sentences:.0%})"
+        labelled = str(d.labelled) if not d.sentences else f"{d.labelled} {d.labelled / d.sentences:4.0%}"
         table.add_row(
             name, "–" if d.sentences is None else str(d.sentences),
             *(str(d.labels.get(n, 0) or "") for n in stats.label_names),
             labelled, _pct(d.reviewed),
-            Text(str(d.orphans), style="bold red") if d.orphans else "",
-            ", ".join(f"{who} {n}" for who, n in sorted(d.annotators.items())),
+            *([Text(str(d.orphans), style="bold red") if d.orphans else ""] if any_orphans else []),
+            "\n".join(f"{who} {n}" for who, n in sorted(d.annotators.items())),
         )
         totals["sentences"] += d.sentences or 0
         totals["labelled"] += d.labelled
@@ -48,11 +58,13 @@ def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None =
         table.add_row(
             Text("total", style="bold"), str(totals["sentences"]),
             *(str(label_totals[n]) for n in stats.label_names),
-            str(totals["labelled"]), "", str(totals["orphans"] or ""), "",
+            f"{totals['labelled']} {totals['labelled'] / totals['sentences']:4.0%}" if totals["sentences"]
+            else str(totals["labelled"]), "", *([str(totals["orphans"])] if any_orphans else []), "",
         )
     out: list = [table]
     if stats.agreements:
-        agree = Table(title="Agreement (sentences both labelled)", title_justify="left", header_style="bold")
+        agree = Table(title="Agreement (sentences both labelled)", title_justify="left", header_style="bold",
+                      box=box.SIMPLE_HEAD)
         agree.add_column("Annotators")
         agree.add_column("Both labelled", justify="right")
         agree.add_column("Same label", justify="right")
@@ -67,7 +79,7 @@ def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None =
                 if not a.disagreements:
                     continue
                 diff = Table(title=f"Disagreements: {a.a} / {a.b}", title_justify="left",
-                             header_style="bold", expand=True)
+                             header_style="bold", expand=True, box=box.SIMPLE_HEAD)
                 diff.add_column("Document", no_wrap=True)
                 diff.add_column("Line", justify="right")
                 diff.add_column(a.a, no_wrap=True)
@@ -98,8 +110,9 @@ def stats(args: argparse.Namespace) -> int:
         labelset = load_labelset(annotations if annotations.is_dir() else None)
         names = list(labelset.names)
         colors = {label.name: label.color for label in labelset}
+        display = {label.name: label.display for label in labelset}
     except ImportError:  # pragma: no cover
-        names, colors = ["target", "achievement", "problem"], {}
+        names, colors, display = ["target", "achievement", "problem"], {}, {}
     store = open_store(annotations)
     try:
         with Progress() as progress, no_gc_pauses():
@@ -112,9 +125,11 @@ def stats(args: argparse.Namespace) -> int:
     finally:
         store.close()
     console = Console()
+    if not console.is_terminal:
+        console.width = 120  # a file or a pipe: don't squeeze the tables into 80 columns
     if not result.docs:
         console.print(f"No documents in {corpus} and no labels in {annotations}.")
         return 0
-    for renderable in render(result, disagreements=args.disagreements, colors=colors):
+    for renderable in render(result, disagreements=args.disagreements, colors=colors, display=display):
         console.print(renderable)
     return 0

@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", default="jsonl", metavar="FORMAT",
                    help=f"one of {', '.join(FORMATS)} (default: jsonl)")
     p.add_argument("--labels", action="append", metavar="NAME[,NAME…]",
-                   help="only these labels (default: all)")
+                   help="only these labels (default: all; --negatives still adds the none records)")
     p.add_argument("--annotator", action="append", metavar="NAME[,NAME…]",
                    help="only these annotators' labels (default: everyone's)")
     p.add_argument("--docs", action="append", metavar="ID[,ID…]",

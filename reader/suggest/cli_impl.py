@@ -197,6 +197,10 @@ def evaluate(args: argparse.Namespace) -> int:
     from reader.suggest.model import predict
 
     model = suggester._get_model()
+    seen = sorted(set(docs) & set(suggester.info.get("documents", []))) if model is not None else []
+    if seen and not args.json:
+        print(f"note: the model was trained on {', '.join(seen)}; scores there are not held out "
+              "(use --rules-only, or `reader train --annotator` on other labels)", file=sys.stderr)
     gold = [e.label for e in got.examples]
     pred = [lab for lab, _d, _s in predict(model, [e.ctx for e in got.examples])]
     sc = scores(gold, pred)

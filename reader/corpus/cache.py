@@ -63,6 +63,7 @@ class DocumentCache:
         self._version: str | None = None
         self._index: dict[str, dict] | None = None
         self._dirty = 0
+        self._by_sha: dict[str, dict] | None = None
         self._lock = threading.Lock()
 
     @property
@@ -131,9 +132,10 @@ class DocumentCache:
     def _remember(self, path: Path, stat: os.stat_result, summary: Summary) -> None:
         with self._lock:
             index = self._load_index()
-            index[str(path.resolve())] = {
-                "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, **asdict(summary),
-            }
+            item = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, **asdict(summary)}
+            index[str(path.resolve())] = item
+            if self._by_sha is not None:
+                self._by_sha[summary.sha256] = item
             self._dirty += 1
 
     def known_summary(self, path: Path, size: int, mtime_ns: int) -> Summary | None:
@@ -149,6 +151,21 @@ class DocumentCache:
         known = self.known_summary(path, size, mtime_ns)
         if known is not None:
             return known
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+            stat = path.stat()
+        except OSError:
+            return summarize(self.load(path))  # load() words the error
+        sha = hashlib.sha256(raw).hexdigest()
+        with self._lock:
+            if self._by_sha is None:
+                self._by_sha = {item.get("sha256"): item for item in self._load_index().values()}
+            same = self._by_sha.get(sha)
+        if same is not None:  # the same bytes under another name (or moved): no pipeline run
+            summary = Summary(sha, same["sentences"], same["headings"])
+            self._remember(path, stat, summary)
+            return summary
         return summarize(self.load(path))
 
     def save_index(self) -> None:

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from reader.corpus.cache import DocumentCache
 from reader.tui.actions import all_specs, bindings_for
 from reader.tui.config import AppConfig
-from reader.tui.keymap import default_keymap
+from reader.tui.keymap import default_keymap, load_keymap, overrides
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen, reading_screen_class
 
@@ -38,7 +38,7 @@ class ReaderApp(App):
         self._clash_reported = False
 
     def on_mount(self) -> None:
-        self.set_keymap(self.config.keymap.keys)
+        self.set_keymap(overrides(self.config.keymap, self.config.labels))
         if self.config.library is not None:
             self.push_screen(LibraryScreen(self.config.library))
         if self.config.file is not None:
@@ -46,7 +46,8 @@ class ReaderApp(App):
 
     # -- screens ---------------------------------------------------------------------------------
     def open_report(self, path: Path) -> None:
-        screen_class = reading_screen_class(self.config.labels, self.config.keymap)
+        labels = self.config.labels
+        screen_class = reading_screen_class(labels, load_keymap(None, labels))
         doc_id = Path(path).stem
 
         def closed(_result=None) -> None:

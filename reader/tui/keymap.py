@@ -213,3 +213,13 @@ def default_keymap() -> Keymap:
     from reader.store.labelset import DEFAULT_LABELS
 
     return load_keymap(None, DEFAULT_LABELS)
+
+
+def overrides(keymap: Keymap, labels) -> dict[str, str]:
+    """The ids whose keys differ from the default keymap of this label set (what `set_keymap` needs).
+
+    Screens declare their bindings with the default keys, so the default keymap applies nothing:
+    Textual re-applies a keymap on every binding lookup, at a cost that grows with its size.
+    """
+    base = load_keymap(None, labels).keys
+    return {binding_id: keys for binding_id, keys in keymap.keys.items() if base.get(binding_id) != keys}

@@ -106,7 +106,7 @@ def export(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from reader.cli.common import annotations_dir, corpus_dir
-    from reader.export.split import assign, parse_split
+    from reader.export.split import parse_split
 
     fmt = args.format
     if fmt not in formats.FORMATS:
@@ -127,65 +127,85 @@ def _export(args: argparse.Namespace) -> int:
     annotations, corpus = annotations_dir(args), corpus_dir(args)
     label_set = _label_set(annotations)
     wanted_labels = names(args.labels)
-    store = open_store(annotations)
-    try:
-        selection = Selection(
-            labels=set(wanted_labels) if wanted_labels else None,
-            annotators=names(args.annotator), docs=names(args.docs),
-            negatives=args.negatives, orphans=args.orphans,
-        )
-        from reader.export.documents import DocumentSource
-        from reader.export.progress import Progress
+    selection = Selection(
+        labels=set(wanted_labels) if wanted_labels else None,
+        annotators=names(args.annotator), docs=names(args.docs),
+        negatives=args.negatives, orphans=args.orphans,
+    )
+    from reader.export.documents import DocumentSource
+    from reader.export.progress import Progress
 
-        with Progress() as progress:
+    # The bar (stderr, only after a second, only on a terminal) covers everything but writing to
+    # stdout, which would fight with it for the same terminal.
+    with Progress() as progress:
+        reading = progress.task("reading labels", None)
+        store = open_store(annotations)
+        try:
             state: dict[str, Any] = {}
 
             def on_documents(n: int) -> None:
+                reading(1)
                 state["advance"] = progress.task("reading documents", n)
 
             collected = collect(store, corpus, selection, load_all=DocumentSource(annotations).load_all,
                                 label_set=label_set, on_documents=on_documents,
                                 advance=lambda n: state.get("advance", lambda n: None)(n))
-            records = collected.records
-            if args.tokens and records:
-                from reader.export.tokens import tokenize
+        finally:
+            store.close()
+        records = collected.records
+        if args.tokens and records:
+            from reader.export.tokens import tokenize
 
-                texts = [r["text"] for r in records]
-                advance = progress.task("jieba words", len(set(texts)))
-                for record, words in zip(records, tokenize(texts, advance=advance), strict=True):
-                    record["tokens"] = words
-    finally:
-        store.close()
+            texts = [r["text"] for r in records]
+            advance = progress.task("jieba words", len(set(texts)))
+            for record, words in zip(records, tokenize(texts, advance=advance), strict=True):
+                record["tokens"] = words
+        by_split = _split(records, shares, seed) if shares else {"all": records}
+        if not to_stdout:
+            writing = progress.task("writing", len(records))
+            for name, path in paths.items():
+                writer.write_records(by_split[name], path, fmt, advance=writing)
+            manifest = _manifest(args, by_split, paths, collected, label_set, wanted_labels, selection,
+                                 shares, seed, fmt)
+            writer.write_manifest(manifest, manifest_path)
 
     for note in collected.notes:
         say(note)
     if not records:
         say("no labels to export" + (" with these options" if selection != Selection() else "")
             + "; the export is empty")
-
     if shares:
-        doc_counts: dict[str, Counter[str]] = defaultdict(Counter)
-        for r in records:
-            doc_counts[r["doc"]][r["label"]] += 1
-        where = assign(doc_counts, shares, seed)
-        by_split: dict[str, list[dict[str, Any]]] = {name: [] for name in shares}
-        for r in records:
-            by_split[where[r["doc"]]].append(r)
         empty = [name for name, rs in by_split.items() if not rs]
         if empty and records:
-            say(f"split {', '.join(empty)} got no document ({len(doc_counts)} document(s) to share out)")
-    else:
-        by_split = {"all": records}
-
+            docs = len({r["doc"] for r in records})
+            say(f"split {', '.join(empty)} got no document ({docs} document(s) to share out)")
     if to_stdout:
         writer.write_records(records, writer.STDOUT, fmt)
         return 0
-    for name, path in paths.items():
-        writer.write_records(by_split[name], path, fmt)
+    counts = ", ".join(f"{k} {v}" for k, v in manifest["labels"].items()) or "nothing"
+    files = ", ".join(str(p) for p in paths.values())
+    say(f"exported {len(records)} record(s) ({counts}) to {files}; manifest {manifest_path}")
+    return 0
+
+
+def _split(records: list[dict[str, Any]], shares: dict[str, float], seed: int) -> dict[str, list[dict[str, Any]]]:
+    from reader.export.split import assign
+
+    doc_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in records:
+        doc_counts[r["doc"]][r["label"]] += 1
+    where = assign(doc_counts, shares, seed)
+    by_split: dict[str, list[dict[str, Any]]] = {name: [] for name in shares}
+    for r in records:
+        by_split[where[r["doc"]]].append(r)
+    return by_split
+
+
+def _manifest(args, by_split, paths, collected, label_set, wanted_labels, selection, shares, seed, fmt):
     from reader import __version__
     from reader.export.manifest import build
 
-    manifest = build(
+    return build(
         records_by_split=by_split,
         files={name: str(path) for name, path in paths.items()},
         documents=collected.documents,
@@ -198,8 +218,3 @@ def _export(args: argparse.Namespace) -> int:
         tool_version=__version__,
         pipeline_version=_pipeline_version(),
     )
-    writer.write_manifest(manifest, manifest_path)
-    counts = ", ".join(f"{k} {v}" for k, v in manifest["labels"].items()) or "nothing"
-    files = ", ".join(str(p) for p in paths.values())
-    say(f"exported {len(records)} record(s) ({counts}) to {files}; manifest {manifest_path}")
-    return 0

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 FORMATS = ("jsonl", "doccano", "prodigy", "csv")
+CHUNK = 5000
+Advance = Callable[[int], object]
 SECTION_SEPARATOR = " > "
 
 
@@ -36,15 +38,17 @@ _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _write_jsonl(records: Iterable[dict[str, Any]], out: TextIO,
-                 convert: Callable[[dict[str, Any]], dict[str, Any]] | None) -> None:
+                 convert: Callable[[dict[str, Any]], dict[str, Any]] | None, advance: Advance) -> None:
     buf: list[str] = []
     for record in records:
         buf.append(_dump(convert(record) if convert else record))
-        if len(buf) >= 5000:
+        if len(buf) >= CHUNK:
             out.write("\n".join(buf) + "\n")
+            advance(len(buf))
             buf.clear()
     if buf:
         out.write("\n".join(buf) + "\n")
+        advance(len(buf))
 
 
 def csv_columns(records: list[dict[str, Any]]) -> list[str]:
@@ -70,23 +74,28 @@ def _csv_cell(value: Any, key: str) -> Any:
     return value
 
 
-def _write_csv(records: list[dict[str, Any]], out: TextIO) -> None:
+def _write_csv(records: list[dict[str, Any]], out: TextIO, advance: Advance) -> None:
     columns = csv_columns(records)
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows([_csv_cell(r.get(k), k) for k in columns] for r in records)
+    for i in range(0, len(records), CHUNK):
+        chunk = records[i:i + CHUNK]
+        writer.writerows([_csv_cell(r.get(k), k) for k in columns] for r in chunk)
+        advance(len(chunk))
 
 
-def write(records: list[dict[str, Any]], out: TextIO, fmt: str) -> None:
-    """Write records to an open text stream (opened with newline="" for csv)."""
+def write(records: list[dict[str, Any]], out: TextIO, fmt: str, advance: Advance | None = None) -> None:
+    """Write records to an open text stream (opened with newline="" for csv); `advance(n)` is
+    called as records are written."""
+    advance = advance or (lambda n: None)
     if fmt == "jsonl":
-        _write_jsonl(records, out, None)
+        _write_jsonl(records, out, None, advance)
     elif fmt == "doccano":
-        _write_jsonl(records, out, to_doccano)
+        _write_jsonl(records, out, to_doccano, advance)
     elif fmt == "prodigy":
-        _write_jsonl(records, out, to_prodigy)
+        _write_jsonl(records, out, to_prodigy, advance)
     elif fmt == "csv":
-        _write_csv(records, out)
+        _write_csv(records, out, advance)
     else:  # the CLI validates first; this is for library callers
         from reader.errors import ReaderError
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
 from typing import Any
 
 DELAY = 1.0
@@ -35,10 +34,14 @@ class Progress:
             self._timer.start()
         return self
 
-    def task(self, description: str, total: int):
+    def task(self, description: str, total: int | None):
+        """A new line of the bar; returns `advance(n)`. With `total` None the line pulses until
+        `advance` is first called, which completes it."""
         if self._bar is None:
             return lambda n=1: None
         task_id = self._bar.add_task(description, total=total)
+        if total is None:
+            return lambda n=1: self._bar.update(task_id, total=1, completed=1)
         return lambda n=1: self._bar.advance(task_id, n)
 
     def __exit__(self, *exc: object) -> None:
@@ -47,9 +50,3 @@ class Progress:
             self._timer.join()
         if self._bar is not None and self._bar.live.is_started:
             self._bar.stop()
-
-
-@contextmanager
-def no_progress():
-    """Stand-in with the same interface, for library callers and tests."""
-    yield Progress(enabled=False)

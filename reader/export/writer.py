@@ -69,13 +69,13 @@ def _atomic_write(path: Path, write) -> None:
         raise
 
 
-def write_records(records: list[dict[str, Any]], target: Path | str, fmt: str) -> None:
+def write_records(records: list[dict[str, Any]], target: Path | str, fmt: str, advance=None) -> None:
     """Write one file (or stdout for "-") in `fmt`; csv starts with a BOM."""
     bom = "\ufeff" if fmt == "csv" else ""
 
     def write(out) -> None:
         out.write(bom)
-        formats.write(records, out, fmt)
+        formats.write(records, out, fmt, advance)
 
     if str(target) == STDOUT:
         buffer = getattr(sys.stdout, "buffer", None)

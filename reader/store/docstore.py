@@ -108,8 +108,11 @@ class DocStore:
             raise ReadOnlyStore(reason)
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Many changes, one atomic write at the end (nothing written if an error escapes)."""
+    def batch(self, *, defer: bool = False) -> Iterator[None]:
+        """Many changes, one atomic write at the end (nothing written if an error escapes).
+
+        With `defer`, the write is left to `storage.flush_group` (bulk import of many documents).
+        """
         self.check_writable()
         self.storage.begin_batch()
         ok = False
@@ -117,7 +120,7 @@ class DocStore:
             yield
             ok = True
         finally:
-            self.storage.end_batch(commit=ok)
+            self.storage.end_batch(commit=ok, defer=defer)
             if not ok:
                 self._generation = -1
                 self.sync()

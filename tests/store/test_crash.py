@@ -55,11 +55,18 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_label(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[2]))
     for rnd in range(ROUNDS):
         cmd = [sys.executable, str(CHILD), str(folder), str(rnd), str(rng.randrange(1 << 30))]
-        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        assert child.stdout.readline().strip() == "ready", child.stderr.read()
-        time.sleep(rng.uniform(0.0, 0.12))
+        errors = tmp_path / "child.err"
+        with errors.open("w") as err:
+            child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, text=True, env=env)
+        assert child.stdout.readline().strip() == "ready", errors.read_text()
+        # Kill after a random number of calls (whatever the disk's speed), at a random instant.
+        seen = [child.stdout.readline().strip() for _ in range(rng.randrange(0, 40))]
+        time.sleep(rng.uniform(0.0, 0.005))
         child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate()
+        # Read the rest through the same buffered reader (communicate() would skip its buffer).
+        out = "\n".join([*seen, child.stdout.read()])
+        child.wait()
+        child.stdout.close()
         assert child.returncode == -signal.SIGKILL
         lines = out.splitlines()
         acks += lines.count("ack")
@@ -73,5 +80,5 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_label(tmp_path):
             stored = {(r["doc"], r["sentence"]): r["label"] for r in store.labels(annotator="crash")}
         for key, name in expected.items():
             if key not in uncertain:
-                assert stored.get(key) == name, f"round {rnd}: {key} should be {name}"
+                assert stored.get(key) == name, f"round {rnd}: {key} should be {name}\n{out}"
     assert acks > ROUNDS * 5  # the kills really landed among the writes

@@ -19,7 +19,9 @@ from reader.errors import ReaderError
 from reader.tui.actions import bindings_for
 from reader.tui.keymap import default_keymap
 
-BATCH = 40
+BATCH = 200
+FIRST_ROWS = 200
+MORE_ROWS = 400
 
 
 def human_size(size: int) -> str:
@@ -37,6 +39,7 @@ class LibraryScreen(Screen):
         self.figures: dict[str, tuple[int, int, dict[str, int]]] = {}
         """doc id → (sentences, labelled, counts per label), once known."""
         self._shown: list[ReportEntry] = []
+        self._generation = 0
 
     @property
     def labels(self):
@@ -61,7 +64,7 @@ class LibraryScreen(Screen):
         except ReaderError as exc:
             self.notify(str(exc), severity="error")
         self._fill(self.entries)
-        self.fill_figures(list(self.entries))
+        self.call_after_refresh(self.fill_figures, list(self.entries))
 
     def _row(self, entry: ReportEntry) -> list:
         figures = self.figures.get(entry.name)
@@ -87,12 +90,26 @@ class LibraryScreen(Screen):
         return cells
 
     def _fill(self, entries: list[ReportEntry]) -> None:
+        """Show `entries`: the first screenful at once, the rest in chunks after each refresh.
+
+        DataTable measures every cell it is given, so 5,000 rows in one go would cost seconds
+        before the first frame; chunks keep the first screen immediate and the app responsive.
+        """
         table = self.query_one("#reports", DataTable)
         table.clear()
         self._shown = entries
-        for entry in entries:
-            table.add_row(*self._row(entry), key=entry.name)
+        self._generation += 1
+        self._add_rows(self._generation, 0, FIRST_ROWS)
         self._update_title()
+
+    def _add_rows(self, generation: int, start: int, count: int) -> None:
+        if generation != self._generation:
+            return  # the filter changed: a newer fill owns the table
+        table = self.query_one("#reports", DataTable)
+        for entry in self._shown[start:start + count]:
+            table.add_row(*self._row(entry), key=entry.name)
+        if start + count < len(self._shown):
+            self.set_timer(0.02, lambda: self._add_rows(generation, start + count, MORE_ROWS))
 
     def _update_title(self) -> None:
         known = [f for f in self.figures.values() if f[0] >= 0]

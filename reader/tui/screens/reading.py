@@ -55,6 +55,7 @@ class ReadingScreen(Screen):
         self._position_timer: Timer | None = None
         self._section = ""
         self._search_count: int | None = None
+        self._progress = None
         self._cursor = 0
         """The cursor as last reported by the view (still known after the view is gone)."""
 
@@ -121,6 +122,7 @@ class ReadingScreen(Screen):
         self.index = SectionIndex(document)
         self._ids = {s.id: s.index for s in document.sentences}
         self.labels = {sid: r["label"] for sid, r in records.items() if r.get("label")}
+        self._progress = None
         self.notes = {sid: r["note"] for sid, r in records.items() if r.get("note")}
         self.reviewed = reviewed
         self.read_only_reason = reason
@@ -161,7 +163,9 @@ class ReadingScreen(Screen):
     def _update_status(self) -> None:
         if self.document is None:
             return
-        progress = document_progress(self.document, self.labels)
+        if self._progress is None:  # recounted only after label changes, not on every move
+            self._progress = document_progress(self.document, self.labels)
+        progress = self._progress
         cursor = self.view.cursor
         total = len(self.document.sentences)
         counts = [(label.display, progress.counts.get(label.name, 0), label.color)
@@ -305,6 +309,7 @@ class ReadingScreen(Screen):
 
     def _apply(self, changes: dict[str, str | None]) -> None:
         """Show label changes that the store now holds: view, outline counts, status bar."""
+        self._progress = None
         for sid, label in changes.items():
             if label:
                 self.labels[sid] = label

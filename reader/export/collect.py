@@ -21,6 +21,31 @@ from reader.export import records as rec
 _WS = re.compile(r"\s+")
 
 
+class SentenceFinder:
+    """Finds a label's sentence in the current text: by id, else (for a label that is not yet
+    flagged orphan) by its whitespace-free text when exactly one sentence has it, as the store's
+    reattach would."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.by_id = {s.id: s for s in doc.sentences}
+        self._by_text: dict[str, list[Any]] | None = None
+
+    def find(self, record: dict[str, Any]) -> tuple[Any | None, str | None]:
+        """(sentence, "id" | "text") or (None, None)."""
+        sentence = self.by_id.get(record["sentence"])
+        if sentence is not None:
+            return sentence, "id"
+        if record.get("orphan"):
+            return None, None
+        if self._by_text is None:
+            self._by_text = defaultdict(list)
+            for s in self.doc.sentences:
+                self._by_text[_WS.sub("", s.text)].append(s)
+        candidates = self._by_text.get(_WS.sub("", record.get("text") or ""), [])
+        return (candidates[0], "text") if len(candidates) == 1 else (None, None)
+
+
 @dataclass
 class Selection:
     """What to export; None = everything."""
@@ -181,25 +206,17 @@ def collect(
             out.extend(record for _, record in keyed)
             continue
         documents[doc_id] = {"path": str(path), "sha256": doc.sha256, "missing": False}
-        by_id = {s.id: s for s in doc.sentences}
-        by_text: dict[str, list[Any]] | None = None
+        finder = SentenceFinder(doc)
         keyed = []
         labelled: dict[str, set[str]] = defaultdict(set)  # annotator → sentence ids (any label)
         for r in by_doc.get(doc_id, ()):
-            sentence = by_id.get(r["sentence"])
-            if sentence is None and not r.get("orphan"):
-                if by_text is None:
-                    by_text = defaultdict(list)
-                    for s in doc.sentences:
-                        by_text[_WS.sub("", s.text)].append(s)
-                candidates = by_text.get(_WS.sub("", r.get("text") or ""), [])
-                if len(candidates) == 1:
-                    sentence = candidates[0]
-                    matched_by_text += 1
-                else:
-                    lost += 1
-                    if not selection.orphans:
-                        continue
+            sentence, how = finder.find(r)
+            if how == "text":
+                matched_by_text += 1
+            elif sentence is None and not r.get("orphan"):
+                lost += 1
+                if not selection.orphans:
+                    continue
             record = rec.from_label(r, sentence)
             if sentence is not None:
                 record["id"] = sentence.id

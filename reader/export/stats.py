@@ -9,7 +9,14 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from reader.export.collect import LoadAll, corpus_files, default_loader, load_documents, loader_of
+from reader.export.collect import (
+    LoadAll,
+    SentenceFinder,
+    corpus_files,
+    default_loader,
+    load_documents,
+    loader_of,
+)
 from reader.export.kappa import cohen_kappa
 from reader.export.records import in_scope
 
@@ -86,19 +93,19 @@ def compute(store: Any, corpus_dir: Path, label_set: list[str], *,
     for doc_id in doc_ids:
         doc = loaded[doc_id] if not isinstance(loaded[doc_id], str) else None
         stats = DocStats(doc_id, None, missing=doc is None)
-        sentence_of = {s.id: s for s in doc.sentences} if doc else {}
+        finder = SentenceFinder(doc) if doc is not None else None
         labelled: set[str] = set()
         for r in by_doc.get(doc_id, ()):
-            orphan = r.get("orphan") or (doc is not None and r["sentence"] not in sentence_of)
             stats.annotators[r["annotator"]] += 1
-            if orphan:
+            s = finder.find(r)[0] if finder else None
+            if r.get("orphan") or (finder and s is None):
                 stats.orphans += 1
                 continue
+            key = (doc_id, s.id if s else r["sentence"])
             stats.labels[r["label"]] += 1
-            labelled.add(r["sentence"])
-            votes[(doc_id, r["sentence"])][r["annotator"]] = r["label"]
-            s = sentence_of.get(r["sentence"])
-            where[(doc_id, r["sentence"])] = (s.line, s.text) if s else (r.get("line"), r.get("text", ""))
+            labelled.add(key[1])
+            votes[key][r["annotator"]] = r["label"]
+            where[key] = (s.line, s.text) if s else (r.get("line"), r.get("text", ""))
         stats.labelled = len(labelled)
         if doc is not None:
             body = [s for s in doc.sentences if s.kind == "sentence"]

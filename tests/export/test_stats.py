@@ -74,3 +74,12 @@ def test_single_annotator_has_no_agreement(store, corpus):
     stats = compute(store, corpus.dir, LABELS, load=corpus.load)
     assert stats.agreements == []
     assert "nothing to compare" in text_of(render(stats, disagreements=True))
+
+
+def test_labels_found_by_text_are_not_orphans(store, corpus):
+    doc = corpus.add("a")
+    s = doc.sentences[3]
+    store.set_label("a", "a:oldid:0", "problem", annotator="li", text=s.text)  # text kept, id changed
+    store.set_label("a", "a:gone:0", "problem", annotator="li", text="已删除。")
+    (d,) = compute(store, corpus.dir, LABELS, load=corpus.load).docs
+    assert (d.labelled, d.orphans, d.labels["problem"]) == (1, 1, 1)

@@ -29,4 +29,4 @@ class StatusBar(Static):
         if section:
             text.append("  │ ", style="dim")
             text.append(section, style="dim")
-        self.update(text)
+        self.update(text, layout=False)  # one line, fixed size: no re-layout of the screen

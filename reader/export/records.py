@@ -2,8 +2,10 @@
 
 The native record is the source for every format. Its keys, in order: `id` (sentence id), `doc`,
 `text`, `label`, `section` (list of titles), `start`, `end`, `line`, `annotator`, `created`,
-`updated`, `note` (always present, null when there is none, so every row has the same columns),
-then `orphan` (only with --orphans) and `tokens` (only with --tokens).
+`updated`, `note` (always present, "" when there is none: every row has the same columns with the
+same types, which `datasets.load_dataset("json")` needs — a column that is null throughout its first
+block fails to cast when a later block has a string), then `orphan` (only with --orphans) and
+`tokens` (only with --tokens).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def from_label(stored: dict[str, Any], sentence: Any | None) -> dict[str, Any]:
         "annotator": stored.get("annotator"),
         "created": stored.get("created"),
         "updated": stored.get("updated"),
-        "note": stored.get("note") or None,
+        "note": stored.get("note") or "",
     }
 
 
@@ -58,7 +60,7 @@ def negative(doc_id: str, sentence: Any, annotator: str, mark: dict[str, Any]) -
         "annotator": annotator,
         "created": mark.get("created") or when,
         "updated": when,
-        "note": None,
+        "note": "",
     }
 
 

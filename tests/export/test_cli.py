@@ -62,6 +62,10 @@ def test_file_and_manifest(setup, capsys):
     assert manifest["created"].endswith("Z")
     assert manifest["splits"]["all"]["records"] == 19
     assert "exported 19 record(s)" in capsys.readouterr().err
+    # Loadable as one table: same columns, same types in every row (notes or not, negatives or not).
+    assert len({tuple(r) for r in records}) == 1
+    for key in records[0]:
+        assert len({type(r[key]) for r in records}) == 1, key
 
 
 def test_split_files_no_leakage_and_deterministic(setup):

@@ -93,7 +93,7 @@ def test_negatives_only_from_reviewed_sections(store, corpus):
     assert got == [("持续扩大有效投资。", "none"), ("力争全年开工项目300个。", "target")]
     neg = out.records[0]
     mark = store.reviewed("d", "li")[0]
-    assert neg["annotator"] == "li" and neg["updated"] == mark["updated"] and neg["note"] is None
+    assert neg["annotator"] == "li" and neg["updated"] == mark["updated"] and neg["note"] == ""
     assert neg["section"] == [PART2, SEC21] and neg["line"] == 13
     # wang's review of part 1: his negatives are the three body sentences of part 1.
     wang = run(store, corpus, negatives=True, annotators=["wang"]).records

@@ -4,6 +4,8 @@ import random
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.errors import ReaderError
 from reader.export.split import assign, parse_split
@@ -69,3 +71,18 @@ def test_few_documents_fill_the_biggest_share_first():
     counts = {f"d{i}": Counter({"target": 10}) for i in range(5)}
     where = assign(counts, SHARES, 0)
     assert Counter(where.values()) == Counter({"train": 4, "dev": 1})
+
+counts_strategy = st.dictionaries(
+    st.text("abcdefgh", min_size=1, max_size=6),
+    st.dictionaries(st.sampled_from(["target", "achievement", "problem", "none"]), st.integers(0, 50)),
+    max_size=25,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(counts_strategy, st.integers(0, 2**32 - 1))
+def test_any_input_every_document_once_and_repeatable(doc_counts, seed):
+    counts = {doc: Counter(c) for doc, c in doc_counts.items()}
+    where = assign(counts, SHARES, seed)
+    assert set(where) == set(counts) and set(where.values()) <= set(SHARES)
+    assert assign(dict(reversed(list(counts.items()))), SHARES, seed) == where

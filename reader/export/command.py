@@ -158,7 +158,8 @@ def _export(args: argparse.Namespace) -> int:
 
             texts = [r["text"] for r in records]
             advance = progress.task("jieba words", len(set(texts)))
-            for record, words in zip(records, tokenize(texts, advance=advance), strict=True):
+            cache = annotations / ".cache" / "export" if annotations.is_dir() else None
+            for record, words in zip(records, tokenize(texts, advance=advance, cache_dir=cache), strict=True):
                 record["tokens"] = words
         by_split = _split(records, shares, seed) if shares else {"all": records}
         if not to_stdout:

@@ -3,17 +3,26 @@
 jieba is imported only here, inside functions, so an export without --tokens never loads it.
 Identical texts are segmented once. Each pool worker initialises jieba once, with its log silenced
 (it would otherwise print "Building prefix dict…" to stderr from every process).
+
+With a cache folder, the words of the last export's texts are kept in one `marshal` file (keyed by
+jieba's version), so exporting again only segments new or changed sentences.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import marshal
 import os
+import tempfile
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 POOL_THRESHOLD = 4000
 """Below this many distinct texts a pool costs more (worker start + jieba load) than it saves."""
 CHUNK = 1000
+CACHE_LIMIT = 300_000
+"""Texts kept in the words cache beyond those of the last export."""
 
 
 def _jieba():
@@ -48,12 +57,57 @@ def _unpack(packed: str) -> list[list[str]]:
     return [part.split(_WORD) if part else [] for part in packed.split(_TEXT)]
 
 
+def _cache_file(cache_dir: Path) -> Path:
+    from importlib.metadata import version
+
+    return cache_dir / f"tokens-jieba-{version('jieba')}.marshal"
+
+
+def _read_cache(path: Path) -> dict[str, list[str]]:
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_cache(path: Path, data: dict[str, list[str]]) -> None:
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(marshal.dumps(data))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
 def tokenize(texts: Sequence[str], *, workers: int | None = None,
-             advance: Callable[[int], object] | None = None) -> list[list[str]]:
-    """jieba words (whitespace-only words dropped) of each text, in order."""
-    unique = list(dict.fromkeys(texts))
+             advance: Callable[[int], object] | None = None,
+             cache_dir: Path | None = None) -> list[list[str]]:
+    """jieba words (whitespace-only words dropped) of each text, in order. `cache_dir`: where
+    to remember them between runs (None: nowhere)."""
     advance = advance or (lambda n: None)
-    workers = workers or os.cpu_count() or 1
+    wanted = list(dict.fromkeys(texts))
+    cached = _read_cache(_cache_file(cache_dir)) if cache_dir else {}
+    known = {t: cached[t] for t in wanted if t in cached}
+    if known:
+        advance(len(known))
+    unique = [t for t in wanted if t not in known]
+    words = _segment(unique, workers or os.cpu_count() or 1, advance) if unique else []
+    by_text = dict(zip(unique, words, strict=True))
+    by_text.update(known)
+    if cache_dir and unique:
+        # This export's texts, plus earlier ones while the file stays small (a few MB).
+        keep = {**cached, **by_text} if len(cached) + len(by_text) <= CACHE_LIMIT else by_text
+        _write_cache(_cache_file(cache_dir), keep)
+    # Distinct list objects per record, so callers may change one without touching another.
+    return [list(by_text[t]) for t in texts]
+
+
+def _segment(unique: list[str], workers: int, advance: Callable[[int], object]) -> list[list[str]]:
     chunks = [unique[i:i + CHUNK] for i in range(0, len(unique), CHUNK)]
     words: list[list[str]] = []
     if workers <= 1 or len(unique) < POOL_THRESHOLD:
@@ -75,6 +129,4 @@ def tokenize(texts: Sequence[str], *, workers: int | None = None,
             for chunk, result in zip(chunks, pool.map(work, chunks), strict=True):
                 words.extend(result if plain else _unpack(result))
                 advance(len(chunk))
-    by_text = dict(zip(unique, words, strict=True))
-    # Distinct list objects per record, so callers may change one without touching another.
-    return [list(by_text[t]) for t in texts]
+    return words

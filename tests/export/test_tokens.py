@@ -33,3 +33,19 @@ def test_jieba_says_nothing_on_stderr():
     code = "from reader.export.tokens import tokenize; print(tokenize(['各位代表！']))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr == "" and "各位" in done.stdout
+
+
+def test_words_cache_between_runs(tmp_path, monkeypatch):
+    first = tokens.tokenize(TEXTS, cache_dir=tmp_path)
+    segmented = []
+    real = tokens._segment
+    monkeypatch.setattr(tokens, "_segment", lambda unique, *a: segmented.append(list(unique)) or real(unique, *a))
+    assert tokens.tokenize(TEXTS, cache_dir=tmp_path) == first and segmented == []
+    changed = [*TEXTS[:3], "各位代表，大家好！"]
+    again = tokens.tokenize(changed, cache_dir=tmp_path)
+    assert segmented == [["各位代表，大家好！"]] and again[:3] == first[:3]
+    assert "".join(again[3]) == "各位代表，大家好！"
+    # A damaged cache file is ignored.
+    for f in tmp_path.iterdir():
+        f.write_bytes(b"\x00garbage")
+    assert tokens.tokenize(TEXTS, cache_dir=tmp_path) == first

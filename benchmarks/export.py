@@ -1,16 +1,19 @@
 """Benchmark `reader export`: 100,000 labels, with and without --tokens.
 
-Builds, in a temporary folder, a corpus of copies of the shipped reports (each copy made distinct by
-a last line naming the copy, so every file is its own document with its own hash) and a store in
-which every body sentence carries a label (written with the store's bulk API), then times the
-real command line (`python -m reader export …`, start-up included):
+Builds, in a temporary folder, a corpus of copies of the shipped reports and a store in which every
+body sentence carries a label (written with the store's bulk API), then times the real command line
+(`python -m reader export … -o FILE`, process start-up included):
 
-- without --tokens, cold (no pipeline cache yet) and warm (cache filled by the first run);
-- with --tokens (warm pipeline cache). Warm figures are the best of two runs. The copies repeat
-  the same sentences, and identical texts are segmented once, so this also times jieba on
-  100,000 distinct texts directly, the worst case.
+- "copies": each copy is made distinct by a last line naming it (every file is its own document,
+  with its own hash), so the sentences repeat from copy to copy. Timed without --tokens with a
+  cold cache (nothing cached yet) and warm (cache filled by the first run), and with --tokens
+  (words cache cold, then warm). Identical texts are segmented once.
+- "distinct": every sentence of every copy gets the copy's number before its final punctuation,
+  so 100,000 labels have 100,000 different texts: --tokens with nothing cached, the worst case.
 
-    .venv/bin/python benchmarks/export.py [--labels 100000] [--keep DIR]
+Warm figures are the best of two runs.
+
+    .venv/bin/python benchmarks/export.py [--labels 100000] [--keep DIR] [--skip-distinct]
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,14 +31,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ("target", "achievement", "problem")
+_END = re.compile(r"([。！？；])")
 
 
-def build(folder: Path, n_labels: int) -> tuple[int, int]:
+def build(folder: Path, n_labels: int, *, distinct: bool) -> tuple[int, int]:
     from reader.store import AnnotationStore
     from reader.text.pipeline import load_document
 
     corpus = folder / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     sources = sorted((ROOT / "corpus").glob("*.txt"))
     store = AnnotationStore(folder / "annotations")
     made = docs = copy = 0
@@ -44,7 +49,10 @@ def build(folder: Path, n_labels: int) -> tuple[int, int]:
                 if made >= n_labels:
                     break
                 path = corpus / f"{src.stem}-{copy:04d}.txt"
-                path.write_bytes(src.read_bytes() + f"\n\n副本{copy}。\n".encode())
+                text = src.read_text(encoding="utf-8")
+                if distinct:
+                    text = _END.sub(lambda m, c=copy: f"第{c}份{m.group(1)}", text)
+                path.write_text(text + f"\n\n副本{copy}。\n", encoding="utf-8")
                 doc = load_document(path)
                 records = []
                 for s in doc.sentences:
@@ -64,7 +72,7 @@ def build(folder: Path, n_labels: int) -> tuple[int, int]:
     return made, docs
 
 
-def timed_export(folder: Path, out: Path, *extra: str) -> tuple[float, str]:
+def timed_export(folder: Path, out: Path, *extra: str) -> float:
     cmd = [sys.executable, "-m", "reader", "export", "--annotations", str(folder / "annotations"),
            "--corpus", str(folder / "corpus"), "-o", str(out), *extra]
     t = time.perf_counter()
@@ -72,43 +80,52 @@ def timed_export(folder: Path, out: Path, *extra: str) -> tuple[float, str]:
     elapsed = time.perf_counter() - t
     if done.returncode != 0:
         sys.exit(f"export failed: {done.stderr}")
-    return elapsed, done.stderr.strip()
+    return elapsed
+
+
+def distinct_texts(path: Path) -> int:
+    with path.open(encoding="utf-8") as lines:
+        return len({json.loads(line)["text"] for line in lines})
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="build in (and keep) this folder")
+    parser.add_argument("--skip-distinct", action="store_true", help="skip the distinct-texts corpus")
     args = parser.parse_args()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="reader-export-bench-"))
-    folder.mkdir(parents=True, exist_ok=True)
+    root = args.keep or Path(tempfile.mkdtemp(prefix="reader-export-bench-"))
+    root.mkdir(parents=True, exist_ok=True)
     try:
-        print(f"cores: {os.cpu_count()}")
+        print(f"cores: {os.cpu_count()}; load average before: {os.getloadavg()[0]:.1f}")
+        copies = root / "copies"
         t = time.perf_counter()
-        n, docs = build(folder, args.labels)
-        print(f"built {n:,} labels over {docs} documents in {time.perf_counter() - t:.1f} s")
-        shutil.rmtree(folder / "annotations" / ".cache", ignore_errors=True)
-        cold, _ = timed_export(folder, folder / "plain.jsonl")
-        warm, message = timed_export(folder, folder / "plain.jsonl")
-        tokens, _ = timed_export(folder, folder / "tokens.jsonl", "--tokens")
-        # Again, in case the pipeline's sources changed meanwhile (that invalidates the cache).
-        warm = min(warm, timed_export(folder, folder / "plain.jsonl")[0])
-        tokens = min(tokens, timed_export(folder, folder / "tokens.jsonl", "--tokens")[0])
-        records = sum(1 for _ in (folder / "plain.jsonl").open(encoding="utf-8"))
-        texts = [json.loads(line)["text"] for line in (folder / "tokens.jsonl").open(encoding="utf-8")]
-        print(f"export without --tokens, cold pipeline cache: {cold:.2f} s")
-        print(f"export without --tokens, warm pipeline cache: {warm:.2f} s  ({records:,} records; {message})")
-        print(f"export with --tokens ({len(set(texts)):,} distinct texts):  {tokens:.2f} s")
-
-        from reader.export.tokens import tokenize
-
-        distinct = [f"{text}{i}" for i, text in enumerate(texts)]
-        t = time.perf_counter()
-        tokenize(distinct)
-        print(f"jieba on {len(distinct):,} distinct texts, all cores: {time.perf_counter() - t:.2f} s")
+        n, docs = build(copies, args.labels, distinct=False)
+        print(f"copies: {n:,} labels over {docs} documents, built in {time.perf_counter() - t:.1f} s")
+        shutil.rmtree(copies / "annotations" / ".cache", ignore_errors=True)
+        out = copies / "out.jsonl"
+        cold = timed_export(copies, out)
+        warm = min(timed_export(copies, out), timed_export(copies, out))
+        tokens_cold = timed_export(copies, out, "--tokens")
+        tokens_warm = min(timed_export(copies, out, "--tokens"), timed_export(copies, out, "--tokens"))
+        print(f"  no --tokens, cold cache:  {cold:6.2f} s")
+        print(f"  no --tokens, warm cache:  {warm:6.2f} s")
+        print(f"  --tokens, words not cached: {tokens_cold:6.2f} s  ({distinct_texts(out):,} distinct texts)")
+        print(f"  --tokens, words cached:     {tokens_warm:6.2f} s")
+        if not args.skip_distinct:
+            unique = root / "distinct"
+            n, docs = build(unique, args.labels, distinct=True)
+            out = unique / "out.jsonl"
+            plain = timed_export(unique, out)
+            shutil.rmtree(unique / "annotations" / ".cache" / "export", ignore_errors=True)
+            tokens = timed_export(unique, out, "--tokens")
+            print(f"distinct: {n:,} labels over {docs} documents, {distinct_texts(out):,} distinct texts")
+            print(f"  no --tokens, cold cache: {plain:6.2f} s")
+            print(f"  --tokens, nothing cached: {tokens:6.2f} s")
+        print(f"load average after: {os.getloadavg()[0]:.1f}")
     finally:
         if not args.keep:
-            shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

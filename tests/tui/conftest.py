@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-
-if importlib.util.find_spec("reader.text.pipeline") is None:  # TODO: drop once the pipeline lands
-    from tests.tui import fake_pipeline
-
-    sys.modules["reader.text.pipeline"] = fake_pipeline
-
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:

@@ -16,7 +16,6 @@ OPENERS = "“‘（《「『【〔(["
 WS = " \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff"
 WS_RE = re.compile(f"[{WS}]+")
 HAN_RE = re.compile(f"[{HAN}]")
-_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 
 def is_han(ch: str) -> bool:
@@ -28,13 +27,20 @@ def _char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
 
 
+# Every character from U+2000 up is two units in a Chinese newspaper column (CJK, full-width forms,
+# curly quotes, dashes), except the half-width forms; below it, only a few Latin-1 signs are.
+_RARE = re.compile(r"[\u0080-\u1fff\uff61-\uffdf]")
+
+
 def width(text: str) -> int:
     """Width as typeset in a newspaper column: Han, full-width punctuation and curly quotes take
     two units, ASCII one. (Rich's `cell_len` counts curly quotes as one cell; the newspaper does not.)"""
+    n = len(text)
     ascii_count = len(text.encode("ascii", "ignore"))
-    if ascii_count == len(text):
-        return ascii_count
-    return ascii_count + sum(_char_width(c) for c in _ASCII_RUN.sub("", text))
+    total = 2 * n - ascii_count
+    if ascii_count == n or not _RARE.search(text):
+        return total
+    return total + sum(_char_width(c) - 2 for c in _RARE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -21,6 +21,7 @@ FURNITURE_RE = re.compile(
 _LETTER_SPACED = re.compile(rf"(?:[{HAN}{CJK_PUNCT}][{WS}]){{2,}}[{HAN}{CJK_PUNCT}]")
 _INNER_WS = re.compile(rf"(?<=([^{WS}]))[{WS}]+(?=([^{WS}]))")
 _HAN_ONLY = re.compile(rf"[{HAN}]")
+_ANY_WS = re.compile(rf"[{WS}]")
 
 
 def drop_furniture(line: str) -> tuple[str, list[str]]:
@@ -45,8 +46,8 @@ def _space_between(m: re.Match[str]) -> str:
 def clean_spaces(line: str) -> str:
     """Remove the spurious whitespace of PDF extraction from one line (see module docstring)."""
     line = line.strip(WS)
-    if not line:
-        return ""
+    if not _ANY_WS.search(line):
+        return line
     if _LETTER_SPACED.search(line):
         line = _LETTER_SPACED.sub(lambda m: re.sub(f"[{WS}]", "", m.group(0)), line)
     return _INNER_WS.sub(_space_between, line)

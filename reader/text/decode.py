@@ -22,6 +22,8 @@ _BOMS = (
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # Control characters that never occur in a text file (tab, LF, CR, FF are fine).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Replacement characters, non-characters and surrogates: what garbage decodes to.
+_NOT_TEXT = re.compile("[\ufffd\ufffe\uffff\ud800-\udfff]")
 
 
 def decode_bytes(raw: bytes, name: str = "<input>") -> tuple[str, str]:
@@ -33,8 +35,9 @@ def decode_bytes(raw: bytes, name: str = "<input>") -> tuple[str, str]:
         raise ReaderError(
             f"{name}: not a text file (not UTF-8, UTF-16 or GB18030); save the report as plain text"
         )
-    bad = len(_CONTROL.findall(text[:100_000]))
-    if bad > max(3, len(text[:100_000]) // 200):
+    head = text[:100_000]
+    bad = len(_CONTROL.findall(head)) + len(_NOT_TEXT.findall(head))
+    if bad > max(3, len(head) // 200):
         raise ReaderError(f"{name}: looks like a binary file, not text; give a .txt report")
     if not text.strip():
         raise ReaderError(f"{name}: the file is empty; give a report with some text in it")

@@ -15,6 +15,8 @@ PART_RE = re.compile(rf"^[{_NUM}]{{1,3}}[、．.](?![{_NUM}])")
 SECTION_RE = re.compile(rf"^[（(][{_NUM}]{{1,3}}[）)]")
 ENUM_LEADIN_RE = re.compile(rf"^(?:[{_NUM}]{{1,3}}是|第[{_NUM}]{{1,3}}[，,、]|其[一二三四五六七八九十][，,、])")
 KICKER_RE = re.compile(r"[—－\-]{2,}$")
+# The same kicker with its subtitle already on the line (as `reader text` prints it).
+KICKER_JOINED_RE = re.compile(r"^[^，。！？,!?—]{2,14}—{3,}[^，。！？,!?—]{2,30}$")
 # Part headings printed without a number: 2024年工作回顾, 2025年工作安排, 过去五年工作回顾 …
 UNNUMBERED_PART_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年|过去[一二三四五]年|今年|今后[一二三四五]年|“十[一二三四五六七]五”)?"
@@ -23,13 +25,15 @@ UNNUMBERED_PART_RE = re.compile(
 # Lines that are the document's title or dateline rather than a part of its outline.
 TITLE_RE = re.compile(r"^政府工作报告|^[—－]{2}")
 # Lines that stand alone though they end without a full stop: dateline, banner, source credit.
-STANDALONE_RE = re.compile(r"^[—－]{2}.*(?:会议上|大会上)$|^【[^】]*】$|^[（(]据[^）)]*[）)]$")
+STANDALONE_RE = re.compile(
+    r"^[—－]{2}.*(?:会议上|大会上)$|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
+)
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)，(?:我们|市政府|省政府)")
 _NOT_LEADIN_RE = re.compile(r"^(?:今年是|去年是|这是|这些|各位|我们|同时|此外|其中|在此)")
 # Characters that cannot open a sentence but do continue a phrase: a line opening with one of
 # them after a heading line is that heading's wrapped tail (在克难前行 / 中持续向好。).
-BOUND_START = set("中上下里间的地得之了着过们性化者而及与和并或等")
+BOUND_START = set("的得了着们")
 MAX_HEADING_CHARS = 60
 
 
@@ -48,7 +52,9 @@ def is_unnumbered_part(text: str) -> bool:
 
 def is_kicker(text: str) -> bool:
     """A feature's section kicker: a short line ending in a dash rule (发力有效需求———)."""
-    return len(text) <= 24 and bool(KICKER_RE.search(text)) and not TITLE_RE.match(text)
+    if TITLE_RE.match(text):
+        return False
+    return (len(text) <= 24 and bool(KICKER_RE.search(text))) or bool(KICKER_JOINED_RE.match(text))
 
 
 def looks_like_tail(fragment: str, heading: str) -> bool:

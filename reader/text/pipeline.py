@@ -8,14 +8,15 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.text.clean import clean_line
 from reader.text.decode import decode_bytes, split_lines
-from reader.text.model import Document, Dropped, Paragraph, Sentence
+from reader.text.model import Document, Dropped, Heading, Paragraph, Sentence
 from reader.text.outline import SectionIndex, build_outline
-from reader.text.reflow import make_lines, reflow
+from reader.text.reflow import Block, make_lines, needs_space, reflow
 from reader.text.sentences import sentence_id, split_spans, text_key
 
 PIPELINE_VERSION = "1"
@@ -49,43 +50,59 @@ def process_bytes(raw: bytes, doc_id: str, *, name: str | None = None, path: str
 
 
 def process_text(text: str, doc_id: str) -> Document:
+    """Run every stage after decoding on `text`."""
+    cleaned, dropped = clean_text(text)
+    blocks = reflow(make_lines(cleaned))
+    full, paragraphs, line_at = assemble(blocks)
+    outline, sentences = segment(doc_id, full, paragraphs, line_at)
+    return Document(doc_id, full, paragraphs, outline, sentences, dropped)
+
+
+def clean_text(text: str) -> tuple[list[tuple[int, str]], list[Dropped]]:
+    """Clean every raw line: (raw line number, cleaned text) pairs and the furniture dropped."""
     cleaned: list[tuple[int, str]] = []
     dropped: list[Dropped] = []
     for no, raw_line in enumerate(split_lines(text), start=1):
         line, furniture = clean_line(raw_line)
         dropped.extend(Dropped(f, no) for f in furniture)
         cleaned.append((no, line))
-    blocks = reflow(make_lines(cleaned))
+    return cleaned, dropped
 
-    # Assemble the reflowed text, paragraphs, and an offset → raw line map.
-    parts: list[str] = []
+
+def assemble(blocks: list[Block]) -> tuple[str, list[Paragraph], Callable[[int], int]]:
+    """The reflowed text (paragraphs joined by newlines), its paragraphs, and offset → raw line."""
+    pieces: list[str] = []
     paragraphs: list[Paragraph] = []
     map_offsets: list[int] = []
     map_lines: list[int] = []
     pos = 0
     for block in blocks:
         if paragraphs:
-            pos += 1  # the "\n" between paragraphs
+            pieces.append("\n")
+            pos += 1
         start = pos
-        for k, (no, piece) in enumerate(block.segments):
-            if k and parts and parts[-1][-1:].isascii() and parts[-1][-1:].isalpha() and piece[:1].isascii() \
-                    and piece[:1].isalpha():
-                parts[-1] += " "
+        previous = ""
+        for no, piece in block.segments:
+            if needs_space(previous, piece):
+                pieces.append(" ")
                 pos += 1
             map_offsets.append(pos)
             map_lines.append(no)
-            parts.append(piece)
+            pieces.append(piece)
             pos += len(piece)
-        paragraphs.append(Paragraph(len(paragraphs), block.kind, start, pos, map_lines[-len(block.segments)],
-                                    block.level))
-        parts[-1] += "\n"
-    full = "".join(parts)
-    if full.endswith("\n"):
-        full = full[:-1]
+            previous = piece
+        paragraphs.append(Paragraph(len(paragraphs), block.kind, start, pos, block.segments[0][0], block.level))
 
     def line_at(offset: int) -> int:
         return map_lines[max(0, bisect_right(map_offsets, offset) - 1)] if map_lines else 1
 
+    return "".join(pieces), paragraphs, line_at
+
+
+def segment(
+    doc_id: str, full: str, paragraphs: list[Paragraph], line_at: Callable[[int], int]
+) -> tuple[list[Heading], list[Sentence]]:
+    """Split paragraphs into sentences, build the outline, give each sentence its id and section."""
     spans: list[tuple[int, int, int, str]] = []  # start, end, paragraph, kind
     first_sentence: dict[int, tuple[int, int]] = {}
     for p in paragraphs:
@@ -97,15 +114,15 @@ def process_text(text: str, doc_id: str) -> Document:
                 first_sentence[p.index] = (p.start + s, p.start + e)
             spans.append((p.start + s, p.start + e, p.index, "sentence"))
 
-    outline = build_outline(full, paragraphs, first_sentence, line_at)
-    sections = SectionIndex(outline)
+    outline, scopes = build_outline(full, paragraphs, first_sentence, line_at)
+    sections = SectionIndex(outline, scopes)
     seen: Counter[str] = Counter()
     sentences: list[Sentence] = []
     for start, end, para, kind in spans:
-        stext = full[start:end]
-        key = text_key(stext)
-        sid = sentence_id(doc_id, stext, seen[key])
+        text = full[start:end]
+        key = text_key(text)
+        sid = sentence_id(doc_id, text, seen[key], key=key)
         seen[key] += 1
-        sentences.append(Sentence(sid, len(sentences), stext, kind, start, end, line_at(start),
+        sentences.append(Sentence(sid, len(sentences), text, kind, start, end, line_at(start),
                                   sections.path_at(start), para))
-    return Document(doc_id, full, paragraphs, outline, sentences, dropped)
+    return outline, sentences

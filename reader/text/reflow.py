@@ -15,6 +15,7 @@ How the newspaper layouts are read:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -22,6 +23,10 @@ from reader.text import headings as hd
 from reader.text.chars import SENTENCE_END, ends_sentence, width
 
 _CONTINUES = "，、；：,;:（《“‘([—－-"
+_LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
+_ANY_END = re.compile(f"[{SENTENCE_END}]")
+_NUMBERED_FIRST = set("（(一二三四五六七八九十")
+_STANDALONE_ENDS = ("资料图片", "资料照片", "摄", "会议上", "大会上", "】", "）", ")")
 
 
 @dataclass(slots=True)
@@ -31,6 +36,29 @@ class Line:
     width: int
     blank_before: bool = False
     blank_after: bool = False
+    ends: bool = False
+    """Ends a sentence (。！？ maybe followed by closing quotes)."""
+    has_end: bool = False
+    """Has a sentence end anywhere."""
+    opens: bool = False
+    """Looks like the first line of a heading (numbered, unnumbered part, kicker)."""
+    standalone: bool = False
+    """A dateline, banner, source credit or caption: a paragraph of its own."""
+
+    def __post_init__(self) -> None:
+        text = self.text
+        self.ends = ends_sentence(text)
+        self.has_end = bool(_ANY_END.search(text))
+        self.opens = opens_heading(text)
+        self.standalone = text.endswith(_STANDALONE_ENDS) and bool(hd.STANDALONE_RE.search(text))
+
+
+def opens_heading(text: str) -> bool:
+    if text[0] in _NUMBERED_FIRST and hd.numbered_level(text):
+        return True
+    if len(text) <= 20 and hd.is_unnumbered_part(text):
+        return True
+    return ("—" in text or "－" in text or "-" in text) and hd.is_kicker(text)
 
 
 @dataclass(slots=True)
@@ -46,13 +74,20 @@ class Block:
         return join_segments([t for _, t in self.segments])
 
 
+def needs_space(before: str, after: str) -> bool:
+    """Two Latin letters meeting at a wrap were two words: join them with a space."""
+    return bool(before and after) and _is_latin(before[-1]) and _is_latin(after[0])
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
 def join_segments(parts: list[str]) -> str:
-    """Join wrapped pieces: directly, except that two Latin letters meeting at a wrap get a space."""
+    """Join wrapped pieces as `assemble` does: directly, or with a space between two Latin words."""
     out = ""
     for part in parts:
-        if out and part and out[-1].isascii() and out[-1].isalpha() and part[0].isascii() and part[0].isalpha():
-            out += " "
-        out += part
+        out += (" " if needs_space(out, part) else "") + part
     return out
 
 
@@ -72,8 +107,12 @@ class Layout:
         return near if near > 1.25 * self.column else self.column
 
     def is_short(self, i: int) -> bool:
+        """Shorter than the column by more than justification explains. A number or Latin word is
+        never split, so a line before one may fall short by that run's width (slack)."""
         w = self.local_width(i)
-        return self.lines[i].width < w - max(4, 0.12 * w)
+        nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
+        slack = len(_LEADING_ASCII.match(nxt).group(0))
+        return self.lines[i].width < w - max(4, 0.12 * w) - slack
 
     def is_very_short(self, i: int) -> bool:
         return self.lines[i].width < 0.6 * self.local_width(i)
@@ -138,27 +177,28 @@ class _Reflower:
         lay = self.layout
         if self._starts_heading(i, j):
             return True
-        if ends_sentence(a.text):
+        if a.standalone:
+            return True
+        if a.ends:
             if lay.paragraph_per_line or lay.is_short(i):
                 return True
             return b.blank_before and not lay.blank_every_line
         if a.text[-1] in _CONTINUES:
             return False
         # A short line with no sentence in it, standing alone: a title, byline, caption or credit.
-        standalone = not any(c in a.text for c in SENTENCE_END)
-        return standalone and a.blank_after and bool(lay.is_very_short(i) or hd.STANDALONE_RE.match(a.text))
+        return not a.has_end and (a.blank_after or lay.paragraph_per_line) and lay.is_very_short(i)
 
     def _starts_heading(self, i: int, j: int) -> bool:
         """Line j opens a heading whatever line i says (a kicker, or a numbered heading after a
         sentence end, a colon or a heading)."""
-        b = self.lines[j].text
-        if hd.is_kicker(b):
-            return True
-        a = self.lines[i].text
-        after_break = ends_sentence(a) or a[-1] in "：:" or self._is_heading_line(i)
-        if not after_break:
+        a, b = self.lines[i], self.lines[j]
+        if not (b.opens or b.standalone):
             return False
-        return bool(hd.numbered_level(b)) or hd.is_unnumbered_part(b)
+        if b.standalone:
+            return a.ends or a.standalone
+        if hd.is_kicker(b.text):
+            return True
+        return a.ends or a.text[-1] in "：:" or self._is_heading_line(i)
 
     def _is_heading_line(self, i: int) -> bool:
         no = self.lines[i].no
@@ -172,7 +212,8 @@ class _Reflower:
         if hd.is_kicker(text):
             segs = [(self.lines[i].no, text)]
             nxt = i + 1
-            if nxt < len(self.lines) and not any(c in self.lines[nxt].text for c in SENTENCE_END):
+            subtitle_next = bool(hd.KICKER_RE.search(text))
+            if subtitle_next and nxt < len(self.lines) and not any(c in self.lines[nxt].text for c in SENTENCE_END):
                 segs.append((self.lines[nxt].no, self.lines[nxt].text))
                 nxt += 1
             self.blocks.append(Block("heading", 1, segs))
@@ -190,7 +231,7 @@ class _Reflower:
     def _stands_alone(self, i: int) -> bool:
         """An unnumbered part heading is a line of its own: a blank line (or the end) after it, and
         the line before it (if any) ends a sentence."""
-        after = i + 1 >= len(self.lines) or self.lines[i].blank_after
+        after = i + 1 >= len(self.lines) or self.lines[i].blank_after or self.layout.paragraph_per_line
         before = i == 0 or ends_sentence(self.lines[i - 1].text) or self._is_heading_line(i - 1)
         return after and before
 
@@ -216,6 +257,8 @@ class _Reflower:
             if lay.is_short(j - 1) and line.blank_after:
                 break
             nxt = lines[j]
+            if nxt.opens:
+                break
             cut2 = _first_sentence_end(nxt.text)
             if cut2 is None:
                 end = self._plain_tail_end(j)
@@ -241,7 +284,7 @@ class _Reflower:
         the wrapped rest of a heading (Shuozhou). Returns the index after them, or None."""
         for m in range(j, min(j + 3, len(self.lines))):
             line = self.lines[m]
-            if _first_sentence_end(line.text) is not None:
+            if line.has_end or line.opens:
                 return None
             if self.layout.is_short(m) or line.blank_after or m + 1 >= len(self.lines):
                 return m + 1

@@ -43,11 +43,12 @@ def text_key(text: str) -> str:
     return WS_RE.sub("", text).replace("\n", "")
 
 
-def sentence_hash(text: str) -> str:
-    return hashlib.blake2b(text_key(text).encode("utf-8"), digest_size=5).hexdigest()
+def sentence_hash(key: str) -> str:
+    """Hash of a whitespace-free text (see `text_key`)."""
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=5).hexdigest()
 
 
-def sentence_id(doc_id: str, text: str, occurrence: int) -> str:
+def sentence_id(doc_id: str, text: str, occurrence: int, *, key: str | None = None) -> str:
     """`doc:hash:n`: stable while the sentence's whitespace-free text is unchanged; `n` counts
     earlier sentences of the same document with the same text (0 for the first)."""
-    return f"{doc_id}:{sentence_hash(text)}:{occurrence}"
+    return f"{doc_id}:{sentence_hash(text_key(text) if key is None else key)}:{occurrence}"

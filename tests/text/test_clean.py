@@ -1,0 +1,61 @@
+"""Clean: page furniture out (with a record), spurious spaces out, every other character kept."""
+
+import pytest
+
+from reader.text.clean import clean_line, clean_spaces, drop_furniture
+from reader.text.pipeline import process_text
+from reader.text.sentences import text_key
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "dropped"),
+    [
+        (" （上接第一版）金融服务实体经济的水平持续提", "金融服务实体经济的水平持续提", ["（上接第一版）"]),
+        ("(上接第一版)国电湖东、同热三期", "国电湖东、同热三期", ["(上接第一版)"]),
+        ("问题整改。 （下转第3版）", "问题整改。", ["（下转第3版）"]),
+        ("年内开诊。（下转第4版）", "年内开诊。", ["（下转第4版）"]),
+        ("（下转第三版）", "", ["（下转第三版）"]),
+        ("第三版的内容没有括号", "第三版的内容没有括号", []),
+    ],
+)
+def test_page_furniture_is_dropped_and_recorded(line, text, dropped):
+    assert clean_line(line) == (text, dropped)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("为 5242 户企业授信金额 110.53 亿元，全省排名", "为5242户企业授信金额110.53亿元，全省排名"),
+        ("推动总投资36.4亿元的同德科创 PBAT 新材料", "推动总投资36.4亿元的同德科创PBAT新材料"),
+        ("能力、意愿、层级。 除了发挥五台山、忻", "能力、意愿、层级。除了发挥五台山、忻"),
+        ("和灸疗中心 ，满足多样需求，壮大新型", "和灸疗中心，满足多样需求，壮大新型"),
+        ("   持续扩大有效投资。", "持续扩大有效投资。"),
+        ("\u3000\u3000扩大有效需求，忻州市", "扩大有效需求，忻州市"),
+        ("食 安 全 底 线 ，确 保 全 市 粮 食", "食安全底线，确保全市粮食"),
+        ("聚焦使命 厚植新质生产力发展沃土", "聚焦使命 厚植新质生产力发展沃土"),
+        ("投资打好头阵 消费挖掘潜能", "投资打好头阵 消费挖掘潜能"),
+        ("the data center and etc", "the data center and etc"),
+        ("“政策 + 场景”双轮驱动", "“政策+场景”双轮驱动"),
+        ("全面加强大气污染防治;加快实施御河", "全面加强大气污染防治;加快实施御河"),
+    ],
+)
+def test_spurious_spaces_go_meaningful_ones_stay(line, expected):
+    assert clean_spaces(line) == expected
+
+
+def test_half_width_punctuation_and_stray_english_are_never_changed():
+    line = "全面贯彻落实党的二十大精神 and 二十届二中全会精神,深入学习(上接)etc:"
+    cleaned = clean_spaces(line)
+    assert text_key(cleaned) == text_key(line)
+    for ch in ",():;":
+        assert cleaned.count(ch) == line.count(ch)
+
+
+def test_furniture_only_when_it_is_a_continuation_marker():
+    assert drop_furniture("（一）扩大有效需求") == ("（一）扩大有效需求", [])
+
+
+def test_document_keeps_a_record_of_dropped_furniture_with_raw_lines():
+    doc = process_text("（上接第1版）一年来，我们全力以赴。\n\n问题整改。 （下转第3版）\n", "d")
+    assert [(d.text, d.line) for d in doc.dropped] == [("（上接第1版）", 1), ("（下转第3版）", 3)]
+    assert "版" not in doc.text

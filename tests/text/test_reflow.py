@@ -1,0 +1,140 @@
+"""Reflow and outline on real passages of the seeds: column breaks, wrapped and run-in headings,
+layouts with a blank after every line or one paragraph per line."""
+
+from functools import cache
+from pathlib import Path
+
+from reader.text.pipeline import load_document, process_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+@cache
+def doc(name):
+    return load_document(CORPUS / f"{name}.txt")
+
+
+def paragraphs(d):
+    return [d.text[p.start : p.end] for p in d.paragraphs]
+
+
+def test_blank_line_mid_sentence_does_not_split_it():
+    # 政府建 / (blank) / 设全面加强 — a column break in the middle of a word
+    texts = paragraphs(doc("xinzhou-2025"))
+    assert any(t.startswith("一年来，我们履职为民、优化服务，政府建设全面加强。市政府始终坚持") for t in texts)
+
+
+def test_paragraph_split_mid_word_in_one_paragraph_per_line_layout():
+    texts = paragraphs(doc("datong-2025"))
+    assert any("强化未来潜力产业支撑力。做大绿色低碳产业。以建设国家大宗固废" in t for t in texts)
+    assert any("纵深推进政府系统党风廉政建设和反腐败斗争,深入推进" in t for t in texts)
+
+
+def test_heading_wrapped_over_three_lines_comes_out_whole():
+    d = doc("shuozhou-2024")
+    titles = [h.title for h in d.outline if h.level == 2]
+    assert "（六）以协同推进减污降碳扩绿增长为导向，全力打造高质量发展生态优势" in titles
+    assert "（二）以供需两端发力为支撑，全力巩固增强经济回升向好态势" in titles
+
+
+def test_run_in_heading_is_split_from_its_paragraph():
+    d = doc("jinzhong-2025")
+    texts = paragraphs(d)
+    i = texts.index("（一）坚持稳中求进，经济运行在克难前行中持续向好。")
+    assert d.paragraphs[i].kind == "heading"
+    assert texts[i + 1].startswith("全面落实一揽子增量政策和存量政策，加快推动")
+
+
+def test_heading_on_one_full_line_keeps_its_lead_in_out():
+    d = doc("jinzhong-2025")
+    titles = [h.title for h in d.outline]
+    assert "（一）突出项目支撑，全力推动经济稳定增长" in titles
+    assert "做实项目盘子。" in titles
+    lead = next(h for h in d.outline if h.title == "做实项目盘子。")
+    assert lead.level == 3
+    assert lead.path == ("2025年工作安排", "（一）突出项目支撑，全力推动经济稳定增长", "做实项目盘子。")
+
+
+def test_line_that_only_looks_like_a_heading_is_not_one():
+    d = doc("xinzhou-feature-2025")
+    assert not [h for h in d.outline if h.title.startswith("三、")]
+    tail = "战略性新兴产业增加值增速进入前三、累计为中小微企业投放贷款总额位居第一。"
+    assert any(tail in s.text for s in d.sentences)
+
+
+def test_kicker_and_subtitle_form_one_part_heading():
+    d = doc("xinzhou-feature-2025")
+    assert [h.title for h in d.outline if h.level == 1] == [
+        "发力有效需求———投资打好头阵 消费挖掘潜能",
+        "聚力转型提速———升级传统产业 抢跑未来产业",
+        "激活人才引擎———下教育“先手棋”育科创“强磁场”",
+    ]
+
+
+def test_feature_with_blank_after_every_line_keeps_paragraphs():
+    texts = paragraphs(doc("xinzhou-feature-2025"))
+    assert "扩大有效需求，忻州市抓住问题的逻辑起点和关键环节，在投资和消费两端精准施策。" in texts
+    assert "（据《山西日报》）" in texts
+    assert "雄忻高铁五台山站。资料图片" in texts
+
+
+def test_unnumbered_part_headings_and_byline():
+    d = doc("jinzhong-2025")
+    assert [h.title for h in d.outline if h.level == 1] == ["2024年工作回顾", "2025年工作安排"]
+    assert paragraphs(d)[-1] == "晋中市人民政府市长刘星"
+
+
+def test_every_body_paragraph_ends_a_sentence_or_is_a_standalone_line():
+    for name in ("xinzhou-2025", "shuozhou-2024", "jinzhong-2025"):
+        d = doc(name)
+        for p in d.paragraphs:
+            t = d.text[p.start : p.end]
+            if p.kind == "text" and len(t) > 30 and not t.startswith("——"):
+                assert t.endswith(("。", "！", "：", "”")), (name, t[-30:])
+
+
+def test_short_last_line_ends_a_paragraph_without_blank_lines():
+    raw = "\n".join([
+        "一年来，我们全力以赴抓改革、促开放，发",
+        "展内生动力加快释放。开发区改革进一步深",
+        "化。",
+        "一年来，我们全力以赴补短板、提品质，城",
+        "乡融合发展加快推进。交通设施更加完善。",
+        "朔州滋润机场通航。",
+    ])
+    d = process_text(raw, "t")
+    assert paragraphs(d) == [
+        "一年来，我们全力以赴抓改革、促开放，发展内生动力加快释放。开发区改革进一步深化。",
+        "一年来，我们全力以赴补短板、提品质，城乡融合发展加快推进。交通设施更加完善。朔州滋润机场通航。",
+    ]
+
+
+def test_numbered_heading_after_a_colon_starts_a_new_paragraph():
+    raw = "重点做好以下8方面工作：\n\n（一）扩大有效需求，推动经济持续回升向好\n持续扩大有效投资。以重大项目建设。\n"
+    d = process_text(raw, "t")
+    assert paragraphs(d) == [
+        "重点做好以下8方面工作：",
+        "（一）扩大有效需求，推动经济持续回升向好",
+        "持续扩大有效投资。以重大项目建设。",
+    ]
+
+
+def test_raw_line_provenance_of_sentences():
+    d = doc("xinzhou-2025")
+    s = next(s for s in d.sentences if s.text.startswith("建立中小微企业融资协调机制"))
+    assert s.line == 4  # the sentence starts mid-line 4 of the raw file
+    h = next(h for h in d.outline if h.title.startswith("（二）紧扣产业转型"))
+    assert h.line == 319
+
+
+def test_two_heading_lines_in_a_row_stay_two_headings():
+    d = process_text("二、2025年工作安排\n（一）扩大有效需求\n持续扩大有效投资。确保完成投资。\n", "t")
+    assert [(h.level, h.title) for h in d.outline[:2]] == [(1, "二、2025年工作安排"), (2, "（一）扩大有效需求")]
+
+
+def test_a_lead_in_covers_its_own_paragraph_only():
+    d = doc("datong-2025")
+    problem = next(s for s in d.sentences if s.text.startswith("在肯定成绩的同时"))
+    assert not any(t.startswith("六是") for t in problem.section)
+    inside = next(s for s in d.sentences if s.text.startswith("圆满承办第六届"))
+    assert inside.section[-1] == "六是用情用力惠民生。"

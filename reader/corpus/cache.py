@@ -1,6 +1,7 @@
 """A per-file cache of the text pipeline's output, under `<annotations>/.cache/pipeline/`.
 
-Documents are pickled under the hash of their raw bytes and `PIPELINE_VERSION`, so an edited report
+Documents are pickled under the hash of their raw bytes, the document id and the pipeline's
+fingerprint (`PIPELINE_VERSION` + its source), so an edited report
 or a new pipeline never reads a stale entry. A small JSON index (file name, size, mtime → hash and
 sentence counts) lets the library show progress without reading or hashing unchanged files.
 Everything here is best effort: an unreadable or damaged cache entry is recomputed, never an error.
@@ -32,9 +33,9 @@ class Summary:
 
 
 def pipeline_version() -> str:
-    from reader.text.pipeline import PIPELINE_VERSION
+    from reader.text.pipeline import pipeline_fingerprint
 
-    return str(PIPELINE_VERSION)
+    return pipeline_fingerprint()
 
 
 def summarize(document) -> Summary:
@@ -87,8 +88,11 @@ class DocumentCache:
         except OSError as exc:
             raise ReaderError(f"{path}: cannot read ({exc.strerror})") from None
         sha = hashlib.sha256(raw).hexdigest()
-        entry = self.folder / f"{sha[:40]}-v{self.version}.pickle"
-        document = self._read_pickle(entry, sha)
+        # The document id (the file's stem) is part of the key: two files with the same bytes are
+        # two documents, and their sentence ids (which start with the document id) must differ.
+        stem_key = hashlib.sha256(path.stem.encode("utf-8")).hexdigest()[:12]
+        entry = self.folder / f"{sha[:40]}-{stem_key}-v{self.version}.pickle"
+        document = self._read_pickle(entry, sha, path.stem)
         if document is None:
             from reader.text.pipeline import process_bytes
 
@@ -103,7 +107,7 @@ class DocumentCache:
         self._remember(path, stat, summarize(document))
         return document
 
-    def _read_pickle(self, entry: Path, sha: str):
+    def _read_pickle(self, entry: Path, sha: str, doc_id: str):
         if not self.enabled:
             return None
         try:
@@ -113,7 +117,9 @@ class DocumentCache:
             return None
         except Exception:
             return None
-        return document if getattr(document, "sha256", None) in (sha, "") else None
+        if getattr(document, "sha256", None) != sha or getattr(document, "id", None) != doc_id:
+            return None
+        return document
 
     # -- summaries (the library's progress figures) ----------------------------------------------
 

@@ -51,20 +51,10 @@ class DocRows(NamedTuple):
     sentences: list[Row]
 
 
-_fingerprint: str | None = None
-
-
 def pipeline_fingerprint() -> str:
-    global _fingerprint
-    if _fingerprint is None:
-        from reader.text import pipeline
+    from reader.text.pipeline import pipeline_fingerprint as fingerprint
 
-        digest = hashlib.sha256(f"{pipeline.PIPELINE_VERSION}/{_FORMAT}".encode())
-        for source in sorted(Path(pipeline.__file__).parent.glob("*.py")):
-            with contextlib.suppress(OSError):
-                digest.update(source.name.encode() + b"\0" + source.read_bytes())
-        _fingerprint = digest.hexdigest()[:16]
-    return _fingerprint
+    return f"{fingerprint()}/{_FORMAT}"
 
 
 def _process(doc_id: str, raw: bytes, path: str) -> tuple[str, list[tuple]]:

@@ -23,6 +23,19 @@ PIPELINE_VERSION = "1"
 """Bumped whenever the pipeline's output may change: caches keyed by it are invalidated."""
 
 TEXT_SUFFIXES = (".txt", ".text")
+_fingerprint: str | None = None
+
+
+def pipeline_fingerprint() -> str:
+    """`PIPELINE_VERSION` plus a hash of the pipeline's source files: what caches of pipeline
+    output are keyed by, so that a changed pipeline never serves stale sentences or offsets."""
+    global _fingerprint
+    if _fingerprint is None:
+        digest = hashlib.sha256(PIPELINE_VERSION.encode())
+        for source in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+        _fingerprint = f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"
+    return _fingerprint
 
 
 def load_document(path: str | Path, doc_id: str | None = None) -> Document:

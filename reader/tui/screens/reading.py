@@ -8,7 +8,10 @@ screen repaints; a read-only store is shown in a banner and label keys are refus
 from __future__ import annotations
 
 import contextlib
-import logging
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from textual import on, work
@@ -26,8 +29,8 @@ from reader.tui.widgets.outline import Outline
 from reader.tui.widgets.status import StatusBar
 
 POSITION_DEBOUNCE = 0.6
-UNCERTAIN_BELOW = 0.6
-"""A suggestion scoring under this is "uncertain" (suggestion.next_uncertain)."""
+RETRAIN_EVERY = 20
+"""After this many new labels in a session the model retrains in a worker and suggestions refresh."""
 
 
 class ReaderDocumentView(DocumentView, inherit_bindings=False):
@@ -48,7 +51,10 @@ class ReadingScreen(Screen):
         self.notes: dict[str, str] = {}
         self.reviewed: set[tuple[str, ...]] = set()
         self.suggestions: dict[str, tuple[str, float]] = {}
+        self.margins: dict[str, float] = {}
+        """How sure the suggester is of each sentence (top minus runner-up probability)."""
         self.suggestions_visible = True
+        self._new_labels = 0
         self.read_only_reason: str | None = None
         self.last_state = ("", "")
         self._ids: dict[str, int] = {}
@@ -346,6 +352,7 @@ class ReadingScreen(Screen):
                     start=sentence.start, end=sentence.end,
                 )
                 self._apply({sentence.id: name})
+                self._count_new_label()
         except _NotStored:
             return
 
@@ -500,36 +507,58 @@ class ReadingScreen(Screen):
         outline.styles.width = max(12, min(limit, current + delta))
 
     # -- suggestions ------------------------------------------------------------------------------
+    # Suggesting and training are pure-Python heavy (jieba, n-grams): in a thread of this process
+    # they would hold the GIL and make every key wait. They run as `reader suggest` / `reader train`
+    # subprocesses instead; the worker thread only waits on a pipe.
     @work(thread=True, exclusive=True, group="suggest")
     def load_suggestions(self) -> None:
-        """Rules/model suggestions in the background; the app works the same without them."""
-        logging.getLogger("jieba").setLevel(logging.WARNING)
+        """This report's suggestions (rules + the stored model), in the background."""
         try:
-            from reader.suggest import Suggester
-        except ImportError:
+            table, margins = self._suggest_in_subprocess()
+        except ReaderError as exc:
+            self.app.call_from_thread(self.notify, f"Suggestions unavailable: {exc}", severity="warning",
+                                      timeout=4)
             return
-        try:
-            import jieba
+        self.app.call_from_thread(self._show_suggestions, table, margins)
 
-            jieba.setLogLevel(logging.WARNING)
-        except ImportError:
-            pass
-        document = self.document
-        try:
-            suggester = Suggester.load(self.config.annotations)
-            found = suggester.suggest(document)
-        except Exception as exc:
-            self.app.call_from_thread(
-                self.notify, f"Suggestions unavailable: {exc}", severity="warning", timeout=4
-            )
-            return
-        table = {s.sentence_id: (s.label, float(s.score)) for s in found if s.label and s.label != "none"}
-        self.app.call_from_thread(self._show_suggestions, table)
+    def _suggest_in_subprocess(self) -> tuple[dict[str, tuple[str, float]], dict[str, float]]:
+        out = _run_reader("suggest", str(self.path), "--json", "--annotations", str(self.config.annotations))
+        table: dict[str, tuple[str, float]] = {}
+        margins: dict[str, float] = {}
+        for line in out.splitlines():
+            row = json.loads(line)
+            margins[row["id"]] = float(row.get("margin", row["score"]))
+            if row["label"] != "none":
+                table[row["id"]] = (row["label"], float(row["score"]))
+        return table, margins
 
-    def _show_suggestions(self, table: dict[str, tuple[str, float]]) -> None:
+    def _show_suggestions(self, table: dict[str, tuple[str, float]],
+                          margins: dict[str, float] | None = None, message: str | None = None) -> None:
         self.suggestions = table
+        self.margins = margins if margins is not None else {sid: score for sid, (_, score) in table.items()}
         self.view.set_suggestions(table, visible=self.suggestions_visible)
         self._update_status()
+        if message:
+            self.notify(message, timeout=3)
+
+    def _count_new_label(self) -> None:
+        self._new_labels += 1
+        if self._new_labels >= RETRAIN_EVERY and self.config.suggestions and not self.read_only_reason:
+            self._new_labels = 0
+            self.retrain()
+
+    @work(thread=True, exclusive=True, group="retrain")
+    def retrain(self) -> None:
+        """Retrain the model on the whole store (`reader train`), then refresh the suggestions."""
+        try:
+            _run_reader("train", "--no-cv", "--annotations", str(self.config.annotations),
+                        "--corpus", str(self.path.parent))
+            table, margins = self._suggest_in_subprocess()
+        except ReaderError as exc:  # too few kinds of label yet, a read-only folder…: keep the old ones
+            self.app.call_from_thread(self.notify, f"Model not retrained: {exc}", severity="warning", timeout=4)
+            return
+        self.app.call_from_thread(self._show_suggestions, table, margins,
+                                  "Suggestions updated: the model was retrained on your labels")
 
     def action_toggle_suggestions(self) -> None:
         self.suggestions_visible = not self.suggestions_visible
@@ -538,31 +567,50 @@ class ReadingScreen(Screen):
         self._update_status()
 
     def action_accept_suggestion(self) -> None:
+        """Store the suggested label as a real one and move on to the next sentence."""
         sentence = self.document.sentences[self.view.cursor]
         suggestion = self.suggestions.get(sentence.id)
         if not suggestion:
             self.notify("No suggestion for this sentence")
             return
-        if self.labels.get(sentence.id) == suggestion[0]:
-            return
-        self.action_label(suggestion[0])
+        if self.labels.get(sentence.id) != suggestion[0]:
+            self.action_label(suggestion[0])
+            if self.labels.get(sentence.id) != suggestion[0]:
+                return  # not stored (read-only or a failed write): stay here
+        found = self._find(self.view.cursor, 1, lambda s: s.kind != "heading")
+        if found is not None:
+            self.view.set_cursor(found)
 
     def action_next_uncertain(self) -> None:
-        if not self.suggestions:
+        """Go to the unlabelled sentence the suggester is least sure about; pressed again, the next
+        least sure after it."""
+        if not self.margins:
             self.notify("No suggestions (yet)")
             return
+        order = sorted((m, self._ids[sid]) for sid, m in self.margins.items() if sid in self._ids)
+        current = self.view.cursor
+        position = next((k for k, (_, i) in enumerate(order) if i == current), -1)
+        sentences = self.document.sentences
+        for _, i in order[position + 1:] + order[: position + 1]:
+            s = sentences[i]
+            if i != current and s.kind != "heading" and s.id not in self.labels:
+                self.view.set_cursor(i)
+                return
+        self.notify("Every sentence with a suggestion is labelled")
 
-        def uncertain(s) -> bool:
-            found = self.suggestions.get(s.id)
-            return s.kind != "heading" and s.id not in self.labels and (
-                found is None or found[1] < UNCERTAIN_BELOW
-            )
 
-        found = self._find(self.view.cursor, 1, uncertain)
-        if found is None:
-            self.notify("No uncertain sentence after this one")
-        else:
-            self.view.set_cursor(found)
+def _run_reader(*args: str) -> str:
+    """Run a `reader` command in a subprocess; its standard output, or ReaderError with its message."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    try:
+        done = subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
+                              env=env, timeout=600, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ReaderError(str(exc)) from None
+    if done.returncode:
+        lines = done.stderr.strip().splitlines()
+        raise ReaderError(lines[-1].removeprefix("reader: error: ") if lines else f"exit {done.returncode}")
+    return done.stdout
 
 
 class _NotStored(Exception):

@@ -1,0 +1,56 @@
+"""The command-line contract of the pipeline: `reader text|outline|sentences PATH [--json]`."""
+
+import json
+
+import pytest
+
+
+def test_outline_json_fields(cli, corpus_dir):
+    r = cli("outline", str(corpus_dir / "jinzhong-2025.txt"), "--json")
+    assert r.returncode == 0, r.stderr
+    items = json.loads(r.stdout)
+    assert items[0] == {**items[0], "level": 1, "title": "2024年工作回顾", "start": 0, "line": 1}
+    for item in items:
+        assert {"level", "title", "start", "line"} <= set(item)
+        assert isinstance(item["level"], int) and item["level"] >= 1
+
+
+def test_sentences_json_lines_fields_and_offsets(cli, corpus_dir):
+    path = corpus_dir / "xinzhou-2025.txt"
+    units = [json.loads(line) for line in cli("sentences", str(path), "--json").stdout.splitlines()]
+    text = cli("text", str(path)).stdout
+    flat = text.rstrip("\n")
+    assert len(units) > 200
+    for u in units:
+        assert {"id", "text", "section", "start", "end", "line", "kind"} <= set(u)
+        assert u["kind"] in ("sentence", "heading")
+        assert flat[u["start"] : u["end"]] == u["text"]
+    assert len({u["id"] for u in units}) == len(units)
+
+
+def test_text_puts_headings_on_their_own_lines(cli, corpus_dir):
+    lines = cli("text", str(corpus_dir / "shuozhou-2024.txt")).stdout.splitlines()
+    assert "（六）以协同推进减污降碳扩绿增长为导向，全力打造高质量发展生态优势" in lines
+
+
+def test_human_outputs_render(cli, corpus_dir):
+    path = str(corpus_dir / "datong-2025.txt")
+    assert "二、2025年工作安排" in cli("outline", path).stdout
+    assert cli("sentences", path).returncode == 0
+
+
+@pytest.mark.parametrize("make", ["missing", "folder", "binary", "empty"])
+@pytest.mark.parametrize("command", ["text", "outline", "sentences"])
+def test_bad_input_is_one_line_on_stderr_and_exit_2(cli, tmp_path, make, command):
+    path = tmp_path / "x.txt"
+    if make == "folder":
+        path = tmp_path
+    elif make == "binary":
+        path.write_bytes(bytes(range(256)) * 8)
+    elif make == "empty":
+        path.write_bytes(b"")
+    r = cli(command, str(path), "--json") if command != "text" else cli(command, str(path))
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert str(path) in r.stderr and "Traceback" not in r.stderr

@@ -26,7 +26,7 @@ UNNUMBERED_PART_RE = re.compile(
 TITLE_RE = re.compile(r"^政府工作报告|^[—－]{2}")
 # Lines that stand alone though they end without a full stop: dateline, banner, source credit.
 STANDALONE_RE = re.compile(
-    r"^[—－]{2}.*(?:会议上|大会上)$|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
+    r"^各位代表[：:！!，,]?$|^[—－]{2}.*(?:会议上|大会上)$|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
 )
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)，(?:我们|市政府|省政府)")
@@ -34,6 +34,9 @@ _NOT_LEADIN_RE = re.compile(r"^(?:今年是|去年是|这是|这些|各位|我�
 # Characters that cannot open a sentence but do continue a phrase: a line opening with one of
 # them after a heading line is that heading's wrapped tail (在克难前行 / 中持续向好。).
 BOUND_START = set("的得了着们")
+# Characters a heading cannot end on (a preposition, conjunction, or the first half of a word such as
+# 新|质生产力): a heading line ending on one was wrapped.
+NON_FINAL = set("的和与及在对把将为以向从新高更不各等并使让于之而由被给同其该每此")
 MAX_HEADING_CHARS = 60
 
 
@@ -57,13 +60,14 @@ def is_kicker(text: str) -> bool:
     return (len(text) <= 24 and bool(KICKER_RE.search(text))) or bool(KICKER_JOINED_RE.match(text))
 
 
-def looks_like_tail(fragment: str, heading: str) -> bool:
+def looks_like_tail(fragment: str, heading: str, *, run_in_siblings: bool = False) -> bool:
     """Is `fragment` (the next line up to its first 。) the rest of a wrapped `heading`, rather
-    than a lead-in sentence of its own?"""
+    than a lead-in sentence of its own? `run_in_siblings`: the previous section of this part was a
+    run-in heading ending with 。 (sections of one part share a style)."""
     body = fragment.rstrip(SENTENCE_END)
     if not body or any(c in body for c in "，,；;："):
         return False
-    if len(body) <= 3 or body[0] in BOUND_START:
+    if len(body) <= 3 or body[0] in BOUND_START or heading[-1] in NON_FINAL or run_in_siblings:
         return True
     # An open locative frame (…在克难前行) wants its closing 中/上/里 from the next line.
     last_clause = re.split(r"[，,]", heading)[-1]

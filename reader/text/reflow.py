@@ -50,7 +50,8 @@ class Line:
         self.ends = ends_sentence(text)
         self.has_end = bool(_ANY_END.search(text))
         self.opens = opens_heading(text)
-        self.standalone = text.endswith(_STANDALONE_ENDS) and bool(hd.STANDALONE_RE.search(text))
+        self.standalone = (text.endswith(_STANDALONE_ENDS) or text.startswith("各位代表")) and bool(
+            hd.STANDALONE_RE.search(text))
 
 
 def opens_heading(text: str) -> bool:
@@ -142,6 +143,8 @@ class _Reflower:
         self.lines = lines
         self.layout = Layout(lines)
         self.blocks: list[Block] = []
+        self._run_in: dict[int, bool] = {}
+        """Per level: did the previous heading of that level (in this part) end with 。?"""
 
     def run(self) -> list[Block]:
         i, n = 0, len(self.lines)
@@ -217,11 +220,13 @@ class _Reflower:
                 segs.append((self.lines[nxt].no, self.lines[nxt].text))
                 nxt += 1
             self.blocks.append(Block("heading", 1, segs))
+            self._note_style(1, text)
             return nxt, None
         if hd.TITLE_RE.match(text):
             return None
         if hd.is_unnumbered_part(text) and self._stands_alone(i):
             self.blocks.append(Block("heading", 1, [(self.lines[i].no, text)]))
+            self._note_style(1, text)
             return i + 1, None
         level = hd.numbered_level(text)
         if not level:
@@ -267,7 +272,8 @@ class _Reflower:
                 segs.extend((ln.no, ln.text) for ln in lines[j:end])
                 j = end
                 break
-            if hd.looks_like_tail(nxt.text[:cut2], "".join(t for _, t in segs)):
+            if hd.looks_like_tail(nxt.text[:cut2], "".join(t for _, t in segs),
+                                  run_in_siblings=self._run_in.get(level, False) and not lay.is_short(j - 1)):
                 segs.append((nxt.no, nxt.text[:cut2]))
                 if cut2 < len(nxt.text):
                     rest = (nxt.no, nxt.text[cut2:])
@@ -277,7 +283,13 @@ class _Reflower:
         if len(title) > hd.MAX_HEADING_CHARS:
             return None
         self.blocks.append(Block("heading", level, segs))
+        self._note_style(level, title)
         return j, rest
+
+    def _note_style(self, level: int, title: str) -> None:
+        """Remember whether this heading ran in (ended with 。); a new part forgets its sections."""
+        self._run_in = {k: v for k, v in self._run_in.items() if k < level}
+        self._run_in[level] = title.endswith("。")
 
     def _plain_tail_end(self, j: int) -> int | None:
         """Lines j.. with no sentence end that close within three lines at a short line or a blank:

@@ -138,3 +138,28 @@ def test_a_lead_in_covers_its_own_paragraph_only():
     assert not any(t.startswith("六是") for t in problem.section)
     inside = next(s for s in d.sentences if s.text.startswith("圆满承办第六届"))
     assert inside.section[-1] == "六是用情用力惠民生。"
+
+
+def test_national_style_report_in_gbk_with_crlf():
+    """A national-report layout (wrapped at 22, GBK, CRLF): a long part heading wrapped over two
+    lines, 一是… lead-ins, and run-in section headings ending with 。 that wrap at the column edge
+    (…加快发展新 / 质生产力。充分发挥…)."""
+    d = load_document(Path(__file__).parent / "data" / "national-style-gbk-crlf.txt")
+    assert [(h.level, h.title) for h in d.outline] == [
+        (1, "一、2023年工作回顾"),
+        (3, "一是加强宏观调控，经济回升向好。"),
+        (3, "二是依靠改革开放增强发展内生动力。"),
+        (1, "二、2024年经济社会发展总体要求和政策取向"),
+        (1, "三、2024年政府工作任务"),
+        (2, "（一）大力推进现代化产业体系建设，加快发展新质生产力。"),
+        (3, "推动产业链供应链优化升级。"),
+        (3, "积极培育新兴产业和未来产业。"),
+        (2, "（二）深入实施科教兴国战略，强化高质量发展的基础支撑。"),
+        (3, "加强高质量教育体系建设。"),
+    ]
+    assert paragraphs(d)[:2] == [
+        "各位代表：", "现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"]
+    assert d.encoding == "gb18030"
+    texts = paragraphs(d)
+    assert "充分发挥创新主导作用，以科技创新推动产业创新，加快推进新型工业化，提高全要素生产率，" \
+           "不断塑造发展新动能新优势。" in texts

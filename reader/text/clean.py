@@ -3,8 +3,9 @@
 Page furniture is the newspaper's continuation markers (（上接第一版）, （下转第3版）, (上接第一版)),
 also when glued to a sentence. What is dropped is returned so the pipeline can keep a record.
 Spaces left by PDF extraction are removed between Chinese and digits/Latin, next to Chinese
-punctuation, inside letter-spaced runs (政 府 工 作), and at line ends; a space between two Latin
-words or between two Chinese phrases (投资打好头阵 消费挖掘潜能) is kept as one space.
+punctuation, inside letter-spaced runs (政 府 工 作), between Chinese characters in running text,
+and at line ends; a space between two Latin words, or between two Chinese phrases of a title-like
+line (投资打好头阵 消费挖掘潜能), is kept as one space.
 Nothing else is ever changed: no punctuation is normalised, no character added or reordered.
 """
 
@@ -22,6 +23,7 @@ _LETTER_SPACED = re.compile(rf"(?:[{HAN}{CJK_PUNCT}][{WS}]){{2,}}[{HAN}{CJK_PUNC
 _INNER_WS = re.compile(rf"(?<=([^{WS}]))[{WS}]+(?=([^{WS}]))")
 _HAN_ONLY = re.compile(rf"[{HAN}]")
 _ANY_WS = re.compile(rf"[{WS}]")
+_BODY_PUNCT = re.compile(r"[，。；、！？,;!?]")  # not the colon: 山西忻州：聚焦使命 厚植…
 
 
 def drop_furniture(line: str) -> tuple[str, list[str]]:
@@ -34,13 +36,15 @@ def drop_furniture(line: str) -> tuple[str, list[str]]:
     return FURNITURE_RE.sub("", line), dropped
 
 
-def _space_between(m: re.Match[str]) -> str:
+def _space_in_body(m: re.Match[str]) -> str:
     left, right = m.group(1), m.group(2)
-    if left.isascii() and right.isascii():
-        return " "  # Latin words, numbers and units in Latin text keep their space
-    if _HAN_ONLY.match(left) and _HAN_ONLY.match(right):
-        return " "  # two Chinese phrases, as in a title: 投资打好头阵 消费挖掘潜能
-    return ""
+    return " " if left.isascii() and right.isascii() else ""  # Latin words keep their space
+
+
+def _space_in_title(m: re.Match[str]) -> str:
+    if _HAN_ONLY.match(m.group(1)) and _HAN_ONLY.match(m.group(2)):
+        return " "  # two Chinese phrases of a title: 投资打好头阵 消费挖掘潜能
+    return _space_in_body(m)
 
 
 def clean_spaces(line: str) -> str:
@@ -50,7 +54,10 @@ def clean_spaces(line: str) -> str:
         return line
     if _LETTER_SPACED.search(line):
         line = _LETTER_SPACED.sub(lambda m: re.sub(f"[{WS}]", "", m.group(0)), line)
-    return _INNER_WS.sub(_space_between, line)
+    # Between two Chinese characters a space means something only in a title-like line (short, no
+    # sentence punctuation); in running text it is PDF debris (生 态环保, 增 长15.9%).
+    title_like = len(line) <= 30 and not _BODY_PUNCT.search(line)
+    return _INNER_WS.sub(_space_in_title if title_like else _space_in_body, line)
 
 
 def clean_line(line: str) -> tuple[str, list[str]]:

@@ -26,7 +26,8 @@ UNNUMBERED_PART_RE = re.compile(
 TITLE_RE = re.compile(r"^政府工作报告|^[—－]{2}")
 # Lines that stand alone though they end without a full stop: dateline, banner, source credit.
 STANDALONE_RE = re.compile(
-    r"^各位代表[：:！!，,]?$|^[—－]{2}.*(?:会议上|大会上)$|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
+    r"^各位代表[：:！!，,]?$|^[—－]{2}.*(?:会议上|大会上)$|^政府工作报告(?:[（(]摘要[）)])?$"
+    r"|^\S{2,14}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?\S{2,4}$|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
 )
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)，(?:我们|市政府|省政府)")

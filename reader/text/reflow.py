@@ -26,7 +26,8 @@ _CONTINUES = "，、；：,;:（《“‘([—－-"
 _LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
 _ANY_END = re.compile(f"[{SENTENCE_END}]")
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
-_STANDALONE_ENDS = ("资料图片", "资料照片", "摄", "会议上", "大会上", "】", "）", ")")
+_STANDALONE_FIRST = set("各—－政【（(")
+
 
 
 @dataclass(slots=True)
@@ -50,8 +51,12 @@ class Line:
         self.ends = ends_sentence(text)
         self.has_end = bool(_ANY_END.search(text))
         self.opens = opens_heading(text)
-        self.standalone = (text.endswith(_STANDALONE_ENDS) or text.startswith("各位代表")) and bool(
-            hd.STANDALONE_RE.search(text))
+        self.standalone = (
+            len(text) <= 60
+            and (text[0] in _STANDALONE_FIRST or text.endswith(("图片", "照片", "摄"))
+                 or (len(text) <= 24 and not self.has_end))
+            and bool(hd.STANDALONE_RE.search(text))
+        )
 
 
 def opens_heading(text: str) -> bool:
@@ -229,8 +234,8 @@ class _Reflower:
             self._note_style(1, text)
             return i + 1, None
         level = hd.numbered_level(text)
-        if not level:
-            return None
+        if not level or "；" in text or ";" in text:
+            return None  # （一）加强领导；（二）… is an enumeration, not a heading
         return self._numbered_heading(i, level)
 
     def _stands_alone(self, i: int) -> bool:

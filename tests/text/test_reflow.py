@@ -163,3 +163,22 @@ def test_national_style_report_in_gbk_with_crlf():
     texts = paragraphs(d)
     assert "充分发挥创新主导作用，以科技创新推动产业创新，加快推进新型工业化，提高全要素生产率，" \
            "不断塑造发展新动能新优势。" in texts
+
+
+def test_title_block_stands_alone_and_enumerations_are_not_headings():
+    raw = "\n".join([
+        "政府工作报告",
+        "——2025年1月14日在山西省第十四届人民代表大会第三次会议上",
+        "山西省省长 金湘军",
+        "",
+        "各位代表：",
+        "现在，我代表省人民政府，向大会报告工作，请予审议。主要措施有：",
+        "（一）加强组织领导；",
+        "（二）强化要素保障。",
+        "一、2024年工作回顾",
+        "过去一年，我们坚持稳中求进。",
+    ])
+    d = process_text(raw, "t")
+    assert paragraphs(d)[:4] == ["政府工作报告", "——2025年1月14日在山西省第十四届人民代表大会第三次会议上",
+                                 "山西省省长 金湘军", "各位代表："]
+    assert [h.title for h in d.outline] == ["一、2024年工作回顾"]

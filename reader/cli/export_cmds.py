@@ -46,10 +46,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser(
         "stats",
         help="labels per document, reviewed share, orphans and agreement between annotators",
-        description="A table of every document: sentences, labels, reviewed share, orphans and "
-        "annotators; with several annotators, Cohen's kappa per pair on sentences both labelled.",
+        description="A table of every document and annotator: sentences, that annotator's labels, "
+        "labelled and reviewed shares, orphans; with several annotators, Cohen's kappa per pair on "
+        "sentences both labelled.",
     )
     add_store_options(s, annotator=False)
+    s.add_argument("--annotator", action="append", metavar="NAME[,NAME…]",
+                   help="only these annotators' labels and review marks (default: everyone's, "
+                   "one row per annotator of each document)")
     s.add_argument("--disagreements", action="store_true",
                    help="list the sentences on which annotators disagree")
     s.set_defaults(run=run_stats)

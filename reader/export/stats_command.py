@@ -12,9 +12,11 @@ def _pct(share: float | None) -> str:
 
 
 def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None = None,
-           display: dict[str, str] | None = None):
+           display: dict[str, str] | None = None, chosen: bool = False):
     """The tables, as a list of Rich renderables. Label columns are headed by the labels' display
-    names (目标…) when given, with a caption mapping them to the exported names."""
+    names (目标…) when given, with a caption mapping them to the exported names. A row per document
+    and annotator: every figure of a row is that annotator's. `chosen`: the annotators were picked
+    with --annotator (said when there is nothing to compare)."""
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -23,10 +25,14 @@ def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None =
     heads = {name: display.get(name, name) for name in stats.label_names}
     caption = " · ".join(f"{head} = {name}" for name, head in heads.items() if head != name) or None
     any_orphans = any(d.orphans for d in stats.docs)
-    table = Table(title="Labels per document", title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
+    several = len(stats.annotators) > 1
+    title = "Labels per document" + (f" — {stats.annotators[0]}" if len(stats.annotators) == 1 else
+                                     " and annotator" if several else "")
+    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
                   pad_edge=False, collapse_padding=True,
                   caption=caption, caption_justify="left")
     table.add_column("Document", no_wrap=True, overflow="ellipsis")
+    table.add_column("Annotator", no_wrap=True, overflow="ellipsis")
     table.add_column("Sent.", justify="right", no_wrap=True)
     for name in stats.label_names:
         table.add_column(heads[name], justify="right", style=colors.get(name, ""),
@@ -35,32 +41,28 @@ def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None =
     table.add_column("Reviewed", justify="right", no_wrap=True)
     if any_orphans:
         table.add_column("Orphans", justify="right", no_wrap=True)
-    table.add_column("Annotators", no_wrap=True)
-    totals = {"sentences": 0, "labelled": 0, "orphans": 0}
-    label_totals = dict.fromkeys(stats.label_names, 0)
-    for d in stats.docs:
-        name = Text(d.doc + (" (missing)" if d.missing else ""), style="dim" if d.missing else "")
+
+    def add(d, first: bool, name: Text) -> None:
         labelled = str(d.labelled) if not d.sentences else f"{d.labelled} {d.labelled / d.sentences:4.0%}"
+        who = Text("–", style="dim") if d.annotator is None else d.annotator
         table.add_row(
-            name, "–" if d.sentences is None else str(d.sentences),
+            name if first else "", who,
+            ("–" if d.sentences is None else str(d.sentences)) if first else "",
             *(str(d.labels.get(n, 0) or "") for n in stats.label_names),
             labelled, _pct(d.reviewed),
             *([Text(str(d.orphans), style="bold red") if d.orphans else ""] if any_orphans else []),
-            "\n".join(f"{who} {n}" for who, n in sorted(d.annotators.items())),
         )
-        totals["sentences"] += d.sentences or 0
-        totals["labelled"] += d.labelled
-        totals["orphans"] += d.orphans
-        for n in stats.label_names:
-            label_totals[n] += d.labels.get(n, 0)
+
+    # Rows come sorted by document: its first row names it, the others (one per annotator) follow.
+    previous = None
+    for d in stats.docs:
+        first = d.doc != previous
+        previous = d.doc
+        add(d, first, Text(d.doc + (" (missing)" if d.missing else ""), style="dim" if d.missing else ""))
     if len(stats.docs) > 1:
         table.add_section()
-        table.add_row(
-            Text("total", style="bold"), str(totals["sentences"]),
-            *(str(label_totals[n]) for n in stats.label_names),
-            f"{totals['labelled']} {totals['labelled'] / totals['sentences']:4.0%}" if totals["sentences"]
-            else str(totals["labelled"]), "", *([str(totals["orphans"])] if any_orphans else []), "",
-        )
+        for i, total in enumerate(stats.totals()):
+            add(total, i == 0, Text("total", style="bold"))
     out: list = [table]
     if stats.agreements:
         agree = Table(title="Agreement (sentences both labelled)", title_justify="left", header_style="bold",
@@ -90,7 +92,8 @@ def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None =
                                  Text(d.label_b, style=colors.get(d.label_b, "")), d.text)
                 out.append(diff)
     elif disagreements:
-        out.append(Text("Only one annotator: nothing to compare.", style="dim"))
+        out.append(Text("Fewer than two annotators with labels"
+                        + (" among those chosen" if chosen else "") + ": nothing to compare.", style="dim"))
     return out
 
 
@@ -98,12 +101,14 @@ def stats(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from reader.cli.common import annotations_dir, corpus_dir
+    from reader.export.command import names as split_names
     from reader.export.command import no_gc_pauses, open_store
     from reader.export.documents import DocumentSource
     from reader.export.progress import Progress
     from reader.export.stats import compute
 
     annotations, corpus = annotations_dir(args), corpus_dir(args)
+    wanted = split_names(getattr(args, "annotator", None))
     try:
         from reader.store.labelset import load_labelset
 
@@ -118,7 +123,7 @@ def stats(args: argparse.Namespace) -> int:
         with Progress() as progress, no_gc_pauses():
             state: dict = {}
             result = compute(
-                store, corpus, names, load_all=DocumentSource(annotations).load_all,
+                store, corpus, names, annotators=wanted, load_all=DocumentSource(annotations).load_all,
                 on_documents=lambda n: state.setdefault("advance", progress.task("reading documents", n)),
                 advance=lambda n: state.get("advance", lambda n: None)(n),
             )
@@ -130,6 +135,7 @@ def stats(args: argparse.Namespace) -> int:
     if not result.docs:
         console.print(f"No documents in {corpus} and no labels in {annotations}.")
         return 0
-    for renderable in render(result, disagreements=args.disagreements, colors=colors, display=display):
+    for renderable in render(result, disagreements=args.disagreements, colors=colors, display=display,
+                             chosen=bool(wanted)):
         console.print(renderable)
     return 0

@@ -213,3 +213,43 @@ def test_jieba_and_textual_stay_unloaded_without_tokens(setup):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp / "x.jsonl").stat().st_size > 0
+
+
+def test_stats_per_annotator(setup, capsys):
+    """li labelled 3 sentences of a, wang 1 (sentence 9), li reviewed part 2 section 1 of a."""
+    _, opts = setup
+    assert main(["stats", *opts]) == 0
+    table = [line.split() for line in capsys.readouterr().out.splitlines()]
+    a_li = next(row for row in table if row[:2] == ["a", "li"])
+    a_wang = table[table.index(a_li) + 1]
+    # Sent. 目标 成绩 问题 Labelled Reviewed: each row adds up; the reviewed share is li's alone.
+    assert a_li == ["a", "li", "7", "1", "1", "1", "3", "43%", "29%"]
+    assert a_wang == ["wang", "1", "1", "14%", "0%"]
+    assert main(["stats", *opts, "--annotator", "wang"]) == 0
+    out = capsys.readouterr().out
+    assert "Labels per document — wang" in out and " li " not in out
+    table = [line.split() for line in out.splitlines()]
+    assert ["a", "wang", "7", "1", "1", "14%", "0%"] in table
+    assert ["b", "wang", "7", "0", "0%", "0%"] in table
+    assert ["total", "wang", "42", "1", "1", "2%", "0%"] in table
+
+
+@pytest.mark.parametrize("annotations", ["store", "empty"])
+def test_stats_unknown_annotator(setup, capsys, tmp_path, annotations):
+    _, opts = setup
+    if annotations == "empty":
+        opts = ["--annotations", str(tmp_path / "none"), *opts[2:]]
+    assert main(["stats", *opts, "--annotator", "nobody"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and "unknown annotator nobody" in captured.err
+
+
+def test_export_negatives_use_only_the_chosen_annotators_marks(setup, capsys):
+    _, opts = setup  # only li marked a section reviewed
+    assert main(["export", *opts, "--negatives", "--annotator", "wang"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["doc"], r["label"], r["annotator"]) for r in records] == [("a", "target", "wang")]
+    assert main(["export", *opts, "--negatives", "--annotator", "li"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["annotator"] for r in records} == {"li"} and sum(r["label"] == "none" for r in records) == 1

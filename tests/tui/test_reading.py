@@ -134,6 +134,23 @@ async def test_position_is_remembered_when_reopening(make_app):
         assert screen.document.sentences[screen.view.cursor].id == target
 
 
+async def test_reopening_far_down_shows_the_remembered_sentence(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        target = screen.document.sentences[150].id
+    app.store.set_position(DOC, "tester", target)
+    again = make_app("jinzhong-2025.txt", store=app.store)
+    async with again.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        await pilot.pause()
+        view = screen.view
+        assert view.cursor == 150
+        y0, y1 = view._index.lines(view.cursor, view.visual_layout)
+        top = round(view.scroll_y)
+        assert top > 0 and top < y0 and y1 < top + view.scrollable_content_region.height
+
+
 async def test_note_key_saves_a_note(make_app):
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=SIZE) as pilot:

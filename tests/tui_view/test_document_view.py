@@ -385,3 +385,50 @@ async def test_label_colours_readable_in_light_and_dark_themes():
             assert contrast(Color.from_rich_color(label.color), background) >= 4.0, theme
             faint = contrast(Color.from_rich_color(suggestion.color), background)
             assert 1.8 <= faint < contrast(Color.from_rich_color(label.color), background), theme
+
+
+def cursor_rows(view: DocumentView) -> tuple[int, int]:
+    """First and last screen row of the cursor sentence (0 = top of the text area)."""
+    y0, y1 = view._index.lines(view.cursor, view.visual_layout)
+    top = round(view.scroll_y)
+    return y0 - top, y1 - top
+
+
+@run_async
+async def test_loading_at_a_cursor_after_layout_scrolls_it_into_view_with_context():
+    """A report opened at a remembered sentence (loaded once the view has its size) shows it."""
+    from reader.text.pipeline import load_document
+
+    document = load_document(CORPUS / "jinzhong-2025.txt")
+    app = ViewApp(make_document())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DocumentView)
+        view.load(document, {}, cursor=150)
+        await pilot.pause()
+        first, last = cursor_rows(view)
+        height = view.scrollable_content_region.height
+        assert 1 <= first <= 4 and last < height  # a few lines of context above it, all of it shown
+        assert view.top_offset() > 0
+
+
+@run_async
+async def test_shrinking_keeps_the_visible_cursor_sentence_on_screen():
+    from reader.text.pipeline import load_document
+
+    document = load_document(CORPUS / "jinzhong-2025.txt")
+    app = ViewApp(document)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DocumentView)
+        view.scroll_to_offset(document.sentences[100].start)
+        await pilot.pause()
+        # the cursor near the bottom of the screen
+        while cursor_rows(view)[1] < view.scrollable_content_region.height - 6:
+            view.move_cursor(1)
+        await pilot.pause()
+        for width, height in ((70, 40), (50, 24), (40, 16), (120, 12)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            first, last = cursor_rows(view)
+            assert first >= 0 and last < view.scrollable_content_region.height, (width, height)

@@ -36,7 +36,9 @@ from reader.tui.widgets.document_layout import BLANK, Layout, SentenceIndex, bui
 from reader.tui.widgets.document_search import find_matches
 
 GUTTER = 3
-"""Cells left of the text: label marker, note marker, space."""
+"""Cells left of the text: label marker(s), note marker, space."""
+RESTORE_CONTEXT = 3
+"""Lines shown above the cursor sentence when a document opens at a remembered position."""
 NOTE_MARK = "*"
 CONTINUATION_MARK = "│"
 SUGGESTION_CONTINUATION_MARK = "┆"
@@ -151,6 +153,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Any] | None = None
         self._content_width = 0
+        self._viewport_height = 0
+        """The height of the text area at the last resize (to tell what was visible before one)."""
         self._last_top: int | None = None
         if document is not None:
             self.load(document)
@@ -171,8 +175,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor = self._clamp(cursor)
         if self._content_width:
             self._relayout(anchor=None)
-            self.scroll_to(y=0, animate=False)
-            self._scroll_into_view(self._cursor)
+            self._show_opening_position()
             self._post_top()
         self.refresh()
         self._post_cursor()
@@ -254,7 +257,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         if target == top:
             self.set_cursor(len(self._index) - 1 if direction > 0 else 0)
             return
-        self.scroll_to(y=target, animate=False)
+        self._set_top(target)
         self.set_cursor(self._first_sentence_in_view(target, height), scroll=False)
 
     def scroll_to_offset(self, offset: int) -> None:
@@ -264,7 +267,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         index = self._index.at(offset)
         if self._layout is not None:
             y = self._layout.first_text_line_at_or_after(self._layout.line_of(offset))
-            self.scroll_to(y=min(y, self._max_top()), animate=False)
+            self._set_top(y)
         self.set_cursor(index, scroll=self._layout is None)
 
     def top_offset(self) -> int:
@@ -353,8 +356,35 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.virtual_size = Size(self._content_width, len(layout))
         if anchor is not None:
-            y = layout.first_text_line_at_or_after(layout.line_of(anchor))
-            self.scroll_to(y=min(y, self._max_top()), animate=False)
+            self._set_top(layout.first_text_line_at_or_after(layout.line_of(anchor)))
+
+    def _set_top(self, y: int) -> None:
+        """Scroll so that visual line `y` (clamped) is the first visible one, at once.
+
+        `force`: right after a document is loaded or re-wrapped the scrollbars are not yet updated
+        for the new virtual size, and an unforced scroll would then be silently ignored.
+        """
+        self.scroll_to(y=min(max(0, y), self._max_top()), animate=False, force=True)
+
+    def _show_opening_position(self) -> None:
+        """Scroll so the cursor sentence is in view with a few lines of context above it."""
+        if self._layout is None or self._index is None or not len(self._index):
+            self._set_top(0)
+            return
+        y0, y1 = self._index.lines(self._cursor, self._layout)
+        height = max(1, self.scrollable_content_region.height)
+        context = min(RESTORE_CONTEXT, max(0, height - (y1 - y0 + 1)) // 2)
+        self._set_top(y0 - context if y0 > context else 0)
+
+    def _cursor_row(self) -> int | None:
+        """Row (0 = top of the text area) of the cursor sentence's first line, if it is on screen."""
+        if self._layout is None or self._index is None or not len(self._index):
+            return None
+        y0, y1 = self._index.lines(self._cursor, self._layout)
+        top = round(self.scroll_y)
+        if y1 < top or y0 >= top + max(1, self._viewport_height):
+            return None
+        return y0 - top
 
     def _max_top(self) -> int:
         if self._layout is None:
@@ -362,8 +392,15 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(0, len(self._layout) - self.scrollable_content_region.height)
 
     def on_resize(self, event: events.Resize) -> None:
-        width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        width = region.width
+        # Where the cursor sentence was on screen (None if it was not): after a re-wrap or a
+        # shorter window it stays on screen, near the same row, rather than the old top line.
+        row = self._cursor_row()
+        self._viewport_height = region.height
         if width == self._content_width and self._layout is not None:
+            if row is not None:
+                self._scroll_into_view(self._cursor)
             return
         first = self._content_width == 0 or self._layout is None
         anchor = None if first else self.top_offset()
@@ -371,7 +408,15 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.grow(max(1024, event.size.height * 4))
         self._relayout(anchor)
         if first and self.document is not None:
-            self._scroll_into_view(self._cursor)
+            self._show_opening_position()
+        elif row is not None and self._layout is not None and self._index is not None:
+            # The first visible character stays on top unless that pushes the cursor sentence
+            # (or its first screenful) out of view: then the cursor is the anchor, at its old row.
+            y0, y1 = self._index.lines(self._cursor, self._layout)
+            height = max(1, region.height)
+            top = round(self.scroll_y)
+            if y0 < top or min(y1, y0 + height - 1) >= top + height:
+                self._set_top(y0 - min(row, max(0, height - (y1 - y0 + 1))))
         self._post_top()
         self.refresh()
 
@@ -398,7 +443,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             target = min(y0, y1 - height + 1)
         else:
             return
-        self.scroll_to(y=min(max(0, target), self._max_top()), animate=False)
+        self._set_top(target)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

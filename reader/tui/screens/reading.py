@@ -14,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -26,7 +27,7 @@ from reader.tui.actions import bindings_for
 from reader.tui.sections import SectionIndex, document_progress
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.outline import Outline
-from reader.tui.widgets.status import StatusBar
+from reader.tui.widgets.status import HintLine, StatusBar
 
 POSITION_DEBOUNCE = 0.6
 RETRAIN_EVERY = 20
@@ -93,6 +94,7 @@ class ReadingScreen(Screen):
             yield Outline(id="outline")
             yield ReaderDocumentView(labelset=self.config.labels, id="document")
         yield Input(placeholder="search (Enter keeps the highlights, Esc clears)", id="search")
+        yield HintLine(id="hint")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -163,7 +165,7 @@ class ReadingScreen(Screen):
             return
         heading = self.index.innermost[cursor] if cursor < len(self.index.innermost) else None
         self.query_one(Outline).show_heading(heading)
-        self._section = " › ".join(self.index.headings[heading].path) if heading is not None else ""
+        self._section = self.index.headings[heading].title if heading is not None else ""
         self._update_status()
 
     def _update_status(self) -> None:
@@ -180,20 +182,37 @@ class ReadingScreen(Screen):
             state, style = "READ-ONLY", "bold red"
         else:
             state, style = self.last_state if self.last_state[0] else ("saved ✓", "green")
-        extra = ""
-        if self._search_count is not None:
-            extra = f"{self._search_count} match{'es' if self._search_count != 1 else ''}"
-        sid = self.document.sentences[cursor].id
-        suggestion = self.suggestions.get(sid) if self.suggestions_visible else None
-        if suggestion and not self.labels.get(sid):
-            label = self.config.labels.get(suggestion[0])
-            name = label.display if label else suggestion[0]
-            extra = (extra + "  " if extra else "") + f"suggests {name} {suggestion[1]:.0%} (y)"
         self.query_one(StatusBar).show(
-            doc=self.document.id, section=self._section,
-            position=f"{cursor + 1}/{total}  {progress.labelled}/{progress.total} labelled",
-            counts=counts, annotator=self.annotator, state=state, state_style=style, extra=extra,
+            doc=self.document.id, section=self._section, position=f"{cursor + 1}/{total}",
+            labelled=f"{progress.labelled}/{progress.total} labelled",
+            counts=counts, annotator=self.annotator, state=state, state_style=style,
         )
+        self.query_one(HintLine).show(self._hint(cursor))
+
+    def _hint(self, cursor: int) -> Text:
+        """The hint line: search matches, the current sentence's suggestion and how sure it is."""
+        hint = Text(no_wrap=True, overflow="ellipsis")
+        if self._search_count is not None:
+            count = self._search_count
+            hint.append(f"{count} match{'es' if count != 1 else ''} (n/N next, Esc clears)  ")
+        sentence = self.document.sentences[cursor]
+        suggestion = self.suggestions.get(sentence.id) if self.suggestions_visible else None
+        if suggestion and sentence.kind != "heading" and not self.labels.get(sentence.id):
+            name, score = suggestion
+            label = self.config.labels.get(name)
+            hint.append("suggests ")
+            hint.append(label.display if label else "no label", style=label.color if label else "")
+            hint.append(f" {score:.0%}")
+            margin = self.margins.get(sentence.id)
+            if margin is not None:
+                hint.append(f" · {sureness(margin)} (margin {margin:.0%})")
+            if label:
+                hint.append(f" · {self._keys('suggestion.accept')} accepts", style="dim")
+            hint.append(f" · {self._keys('suggestion.next_uncertain')} least sure next", style="dim")
+        return hint
+
+    def _keys(self, binding_id: str) -> str:
+        return self.config.keymap.keys.get(binding_id, "").split(",")[0] or binding_id
 
     @on(DocumentView.CursorMoved)
     def _cursor_moved(self, event) -> None:
@@ -528,8 +547,8 @@ class ReadingScreen(Screen):
         for line in out.splitlines():
             row = json.loads(line)
             margins[row["id"]] = float(row.get("margin", row["score"]))
-            if row["label"] != "none":
-                table[row["id"]] = (row["label"], float(row["score"]))
+            # "none" suggestions are kept for the hint line; the view and `y` ignore them
+            table[row["id"]] = (row["label"], float(row["score"]))
         return table, margins
 
     def _show_suggestions(self, table: dict[str, tuple[str, float]],
@@ -570,8 +589,8 @@ class ReadingScreen(Screen):
         """Store the suggested label as a real one and move on to the next sentence."""
         sentence = self.document.sentences[self.view.cursor]
         suggestion = self.suggestions.get(sentence.id)
-        if not suggestion:
-            self.notify("No suggestion for this sentence")
+        if not suggestion or suggestion[0] not in {label.name for label in self.config.labels}:
+            self.notify("No label suggested for this sentence")
             return
         if self.labels.get(sentence.id) != suggestion[0]:
             self.action_label(suggestion[0])
@@ -611,6 +630,15 @@ def _run_reader(*args: str) -> str:
         lines = done.stderr.strip().splitlines()
         raise ReaderError(lines[-1].removeprefix("reader: error: ") if lines else f"exit {done.returncode}")
     return done.stdout
+
+
+def sureness(margin: float) -> str:
+    """How sure the suggester is, in words, from its margin (top minus runner-up probability)."""
+    if margin < 0.2:
+        return "unsure"
+    if margin < 0.5:
+        return "fairly sure"
+    return "sure"
 
 
 class _NotStored(Exception):

@@ -432,3 +432,32 @@ async def test_shrinking_keeps_the_visible_cursor_sentence_on_screen():
             await pilot.pause()
             first, last = cursor_rows(view)
             assert first >= 0 and last < view.scrollable_content_region.height, (width, height)
+
+
+SHORT = [("text", 0, "一是稳增长。二是促改革。三是惠民生。这一句比较长，用来占满后面的行。")]
+
+
+@run_async
+async def test_every_label_starting_on_a_line_has_a_gutter_marker():
+    document = make_document(SHORT)
+    s0, s1, s2 = document.sentences[:3]
+    app = ViewApp(document, {s0.id: "target", s1.id: "achievement"})
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        view = app.query_one(DocumentView)
+        line = strip_for_offset(view, s0.start)
+        assert line.text[:GUTTER] == "TA "  # both labels, no colour needed
+        gutter = list(line)
+        assert gutter[0].style.color != gutter[1].style.color
+        view.set_suggestions({s2.id: ("problem", 0.6)})
+        view.set_labels({s1.id: None})
+        await pilot.pause()
+        assert strip_for_offset(view, s0.start).text[:GUTTER] == "Tp "  # a suggestion: lower case
+        view.set_labels({s1.id: "achievement"})
+        view.set_notes({s0.id})
+        await pilot.pause()
+        assert strip_for_offset(view, s0.start).text[:GUTTER] == "T+*"  # three: first letter and +
+        view.set_labels({s1.id: None})
+        view.set_suggestions({})
+        await pilot.pause()
+        assert strip_for_offset(view, s0.start).text[:GUTTER] == "T* "

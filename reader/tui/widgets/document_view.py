@@ -9,7 +9,9 @@ is given (`load`, `set_labels`, `set_notes`, `set_suggestions`) and posts `Curso
 
 Gutter (3 cells) per visual line: a label marker (`T`/`A`/`P`: the label name's first letter,
 upper case, on the line where a labelled sentence starts; `│` on its continuation lines;
-suggestions lower case `t`/`a`/`p` and `┆`, faint), a note marker `*`, a space.
+suggestions lower case `t`/`a`/`p` and `┆`, faint), a note marker `*`, a space. When two labelled
+(or suggested) sentences start on one line both letters are shown (`TA`, `Ta`) and the note mark
+moves to the third cell; three or more show the first letter and `+`.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ RESTORE_CONTEXT = 3
 NOTE_MARK = "*"
 CONTINUATION_MARK = "│"
 SUGGESTION_CONTINUATION_MARK = "┆"
+MORE_MARK = "+"
+"""Second gutter cell when three or more labelled sentences start on one line."""
 
 
 class _DefaultLabel:
@@ -614,8 +618,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             if paragraph.kind == "heading" else base
         sentences = document.sentences
 
-        # gutter
-        marker, marker_style = " ", styles["gutter"]
+        # gutter: a marker for every labelled sentence starting on the line (two cells; a third
+        # or more shows as "+"), else a continuation mark; the note mark after them
+        starting: list[tuple[str, Style]] = []
+        continuation: tuple[str, Style] | None = None
         note = False
         overlapping = index.overlapping(start, end)
         for i in overlapping:
@@ -625,23 +631,20 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             note = note or (starts_here and sentence.id in self._notes)
             if label is None:
                 continue
+            group = "gutter_suggestions" if suggested else "gutter_labels"
+            style = styles[group].get(label, styles["gutter"])
             if starts_here:
-                if marker in (" ", CONTINUATION_MARK, SUGGESTION_CONTINUATION_MARK) or (
-                    marker.islower() and not suggested
-                ):
-                    letter = label[:1]
-                    marker = letter.lower() if suggested else letter.upper()
-                    group = "gutter_suggestions" if suggested else "gutter_labels"
-                    marker_style = styles[group].get(label, styles["gutter"])
-            elif marker == " ":
-                marker = SUGGESTION_CONTINUATION_MARK if suggested else CONTINUATION_MARK
-                group = "gutter_suggestions" if suggested else "gutter_labels"
-                marker_style = styles[group].get(label, styles["gutter"])
-        segments = [
-            Segment(marker, marker_style),
-            Segment(NOTE_MARK if note else " ", styles["note"] if note else styles["gutter"]),
-            Segment(" ", base),
-        ]
+                starting.append((label[:1].lower() if suggested else label[:1].upper(), style))
+            elif continuation is None or (continuation[0] == SUGGESTION_CONTINUATION_MARK and not suggested):
+                continuation = (SUGGESTION_CONTINUATION_MARK if suggested else CONTINUATION_MARK, style)
+        note_segment = Segment(NOTE_MARK, styles["note"]) if note else Segment(" ", styles["gutter"])
+        if len(starting) > 2:
+            starting[1:] = [(MORE_MARK, styles["gutter"])]
+        if len(starting) == 2:
+            segments = [Segment(*starting[0]), Segment(*starting[1]), note_segment]
+        else:
+            marker = starting[0] if starting else continuation or (" ", styles["gutter"])
+            segments = [Segment(*marker), note_segment, Segment(" ", base)]
 
         # text: cut at sentence and match boundaries, style each piece
         cuts = {start, end}

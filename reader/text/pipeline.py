@@ -23,6 +23,8 @@ PIPELINE_VERSION = "1"
 """Bumped whenever the pipeline's output may change: caches keyed by it are invalidated."""
 
 TEXT_SUFFIXES = (".txt", ".text")
+_INDENTS = ("\u3000", "  ", "\t")
+"""A raw line starting with one of these is indented (a single space is PDF noise, not an indent)."""
 _fingerprint: str | None = None
 
 
@@ -71,14 +73,14 @@ def process_text(text: str, doc_id: str) -> Document:
     return Document(doc_id, full, paragraphs, outline, sentences, dropped)
 
 
-def clean_text(text: str) -> tuple[list[tuple[int, str]], list[Dropped]]:
-    """Clean every raw line: (raw line number, cleaned text) pairs and the furniture dropped."""
-    cleaned: list[tuple[int, str]] = []
+def clean_text(text: str) -> tuple[list[tuple[int, str, bool]], list[Dropped]]:
+    """Clean every raw line: (raw line number, cleaned text, indented?) and the furniture dropped."""
+    cleaned: list[tuple[int, str, bool]] = []
     dropped: list[Dropped] = []
     for no, raw_line in enumerate(split_lines(text), start=1):
         line, furniture = clean_line(raw_line)
         dropped.extend(Dropped(f, no) for f in furniture)
-        cleaned.append((no, line))
+        cleaned.append((no, line, raw_line.startswith(_INDENTS)))
     return cleaned, dropped
 
 

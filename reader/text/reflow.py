@@ -37,6 +37,8 @@ class Line:
     width: int
     blank_before: bool = False
     blank_after: bool = False
+    indent: bool = False
+    """The raw line was indented (a paragraph start in files that indent paragraphs)."""
     ends: bool = False
     """Ends a sentence (。！？ maybe followed by closing quotes)."""
     has_end: bool = False
@@ -107,6 +109,14 @@ class Layout:
         self.paragraph_per_line = median(widths) > 100
         followed = sum(1 for ln in lines[:-1] if ln.blank_after)
         self.blank_every_line = len(lines) > 4 and followed >= 0.75 * (len(lines) - 1)
+        indented = [k for k, ln in enumerate(lines) if ln.indent]
+        after_end = sum(1 for k in indented if k == 0 or lines[k - 1].ends)
+        self.indents_paragraphs = (
+            len(indented) >= max(3, 0.03 * len(lines)) and len(indented) < 0.7 * len(lines)
+            and after_end >= 0.8 * len(indented)
+        )
+        """Paragraphs start with an indent (most lines are not indented, and indented lines follow
+        sentence ends): an indent after a sentence end starts a paragraph even after a full line."""
 
     def local_width(self, i: int) -> int:
         near = max(ln.width for ln in self.lines[max(0, i - 2) : i + 3])
@@ -124,17 +134,17 @@ class Layout:
         return self.lines[i].width < 0.6 * self.local_width(i)
 
 
-def make_lines(cleaned: list[tuple[int, str]]) -> list[Line]:
-    """Non-blank lines with blank-before/after flags, from (raw line number, cleaned text) pairs."""
+def make_lines(cleaned: list[tuple[int, str, bool]]) -> list[Line]:
+    """Non-blank lines with blank-before/after flags, from (raw line number, cleaned text, indented)."""
     out: list[Line] = []
     blank = False
-    for no, text in cleaned:
+    for no, text, indent in cleaned:
         if not text:
             blank = True
             if out:
                 out[-1].blank_after = True
             continue
-        out.append(Line(no, text, width(text), blank_before=blank))
+        out.append(Line(no, text, width(text), blank_before=blank, indent=indent))
         blank = False
     return out
 
@@ -188,6 +198,8 @@ class _Reflower:
         if a.standalone:
             return True
         if a.ends:
+            if lay.indents_paragraphs and b.indent:
+                return True
             if lay.paragraph_per_line or lay.is_short(i):
                 return True
             return b.blank_before and not lay.blank_every_line

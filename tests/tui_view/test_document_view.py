@@ -121,7 +121,7 @@ async def test_suggestions_faint_lowercase_and_hidden_by_real_label():
         assert strip.text.startswith("a")
         seg = segments_for(strip, s5.text)[0]
         assert seg.style.color not in (None, RichColor.parse("#26a269"))
-        assert seg.style.italic
+        assert seg.style.dim and not seg.style.italic
         view.set_labels({s5.id: "achievement"})
         await pilot.pause()
         strip = strip_for_offset(view, s5.start)
@@ -367,6 +367,7 @@ async def test_real_report_renders_within_width_with_kinsoku():
 @run_async
 async def test_label_colours_readable_in_light_and_dark_themes():
     from textual.color import Color
+    from textual.filter import dim_color
 
     from reader.tui.widgets.document_colors import contrast
 
@@ -382,9 +383,22 @@ async def test_label_colours_readable_in_light_and_dark_themes():
             label = segments_for(strip_for_offset(view, s1.start), s1.text)[0].style
             suggestion = segments_for(strip_for_offset(view, s5.start), s5.text)[0].style
             background = Color.from_rich_color(label.bgcolor)
-            assert contrast(Color.from_rich_color(label.color), background) >= 4.0, theme
-            faint = contrast(Color.from_rich_color(suggestion.color), background)
-            assert 1.8 <= faint < contrast(Color.from_rich_color(label.color), background), theme
+            label_color = Color.from_rich_color(label.color)
+            assert contrast(label_color, background) >= 4.0, theme
+            # a suggestion: dim, not italic (CJK italics read badly), nearer the text colour than
+            # the label colour, and fainter than a label once dimmed
+            assert suggestion.dim and not suggestion.italic, theme
+            text_color = Color.from_rich_color(view.rich_style.color)
+            tint = Color.from_rich_color(suggestion.color)
+
+            def distance(a, b):
+                return sum((x - y) ** 2 for x, y in zip(a.rgb, b.rgb, strict=True))
+
+            assert distance(tint, text_color) < distance(tint, label_color) / 3, theme
+            dimmed = Color.from_rich_color(dim_color(label.bgcolor, suggestion.color))
+            assert 2.0 <= contrast(dimmed, background) < contrast(label_color, background), theme
+            gutter = next(iter(strip_for_offset(view, s5.start)))
+            assert gutter.text == "a" and gutter.style.dim and not gutter.style.bold, theme
 
 
 def cursor_rows(view: DocumentView) -> tuple[int, int]:

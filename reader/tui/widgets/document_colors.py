@@ -11,8 +11,10 @@ from textual.color import Color
 
 LABEL_CONTRAST = 4.0
 """Minimum WCAG contrast of label text against the background."""
-SUGGESTION_FADE = 0.35
-"""How far a suggestion's colour is blended from its label colour towards the background."""
+SUGGESTION_TINT = 0.3
+"""How far a suggestion's colour is blended from the text colour towards its label colour: mostly
+the text colour (a suggestion is not a label), with a hint of the label's hue. The view draws it
+dim as well, so it reads as fainter than both the text and the real labels."""
 
 
 def _luminance(color: Color) -> float:
@@ -40,6 +42,6 @@ def readable(color: Color, background: Color, minimum: float = LABEL_CONTRAST) -
     return adjusted
 
 
-def suggestion_color(label_color: Color, background: Color) -> Color:
-    """The faint colour of a suggested (not yet accepted) label."""
-    return label_color.blend(background, SUGGESTION_FADE)
+def suggestion_color(label_color: Color, foreground: Color) -> Color:
+    """The colour of a suggested (not yet accepted) label's text: the text colour tinted by the label."""
+    return foreground.blend(label_color, SUGGESTION_TINT)

@@ -8,10 +8,11 @@ is given (`load`, `set_labels`, `set_notes`, `set_suggestions`) and posts `Curso
 `TopChanged` messages up.
 
 Gutter (3 cells) per visual line: a label marker (`T`/`A`/`P`: the label name's first letter,
-upper case, on the line where a labelled sentence starts; `│` on its continuation lines;
-suggestions lower case `t`/`a`/`p` and `┆`, faint), a note marker `*`, a space. When two labelled
-(or suggested) sentences start on one line both letters are shown (`TA`, `Ta`) and the note mark
-moves to the third cell; three or more show the first letter and `+`.
+upper case, on the line where a labelled sentence starts; `│` on its continuation lines), a note
+marker `*`, a space. When two labelled sentences start on one line both letters are shown (`TA`)
+and the note mark moves to the third cell; three or more show the first letter and `+`.
+Suggestions are lower case (`t`, `Ta`) with `┆`, and their text is dim, in the text colour only
+tinted by the label's: they must never be mistaken for labels.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .document-view--heading-1 { text-style: bold underline; }
         & > .document-view--heading-2 { text-style: bold; }
         & > .document-view--label { }
-        & > .document-view--suggestion { text-style: italic; }
+        & > .document-view--suggestion { text-style: dim; }
         & > .document-view--match { background: $warning 30%; text-style: underline; }
         & > .document-view--match-current { background: $warning 80%; color: auto 90%; text-style: bold underline; }
         & > .document-view--gutter { color: $text-muted; }
@@ -548,6 +549,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             return self._styles
         base = self.rich_style
         background = Color.from_rich_color(base.bgcolor) if base.bgcolor else Color(0, 0, 0)
+        foreground = Color.from_rich_color(base.color) if base.color else Color(255, 255, 255)
 
         def overlay(name: str) -> Style:
             styles = self.get_component_styles(name)
@@ -569,11 +571,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             except Exception:
                 color = Color.parse("#3584e4")
             color = readable(color, background)
-            faint = suggestion_color(color, background)
+            faint = suggestion_color(color, foreground)
             labels[label.name] = Style(color=color.rich_color) + label_overlay
             suggestions[label.name] = Style(color=faint.rich_color) + suggestion_overlay
             gutter_labels[label.name] = base + Style(color=color.rich_color, bold=True)
-            gutter_suggestions[label.name] = base + Style(color=faint.rich_color)
+            gutter_suggestions[label.name] = base + Style(color=faint.rich_color) + suggestion_overlay
         self._styles = {
             "base": base,
             "heading": {

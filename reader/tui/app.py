@@ -73,7 +73,7 @@ class ReaderApp(App):
 
         screen = self.screen
         if isinstance(screen, ReadingScreen) and screen.document is not None:
-            overall, rows = document_rows(screen.document, screen.index, screen.labels)
+            overall, rows = document_rows(screen.document, screen.index, screen.labels, screen.reviewed)
             self.push_screen(StatsScreen(f"Statistics — {screen.document.id}", overall, rows))
         elif isinstance(screen, LibraryScreen):
             overall, rows = library_rows(screen.entries, screen.figures)

@@ -57,6 +57,8 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("suggestion.toggle", "reading", "toggle_suggestions", "Show or hide suggestions"),
     ActionSpec("library.open", "library", "open_report", "Open", True, "Open the report"),
     ActionSpec("library.filter", "library", "filter", "Filter", True, "Filter the reports by name"),
+    ActionSpec("library.down", "library", "cursor(1)", "Next report", False, "Next report in the table"),
+    ActionSpec("library.up", "library", "cursor(-1)", "Previous report", False, "Previous report in the table"),
     ActionSpec("app.help", "app", "app.help", "Keys", True, "List every key (this screen)"),
     ActionSpec("app.quit", "app", "app.quit", "Quit", True),
     ActionSpec("app.guide", "app", "app.guide", "Labelling guideline"),

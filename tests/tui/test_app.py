@@ -126,3 +126,34 @@ async def test_quit_key_quits_and_keeps_the_labels(make_app):
         await pilot.pause()
         assert app._exit
     assert list(stored(app).values()) == ["target"]
+
+
+async def test_library_j_k_move_and_down_from_the_filter_then_enter_opens(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        library = await library_ready(pilot)
+        table = library.query_one("#reports")
+        await pilot.press("j")
+        assert table.cursor_row == 1
+        await pilot.press("k")
+        assert table.cursor_row == 0
+        await pilot.press("slash", *"xinzhou-feature")  # j/k type into the filter, not move
+        assert library.query_one("#filter").value == "xinzhou-feature" and table.row_count == 1
+        await pilot.press("down")  # from the filter to the table's first row
+        assert table.has_focus and table.cursor_row == 0
+        await pilot.press("enter")  # opens at the first press
+        screen = await reading(pilot)
+        assert screen.document.id == "xinzhou-feature-2025"
+
+
+async def test_library_filter_that_matches_nothing_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        library = await library_ready(pilot)
+        message = library.query_one("#no-match")
+        assert not message.display
+        await pilot.press("slash", *"beijing")
+        assert library.query_one("#reports").row_count == 0
+        assert message.display and "beijing" in str(message.render())
+        await pilot.press("escape")  # clears the filter
+        assert not message.display and library.query_one("#reports").row_count == 2

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -48,6 +49,7 @@ class LibraryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("", id="library-title")
         yield Input(placeholder="filter by name (/)", id="filter")
+        yield Static("", id="no-match")
         yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -101,6 +103,12 @@ class LibraryScreen(Screen):
         self._generation += 1
         self._add_rows(self._generation, 0, FIRST_ROWS)
         self._update_title()
+        no_match = self.query_one("#no-match", Static)
+        needle = self.query_one("#filter", Input).value.strip()
+        no_match.display = bool(self.entries) and not entries
+        if no_match.display:
+            no_match.update(f"No report name contains “{needle}” (of {len(self.entries)}); "
+                            "Esc or an empty filter shows them all.")
 
     def _add_rows(self, generation: int, start: int, count: int) -> None:
         if generation != self._generation:
@@ -203,6 +211,23 @@ class LibraryScreen(Screen):
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+
+    def action_cursor(self, delta: int) -> None:
+        table = self.query_one("#reports", DataTable)
+        if not table.has_focus:
+            raise SkipAction()  # a letter typed in the filter
+        table.move_cursor(row=max(0, table.cursor_row + delta))
+
+    def on_key(self, event: events.Key) -> None:
+        # Down/up in the filter go to the table, on the first row: Enter then opens what is shown.
+        field = self.query_one("#filter", Input)
+        if field.has_focus and event.key in ("down", "up"):
+            event.stop()
+            self.query_one("#reports", DataTable).focus()
+        elif field.has_focus and event.key == "escape":
+            event.stop()
+            field.value = ""
+            self.query_one("#reports", DataTable).focus()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

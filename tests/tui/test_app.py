@@ -62,9 +62,19 @@ async def test_help_lists_every_binding_of_the_active_keymap(make_app):
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
         table = app.screen.query_one("#help-table")
-        rows = {str(table.get_row_at(i)[2]): str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        column = [str(c.label) for c in table.columns.values()].index("Binding id")
+        rows = {str(table.get_row_at(i)[column]): str(table.get_row_at(i)[1]) for i in range(table.row_count)}
         assert set(rows) == {spec.id for spec in all_specs(app.config.labels)}
         assert rows["doc.bottom"] == "G, end"  # vim keys, shown the way the footer shows them
+        assert rows["theme.toggle"] == "ctrl+t"
+        await pilot.press("end")  # the last binding can be reached and is on screen
+        last = table.row_count - 1
+        assert table.cursor_row == last and str(table.get_row_at(last)[column]) == "theme.toggle"
+        assert table.region.y + table.region.height <= app.screen.query_one(".panel").region.bottom
+        y = 1 + last - round(table.scroll_y)  # the header takes a line
+        assert 0 < y < table.scrollable_content_region.height + 1
+        await pilot.press("home")
+        assert table.cursor_row == 0 and table.scroll_y == 0
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
 

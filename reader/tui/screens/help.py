@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.keys import format_key
 from textual.widgets import DataTable, Static
@@ -18,6 +21,16 @@ def key_text(keys: str) -> str:
     return ", ".join(format_key(k) for k in keys.split(",") if k)
 
 
+class HelpTable(DataTable):
+    """The key list: Home/End go to the first/last row (DataTable's own Home/End scroll sideways)."""
+
+    DEFAULT_CSS = "HelpTable { height: 1fr; }"
+    BINDINGS: ClassVar[list] = [
+        Binding("home", "scroll_top", "First row", show=False),
+        Binding("end", "scroll_bottom", "Last row", show=False),
+    ]
+
+
 class HelpScreen(Panel):
     AUTO_FOCUS = "#help-table"
 
@@ -28,15 +41,15 @@ class HelpScreen(Panel):
                 ("Keys", "bold"), f"  — keymap “{keymap.name}”; every action is also in the command "
                 "palette (ctrl+p). Esc closes.",
             ))
-            table = DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            table = HelpTable(id="help-table", cursor_type="row", zebra_stripes=True)
             self._fill(table)
             yield table
 
     def _fill(self, table: DataTable) -> None:
         keymap = self.app.config.keymap
-        table.add_columns("Where", "Keys", "Binding id", "Action")
+        table.add_columns("Where", "Keys", "Action", "Binding id")
         for spec in all_specs(self.app.config.labels):
             table.add_row(
                 CONTEXT_TITLES[spec.context], Text(key_text(keymap.keys.get(spec.id, "")), style="bold"),
-                Text(spec.id, style="dim"), spec.explanation,
+                spec.explanation, Text(spec.id, style="dim"), key=spec.id,
             )

@@ -91,20 +91,36 @@ class ReaderApp(App):
             self.notify(f"Key clash in the keymap: {keys}", severity="warning")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        from textual.markup import escape
+
+        from reader.tui.screens.help import key_text
+
+        keymap = self.config.keymap
+
+        def keys(binding_id: str) -> str:
+            # the palette reads help as markup: a key such as [y] would vanish as a tag
+            return escape(f"keys: {key_text(keymap.keys.get(binding_id, '')) or 'none'}")
+
+        for command in super().get_system_commands(screen):
+            if command.title == "Theme":  # the app's own light/dark toggle (theme.toggle) replaces it
+                continue
+            if command.title == "Quit":
+                command = command._replace(help=f"{command.help}  ·  {keys('app.quit')}")
+            elif command.title == "Keys":
+                command = command._replace(title="Keys (widget help panel)")
+            yield command
         if isinstance(screen, ReadingScreen):
             context = "reading"
         elif isinstance(screen, LibraryScreen):
             context = "library"
         else:
             return
-        keymap = self.config.keymap
         for spec in all_specs(self.config.labels):
             if spec.context not in ("app", context) or spec.id in ("app.quit",):
                 continue
-            keys = keymap.keys.get(spec.id, "")
             yield SystemCommand(
-                spec.explanation, f"{spec.id}  [{keys}]", partial(self._run_from_palette, spec.action, screen)
+                spec.explanation, f"{spec.id}  ·  {keys(spec.id)}",
+                partial(self._run_from_palette, spec.action, screen),
             )
 
     async def _run_from_palette(self, action: str, screen: Screen) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.content import Content
+
 from reader.tui.screens.library import LibraryScreen
 from reader.tui.screens.reading import ReadingScreen
 from tests.tui.helpers import DOC, reading, stored, wait_for
@@ -118,8 +120,16 @@ async def test_command_palette_runs_actions(make_app):
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=SIZE) as pilot:
         screen = await reading(pilot)
-        titles = [c.title for c in app.get_system_commands(screen)]
+        commands = list(app.get_system_commands(screen))
+        titles = [c.title for c in commands]
         assert "Next sentence without a label" in titles and "Label target (目标); again removes it" in titles
+        assert titles.count("Light/dark theme") == 1 and "Theme" not in titles  # one theme command
+        helps = {c.title: c.help for c in commands}
+        # every action shows its keys, as text (not swallowed as a markup tag like "[y]")
+        assert Content.from_markup(helps["Accept the suggested label"]).plain.endswith("keys: y")
+        assert Content.from_markup(helps["Add or edit a note on the sentence"]).plain.endswith("keys: e")
+        assert Content.from_markup(helps["Quit"]).plain.endswith("keys: q")
+        assert Content.from_markup(helps["Previous section"]).plain.endswith("keys: [, K")
         screen.view.set_cursor(next(s.index for s in screen.document.sentences if s.kind != "heading"))
         command = next(c for c in app.get_system_commands(screen) if c.help.startswith("label.problem "))
         await command.callback()

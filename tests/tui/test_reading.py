@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 
 from tests.tui.helpers import DOC, first_body, reading, stored, wait_for
 
@@ -274,3 +275,45 @@ async def test_read_only_store_refuses_label_keys_with_a_message(make_app, annot
             assert screen.view.labels() == {}
     finally:
         holder.close()
+
+
+async def test_outline_at_80_columns_is_narrower_cuts_titles_with_an_ellipsis_and_never_scrolls_sideways(
+        make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await at_body(pilot)
+        outline = screen.query_one("Outline")
+        assert outline.outer_size.width == 24  # 30% of 80
+        await pilot.press("r")  # reviewed: the mark stands apart from the count
+        await pilot.pause()
+        assert not outline.show_horizontal_scrollbar
+        room = outline.scrollable_content_region.width
+        lines = [outline.render_line(y).text.rstrip() for y in range(outline.scrollable_content_region.height)]
+        assert any(line.endswith("…") for line in lines)
+        assert all(cell_len(line) <= room for line in lines)
+        assert any("✓ 0/" in line or "✓ 1/" in line for line in lines)
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reading(pilot)
+        assert screen.query_one("Outline").outer_size.width == 36
+
+
+async def test_read_only_footer_shows_label_keys_disabled(make_app, annotations):
+    from reader.store import AnnotationStore
+
+    holder = AnnotationStore(annotations)
+    try:
+        app = make_app("jinzhong-2025.txt")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await at_body(pilot)
+            active = {a.binding.id: a.enabled for a in screen.active_bindings.values()}
+            assert active["label.target"] is False and active["history.undo"] is False
+            assert active["sentence.next"] is True
+            footer_keys = [k for k in screen.query("FooterKey") if not k.has_class("-disabled")]
+            assert not any(k.action.startswith("label(") for k in footer_keys)
+    finally:
+        holder.close()
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        assert all(a.enabled for a in screen.active_bindings.values())

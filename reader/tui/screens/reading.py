@@ -157,6 +157,19 @@ class ReadingScreen(Screen):
         banner.update(f"READ-ONLY: {self.read_only_reason}" if self.read_only_reason else "")
         banner.display = bool(self.read_only_reason)
         self.query_one(StatusBar).set_class(bool(self.read_only_reason), "-read-only")
+        self.refresh_bindings()
+
+    @property
+    def active_bindings(self):
+        """As Textual's, with the keys that write shown disabled in the footer of a read-only store.
+
+        They still run (and say why nothing was stored): only the footer's advertising changes.
+        """
+        bindings = super().active_bindings
+        if not self.read_only_reason:
+            return bindings
+        return {key: active._replace(enabled=False) if _writes(active.binding.id) else active
+                for key, active in bindings.items()}
 
     # -- status and outline ----------------------------------------------------------------------
     def _locate(self, cursor: int) -> None:
@@ -630,6 +643,13 @@ def _run_reader(*args: str) -> str:
         lines = done.stderr.strip().splitlines()
         raise ReaderError(lines[-1].removeprefix("reader: error: ") if lines else f"exit {done.returncode}")
     return done.stdout
+
+
+WRITE_BINDINGS = ("label.", "history.", "note.", "section.reviewed", "suggestion.accept")
+
+
+def _writes(binding_id: str | None) -> bool:
+    return bool(binding_id) and binding_id.startswith(WRITE_BINDINGS)
 
 
 def sureness(margin: float) -> str:

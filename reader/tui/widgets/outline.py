@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Tree
 
@@ -12,7 +13,11 @@ class Outline(Tree[int]):
     """Tree nodes carry the heading index; the screen owns what selecting one does."""
 
     DEFAULT_CSS = """
-    Outline { width: 34; min-width: 12; border-right: vkey $foreground 20%; padding: 0; }
+    Outline {
+        width: 30%; min-width: 20; max-width: 48;
+        border-right: vkey $foreground 20%; padding: 0;
+        overflow-x: hidden;
+    }
     Outline.-hidden { display: none; }
     """
 
@@ -52,7 +57,7 @@ class Outline(Tree[int]):
         progress = self._index.progress(i, labels)
         text = Text(no_wrap=True, overflow="ellipsis")
         if tuple(heading.path) in self.reviewed:
-            text.append("✓", style="bold green")
+            text.append("✓ ", style="bold green")
         if progress.total:
             done = progress.labelled >= progress.total
             text.append(f"{progress.labelled}/{progress.total}", style="green" if done else "dim")
@@ -64,6 +69,29 @@ class Outline(Tree[int]):
             text.append(" ")
         text.append(heading.title, style="bold" if heading.level <= 1 else "")
         return text
+
+    # Titles are cut with "…" at the pane's width (no sideways scrolling: the text is the point).
+    def _room(self, node) -> int:
+        depth, parent = 0, node.parent
+        while parent is not None and parent is not self.root:
+            depth, parent = depth + 1, parent.parent
+        return max(1, self.scrollable_content_region.width - depth * self.guide_depth)
+
+    def render_label(self, node, base_style, style) -> Text:
+        text = super().render_label(node, base_style, style)
+        room = self._room(node)
+        if text.cell_len > room:
+            used, cut = 0, 0
+            for cut, ch in enumerate(text.plain):  # noqa: B007 - `cut` is used after the loop
+                used += cell_len(ch)
+                if used > room - 1:
+                    break
+            text = text[:cut]
+            text.append("…")
+        return text
+
+    def get_label_width(self, node) -> int:
+        return min(super().get_label_width(node), self._room(node))
 
     def refresh_headings(self, headings, labels: dict[str, str]) -> None:
         """Re-label the given headings (after a label change inside them)."""

@@ -13,7 +13,10 @@ SENTENCE_END = "。！？!?"
 CLOSERS = "”’）》」』】〕)]\"'"
 OPENERS = "“‘（《「『【〔(["
 # Whitespace that PDF extraction leaves around: ASCII, ideographic, no-break, thin spaces, form feed.
+WS_CHARS = " \t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000\ufeff"
+"""Every whitespace character, one by one (for `str.strip`)."""
 WS = " \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff"
+"""The same set as the body of a regex character class (it contains a range: never pass it to strip)."""
 WS_RE = re.compile(f"[{WS}]+")
 HAN_RE = re.compile(f"[{HAN}]")
 

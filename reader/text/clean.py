@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.chars import CJK_PUNCT, HAN, WS
+from reader.text.chars import CJK_PUNCT, HAN, WS, WS_CHARS
 
 FURNITURE_RE = re.compile(
     rf"[（(][{WS}]*(?:上接|下转|紧接|接上|转下|接|转|续)[{WS}]*第?[{WS}]*"
@@ -49,7 +49,7 @@ def _space_in_title(m: re.Match[str]) -> str:
 
 def clean_spaces(line: str) -> str:
     """Remove the spurious whitespace of PDF extraction from one line (see module docstring)."""
-    line = line.strip(WS)
+    line = line.strip(WS_CHARS)
     if not _ANY_WS.search(line):
         return line
     if _LETTER_SPACED.search(line):

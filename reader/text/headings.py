@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.chars import SENTENCE_END
+from reader.text.chars import HAN, SENTENCE_END
 
 _NUM = "一二三四五六七八九十"
 PART_RE = re.compile(rf"^[{_NUM}]{{1,3}}[、．.](?![{_NUM}])")
@@ -27,7 +27,7 @@ TITLE_RE = re.compile(r"^政府工作报告|^[—－]{2}")
 # Lines that stand alone though they end without a full stop: dateline, banner, source credit.
 STANDALONE_RE = re.compile(
     r"^各位代表[：:！!，,]?$|^[—－]{2}.*(?:会议上|大会上)$|^政府工作报告(?:[（(]摘要[）)])?$"
-    r"|^\S{2,14}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?\S{2,4}$|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
+    rf"|^[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
 )
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)，(?:我们|市政府|省政府)")
@@ -61,18 +61,29 @@ def is_kicker(text: str) -> bool:
     return (len(text) <= 24 and bool(KICKER_RE.search(text))) or bool(KICKER_JOINED_RE.match(text))
 
 
-def looks_like_tail(fragment: str, heading: str, *, run_in_siblings: bool = False) -> bool:
+def looks_like_tail(fragment: str, heading: str, *, full: bool, run_in_siblings: bool = False) -> bool:
     """Is `fragment` (the next line up to its first 。) the rest of a wrapped `heading`, rather
-    than a lead-in sentence of its own? `run_in_siblings`: the previous section of this part was a
-    run-in heading ending with 。 (sections of one part share a style)."""
-    body = fragment.rstrip(SENTENCE_END)
-    if not body or any(c in body for c in "，,；;："):
+    than a lead-in sentence of its own? `full`: the heading's line fills the column (else it
+    was not wrapped and only the strongest cues count). `run_in_siblings`: the previous section of
+    this part was a run-in heading ending with 。 (sections of one part share a style)."""
+    body = fragment.rstrip(SENTENCE_END + "”’）》」』】)")
+    if not body:
+        return True  # the line opens with the heading's own 。
+    if any(c in body for c in "，,；;："):
         return False
-    if len(body) <= 3 or body[0] in BOUND_START or heading[-1] in NON_FINAL or run_in_siblings:
+    if body[0] in BOUND_START:
+        return True
+    # Lead-ins are phrases of six characters or more; a shorter rest is the heading's tail.
+    if full and (len(body) <= 5 or heading[-1] in NON_FINAL or run_in_siblings):
         return True
     # An open locative frame (…在克难前行) wants its closing 中/上/里 from the next line.
     last_clause = re.split(r"[，,]", heading)[-1]
-    return "在" in last_clause and body[0] in "中上里下内"
+    opened = last_clause.rfind("在")
+    return opened >= 0 and not any(c in last_clause[opened:] for c in _FRAME_CLOSERS) and any(
+        c in body for c in _FRAME_CLOSERS)
+
+
+_FRAME_CLOSERS = "中上里下内"
 
 
 def leadin_title(sentence: str, *, has_more: bool) -> str | None:

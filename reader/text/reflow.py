@@ -26,6 +26,7 @@ _CONTINUES = "，、；：,;:（《“‘([—－-"
 _LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
 _ANY_END = re.compile(f"[{SENTENCE_END}]")
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
+_NEVER_FIRST = set("，。、；：？！）》」』】”’,;:?!)")
 _STANDALONE_FIRST = set("各—－政【（(")
 
 
@@ -178,7 +179,7 @@ class _Reflower:
                     continue
                 para = Block("text")
             para.segments.append((line.no, line.text))
-            if i + 1 >= n or self._ends_paragraph(i, i + 1):
+            if i + 1 >= n or self._ends_paragraph(i, i + 1) or _ends_dateline(para, line):
                 self.blocks.append(para)
                 para = None
             i += 1
@@ -193,6 +194,8 @@ class _Reflower:
             return True
         a, b = self.lines[i], self.lines[j]
         lay = self.layout
+        if b.text[0] in _NEVER_FIRST:
+            return False  # a line opening with ，。） continues whatever came before
         if self._starts_heading(i, j):
             return True
         if a.standalone:
@@ -233,9 +236,15 @@ class _Reflower:
             segs = [(self.lines[i].no, text)]
             nxt = i + 1
             subtitle_next = bool(hd.KICKER_RE.search(text))
-            if subtitle_next and nxt < len(self.lines) and not any(c in self.lines[nxt].text for c in SENTENCE_END):
+            if subtitle_next and nxt < len(self.lines) and not self.lines[nxt].has_end:
                 segs.append((self.lines[nxt].no, self.lines[nxt].text))
                 nxt += 1
+            # A kicker and its subtitle wrapped over one more line: take the rest as a plain tail.
+            last = nxt - 1
+            if nxt < len(self.lines) and not self.layout.is_short(last) and not self.lines[last].blank_after \
+                    and (end := self._plain_tail_end(nxt)) is not None and end - nxt == 1:
+                segs.append((self.lines[nxt].no, self.lines[nxt].text))
+                nxt = end
             self.blocks.append(Block("heading", 1, segs))
             self._note_style(1, text)
             return nxt, None
@@ -289,8 +298,12 @@ class _Reflower:
                 segs.extend((ln.no, ln.text) for ln in lines[j:end])
                 j = end
                 break
-            if hd.looks_like_tail(nxt.text[:cut2], "".join(t for _, t in segs),
-                                  run_in_siblings=self._run_in.get(level, False) and not lay.is_short(j - 1)):
+            full = not lay.is_short(j - 1)
+            # The next line is nothing but a short sentence that ends the paragraph: the heading's rest.
+            whole_line = full and cut2 == len(nxt.text) and (
+                lay.is_short(j) or nxt.blank_after or j + 1 >= len(lines))
+            if whole_line or hd.looks_like_tail(nxt.text[:cut2], "".join(t for _, t in segs), full=full,
+                                                run_in_siblings=self._run_in.get(level, False)):
                 segs.append((nxt.no, nxt.text[:cut2]))
                 if cut2 < len(nxt.text):
                     rest = (nxt.no, nxt.text[cut2:])
@@ -318,6 +331,11 @@ class _Reflower:
             if self.layout.is_short(m) or line.blank_after or m + 1 >= len(self.lines):
                 return m + 1
         return None
+
+
+def _ends_dateline(para: Block, line: Line) -> bool:
+    """A dateline (——2025年2月26日在…会议上) wrapped over lines ends at its 会议上."""
+    return para.segments[0][1].startswith(("——", "－－")) and line.text.endswith(("会议上", "大会上"))
 
 
 def _first_sentence_end(text: str) -> int | None:

@@ -36,6 +36,8 @@ def test_page_furniture_is_dropped_and_recorded(line, text, dropped):
         ("投资打好头阵 消费挖掘潜能", "投资打好头阵 消费挖掘潜能"),
         ("the data center and etc", "the data center and etc"),
         ("“政策 + 场景”双轮驱动", "“政策+场景”双轮驱动"),
+        ("项目,力争2-", "项目,力争2-"),  # a hyphen at a line end is a character, not whitespace
+        ("-3年内", "-3年内"),
         ("全面加强大气污染防治;加快实施御河", "全面加强大气污染防治;加快实施御河"),
         ("狠抓中央和省生 态环保督察反馈问题整改，", "狠抓中央和省生态环保督察反馈问题整改，"),
         ("人均纯收入达 15869 元 ，增 长", "人均纯收入达15869元，增长"),

@@ -10,7 +10,7 @@ from reader.text.pipeline import process_text
 from reader.text.sentences import text_key
 
 HAN = "经济发展质量效益稳步提升全面推进改革开放城乡融合民生福祉持续增进产业项目建设投资消费市场创新"
-NUMBERS = ["5%", "3.5%", "1.14亿吨", "5242户", "110.53亿元", "23.3%", "2024年", "14GW", "75周年"]
+NUMBERS = ["5%", "3.5%", "1.14亿吨", "5242户", "110.53亿元", "23.3%", "2024年", "14GW", "75周年", "2-3年", "2×35"]
 
 # A number is always followed by a unit or a Chinese character, as in the reports.
 number = st.tuples(st.sampled_from(NUMBERS), st.sampled_from(list(HAN))).map("".join)
@@ -21,7 +21,7 @@ paragraph = st.lists(sentence, min_size=3, max_size=8).map("".join)
 
 def wrap(text: str, cells: int) -> list[str]:
     lines, cur = [], ""
-    for token in re.findall(r"[0-9.%A-Za-z]+|.", text):  # numbers and Latin words are never split
+    for token in re.findall(r"[0-9.%A-Za-z]+|.", text):  # numbers and Latin words are never split (2-3 may be)
         if cur and width(cur + token) > cells:
             lines.append(cur)
             cur = ""
@@ -36,8 +36,9 @@ def mess_up(lines: list[str], data, breaks: bool = True) -> list[str]:
     out = []
     for k, line in enumerate(lines):
         if data.draw(st.booleans()):
-            line = re.sub(r"(\d[\d.]*%?)(?![\dA-Za-z])", lambda m: data.draw(st.sampled_from(["", " "])) + m.group(1)
-                          + data.draw(st.sampled_from(["", " "])), line)
+            space = st.sampled_from(["", " "])
+            line = re.sub(r"(?<![\d.\-])(\d[\d.]*%?)(?![\dA-Za-z\-])",
+                          lambda m: data.draw(space) + m.group(1) + data.draw(space), line)
         if data.draw(st.booleans()):
             line = " " + line
         out.append(line)

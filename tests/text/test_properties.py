@@ -14,6 +14,7 @@ NUMBERS = ["5%", "3.5%", "1.14亿吨", "5242户", "110.53亿元", "23.3%", "2024
 
 # A number is always followed by a unit or a Chinese character, as in the reports.
 number = st.tuples(st.sampled_from(NUMBERS), st.sampled_from(list(HAN))).map("".join)
+SPACE = st.sampled_from(["", " "])
 clause = st.lists(st.one_of(st.sampled_from(list(HAN)), number), min_size=4, max_size=14).map("".join)
 sentence = st.lists(clause, min_size=1, max_size=4).map(lambda cs: "，".join(cs) + "。")
 paragraph = st.lists(sentence, min_size=3, max_size=8).map("".join)
@@ -36,9 +37,8 @@ def mess_up(lines: list[str], data, breaks: bool = True) -> list[str]:
     out = []
     for k, line in enumerate(lines):
         if data.draw(st.booleans()):
-            space = st.sampled_from(["", " "])
             line = re.sub(r"(?<![\d.\-])(\d[\d.]*%?)(?![\dA-Za-z\-])",
-                          lambda m: data.draw(space) + m.group(1) + data.draw(space), line)
+                          lambda m: data.draw(SPACE) + m.group(1) + data.draw(SPACE), line)
         if data.draw(st.booleans()):
             line = " " + line
         out.append(line)

@@ -221,7 +221,8 @@ class _Reflower:
             return a.ends or a.standalone
         if hd.is_kicker(b.text):
             return True
-        return a.ends or a.text[-1] in "：:" or self._is_heading_line(i)
+        title_like = not a.has_end and self.layout.is_very_short(i)  # 2025年政府工作报告 / 一、…
+        return a.ends or a.text[-1] in "：:" or title_like or self._is_heading_line(i)
 
     def _is_heading_line(self, i: int) -> bool:
         no = self.lines[i].no

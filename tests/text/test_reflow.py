@@ -199,3 +199,10 @@ def test_indented_paragraphs_start_at_the_indent_even_after_a_full_line():
         "一年来，我们全力以赴补短板、提品质，城乡融合发展加快推进。交通设施更加完善，朔州机场通航。",
         "一年来，我们全力以赴办实事、惠民生，人民幸福指数加快提高。民生实事全部完成。",
     ]
+
+
+def test_a_numbered_heading_after_a_short_title_line():
+    raw = "晋中市2025年政府工作报告\n一、2024年工作回顾\n2024年是攻坚克难、砥砺奋进的一年。一年来，我们坚持稳中求进。\n"
+    d = process_text(raw, "t")
+    assert paragraphs(d)[:2] == ["晋中市2025年政府工作报告", "一、2024年工作回顾"]
+    assert [h.title for h in d.outline] == ["一、2024年工作回顾"]

@@ -25,6 +25,7 @@ from reader.text.chars import SENTENCE_END, ends_sentence, width
 _CONTINUES = "，、；：,;:（《“‘([—－-"
 _LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
 _ANY_END = re.compile(f"[{SENTENCE_END}]")
+_ANY_PUNCT = re.compile(r"[，、；：,;:（）()“”]")
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _NEVER_FIRST = set("，。、；：？！）》」』】”’,;:?!)")
 _STANDALONE_FIRST = set("各—－政【（(")
@@ -221,7 +222,8 @@ class _Reflower:
             return a.ends or a.standalone
         if hd.is_kicker(b.text):
             return True
-        title_like = not a.has_end and self.layout.is_very_short(i)  # 2025年政府工作报告 / 一、…
+        # 2025年政府工作报告 / 一、…: a short line with no punctuation at all is a title
+        title_like = not a.has_end and not _ANY_PUNCT.search(a.text) and self.layout.is_very_short(i)
         return a.ends or a.text[-1] in "：:" or title_like or self._is_heading_line(i)
 
     def _is_heading_line(self, i: int) -> bool:

@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("sentences", help="the sentences with ids, sections and raw lines (--json: JSON Lines)")
     p.add_argument("path", help="a report file (.txt)")
-    p.add_argument("--json", action="store_true", help="JSON Lines: id, text, section, start, end, line, kind")
+    p.add_argument("--json", action="store_true", help="JSON Lines: id, text, kind, section, start, end, line, paragraph")
     p.set_defaults(run=run_sentences)
 
 
@@ -46,16 +46,18 @@ def run_outline(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
         return 0
     from rich.console import Console
+    from rich.text import Text
     from rich.tree import Tree
 
-    tree = Tree(f"[bold]{doc.id}[/]  [dim]{len(doc.sentences)} units[/]")
+    tree = Tree(Text.assemble((doc.id, "bold"), (f"  {len(doc.sentences)} units", "dim")))
     stack: list[tuple[int, Tree]] = [(0, tree)]
     for h in doc.outline:
         while stack[-1][0] >= h.level:
             stack.pop()
         style = {1: "bold", 2: "", 3: "dim"}.get(h.level, "dim")
-        node = stack[-1][1].add(f"[{style}]{h.title}[/]  [dim]line {h.line}[/]" if style else
-                                f"{h.title}  [dim]line {h.line}[/]")
+        label = Text(h.title, style=style)
+        label.append(f"  line {h.line}", style="dim")
+        node = stack[-1][1].add(label)
         stack.append((h.level, node))
     Console(highlight=False).print(tree)
     return 0
@@ -73,14 +75,15 @@ def run_sentences(args: argparse.Namespace) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{doc.id}: {len(doc.sentences)} units", show_lines=False)
+    table = Table(title=Text(f"{doc.id}: {len(doc.sentences)} units"), show_lines=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("line", justify="right", style="dim")
     table.add_column("section", style="cyan", max_width=24, overflow="ellipsis", no_wrap=True)
     table.add_column("text")
     for s in doc.sentences:
-        text = f"[bold]{s.text}[/]" if s.kind == "heading" else s.text
-        table.add_row(str(s.index + 1), str(s.line), s.section[-1] if s.section else "", text)
+        text = Text(s.text, style="bold" if s.kind == "heading" else "")
+        table.add_row(str(s.index + 1), str(s.line), Text(s.section[-1] if s.section else ""), text)
     Console(highlight=False).print(table)
     return 0

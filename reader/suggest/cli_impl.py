@@ -54,9 +54,10 @@ def suggest(args: argparse.Namespace) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     colors = {"target": "cyan", "achievement": "green", "problem": "red", "none": "dim"}
-    table = Table(title=f"{doc.id}: {len(suggestions)} sentences", show_lines=False)
+    table = Table(title=Text(f"{doc.id}: {len(suggestions)} sentences"), show_lines=False)
     table.add_column("line", justify="right", style="dim")
     table.add_column("label")
     table.add_column("score", justify="right")
@@ -64,7 +65,7 @@ def suggest(args: argparse.Namespace) -> int:
     table.add_column("sentence", overflow="fold")
     for s, sug in zip(doc.sentences, suggestions, strict=True):
         c = colors.get(sug.label, "")
-        table.add_row(str(s.line), f"[{c}]{sug.label}[/]", f"{sug.score:.2f}", sug.source, s.text)
+        table.add_row(str(s.line), Text(sug.label, style=c), f"{sug.score:.2f}", sug.source, Text(s.text))
     Console().print(table)
     return 0
 

@@ -54,3 +54,12 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(cli, tmp_path, make, command
     assert r.stdout == ""
     assert len(r.stderr.strip().splitlines()) == 1
     assert str(path) in r.stderr and "Traceback" not in r.stderr
+
+
+def test_report_text_that_looks_like_rich_markup_is_printed_verbatim(cli, tmp_path):
+    path = tmp_path / "markup.txt"
+    path.write_text("一、2025年工作安排\n\n（一）推进[/]改革[b]试点\n加强[/red]建设。推进[x]工作。\n", encoding="utf-8")
+    for command in ("outline", "sentences", "suggest"):
+        r = cli(command, str(path))
+        assert r.returncode == 0, r.stderr
+        assert "[/]" in r.stdout and "Traceback" not in r.stderr

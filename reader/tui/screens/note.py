@@ -29,7 +29,7 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Note on this sentence (Enter saves, an empty note removes it, Esc cancels)")
-            yield Static(self.sentence, classes="sentence")
+            yield Static(self.sentence, classes="sentence", markup=False)  # report text is not markup
             yield Input(self.note, placeholder="your note", id="note")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -154,7 +154,7 @@ class ReadingScreen(Screen):
 
     def _show_banner(self) -> None:
         banner = self.query_one("#banner", Static)
-        banner.update(f"READ-ONLY: {self.read_only_reason}" if self.read_only_reason else "")
+        banner.update(Text(f"READ-ONLY: {self.read_only_reason}") if self.read_only_reason else "")
         banner.display = bool(self.read_only_reason)
         self.query_one(StatusBar).set_class(bool(self.read_only_reason), "-read-only")
         self.refresh_bindings()
@@ -339,7 +339,7 @@ class ReadingScreen(Screen):
             raise _NotStored from None
         except (ReaderError, OSError) as exc:
             self.last_state = ("NOT SAVED", "bold red")
-            self.notify(f"{exc}", title="The change was not stored", severity="error", timeout=8)
+            self.notify(f"{exc}", title="The change was not stored", severity="error", timeout=8, markup=False)
             self._update_status()
             raise _NotStored from None
         self.last_state = ("saved ✓", "green")
@@ -475,7 +475,7 @@ class ReadingScreen(Screen):
         if heading is not None:
             outline.refresh_headings([heading], self.labels)
         what = path[-1] if path else "the whole document"
-        self.notify(f"{'Reviewed' if reviewed else 'Not reviewed'}: {what}", timeout=2)
+        self.notify(f"{'Reviewed' if reviewed else 'Not reviewed'}: {what}", timeout=2, markup=False)
         self._update_status()
 
     # -- search ----------------------------------------------------------------------------------

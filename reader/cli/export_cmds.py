@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="only these documents (corpus file names without .txt)")
     p.add_argument("--negatives", action="store_true",
                    help='add label "none" for unlabelled sentences of sections marked reviewed')
+    p.add_argument("--allow-damaged", action="store_true",
+                   help="export even if a store file is damaged without a usable backup (its labels are left out)")
     p.add_argument("--orphans", action="store_true",
                    help="include labels whose sentence is no longer in the text (marked orphan)")
     p.add_argument("--split", metavar="SPEC",

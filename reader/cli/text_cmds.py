@@ -19,7 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("sentences", help="the sentences with ids, sections and raw lines (--json: JSON Lines)")
     p.add_argument("path", help="a report file (.txt)")
-    p.add_argument("--json", action="store_true", help="JSON Lines: id, text, kind, section, start, end, line, paragraph")
+    p.add_argument("--json", action="store_true",
+                   help="JSON Lines: id, text, kind, section, start, end, line, paragraph")
     p.set_defaults(run=run_sentences)
 
 

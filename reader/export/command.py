@@ -59,15 +59,32 @@ class _EmptyStore:
         pass
 
 
-def open_store(path: Path):
-    """The store under `path`, read-only; an empty stand-in when the folder does not exist."""
+def open_store(path: Path, *, allow_damaged: bool = True):
+    """The store under `path`, read-only; an empty stand-in when the folder does not exist.
+
+    A damaged store file is never silently skipped: with a good backup its labels come from the
+    backup (said on stderr); without one, unless `allow_damaged`, this is an error, because the
+    export would quietly lack that report's labels.
+    """
     if not path.exists():
         return _EmptyStore()
     if not path.is_dir():
         raise ReaderError(f"annotations folder {path} is not a folder; give one with --annotations")
     from reader.store import AnnotationStore
 
-    return AnnotationStore(path, read_only=True)
+    store = AnnotationStore(path, read_only=True)
+    lost = []
+    for name, what in store.problems():
+        print(f"reader: warning: {path / name}: {what}", file=sys.stderr)
+        if "no usable backup" in what:
+            lost.append(name)
+    if lost and not allow_damaged:
+        store.close()
+        raise ReaderError(
+            f"{', '.join(lost)} in {path} {'is' if len(lost) == 1 else 'are'} damaged without a usable backup: "
+            "its labels would be missing from the export; "
+            "run `reader doctor --repair` first, or pass --allow-damaged to go on without them")
+    return store
 
 
 def _label_set(annotations: Path) -> list[str]:
@@ -139,7 +156,7 @@ def _export(args: argparse.Namespace) -> int:
     # stdout, which would fight with it for the same terminal.
     with Progress() as progress:
         reading = progress.task("reading labels", None)
-        store = open_store(annotations)
+        store = open_store(annotations, allow_damaged=getattr(args, "allow_damaged", False))
         try:
             state: dict[str, Any] = {}
 

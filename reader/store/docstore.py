@@ -16,7 +16,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from reader.store.errors import ReadOnlyStore
-from reader.store.storage import AtomicJSONStorage, DamagedFile, parse
+from reader.store.storage import AtomicJSONStorage, DamagedFile, atomic_write, parse
 
 LABELS, REVIEWED, POSITIONS = "labels", "reviewed", "positions"
 
@@ -63,9 +63,19 @@ class DocStore:
                 self.damage = None
                 self.showing_backup = False
                 self.storage.read_only = self.store_reason is not None
+                self._ensure_backup()
         except DamagedFile as exc:
             self._fall_back(str(exc))
         self._reindex()
+
+    def _ensure_backup(self) -> None:
+        """A healthy file without a backup (copied in, or shipped) gets one now, so that
+        `reader doctor --repair` always has a last good copy to restore."""
+        storage = self.storage
+        if storage.read_only or storage.backup_path.exists() or not storage.path.exists():
+            return
+        with contextlib.suppress(OSError):
+            atomic_write(storage.backup_path, storage.path.read_bytes(), sync_file=False)
 
     def _fall_back(self, damage: str) -> None:
         self.damage = damage

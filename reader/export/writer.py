@@ -43,7 +43,11 @@ def check_writable(paths: list[Path]) -> None:
         if path.is_dir():
             raise ReaderError(f"cannot write {path}: it is a folder; give a file name with -o")
         if not parent.is_dir():
-            raise ReaderError(f"cannot write {path}: folder {parent} does not exist; create it first")
+            try:  # like `mkdir -p`: -o data/labels.jsonl on a fresh checkout just works
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ReaderError(f"cannot write {path}: cannot create folder {parent} ({exc.strerror}); "
+                                  "choose another -o") from None
         if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
             raise ReaderError(f"cannot write {path}: permission denied; choose another -o")
 

@@ -117,7 +117,7 @@ def test_tokens(setup):
     (["--split", "train=0.9,dev=0.2", "-o", "{tmp}/x.jsonl"], "bad --split"),
     (["--split", "train=0.8,dev=0.2"], "--split writes one file per split"),
     (["--split", "train=0.8,dev=0.2", "--seed", "x", "-o", "{tmp}/x.jsonl"], "--seed"),
-    (["-o", "{tmp}/no/such/dir/x.jsonl"], "does not exist"),
+    (["-o", "/dev/null/under/a/file.jsonl"], "cannot create folder"),
     (["-o", "{tmp}"], "is a folder"),
     (["--annotator", "nobody"], "unknown annotator nobody"),
     (["--docs", "a,zz"], "unknown document zz"),
@@ -130,6 +130,13 @@ def test_errors_are_one_line_exit_2(setup, capsys, extra, message):
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and message in captured.err, captured.err
+
+
+def test_output_folders_are_created(setup, capsys):
+    tmp, opts = setup
+    out = tmp / "new" / "data" / "labels.jsonl"
+    assert main(["export", *opts, "-o", str(out)]) == 0
+    assert out.exists() and out.with_name("labels.manifest.json").exists()
 
 
 def test_unwritable_output(setup, capsys):

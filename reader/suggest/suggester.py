@@ -162,7 +162,3 @@ class Suggester:
         if cross_validate:
             report["cv"] = m.cross_validate(examples, seed=seed)
         return trained, report
-
-    def with_model(self, model: TrainedModel | None) -> Suggester:
-        """A new Suggester using `model` (after a background retrain)."""
-        return Suggester(model)

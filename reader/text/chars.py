@@ -11,7 +11,6 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—～·・％＋－＝／"
 SENTENCE_END = "。！？!?"
 CLOSERS = "”’）》」』】〕)]\"'"
-OPENERS = "“‘（《「『【〔(["
 # Whitespace that PDF extraction leaves around: ASCII, ideographic, no-break, thin spaces, form feed.
 WS_CHARS = " \t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000\ufeff"
 """Every whitespace character, one by one (for `str.strip`)."""
@@ -19,10 +18,6 @@ WS = " \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff"
 """The same set as the body of a regex character class (it contains a range: never pass it to strip)."""
 WS_RE = re.compile(f"[{WS}]+")
 HAN_RE = re.compile(f"[{HAN}]")
-
-
-def is_han(ch: str) -> bool:
-    return bool(HAN_RE.match(ch))
 
 
 @lru_cache(maxsize=4096)

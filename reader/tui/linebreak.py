@@ -133,8 +133,3 @@ def _break_chunk(text: str, width: int, offset: int) -> list[tuple[int, int]]:
         start = end
     return lines
 
-
-def line_cells(text: str, span: tuple[int, int]) -> int:
-    """Cell width of one visual line (convenience for tests and renderers)."""
-    start, end = span
-    return sum(get_character_cell_size(c) for c in text[start:end])

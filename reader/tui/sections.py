@@ -79,9 +79,6 @@ class SectionIndex:
                 level = self.headings[i].level
         return chain[::-1]
 
-    def top_level(self, heading: int) -> bool:
-        return self.headings[heading].level <= 2
-
     def section_for_review(self, sentence_index: int) -> int | None:
         """The section (level ≤ 2 entry) a sentence is in: what `section.reviewed` marks."""
         chain = [h for h in self.headings_of(sentence_index) if self.headings[h].level <= 2]

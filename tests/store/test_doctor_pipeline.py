@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from reader.cli import main
 from reader.store import AnnotationStore
-
-pipeline = pytest.importorskip("reader.text.pipeline")
+from reader.text import pipeline
 
 REPORT = "政府工作报告\n\n一、2024年工作回顾\n\n全年地区生产总值增长5.1%。新建5G基站1200个。\n\n" \
          "二、2025年工作安排\n\n城镇新增就业3.2万人。\n"

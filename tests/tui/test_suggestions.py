@@ -70,3 +70,16 @@ async def test_retraining_runs_in_the_background_without_blocking_keys(make_app,
         assert (annotations / "model" / "suggest-model.joblib").exists()
         assert any("retrained" in (n.message or "") for n in app._notifications)
         assert len(stored(app)) == 3
+
+
+async def test_accepting_never_replaces_a_label_the_user_chose(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        start = first_body(screen)
+        screen.view.set_cursor(start)
+        sentence = screen.document.sentences[start]
+        screen._show_suggestions({sentence.id: ("achievement", 0.9)})
+        await pilot.press("p", "y")
+        assert stored(app) == {sentence.id: "problem"}
+        assert screen.view.cursor == first_body(screen, start + 1)  # moved on all the same

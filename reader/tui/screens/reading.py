@@ -599,13 +599,17 @@ class ReadingScreen(Screen):
         self._update_status()
 
     def action_accept_suggestion(self) -> None:
-        """Store the suggested label as a real one and move on to the next sentence."""
+        """Store the suggested label as a real one and move on to the next sentence (a sentence
+        already labelled keeps its label)."""
         sentence = self.document.sentences[self.view.cursor]
         suggestion = self.suggestions.get(sentence.id)
         if not suggestion or suggestion[0] not in {label.name for label in self.config.labels}:
             self.notify("No label suggested for this sentence")
             return
-        if self.labels.get(sentence.id) != suggestion[0]:
+        if sentence.id in self.labels:
+            # A label the user chose is never replaced by a suggestion: just move on.
+            self.notify("Already labelled: kept your label", timeout=2)
+        else:
             self.action_label(suggestion[0])
             if self.labels.get(sentence.id) != suggestion[0]:
                 return  # not stored (read-only or a failed write): stay here

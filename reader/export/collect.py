@@ -124,6 +124,17 @@ def _check_known(kind: str, wanted: Iterable[str], known: set[str], hint: str) -
         raise ReaderError(f"unknown {kind} {', '.join(unknown)} (known: {listing}); {hint}")
 
 
+def by_document(labels, marks) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+    """Label records and review marks grouped by document id."""
+    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in labels:
+        by_doc[r["doc"]].append(r)
+    marks_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in marks:
+        marks_by_doc[m["doc"]].append(m)
+    return by_doc, marks_by_doc
+
+
 def collect(
     store: Any,
     corpus_dir: Path,
@@ -176,13 +187,7 @@ def collect(
         notes.append(f"left out {len(stored_orphans)} orphan label(s) (their sentence is no longer in "
                      "the text); --orphans includes them")
 
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in labels:
-        by_doc[r["doc"]].append(r)
-    marks_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for m in marks:
-        marks_by_doc[m["doc"]].append(m)
-
+    by_doc, marks_by_doc = by_document(labels, marks)
     doc_ids = sorted(set(by_doc) | set(marks_by_doc))
     if on_documents:
         on_documents(len(doc_ids))

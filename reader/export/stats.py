@@ -19,6 +19,7 @@ from reader.errors import ReaderError
 from reader.export.collect import (
     LoadAll,
     SentenceFinder,
+    by_document,
     corpus_files,
     default_loader,
     load_documents,
@@ -125,12 +126,7 @@ def compute(store: Any, corpus_dir: Path, label_set: list[str], *,
                               "`reader stats` without --annotator shows everyone")
         labels = [r for r in labels if r["annotator"] in wanted]
         marks = [m for m in marks if m["annotator"] in wanted]
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in labels:
-        by_doc[r["doc"]].append(r)
-    marks_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for m in marks:
-        marks_by_doc[m["doc"]].append(m)
+    by_doc, marks_by_doc = by_document(labels, marks)
     doc_ids = sorted(set(files) | set(by_doc) | set(marks_by_doc))
     if on_documents:
         on_documents(len(doc_ids))

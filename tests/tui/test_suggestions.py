@@ -11,14 +11,20 @@ from tests.tui.helpers import first_body, reading, stored, wait_for
 SIZE = (120, 40)
 
 
+async def at_first_body_with_suggestion(pilot, label: str, score: float):
+    """The reading screen, its cursor on the first body sentence, which is suggested `label`."""
+    screen = await reading(pilot)
+    start = first_body(screen)
+    screen.view.set_cursor(start)
+    sentence = screen.document.sentences[start]
+    screen._show_suggestions({sentence.id: (label, score)})
+    return screen, start, sentence
+
+
 async def test_accepting_a_suggestion_stores_a_real_label_and_moves_on(make_app):
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await reading(pilot)
-        start = first_body(screen)
-        screen.view.set_cursor(start)
-        sentence = screen.document.sentences[start]
-        screen._show_suggestions({sentence.id: ("achievement", 0.8)})
+        screen, start, sentence = await at_first_body_with_suggestion(pilot, "achievement", 0.8)
         await pilot.press("y")
         assert stored(app) == {sentence.id: "achievement"}
         record = app.store.doc_labels(screen.document.id, "tester")[sentence.id]
@@ -75,11 +81,7 @@ async def test_retraining_runs_in_the_background_without_blocking_keys(make_app,
 async def test_accepting_never_replaces_a_label_the_user_chose(make_app):
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await reading(pilot)
-        start = first_body(screen)
-        screen.view.set_cursor(start)
-        sentence = screen.document.sentences[start]
-        screen._show_suggestions({sentence.id: ("achievement", 0.9)})
+        screen, start, sentence = await at_first_body_with_suggestion(pilot, "achievement", 0.9)
         await pilot.press("p", "y")
         assert stored(app) == {sentence.id: "problem"}
         assert screen.view.cursor == first_body(screen, start + 1)  # moved on all the same

@@ -39,8 +39,10 @@ def render_screen(view: DocumentView) -> None:
 async def bench(repeat: int) -> None:
     document = corpus_document(repeat)
     size_mb = len(document.text.encode()) / 1e6
-    print(f"## corpus x{repeat}: {size_mb:.2f} MB, {len(document.text):,} chars, "
-          f"{len(document.paragraphs):,} paragraphs, {len(document.sentences):,} sentences")
+    print(
+        f"## corpus x{repeat}: {size_mb:.2f} MB, {len(document.text):,} chars, "
+        f"{len(document.paragraphs):,} paragraphs, {len(document.sentences):,} sentences"
+    )
 
     _break_lines.cache_clear()
     t = time.perf_counter()
@@ -58,8 +60,10 @@ async def bench(repeat: int) -> None:
         load_ms = 1000 * (time.perf_counter() - t)
         t = time.perf_counter()
         await pilot.pause()
-        print(f"load + first screen: {load_ms:.0f} ms (then {1000 * (time.perf_counter() - t):.0f} ms "
-              f"until the app is idle)")
+        print(
+            f"load + first screen: {load_ms:.0f} ms (then {1000 * (time.perf_counter() - t):.0f} ms "
+            f"until the app is idle)"
+        )
 
         times = []
         for i in range(300):
@@ -70,8 +74,10 @@ async def bench(repeat: int) -> None:
             if i % 25 == 0:
                 await pilot.pause()
         times.sort()
-        print(f"cursor move + repaint: p50 {statistics.median(times):.2f} ms, "
-              f"p95 {times[int(0.95 * len(times))]:.2f} ms, max {times[-1]:.2f} ms")
+        print(
+            f"cursor move + repaint: p50 {statistics.median(times):.2f} ms, "
+            f"p95 {times[int(0.95 * len(times))]:.2f} ms, max {times[-1]:.2f} ms"
+        )
 
         t = time.perf_counter()
         count = view.search("高质量发展")

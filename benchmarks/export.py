@@ -58,11 +58,19 @@ def build(folder: Path, n_labels: int, *, distinct: bool) -> tuple[int, int]:
                 for s in doc.sentences:
                     if s.kind != "sentence" or made >= n_labels:
                         continue
-                    records.append({
-                        "doc": doc.id, "sentence": s.id, "label": LABELS[s.index % 3], "annotator": "bench",
-                        "text": s.text, "section": list(s.section), "line": s.line,
-                        "start": s.start, "end": s.end,
-                    })
+                    records.append(
+                        {
+                            "doc": doc.id,
+                            "sentence": s.id,
+                            "label": LABELS[s.index % 3],
+                            "annotator": "bench",
+                            "text": s.text,
+                            "section": list(s.section),
+                            "line": s.line,
+                            "start": s.start,
+                            "end": s.end,
+                        }
+                    )
                     made += 1
                 store.bulk_set(records)
                 docs += 1
@@ -73,8 +81,19 @@ def build(folder: Path, n_labels: int, *, distinct: bool) -> tuple[int, int]:
 
 
 def timed_export(folder: Path, out: Path, *extra: str) -> float:
-    cmd = [sys.executable, "-m", "reader", "export", "--annotations", str(folder / "annotations"),
-           "--corpus", str(folder / "corpus"), "-o", str(out), *extra]
+    cmd = [
+        sys.executable,
+        "-m",
+        "reader",
+        "export",
+        "--annotations",
+        str(folder / "annotations"),
+        "--corpus",
+        str(folder / "corpus"),
+        "-o",
+        str(out),
+        *extra,
+    ]
     t = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - t

@@ -54,12 +54,17 @@ def main() -> None:
         t4 = time.perf_counter()
         outline, sentences = segment("bench", full, paragraphs, line_at)
         t5 = time.perf_counter()
-        times = {"decode": t1 - t0, "clean": t2 - t1, "reflow": t3 - t2, "assemble": t4 - t3,
-                 "outline+sentences": t5 - t4, "total": t5 - t0}
+        times = {
+            "decode": t1 - t0,
+            "clean": t2 - t1,
+            "reflow": t3 - t2,
+            "assemble": t4 - t3,
+            "outline+sentences": t5 - t4,
+            "total": t5 - t0,
+        }
         for k, v in times.items():
             best[k] = min(best.get(k, v), v)
-    print(f"input: {mb:.1f} MB, {len(sentences):,} units, {len(outline):,} outline entries "
-          f"(best of {args.repeat})")
+    print(f"input: {mb:.1f} MB, {len(sentences):,} units, {len(outline):,} outline entries (best of {args.repeat})")
     print(f"{'stage':<20}{'seconds':>10}{'MB/s':>10}")
     for k, v in best.items():
         print(f"{k:<20}{v:>10.3f}{mb / v:>10.1f}")

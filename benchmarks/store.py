@@ -35,9 +35,17 @@ def pct(values: list[float], p: float) -> float:
 
 
 def record(doc: int, i: int, rng: random.Random) -> dict:
-    return {"id": f"doc{doc:04d}:{i:08x}:0", "doc": f"doc{doc:04d}", "text": "全年地区生产总值增长5.1%左右。" * 2,
-            "label": rng.choice(LABELS), "annotator": "li", "section": ["二、2025年工作安排", "（一）扩大内需"],
-            "line": i + 10, "start": i * 40, "end": i * 40 + 30}
+    return {
+        "id": f"doc{doc:04d}:{i:08x}:0",
+        "doc": f"doc{doc:04d}",
+        "text": "全年地区生产总值增长5.1%左右。" * 2,
+        "label": rng.choice(LABELS),
+        "annotator": "li",
+        "section": ["二、2025年工作安排", "（一）扩大内需"],
+        "line": i + 10,
+        "start": i * 40,
+        "end": i * 40 + 30,
+    }
 
 
 def timed(fn, n: int) -> list[float]:
@@ -114,8 +122,18 @@ def bench_ours(root: Path, docs: int, per_doc: int, ops: int, rng: random.Random
     total = len(store.labels())
     store.close()
     size = (folder / "doc0000.json").stat().st_size
-    return {"bulk": bulk, "reimport": reimport, "load": loads, "warm": warm, "set": sets, "clear": clears,
-            "position": positions, "undo": undo, "total": total, "file_size": size}
+    return {
+        "bulk": bulk,
+        "reimport": reimport,
+        "load": loads,
+        "warm": warm,
+        "set": sets,
+        "clear": clears,
+        "position": positions,
+        "undo": undo,
+        "total": total,
+        "file_size": size,
+    }
 
 
 def bench_big_doc(root: Path, per_doc: int, ops: int, rng: random.Random) -> dict:
@@ -123,8 +141,12 @@ def bench_big_doc(root: Path, per_doc: int, ops: int, rng: random.Random) -> dic
     recs = [{**record(0, i, rng), "sentence": f"s{i}"} for i in range(per_doc)]
     with AnnotationStore(folder) as store:
         store.bulk_set(recs)
-        sets = timed(lambda: store.set_label("doc0000", f"s{rng.randrange(per_doc)}", rng.choice(LABELS),
-                                             annotator="li", text="句子。"), ops)
+        sets = timed(
+            lambda: store.set_label(
+                "doc0000", f"s{rng.randrange(per_doc)}", rng.choice(LABELS), annotator="li", text="句子。"
+            ),
+            ops,
+        )
     return {"set": sets, "file_size": (folder / "doc0000.json").stat().st_size}
 
 
@@ -156,8 +178,9 @@ def bench_default_per_doc(root: Path, docs: int, per_doc: int, ops: int, rng: ra
 
     def set_one():
         d, i = next(it)
-        db_for(d).table("labels").upsert({**record(d, i, rng), "annotator": "wang"},
-                                         (q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang"))
+        db_for(d).table("labels").upsert(
+            {**record(d, i, rng), "annotator": "wang"}, (q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang")
+        )
 
     sets = timed(set_one, ops)
     it = iter(targets)
@@ -184,12 +207,18 @@ def bench_default_single(root: Path, docs: int, per_doc: int, ops: int, rng: ran
     loads = timed(lambda: table.search(q.doc == f"doc{rng.randrange(docs):04d}"), ops)
     targets = [(rng.randrange(docs), rng.randrange(per_doc * 2)) for _ in range(ops)]
     it = iter(targets)
-    sets = timed(lambda: (lambda d, i: table.upsert(
-        {**record(d, i, rng), "annotator": "wang"},
-        (q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang")))(*next(it)), ops)
+    sets = timed(
+        lambda: (
+            lambda d, i: table.upsert(
+                {**record(d, i, rng), "annotator": "wang"}, (q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang")
+            )
+        )(*next(it)),
+        ops,
+    )
     it = iter(targets)
-    clears = timed(lambda: (lambda d, i: table.remove(
-        (q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang")))(*next(it)), ops)
+    clears = timed(
+        lambda: (lambda d, i: table.remove((q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang")))(*next(it)), ops
+    )
     db.close()
     return {"bulk": bulk, "load": loads, "set": sets, "clear": clears, "file_size": path.stat().st_size}
 
@@ -220,39 +249,56 @@ def main() -> None:
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
-    print(f"\n{n:,} labels over {args.docs:,} documents ({ours['total']:,} after the runs); "
-          f"one document file: {ours['file_size'] / 1024:.1f} KiB\n")
+    print(
+        f"\n{n:,} labels over {args.docs:,} documents ({ours['total']:,} after the runs); "
+        f"one document file: {ours['file_size'] / 1024:.1f} KiB\n"
+    )
     print("| ours: per-document files, atomic durable writes + .bak | p50 ms | p99 ms | n |")
     print("|---|---|---|---|")
-    for name, key in (("set one label", "set"), ("clear one label", "clear"),
-                      ("load one document's labels (cold, parses its file)", "load"),
-                      ("load one document's labels (warm)", "warm"), ("set position", "position"),
-                      ("undo", "undo")):
+    for name, key in (
+        ("set one label", "set"),
+        ("clear one label", "clear"),
+        ("load one document's labels (cold, parses its file)", "load"),
+        ("load one document's labels (warm)", "warm"),
+        ("set position", "position"),
+        ("undo", "undo"),
+    ):
         print(row(name, ours[key]))
     print(row("(disk floor: write+fsync 40 KiB, fsync folder)", floor))
     for size, b in big.items():
-        print(row(f"set one label in a document with {size:,} records ({b['file_size'] / 1024:.0f} KiB)",
-                  b["set"]))
-    print(f"\nbulk import of {n:,} labels (`reader import-labels` path): {ours['bulk']:.2f} s; "
-          f"importing the same file again (all unchanged): {ours['reimport']:.2f} s")
+        print(row(f"set one label in a document with {size:,} records ({b['file_size'] / 1024:.0f} KiB)", b["set"]))
+    print(
+        f"\nbulk import of {n:,} labels (`reader import-labels` path): {ours['bulk']:.2f} s; "
+        f"importing the same file again (all unchanged): {ours['reimport']:.2f} s"
+    )
     print("\n| TinyDB default JSONStorage, one file per document | p50 ms | p99 ms | n |")
     print("|---|---|---|---|")
-    for name, key in (("set one label (upsert)", "set"), ("clear one label", "clear"),
-                      ("load one document's labels", "load")):
+    for name, key in (
+        ("set one label (upsert)", "set"),
+        ("clear one label", "clear"),
+        ("load one document's labels", "load"),
+    ):
         print(row(name, dflt[key]))
     print(f"\n| TinyDB default JSONStorage, one file ({single['file_size'] / 1e6:.0f} MB) | p50 ms | p99 ms | n |")
     print("|---|---|---|---|")
-    for name, key in (("set one label (upsert)", "set"), ("clear one label", "clear"),
-                      ("load one document's labels", "load")):
+    for name, key in (
+        ("set one label (upsert)", "set"),
+        ("clear one label", "clear"),
+        ("load one document's labels", "load"),
+    ):
         print(row(name, single[key]))
-    print(f"\nbulk insert, default per-document: {dflt['bulk']:.2f} s; default one file: {single['bulk']:.2f} s "
-          "(insert_multiple: one write each, no per-record check)")
-    print("\nheadline (p99, default one file / ours): "
-          f"set ×{pct(single['set'], 99) / pct(ours['set'], 99):.0f}, "
-          f"clear ×{pct(single['clear'], 99) / pct(ours['clear'], 99):.0f}, "
-          f"load ×{pct(single['load'], 99) / pct(ours['load'], 99):.0f}; "
-          f"(default per-document / ours): set ×{pct(dflt['set'], 99) / pct(ours['set'], 99):.1f}, "
-          f"load ×{pct(dflt['load'], 99) / pct(ours['load'], 99):.1f}")
+    print(
+        f"\nbulk insert, default per-document: {dflt['bulk']:.2f} s; default one file: {single['bulk']:.2f} s "
+        "(insert_multiple: one write each, no per-record check)"
+    )
+    print(
+        "\nheadline (p99, default one file / ours): "
+        f"set ×{pct(single['set'], 99) / pct(ours['set'], 99):.0f}, "
+        f"clear ×{pct(single['clear'], 99) / pct(ours['clear'], 99):.0f}, "
+        f"load ×{pct(single['load'], 99) / pct(ours['load'], 99):.0f}; "
+        f"(default per-document / ours): set ×{pct(dflt['set'], 99) / pct(ours['set'], 99):.1f}, "
+        f"load ×{pct(dflt['load'], 99) / pct(ours['load'], 99):.1f}"
+    )
 
 
 if __name__ == "__main__":

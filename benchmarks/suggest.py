@@ -27,8 +27,10 @@ from reader.text.pipeline import load_document, process_bytes  # noqa: E402
 
 def line(name: str, sc: dict) -> str:
     per = "  ".join(f"{lab} {sc['labels'][lab]['f1']:.3f}" for lab in LABELS)
-    return (f"{name:<14} macro-F1 {sc['macro_f1']:.3f}  |  F1: {per}  |  problem recall "
-            f"{sc['labels']['problem']['recall']:.3f}")
+    return (
+        f"{name:<14} macro-F1 {sc['macro_f1']:.3f}  |  F1: {per}  |  problem recall "
+        f"{sc['labels']['problem']['recall']:.3f}"
+    )
 
 
 def main() -> None:
@@ -50,13 +52,11 @@ def main() -> None:
     print(f"leave-one-document-out ({cv['folds']} folds, {time.perf_counter() - t0:.1f} s):")
     print("  " + line("rules alone", cv["rules"]))
     print("  " + line("rules + model", cv["model"]))
-    print("  per held-out document (rules+model macro-F1): "
-          + ", ".join(f"{d} {v:.3f}" for d, v in cv["docs"].items()))
+    print("  per held-out document (rules+model macro-F1): " + ", ".join(f"{d} {v:.3f}" for d, v in cv["docs"].items()))
 
     # suggest: a report of ~35,000 characters (three city reports joined), model loaded
     raw = "\n\n".join(
-        (corpus / f"{d}.txt").read_text(encoding="utf-8")
-        for d in ("jinzhong-2025", "xinzhou-2025", "shuozhou-2024")
+        (corpus / f"{d}.txt").read_text(encoding="utf-8") for d in ("jinzhong-2025", "xinzhou-2025", "shuozhou-2024")
     )
     big = process_bytes(raw.encode("utf-8"), "big")
     chars = sum(len(s.text) for s in big.sentences)
@@ -69,8 +69,10 @@ def main() -> None:
         t0 = time.perf_counter()
         s.suggest(big)
         times.append(time.perf_counter() - t0)
-    print(f"suggest on a {chars:,}-character report ({len(big.sentences)} sentences), model loaded: "
-          f"median {statistics.median(times) * 1000:.0f} ms (loading model + jieba once: {warm * 1000:.0f} ms)")
+    print(
+        f"suggest on a {chars:,}-character report ({len(big.sentences)} sentences), model loaded: "
+        f"median {statistics.median(times) * 1000:.0f} ms (loading model + jieba once: {warm * 1000:.0f} ms)"
+    )
     rules_only = Suggester.rules_only()
     t0 = time.perf_counter()
     rules_only.suggest(big)
@@ -78,10 +80,15 @@ def main() -> None:
     path = Path("/tmp/reader-bench-35k.txt")
     path.write_text(raw, encoding="utf-8")
     t0 = time.perf_counter()
-    subprocess.run([str(ROOT / ".venv/bin/reader"), "suggest", str(path), "--json",
-                    "--annotations", args.annotations], check=True, capture_output=True)
-    print(f"  whole `reader suggest --json` command (new process: imports, model and jieba load): "
-          f"{time.perf_counter() - t0:.2f} s")
+    subprocess.run(
+        [str(ROOT / ".venv/bin/reader"), "suggest", str(path), "--json", "--annotations", args.annotations],
+        check=True,
+        capture_output=True,
+    )
+    print(
+        f"  whole `reader suggest --json` command (new process: imports, model and jieba load): "
+        f"{time.perf_counter() - t0:.2f} s"
+    )
 
     # train: 5,000 labels (the reference labels repeated over document copies), with doc-wise CV
     copies = -(-5000 // len(examples))
@@ -92,8 +99,7 @@ def main() -> None:
     t0 = time.perf_counter()
     m.cross_validate(many, seed=0)
     cvt = time.perf_counter() - t0
-    print(f"train on {len(many):,} labels: fit {fit:.1f} s; + 5-fold doc-wise CV {cvt:.1f} s; "
-          f"total {fit + cvt:.1f} s")
+    print(f"train on {len(many):,} labels: fit {fit:.1f} s; + 5-fold doc-wise CV {cvt:.1f} s; total {fit + cvt:.1f} s")
 
 
 if __name__ == "__main__":

@@ -40,9 +40,15 @@ def make_app(corpus: Path, annotations: Path, file: Path | None = None):
 
     labels = load_labelset(annotations)
     store = AnnotationStore(annotations, labelset=labels)
-    config = AppConfig(annotations=annotations, annotator="bench", labels=labels,
-                       keymap=load_keymap(None, labels), library=None if file else corpus, file=file,
-                       suggestions=False)
+    config = AppConfig(
+        annotations=annotations,
+        annotator="bench",
+        labels=labels,
+        keymap=load_keymap(None, labels),
+        library=None if file else corpus,
+        file=file,
+        suggestions=False,
+    )
     return ReaderApp(config, store), store
 
 
@@ -135,8 +141,9 @@ async def big_document(tmp: Path) -> dict[str, float]:
 
     async def opened(pilot, start: float) -> float:
         """Seconds from `start` (before the app starts) until the reading screen shows the document."""
-        await until(pilot, lambda: isinstance(pilot.app.screen, ReadingScreen)
-                    and pilot.app.screen.document is not None)
+        await until(
+            pilot, lambda: isinstance(pilot.app.screen, ReadingScreen) and pilot.app.screen.document is not None
+        )
         await pilot.pause(0)
         return time.perf_counter() - start
 
@@ -192,9 +199,13 @@ async def library(tmp: Path, reports: int) -> dict[str, float]:
         app, store = make_app(folder, tmp / "many-annotations")
         start = time.perf_counter()
         async with app.run_test(size=(120, 40)) as pilot:
+
             def shown(app=app, rows=1) -> bool:
-                return (isinstance(app.screen, LibraryScreen) and bool(app.screen.query("#reports"))
-                        and app.screen.query_one("#reports").row_count >= rows)
+                return (
+                    isinstance(app.screen, LibraryScreen)
+                    and bool(app.screen.query("#reports"))
+                    and app.screen.query_one("#reports").row_count >= rows
+                )
 
             await until(pilot, shown)
             await pilot.pause(0)

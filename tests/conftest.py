@@ -18,12 +18,20 @@ def corpus_dir() -> Path:
     return CORPUS
 
 
-def run_cli(*args: str, cwd: Path | None = None, input: str | None = None, env: dict | None = None,
-            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, input: str | None = None, env: dict | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m reader ARGS` as a user would, capturing output."""
     full_env = {**os.environ, "READER_ANNOTATOR": "tester", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, input=input, env=full_env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        input=input,
+        env=full_env,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture

@@ -14,16 +14,23 @@ DEFAULT_ANNOTATIONS = Path("annotations")
 def add_store_options(parser: argparse.ArgumentParser, *, annotator: bool = True) -> None:
     """Add --annotations, --corpus and (optionally) --annotator."""
     parser.add_argument(
-        "--annotations", type=Path, default=None, metavar="DIR",
+        "--annotations",
+        type=Path,
+        default=None,
+        metavar="DIR",
         help="folder of the label stores (default: ./annotations)",
     )
     parser.add_argument(
-        "--corpus", type=Path, default=None, metavar="DIR",
+        "--corpus",
+        type=Path,
+        default=None,
+        metavar="DIR",
         help="folder of the reports (default: ./corpus)",
     )
     if annotator:
         parser.add_argument(
-            "--annotator", default=None,
+            "--annotator",
+            default=None,
             help="who is labelling (default: $READER_ANNOTATOR, else the login name)",
         )
 

@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     from reader.cli.common import add_store_options
 
     p = sub.add_parser(
-        "doctor", help="check the annotations folder (damaged files, orphans); --repair fixes",
+        "doctor",
+        help="check the annotations folder (damaged files, orphans); --repair fixes",
         description="List damaged store files, leftovers and orphaned labels (re-checked against "
         "the corpus). --repair moves damaged files aside (keeping them), restores their last good "
         "copy and re-attaches labels; it needs the app closed. Exit status 1 if problems remain.",
@@ -24,7 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_doctor)
 
     p = sub.add_parser(
-        "import-labels", help="load labels from a JSONL export into the store (idempotent)",
+        "import-labels",
+        help="load labels from a JSONL export into the store (idempotent)",
         description="Load label records (the `reader export` JSONL format: id, doc, text, label, "
         "annotator, ...) into the store. Importing the same file twice changes nothing. A different "
         "stored label of the same annotator is a conflict: reported, kept unless --overwrite. "
@@ -43,8 +45,11 @@ def run_doctor(args: argparse.Namespace) -> int:
     report = doctor(annotations_dir(args), corpus_dir(args), repair=args.repair)
     for line in report.lines:
         print(line)
-    print("no problems found" if not report.problems else f"{report.problems} problem(s)"
-          + ("" if args.repair else "; `reader doctor --repair` fixes what it can"))
+    print(
+        "no problems found"
+        if not report.problems
+        else f"{report.problems} problem(s)" + ("" if args.repair else "; `reader doctor --repair` fixes what it can")
+    )
     return 1 if report.problems else 0
 
 
@@ -67,8 +72,11 @@ def run_import(args: argparse.Namespace) -> int:
         what = "replaced" if args.overwrite else "kept the stored labels; --overwrite replaces them"
         print(f"{len(report.conflicts)} conflict(s) with stored labels ({what}), e.g.:", file=sys.stderr)
         for old, new in report.conflicts[:CONFLICT_EXAMPLES]:
-            print(f"  {old['doc']} {old['sentence']} [{old['annotator']}]: stored {old['label']}, "
-                  f"file {new['label']} — {''.join(old['text'].split())[:30]}", file=sys.stderr)
+            print(
+                f"  {old['doc']} {old['sentence']} [{old['annotator']}]: stored {old['label']}, "
+                f"file {new['label']} — {''.join(old['text'].split())[:30]}",
+                file=sys.stderr,
+            )
         return 1
     return 0
 

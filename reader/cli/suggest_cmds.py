@@ -12,19 +12,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     from reader.cli.common import add_store_options
 
     p = sub.add_parser(
-        "suggest", help="suggest a label for every sentence of a report",
+        "suggest",
+        help="suggest a label for every sentence of a report",
         description="Suggest target/achievement/problem/none for every sentence of PATH, from the rules "
         "and the trained model under annotations/model/ (rules alone if there is none).",
     )
     p.add_argument("path", metavar="PATH", help="a report (text file)")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per sentence")
     p.add_argument("--rules-only", action="store_true", help="ignore the trained model")
-    p.add_argument("--annotations", default=None, metavar="DIR",
-                   help="folder with the trained model (default: ./annotations, else the shipped one)")
+    p.add_argument(
+        "--annotations",
+        default=None,
+        metavar="DIR",
+        help="folder with the trained model (default: ./annotations, else the shipped one)",
+    )
     p.set_defaults(run=run_suggest)
 
     p = sub.add_parser(
-        "train", help="train the suggestion model on the labels in the store",
+        "train",
+        help="train the suggestion model on the labels in the store",
         description="Train the suggestion model on the stored labels (all annotators, or --annotator), "
         "print precision/recall/F1 per label from leave-one-document-out cross-validation, and save the "
         "model with its metadata under annotations/model/.",
@@ -36,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_train)
 
     p = sub.add_parser(
-        "evaluate", help="compare suggestions with the labels in the store",
+        "evaluate",
+        help="compare suggestions with the labels in the store",
         description="Suggestions against the stored labels (labelled sentences, and the unlabelled "
         "sentences of reviewed sections as none): precision/recall/F1 per label and a confusion table.",
     )
@@ -48,13 +55,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_evaluate)
 
     p = sub.add_parser(
-        "import-seeds", help="import the reference labels of the seed reports into the store",
+        "import-seeds",
+        help="import the reference labels of the seed reports into the store",
         description="Import reference labels (JSON Lines with seed, text, label) into the store for the "
         "corpus copies of the seed texts, matching by whitespace-free text; reports what does not match.",
     )
     add_store_options(p, annotator=False)
-    p.add_argument("seeds", nargs="?", default=None, metavar="FILE",
-                   help="labels file (default: ../shared/labels/seeds.jsonl)")
+    p.add_argument(
+        "seeds", nargs="?", default=None, metavar="FILE", help="labels file (default: ../shared/labels/seeds.jsonl)"
+    )
     p.add_argument("--annotator", default="reference", help="annotator name to store (default: reference)")
     p.add_argument("--dry-run", action="store_true", help="match and report, write nothing")
     p.set_defaults(run=run_import_seeds)

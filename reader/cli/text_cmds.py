@@ -19,8 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("sentences", help="the sentences with ids, sections and raw lines (--json: JSON Lines)")
     p.add_argument("path", help="a report file (.txt)")
-    p.add_argument("--json", action="store_true",
-                   help="JSON Lines: id, text, kind, section, start, end, line, paragraph")
+    p.add_argument(
+        "--json", action="store_true", help="JSON Lines: id, text, kind, section, start, end, line, paragraph"
+    )
     p.set_defaults(run=run_sentences)
 
 
@@ -40,8 +41,7 @@ def run_outline(args: argparse.Namespace) -> int:
     doc = _load(args.path)
     if args.json:
         items = [
-            {"level": h.level, "title": h.title, "start": h.start, "end": h.end, "line": h.line,
-             "path": list(h.path)}
+            {"level": h.level, "title": h.title, "start": h.start, "end": h.end, "line": h.line, "path": list(h.path)}
             for h in doc.outline
         ]
         sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
@@ -69,10 +69,22 @@ def run_sentences(args: argparse.Namespace) -> int:
     if args.json:
         out = sys.stdout
         for s in doc.sentences:
-            out.write(json.dumps(
-                {"id": s.id, "text": s.text, "kind": s.kind, "section": list(s.section), "start": s.start,
-                 "end": s.end, "line": s.line, "paragraph": s.paragraph},
-                ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "id": s.id,
+                        "text": s.text,
+                        "kind": s.kind,
+                        "section": list(s.section),
+                        "start": s.start,
+                        "end": s.end,
+                        "line": s.line,
+                        "paragraph": s.paragraph,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
         return 0
     from rich.console import Console
     from rich.table import Table

@@ -19,11 +19,20 @@ def _parser() -> argparse.ArgumentParser:
         description="Open the reader: the library of a folder of reports, or one report. "
         "Other commands: reader --help.",
     )
-    parser.add_argument("path", nargs="?", type=Path, default=None,
-                        help="a report (.txt) to open, or a folder to use as the library (default: --corpus)")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="a report (.txt) to open, or a folder to use as the library (default: --corpus)",
+    )
     add_store_options(parser)
-    parser.add_argument("--keymap", default=None, metavar="NAME|PATH",
-                        help="keymap: default, vim, or a TOML file layered over the default")
+    parser.add_argument(
+        "--keymap",
+        default=None,
+        metavar="NAME|PATH",
+        help="keymap: default, vim, or a TOML file layered over the default",
+    )
     parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colour theme")
     return parser
 
@@ -44,17 +53,20 @@ def build_config(argv: list[str]):
     elif path.is_file():
         file = path
     elif args.path is None:
-        raise ReaderError(
-            f"{path}: no corpus folder here; give a folder or report (reader PATH) or --corpus DIR"
-        )
+        raise ReaderError(f"{path}: no corpus folder here; give a folder or report (reader PATH) or --corpus DIR")
     else:
         raise ReaderError(f"{path}: no such file or folder")
     annotations = annotations_dir(args)
     labels = load_labelset(annotations)
     keymap = load_keymap(args.keymap, labels)
     return AppConfig(
-        annotations=annotations, annotator=default_annotator(args.annotator), labels=labels,
-        keymap=keymap, library=library, file=file, theme=args.theme,
+        annotations=annotations,
+        annotator=default_annotator(args.annotator),
+        labels=labels,
+        keymap=keymap,
+        library=library,
+        file=file,
+        theme=args.theme,
     )
 
 

@@ -42,8 +42,6 @@ def list_reports(folder: str | Path) -> list[ReportEntry]:
                 continue
             entries.append(ReportEntry(item.name[:-4], Path(item.path), stat.st_size, stat.st_mtime_ns))
     if not entries:
-        raise ReaderError(
-            f"{folder}: no .txt reports in this folder; copy reports there or give another path"
-        )
+        raise ReaderError(f"{folder}: no .txt reports in this folder; copy reports there or give another path")
     entries.sort(key=lambda entry: entry.name)
     return entries

@@ -101,8 +101,9 @@ def default_loader() -> LoadAll:
     return DocumentSource(None).load_all
 
 
-def load_documents(doc_ids: list[str], files: dict[str, Path], load_all: LoadAll,
-                   advance: Callable[[int], object]) -> dict[str, Any]:
+def load_documents(
+    doc_ids: list[str], files: dict[str, Path], load_all: LoadAll, advance: Callable[[int], object]
+) -> dict[str, Any]:
     """Document id → document, or the reason (a string) why there is none."""
     found = {doc_id: files[doc_id] for doc_id in doc_ids if doc_id in files}
     out: dict[str, Any] = dict(load_all(found, advance))
@@ -164,19 +165,18 @@ def collect(
     if selection.annotators:
         if not selection.negatives:
             known_annotators |= {m["annotator"] for m in store.reviewed()}
-        _check_known("annotator", selection.annotators, known_annotators,
-                     "check the name with `reader stats`")
+        _check_known("annotator", selection.annotators, known_annotators, "check the name with `reader stats`")
     if selection.labels and label_set is not None:
         known_labels = set(label_set) | {rec.NONE_LABEL} | {r["label"] for r in labels if r.get("label")}
         _check_known("label", sorted(selection.labels), known_labels, "see labels.toml or `reader stats`")
     known_docs = {r["doc"] for r in labels} | set(files)
     if selection.docs:
-        _check_known("document", selection.docs, known_docs,
-                     "a document id is the corpus file name without .txt")
+        _check_known("document", selection.docs, known_docs, "a document id is the corpus file name without .txt")
 
     def wanted(item: dict[str, Any]) -> bool:
-        return ((not selection.annotators or item["annotator"] in selection.annotators)
-                and (not selection.docs or item["doc"] in selection.docs))
+        return (not selection.annotators or item["annotator"] in selection.annotators) and (
+            not selection.docs or item["doc"] in selection.docs
+        )
 
     labels = [r for r in labels if wanted(r) and r.get("label")]
     marks = [m for m in marks if wanted(m)]
@@ -184,8 +184,10 @@ def collect(
     stored_orphans = [r for r in labels if r.get("orphan")]
     if stored_orphans and not selection.orphans:
         labels = [r for r in labels if not r.get("orphan")]
-        notes.append(f"left out {len(stored_orphans)} orphan label(s) (their sentence is no longer in "
-                     "the text); --orphans includes them")
+        notes.append(
+            f"left out {len(stored_orphans)} orphan label(s) (their sentence is no longer in "
+            "the text); --orphans includes them"
+        )
 
     by_doc, marks_by_doc = by_document(labels, marks)
     doc_ids = sorted(set(by_doc) | set(marks_by_doc))
@@ -203,10 +205,10 @@ def collect(
             documents[doc_id] = {"path": str(path) if path else None, "sha256": None, "missing": True}
             n = len(by_doc.get(doc_id, ()))
             tail = ", and no negatives come from it" if marks_by_doc.get(doc_id) else ""
-            notes.append(f"document {doc_id} {problem}: its {n} label(s) use the positions stored "
-                         f"with them{tail}")
-            keyed = [((r.get("line") or 0, r.get("start") or 0), rec.from_label(r, None))
-                     for r in by_doc.get(doc_id, ())]
+            notes.append(f"document {doc_id} {problem}: its {n} label(s) use the positions stored with them{tail}")
+            keyed = [
+                ((r.get("line") or 0, r.get("start") or 0), rec.from_label(r, None)) for r in by_doc.get(doc_id, ())
+            ]
             keyed.sort(key=lambda kv: (kv[0], kv[1]["annotator"] or ""))
             out.extend(record for _, record in keyed)
             continue
@@ -251,12 +253,15 @@ def collect(
         out.extend(record for _, record in keyed)
 
     if selection.labels is not None:
-        out = [r for r in out if r["label"] in selection.labels
-               or (selection.negatives and r["label"] == rec.NONE_LABEL)]
+        out = [
+            r for r in out if r["label"] in selection.labels or (selection.negatives and r["label"] == rec.NONE_LABEL)
+        ]
     if lost:
         what = "included as orphans" if selection.orphans else "left out (--orphans includes them)"
         notes.append(f"{lost} label(s) no longer match a sentence of the current text: {what}")
     if matched_by_text:
-        notes.append(f"{matched_by_text} label(s) found their sentence again by its text "
-                     "(the store has not been reattached since the text changed)")
+        notes.append(
+            f"{matched_by_text} label(s) found their sentence again by its text "
+            "(the store has not been reattached since the text changed)"
+        )
     return Collected(out, documents, notes)

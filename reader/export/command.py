@@ -83,7 +83,8 @@ def open_store(path: Path, *, allow_damaged: bool = True):
         raise ReaderError(
             f"{', '.join(lost)} in {path} {'is' if len(lost) == 1 else 'are'} damaged without a usable backup: "
             "its labels would be missing from the export; "
-            "run `reader doctor --repair` first, or pass --allow-damaged to go on without them")
+            "run `reader doctor --repair` first, or pass --allow-damaged to go on without them"
+        )
     return store
 
 
@@ -136,8 +137,13 @@ def _export(args: argparse.Namespace) -> int:
     if shares and args.output == writer.STDOUT:
         raise ReaderError("--split writes one file per split; give a file name with -o, e.g. -o out.jsonl")
     to_stdout = args.output == writer.STDOUT
-    paths = (writer.split_paths(args.output, list(shares), fmt) if shares
-             else {} if to_stdout else {"all": Path(args.output)})
+    paths = (
+        writer.split_paths(args.output, list(shares), fmt)
+        if shares
+        else {}
+        if to_stdout
+        else {"all": Path(args.output)}
+    )
     manifest_path = None if to_stdout else writer.manifest_path(args.output, fmt)
     writer.check_writable([*paths.values(), *([manifest_path] if manifest_path else [])])
 
@@ -146,8 +152,10 @@ def _export(args: argparse.Namespace) -> int:
     wanted_labels = names(args.labels)
     selection = Selection(
         labels=set(wanted_labels) if wanted_labels else None,
-        annotators=names(args.annotator), docs=names(args.docs),
-        negatives=args.negatives, orphans=args.orphans,
+        annotators=names(args.annotator),
+        docs=names(args.docs),
+        negatives=args.negatives,
+        orphans=args.orphans,
     )
     from reader.export.documents import DocumentSource
     from reader.export.progress import Progress
@@ -164,9 +172,15 @@ def _export(args: argparse.Namespace) -> int:
                 reading(1)
                 state["advance"] = progress.task("reading documents", n)
 
-            collected = collect(store, corpus, selection, load_all=DocumentSource(annotations).load_all,
-                                label_set=label_set, on_documents=on_documents,
-                                advance=lambda n: state.get("advance", lambda n: None)(n))
+            collected = collect(
+                store,
+                corpus,
+                selection,
+                load_all=DocumentSource(annotations).load_all,
+                label_set=label_set,
+                on_documents=on_documents,
+                advance=lambda n: state.get("advance", lambda n: None)(n),
+            )
         finally:
             store.close()
         records = collected.records
@@ -183,15 +197,19 @@ def _export(args: argparse.Namespace) -> int:
             writing = progress.task("writing", len(records))
             for name, path in paths.items():
                 writer.write_records(by_split[name], path, fmt, advance=writing)
-            manifest = _manifest(args, by_split, paths, collected, label_set, wanted_labels, selection,
-                                 shares, seed, fmt)
+            manifest = _manifest(
+                args, by_split, paths, collected, label_set, wanted_labels, selection, shares, seed, fmt
+            )
             writer.write_manifest(manifest, manifest_path)
 
     for note in collected.notes:
         say(note)
     if not records:
-        say("no labels to export" + (" with these options" if selection != Selection() else "")
-            + "; the export is empty")
+        say(
+            "no labels to export"
+            + (" with these options" if selection != Selection() else "")
+            + "; the export is empty"
+        )
     if shares:
         empty = [name for name, rs in by_split.items() if not rs]
         if empty and records:
@@ -230,9 +248,16 @@ def _manifest(args, by_split, paths, collected, label_set, wanted_labels, select
         label_set=label_set,
         command=command_line(args),
         fmt=fmt,
-        options={"negatives": args.negatives, "orphans": args.orphans, "tokens": args.tokens,
-                 "labels": wanted_labels, "annotators": selection.annotators, "docs": selection.docs,
-                 "split": shares, "seed": seed if shares else None},
+        options={
+            "negatives": args.negatives,
+            "orphans": args.orphans,
+            "tokens": args.tokens,
+            "labels": wanted_labels,
+            "annotators": selection.annotators,
+            "docs": selection.docs,
+            "split": shares,
+            "seed": seed if shares else None,
+        },
         tool_version=__version__,
         pipeline_version=_pipeline_version(),
     )

@@ -61,8 +61,9 @@ def _process(doc_id: str, raw: bytes, path: str) -> tuple[str, list[tuple]]:
     from reader.text.pipeline import process_bytes
 
     doc = process_bytes(raw, doc_id, name=path, path=path)
-    return doc.sha256, [(s.id, s.index, s.text, s.kind, s.start, s.end, s.line, tuple(s.section))
-                        for s in doc.sentences]
+    return doc.sha256, [
+        (s.id, s.index, s.text, s.kind, s.start, s.end, s.line, tuple(s.section)) for s in doc.sentences
+    ]
 
 
 def _process_job(job: tuple[str, bytes, str]) -> tuple[str, list[tuple]] | ReaderError:
@@ -111,8 +112,9 @@ class DocumentSource:
                 Path(tmp).unlink(missing_ok=True)
                 raise
 
-    def load_all(self, paths: dict[str, Path],
-                 advance: Callable[[int], object] | None = None) -> Iterator[tuple[str, DocRows | ReaderError]]:
+    def load_all(
+        self, paths: dict[str, Path], advance: Callable[[int], object] | None = None
+    ) -> Iterator[tuple[str, DocRows | ReaderError]]:
         """Yield (document id, rows or the ReaderError saying why it cannot be read), in the order of
         `paths` for cached documents, then the others as they are processed."""
         advance = advance or (lambda n: None)
@@ -145,8 +147,7 @@ class DocumentSource:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
-                                              else None)
+            ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
             with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
                 results = pool.map(_process_job, jobs, chunksize=4)
                 yield from self._store_results(misses, results, advance)
@@ -166,7 +167,7 @@ class DocumentSource:
 
 def load_rows(path: Path, annotations_dir: Path | None = None) -> Any:
     """One document's rows (raises ReaderError when it cannot be read)."""
-    (_, result), = DocumentSource(annotations_dir).load_all({Path(path).stem: Path(path)})
+    ((_, result),) = DocumentSource(annotations_dir).load_all({Path(path).stem: Path(path)})
     if isinstance(result, ReaderError):
         raise result
     return result

@@ -37,8 +37,12 @@ def to_prodigy(record: dict[str, Any]) -> dict[str, Any]:
 _dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
-def _write_jsonl(records: Iterable[dict[str, Any]], out: TextIO,
-                 convert: Callable[[dict[str, Any]], dict[str, Any]] | None, advance: Advance) -> None:
+def _write_jsonl(
+    records: Iterable[dict[str, Any]],
+    out: TextIO,
+    convert: Callable[[dict[str, Any]], dict[str, Any]] | None,
+    advance: Advance,
+) -> None:
     buf: list[str] = []
     for record in records:
         buf.append(_dump(convert(record) if convert else record))
@@ -79,7 +83,7 @@ def _write_csv(records: list[dict[str, Any]], out: TextIO, advance: Advance) -> 
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for i in range(0, len(records), CHUNK):
-        chunk = records[i:i + CHUNK]
+        chunk = records[i : i + CHUNK]
         writer.writerows([_csv_cell(r.get(k), k) for k in columns] for r in chunk)
         advance(len(chunk))
 

@@ -26,8 +26,12 @@ class Progress:
         enabled = console.is_terminal if self._enabled is None else self._enabled
         if enabled:
             self._bar = RichProgress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                TimeRemainingColumn(), console=console, transient=True,
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
             )
             self._timer = threading.Timer(DELAY, self._bar.start)
             self._timer.daemon = True

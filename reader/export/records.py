@@ -14,8 +14,18 @@ from typing import Any
 
 NONE_LABEL = "none"
 NATIVE_FIELDS = (
-    "id", "doc", "text", "label", "section", "start", "end", "line",
-    "annotator", "created", "updated", "note",
+    "id",
+    "doc",
+    "text",
+    "label",
+    "section",
+    "start",
+    "end",
+    "line",
+    "annotator",
+    "created",
+    "updated",
+    "note",
 )
 
 

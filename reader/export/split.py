@@ -45,8 +45,9 @@ def parse_split(spec: str) -> dict[str, float]:
     return shares
 
 
-def assign(doc_counts: Mapping[str, Counter[str] | Mapping[str, int]], shares: Mapping[str, float],
-           seed: int) -> dict[str, str]:
+def assign(
+    doc_counts: Mapping[str, Counter[str] | Mapping[str, int]], shares: Mapping[str, float], seed: int
+) -> dict[str, str]:
     """Map each document id to a split name. `doc_counts[doc][label]` = records of that label.
 
     Deterministic for (documents, counts, shares, seed); the input order of documents does not matter.
@@ -60,8 +61,9 @@ def assign(doc_counts: Mapping[str, Counter[str] | Mapping[str, int]], shares: M
         totals.update(doc_counts[doc])
     labels = sorted(label for label, n in totals.items() if n > 0)
     all_total = sum(totals[label] for label in labels) or 1
-    counts = {doc: {label: doc_counts[doc].get(label, 0) for label in labels if doc_counts[doc].get(label)}
-              for doc in docs}
+    counts = {
+        doc: {label: doc_counts[doc].get(label, 0) for label in labels if doc_counts[doc].get(label)} for doc in docs
+    }
     current: dict[str, Counter[str]] = {name: Counter() for name in shares}
     sizes = dict.fromkeys(shares, 0)
 
@@ -72,8 +74,9 @@ def assign(doc_counts: Mapping[str, Counter[str] | Mapping[str, int]], shares: M
     def delta(name: str, change: Mapping[str, int], sign: int) -> float:
         """How the cost of split `name` changes when `change` is added (sign 1) or removed (−1)."""
         have = current[name]
-        return sum(term(name, label, have[label] + sign * n) - term(name, label, have[label])
-                   for label, n in change.items())
+        return sum(
+            term(name, label, have[label] + sign * n) - term(name, label, have[label]) for label, n in change.items()
+        )
 
     def put(doc: str, name: str, sign: int) -> None:
         for label, n in counts[doc].items():
@@ -83,8 +86,9 @@ def assign(doc_counts: Mapping[str, Counter[str] | Mapping[str, int]], shares: M
     where: dict[str, str] = {}
     for doc in docs:
         # Ties (a document without records) go to the split furthest below its share of all records.
-        best = min(shares, key=lambda name: (round(delta(name, counts[doc], 1), 12),
-                                             sizes[name] / all_total - shares[name]))
+        best = min(
+            shares, key=lambda name: (round(delta(name, counts[doc], 1), 12), sizes[name] / all_total - shares[name])
+        )
         where[doc] = best
         put(doc, best, 1)
 
@@ -104,7 +108,7 @@ def assign(doc_counts: Mapping[str, Counter[str] | Mapping[str, int]], shares: M
                     improved = True
         if len(docs) <= 400:  # swaps: quadratic, only worth it (and needed) for small corpora
             for i, a in enumerate(docs):
-                for b in docs[i + 1:]:
+                for b in docs[i + 1 :]:
                     sa, sb = where[a], where[b]
                     if sa == sb:
                         continue

@@ -100,12 +100,17 @@ class Stats:
         return out
 
 
-def compute(store: Any, corpus_dir: Path, label_set: list[str], *,
-            annotators: Iterable[str] | None = None,
-            load: Callable[[Path], Any] | None = None,
-            load_all: LoadAll | None = None,
-            advance: Callable[[int], object] | None = None,
-            on_documents: Callable[[int], object] | None = None) -> Stats:
+def compute(
+    store: Any,
+    corpus_dir: Path,
+    label_set: list[str],
+    *,
+    annotators: Iterable[str] | None = None,
+    load: Callable[[Path], Any] | None = None,
+    load_all: LoadAll | None = None,
+    advance: Callable[[int], object] | None = None,
+    on_documents: Callable[[int], object] | None = None,
+) -> Stats:
     """Figures for every document of the corpus or the store (see `collect` for the loaders).
 
     With `annotators`, only their labels and review marks count (and the agreement is between
@@ -122,8 +127,10 @@ def compute(store: Any, corpus_dir: Path, label_set: list[str], *,
         unknown = [w for w in wanted if w not in known]
         if unknown:
             listing = ", ".join(known[:12]) or "none"
-            raise ReaderError(f"unknown annotator {', '.join(unknown)} (known: {listing}); "
-                              "`reader stats` without --annotator shows everyone")
+            raise ReaderError(
+                f"unknown annotator {', '.join(unknown)} (known: {listing}); "
+                "`reader stats` without --annotator shows everyone"
+            )
         labels = [r for r in labels if r["annotator"] in wanted]
         marks = [m for m in marks if m["annotator"] in wanted]
     by_doc, marks_by_doc = by_document(labels, marks)
@@ -143,8 +150,10 @@ def compute(store: Any, corpus_dir: Path, label_set: list[str], *,
         # Who appears in this document: with --annotator, the ones asked for, even if absent here.
         present = {r["annotator"] for r in by_doc.get(doc_id, ())}
         present |= {m["annotator"] for m in marks_by_doc.get(doc_id, ())}
-        rows = {who: DocStats(doc_id, who, len(body) if doc is not None else None, missing=doc is None)
-                for who in (wanted or sorted(present) or [None])}
+        rows = {
+            who: DocStats(doc_id, who, len(body) if doc is not None else None, missing=doc is None)
+            for who in (wanted or sorted(present) or [None])
+        }
         # annotator → sentence → (updated, label): one label per sentence and annotator, even when
         # two stored labels (old and new sentence id) lead to the same sentence.
         chosen: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
@@ -168,7 +177,8 @@ def compute(store: Any, corpus_dir: Path, label_set: list[str], *,
             scopes[m["annotator"]].append(list(m.get("section") or []))
         for who, scopes_of in scopes.items():
             rows[who].reviewed_sentences = sum(
-                1 for s in body if any(in_scope(s.section, scope) for scope in scopes_of))
+                1 for s in body if any(in_scope(s.section, scope) for scope in scopes_of)
+            )
         out.extend(rows.values())
 
     counted = wanted or known

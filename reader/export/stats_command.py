@@ -11,8 +11,14 @@ def _pct(share: float | None) -> str:
     return "–" if share is None else f"{share:.0%}"
 
 
-def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None = None,
-           display: dict[str, str] | None = None, chosen: bool = False):
+def render(
+    stats: Stats,
+    *,
+    disagreements: bool,
+    colors: dict[str, str] | None = None,
+    display: dict[str, str] | None = None,
+    chosen: bool = False,
+):
     """The tables, as a list of Rich renderables. Label columns are headed by the labels' display
     names (目标…) when given, with a caption mapping them to the exported names. A row per document
     and annotator: every figure of a row is that annotator's. `chosen`: the annotators were picked
@@ -26,17 +32,26 @@ def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None =
     caption = " · ".join(f"{head} = {name}" for name, head in heads.items() if head != name) or None
     any_orphans = any(d.orphans for d in stats.docs)
     several = len(stats.annotators) > 1
-    title = "Labels per document" + (f" — {stats.annotators[0]}" if len(stats.annotators) == 1 else
-                                     " and annotator" if several else "")
-    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD,
-                  pad_edge=False, collapse_padding=True,
-                  caption=caption, caption_justify="left")
+    title = "Labels per document" + (
+        f" — {stats.annotators[0]}" if len(stats.annotators) == 1 else " and annotator" if several else ""
+    )
+    table = Table(
+        title=title,
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        caption=caption,
+        caption_justify="left",
+    )
     table.add_column("Document", no_wrap=True, overflow="ellipsis")
     table.add_column("Annotator", no_wrap=True, overflow="ellipsis")
     table.add_column("Sent.", justify="right", no_wrap=True)
     for name in stats.label_names:
-        table.add_column(heads[name], justify="right", style=colors.get(name, ""),
-                         header_style=colors.get(name), no_wrap=True)
+        table.add_column(
+            heads[name], justify="right", style=colors.get(name, ""), header_style=colors.get(name), no_wrap=True
+        )
     table.add_column("Labelled", justify="right", no_wrap=True)
     table.add_column("Reviewed", justify="right", no_wrap=True)
     if any_orphans:
@@ -46,10 +61,12 @@ def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None =
         labelled = str(d.labelled) if not d.sentences else f"{d.labelled} {d.labelled / d.sentences:4.0%}"
         who = Text("–", style="dim") if d.annotator is None else d.annotator
         table.add_row(
-            name if first else "", who,
+            name if first else "",
+            who,
             ("–" if d.sentences is None else str(d.sentences)) if first else "",
             *(str(d.labels.get(n, 0) or "") for n in stats.label_names),
-            labelled, _pct(d.reviewed),
+            labelled,
+            _pct(d.reviewed),
             *([Text(str(d.orphans), style="bold red") if d.orphans else ""] if any_orphans else []),
         )
 
@@ -65,8 +82,9 @@ def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None =
             add(total, i == 0, Text("total", style="bold"))
     out: list = [table]
     if stats.agreements:
-        agree = Table(title="Agreement (sentences both labelled)", title_justify="left", header_style="bold",
-                      box=box.SIMPLE_HEAD)
+        agree = Table(
+            title="Agreement (sentences both labelled)", title_justify="left", header_style="bold", box=box.SIMPLE_HEAD
+        )
         agree.add_column("Annotators")
         agree.add_column("Both labelled", justify="right")
         agree.add_column("Same label", justify="right")
@@ -80,20 +98,36 @@ def render(stats: Stats, *, disagreements: bool, colors: dict[str, str] | None =
             for a in stats.agreements:
                 if not a.disagreements:
                     continue
-                diff = Table(title=f"Disagreements: {a.a} / {a.b}", title_justify="left",
-                             header_style="bold", expand=True, box=box.SIMPLE_HEAD)
+                diff = Table(
+                    title=f"Disagreements: {a.a} / {a.b}",
+                    title_justify="left",
+                    header_style="bold",
+                    expand=True,
+                    box=box.SIMPLE_HEAD,
+                )
                 diff.add_column("Document", no_wrap=True)
                 diff.add_column("Line", justify="right")
                 diff.add_column(a.a, no_wrap=True)
                 diff.add_column(a.b, no_wrap=True)
                 diff.add_column("Sentence", ratio=1, overflow="fold")
                 for d in a.disagreements:
-                    diff.add_row(d.doc, str(d.line or ""), Text(d.label_a, style=colors.get(d.label_a, "")),
-                                 Text(d.label_b, style=colors.get(d.label_b, "")), d.text)
+                    diff.add_row(
+                        d.doc,
+                        str(d.line or ""),
+                        Text(d.label_a, style=colors.get(d.label_a, "")),
+                        Text(d.label_b, style=colors.get(d.label_b, "")),
+                        d.text,
+                    )
                 out.append(diff)
     elif disagreements:
-        out.append(Text("Fewer than two annotators with labels"
-                        + (" among those chosen" if chosen else "") + ": nothing to compare.", style="dim"))
+        out.append(
+            Text(
+                "Fewer than two annotators with labels"
+                + (" among those chosen" if chosen else "")
+                + ": nothing to compare.",
+                style="dim",
+            )
+        )
     return out
 
 
@@ -123,7 +157,11 @@ def stats(args: argparse.Namespace) -> int:
         with Progress() as progress, no_gc_pauses():
             state: dict = {}
             result = compute(
-                store, corpus, names, annotators=wanted, load_all=DocumentSource(annotations).load_all,
+                store,
+                corpus,
+                names,
+                annotators=wanted,
+                load_all=DocumentSource(annotations).load_all,
                 on_documents=lambda n: state.setdefault("advance", progress.task("reading documents", n)),
                 advance=lambda n: state.get("advance", lambda n: None)(n),
             )
@@ -135,7 +173,8 @@ def stats(args: argparse.Namespace) -> int:
     if not result.docs:
         console.print(f"No documents in {corpus} and no labels in {annotations}.")
         return 0
-    for renderable in render(result, disagreements=args.disagreements, colors=colors, display=display,
-                             chosen=bool(wanted)):
+    for renderable in render(
+        result, disagreements=args.disagreements, colors=colors, display=display, chosen=bool(wanted)
+    ):
         console.print(renderable)
     return 0

@@ -84,9 +84,13 @@ def _write_cache(path: Path, data: dict[str, list[str]]) -> None:
             raise
 
 
-def tokenize(texts: Sequence[str], *, workers: int | None = None,
-             advance: Callable[[int], object] | None = None,
-             cache_dir: Path | None = None) -> list[list[str]]:
+def tokenize(
+    texts: Sequence[str],
+    *,
+    workers: int | None = None,
+    advance: Callable[[int], object] | None = None,
+    cache_dir: Path | None = None,
+) -> list[list[str]]:
     """jieba words (whitespace-only words dropped) of each text, in order. `cache_dir`: where
     to remember them between runs (None: nowhere)."""
     advance = advance or (lambda n: None)
@@ -108,7 +112,7 @@ def tokenize(texts: Sequence[str], *, workers: int | None = None,
 
 
 def _segment(unique: list[str], workers: int, advance: Callable[[int], object]) -> list[list[str]]:
-    chunks = [unique[i:i + CHUNK] for i in range(0, len(unique), CHUNK)]
+    chunks = [unique[i : i + CHUNK] for i in range(0, len(unique), CHUNK)]
     words: list[list[str]] = []
     if workers <= 1 or len(unique) < POOL_THRESHOLD:
         _jieba()

@@ -46,8 +46,9 @@ def check_writable(paths: list[Path]) -> None:
             try:  # like `mkdir -p`: -o data/labels.jsonl on a fresh checkout just works
                 parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise ReaderError(f"cannot write {path}: cannot create folder {parent} ({exc.strerror}); "
-                                  "choose another -o") from None
+                raise ReaderError(
+                    f"cannot write {path}: cannot create folder {parent} ({exc.strerror}); choose another -o"
+                ) from None
         if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
             raise ReaderError(f"cannot write {path}: permission denied; choose another -o")
 

@@ -1,8 +1,8 @@
 """The annotation store: durable, fast per-document TinyDB files of sentence labels (issue 3).
 
-    from reader.store import AnnotationStore
-    with AnnotationStore("annotations") as store:
-        store.set_label("jinzhong-2025", sid, "target", annotator="li", text="…")
+from reader.store import AnnotationStore
+with AnnotationStore("annotations") as store:
+    store.set_label("jinzhong-2025", sid, "target", annotator="li", text="…")
 """
 
 from reader.store.errors import ReadOnlyStore, StoreError

@@ -43,8 +43,10 @@ class DocStore:
     def read_only_reason(self) -> str | None:
         if self.damage:
             shown = "its last good copy (.bak) is shown" if self.showing_backup else "no backup to show"
-            return (f"{self.path.name} is damaged ({self.damage}); this document is read-only and "
-                    f"{shown}; run `reader doctor --repair`")
+            return (
+                f"{self.path.name} is damaged ({self.damage}); this document is read-only and "
+                f"{shown}; run `reader doctor --repair`"
+            )
         return self.store_reason
 
     def sync(self) -> None:

@@ -56,8 +56,10 @@ def _check_files(store: AnnotationStore, report: DoctorReport, repair: bool) -> 
     doc_ids = store.doc_ids()
     labels = store.labels(include_notes=True)
     annotators = sorted({r["annotator"] for r in labels})
-    report.say(f"{store.path}: {len(doc_ids)} document file(s), {len(labels)} record(s), "
-               f"annotators: {', '.join(annotators) or '-'}")
+    report.say(
+        f"{store.path}: {len(doc_ids)} document file(s), {len(labels)} record(s), "
+        f"annotators: {', '.join(annotators) or '-'}"
+    )
     for name, what in store.problems():
         if repair:
             report.say(f"repaired {store.repair(name[: -len('.json')])}")
@@ -95,16 +97,17 @@ def _check_orphans(store: AnnotationStore, corpus: Path, report: DoctorReport, r
                 if not writable:
                     pending = r.orphaned
                 if r.orphaned:
-                    report.say(f"{doc_id}: {len(r.orphaned)} label(s) whose sentence is gone "
-                               f"{verb}kept as orphans")
+                    report.say(f"{doc_id}: {len(r.orphaned)} label(s) whose sentence is gone {verb}kept as orphans")
                 if r.refreshed and not writable:
                     report.say(f"{doc_id}: {r.refreshed} label(s) with changed positions (fixed by --repair)")
         elif load is not None and not source.is_file():
             report.say(f"{doc_id}: no {source} in the corpus; its labels are kept as they are")
         listed = [("orphan", rec) for rec in store.orphans(doc_id)] + [("would be orphan", r) for r in pending]
         for kind, rec in listed:
-            report.say(f"{kind} {doc_id} [{rec['annotator']}] {rec.get('label') or 'note'}: "
-                       f"{_short(rec.get('text') or '')} (was {rec['sentence']})")
+            report.say(
+                f"{kind} {doc_id} [{rec['annotator']}] {rec.get('label') or 'note'}: "
+                f"{_short(rec.get('text') or '')} (was {rec['sentence']})"
+            )
 
 
 def _short(text: str, width: int = 40) -> str:

@@ -77,11 +77,20 @@ def read_jsonl(path: Path, labelset: LabelSet, *, annotator: str | None = None) 
         note = obj.get("note")
         if note is not None and not isinstance(note, str):
             raise bad("field note must be a string")
-        records.append({
-            "doc": obj["doc"], "sentence": obj["id"], "text": obj["text"], "label": obj["label"],
-            "annotator": obj["annotator"], "section": section, "line": obj.get("line"),
-            "start": obj.get("start"), "end": obj.get("end"), "note": note,
-            "created": obj.get("created") if isinstance(obj.get("created"), str) else None,
-            "updated": obj.get("updated") if isinstance(obj.get("updated"), str) else None,
-        })
+        records.append(
+            {
+                "doc": obj["doc"],
+                "sentence": obj["id"],
+                "text": obj["text"],
+                "label": obj["label"],
+                "annotator": obj["annotator"],
+                "section": section,
+                "line": obj.get("line"),
+                "start": obj.get("start"),
+                "end": obj.get("end"),
+                "note": note,
+                "created": obj.get("created") if isinstance(obj.get("created"), str) else None,
+                "updated": obj.get("updated") if isinstance(obj.get("updated"), str) else None,
+            }
+        )
     return ParsedFile(records, skipped)

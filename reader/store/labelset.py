@@ -73,11 +73,13 @@ class LabelSet:
         return self._by_key.get(key)
 
 
-DEFAULT_LABELS = LabelSet((
-    Label("target", "目标", "#3584e4", "t"),
-    Label("achievement", "成绩", "#26a269", "a"),
-    Label("problem", "问题", "#e66100", "p"),
-))
+DEFAULT_LABELS = LabelSet(
+    (
+        Label("target", "目标", "#3584e4", "t"),
+        Label("achievement", "成绩", "#26a269", "a"),
+        Label("problem", "问题", "#e66100", "p"),
+    )
+)
 
 
 def load_labelset(annotations_dir: str | Path | None = None) -> LabelSet:
@@ -97,9 +99,7 @@ def load_labelset(annotations_dir: str | Path | None = None) -> LabelSet:
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 text ({exc.reason}); save it as UTF-8") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise StoreError(
-            f"{path}: not valid TOML: {exc}; fix the file or delete it to use the defaults"
-        ) from exc
+        raise StoreError(f"{path}: not valid TOML: {exc}; fix the file or delete it to use the defaults") from exc
     return _parse(data, path)
 
 

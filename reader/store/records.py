@@ -9,8 +9,20 @@ from typing import Any
 SCHEMA = 1
 
 LABEL_KEYS = (
-    "doc", "sentence", "text", "label", "annotator", "created", "updated",
-    "section", "line", "start", "end", "note", "orphan", "schema",
+    "doc",
+    "sentence",
+    "text",
+    "label",
+    "annotator",
+    "created",
+    "updated",
+    "section",
+    "line",
+    "start",
+    "end",
+    "note",
+    "orphan",
+    "schema",
 )
 _WS = re.compile(r"\s+")
 
@@ -26,8 +38,20 @@ def squeeze(text: str) -> str:
 
 
 def label_record(
-    doc: str, sentence: str, label: str | None, *, annotator: str, text: str,
-    section=(), line=None, start=None, end=None, note=None, created=None, updated=None, orphan=False,
+    doc: str,
+    sentence: str,
+    label: str | None,
+    *,
+    annotator: str,
+    text: str,
+    section=(),
+    line=None,
+    start=None,
+    end=None,
+    note=None,
+    created=None,
+    updated=None,
+    orphan=False,
 ) -> dict[str, Any]:
     """A complete label record (every key present, so an update is always a full replacement)."""
     stamp = now()

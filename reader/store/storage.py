@@ -136,7 +136,7 @@ def atomic_write(path: Path, payload: bytes, *, sync_file: bool = True, sync_dir
     try:
         view = memoryview(payload)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         if sync_file:
             os.fsync(fd)
     except BaseException:

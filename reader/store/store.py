@@ -91,8 +91,9 @@ class ReattachReport:
 class AnnotationStore:
     """The annotation store. See the README section "Python API" for a tour."""
 
-    def __init__(self, path: str | Path = "annotations", *, read_only: bool = False,
-                 labelset: LabelSet | None = None) -> None:
+    def __init__(
+        self, path: str | Path = "annotations", *, read_only: bool = False, labelset: LabelSet | None = None
+    ) -> None:
         self.path = Path(path)
         self._mutex = threading.RLock()
         self._docs: dict[str, DocStore] = {}
@@ -250,22 +251,40 @@ class AnnotationStore:
             raise ReadOnlyStore(self.read_only_reason)
 
     # --- labels -----------------------------------------------------------------------------
-    def _change(self, ds: DocStore, annotator: str, sentence: str, after: dict | None, *,
-                history: bool = True) -> None:
+    def _change(self, ds: DocStore, annotator: str, sentence: str, after: dict | None, *, history: bool = True) -> None:
         before = ds.get_label(annotator, sentence)
         if after is None:
             ds.remove_label(annotator, sentence)
         else:
             ds.put_label(after)
         if history:
-            self._undo.append({"doc": ds.doc_id, "sentence": sentence, "annotator": annotator,
-                               "before": before, "after": after and _copy(after)})
+            self._undo.append(
+                {
+                    "doc": ds.doc_id,
+                    "sentence": sentence,
+                    "annotator": annotator,
+                    "before": before,
+                    "after": after and _copy(after),
+                }
+            )
             del self._undo[:-HISTORY_LIMIT]
             self._redo.clear()
 
     @_locked
-    def set_label(self, doc_id: str, sentence_id: str, label: str, *, annotator: str, text: str,
-                  section=(), line=None, start=None, end=None, note=None) -> dict:
+    def set_label(
+        self,
+        doc_id: str,
+        sentence_id: str,
+        label: str,
+        *,
+        annotator: str,
+        text: str,
+        section=(),
+        line=None,
+        start=None,
+        end=None,
+        note=None,
+    ) -> dict:
         """Give a sentence a label (replacing this annotator's previous one); returns the record.
 
         `note=None` keeps an existing note. Durable when it returns.
@@ -276,8 +295,16 @@ class AnnotationStore:
         ds = self._doc(doc_id)
         old = ds.get_label(annotator, sentence_id)
         record = label_record(
-            doc_id, sentence_id, label, annotator=annotator, text=text, section=section, line=line,
-            start=start, end=end, note=note if note is not None else (old or {}).get("note"),
+            doc_id,
+            sentence_id,
+            label,
+            annotator=annotator,
+            text=text,
+            section=section,
+            line=line,
+            start=start,
+            end=end,
+            note=note if note is not None else (old or {}).get("note"),
             created=(old or {}).get("created"),
         )
         if old is not None and all(old.get(k) == record[k] for k in record if k not in ("updated",)):
@@ -300,8 +327,19 @@ class AnnotationStore:
         return old
 
     @_locked
-    def set_note(self, doc_id: str, sentence_id: str, note: str | None, *, annotator: str, text: str,
-                 section=(), line=None, start=None, end=None) -> dict:
+    def set_note(
+        self,
+        doc_id: str,
+        sentence_id: str,
+        note: str | None,
+        *,
+        annotator: str,
+        text: str,
+        section=(),
+        line=None,
+        start=None,
+        end=None,
+    ) -> dict:
         """Attach a note to a sentence (labelled or not); an empty note removes it. Returns the record."""
         self._writable()
         self._check_annotator(annotator)
@@ -309,8 +347,18 @@ class AnnotationStore:
         old = ds.get_label(annotator, sentence_id)
         note = (note or "").strip() or None
         if old is None:
-            record = label_record(doc_id, sentence_id, None, annotator=annotator, text=text,
-                                  section=section, line=line, start=start, end=end, note=note)
+            record = label_record(
+                doc_id,
+                sentence_id,
+                None,
+                annotator=annotator,
+                text=text,
+                section=section,
+                line=line,
+                start=start,
+                end=end,
+                note=note,
+            )
             if note is None:
                 return record
         else:
@@ -327,8 +375,9 @@ class AnnotationStore:
         return None if rec is None else _copy(rec)
 
     @_locked
-    def labels(self, doc_id: str | None = None, annotator: str | None = None, *,
-               include_notes: bool = False) -> list[dict]:
+    def labels(
+        self, doc_id: str | None = None, annotator: str | None = None, *, include_notes: bool = False
+    ) -> list[dict]:
         """Label records (copies), by document then position. Orphans are included (`orphan: True`).
 
         `include_notes` adds note-only records (a note on an unlabelled sentence: `label` None).
@@ -342,8 +391,16 @@ class AnnotationStore:
                 if rec.get("label") is None and not include_notes:
                     continue
                 out.append(_copy(rec))
-        out.sort(key=lambda r: (r["doc"], r.get("start") is None, r.get("start") or 0,
-                                r.get("line") or 0, r["sentence"], r["annotator"]))
+        out.sort(
+            key=lambda r: (
+                r["doc"],
+                r.get("start") is None,
+                r.get("start") or 0,
+                r.get("line") or 0,
+                r["sentence"],
+                r["annotator"],
+            )
+        )
         return out
 
     @_locked
@@ -368,8 +425,13 @@ class AnnotationStore:
             ds.remove_label(entry["annotator"], entry["sentence"])
         else:
             ds.put_label(_copy(record))
-        return {"action": action, "doc": entry["doc"], "sentence": entry["sentence"],
-                "annotator": entry["annotator"], "record": record and _copy(record)}
+        return {
+            "action": action,
+            "doc": entry["doc"],
+            "sentence": entry["sentence"],
+            "annotator": entry["annotator"],
+            "record": record and _copy(record),
+        }
 
     @_locked
     def undo(self) -> dict | None:
@@ -408,8 +470,9 @@ class AnnotationStore:
 
     # --- reviewed marks and positions -------------------------------------------------------
     @_locked
-    def mark_reviewed(self, doc_id: str, section: tuple[str, ...] | None, *, annotator: str,
-                      reviewed: bool = True) -> dict | None:
+    def mark_reviewed(
+        self, doc_id: str, section: tuple[str, ...] | None, *, annotator: str, reviewed: bool = True
+    ) -> dict | None:
         """Mark a section (titles path) or, with None, the whole document as reviewed by `annotator`:
         its unlabelled sentences are then explicit negatives. `reviewed=False` removes the mark.
         """
@@ -425,8 +488,14 @@ class AnnotationStore:
         if old is not None:
             return old
         stamp = now()
-        record = {"doc": doc_id, "section": list(key), "annotator": annotator,
-                  "created": stamp, "updated": stamp, "schema": 1}
+        record = {
+            "doc": doc_id,
+            "section": list(key),
+            "annotator": annotator,
+            "created": stamp,
+            "updated": stamp,
+            "schema": 1,
+        }
         ds.put_reviewed(record)
         return dict(record)
 
@@ -435,7 +504,9 @@ class AnnotationStore:
         """Reviewed marks: {doc, section (list of titles; [] = whole document), annotator, ...}."""
         docs = [doc_id] if doc_id is not None else self.doc_ids()
         out = [
-            _copy(r) for d in docs for r in self._doc(d).reviewed_records()
+            _copy(r)
+            for d in docs
+            for r in self._doc(d).reviewed_records()
             if annotator is None or r.get("annotator") == annotator
         ]
         out.sort(key=lambda r: (r["doc"], r["annotator"], r["section"]))
@@ -494,10 +565,18 @@ class AnnotationStore:
             for rec in recs:
                 old = ds.get_label(rec["annotator"], rec["sentence"])
                 new = label_record(
-                    doc_id, rec["sentence"], rec["label"], annotator=rec["annotator"],
-                    text=rec.get("text") or "", section=rec.get("section") or (), line=rec.get("line"),
-                    start=rec.get("start"), end=rec.get("end"), note=rec.get("note"),
-                    created=rec.get("created"), updated=rec.get("updated"),
+                    doc_id,
+                    rec["sentence"],
+                    rec["label"],
+                    annotator=rec["annotator"],
+                    text=rec.get("text") or "",
+                    section=rec.get("section") or (),
+                    line=rec.get("line"),
+                    start=rec.get("start"),
+                    end=rec.get("end"),
+                    note=rec.get("note"),
+                    created=rec.get("created"),
+                    updated=rec.get("updated"),
                 )
                 if old is None:
                     ds.put_label(new)
@@ -545,8 +624,7 @@ class AnnotationStore:
             for rec in sorted(recs, key=lambda r: (r.get("start") is None, r.get("start") or 0)):
                 s = by_id.get(rec["sentence"])
                 if s is not None:
-                    fresh = dict(rec, orphan=False, section=list(s.section), line=s.line, start=s.start,
-                                 end=s.end)
+                    fresh = dict(rec, orphan=False, section=list(s.section), line=s.line, start=s.start, end=s.end)
                     if rec.get("orphan"):
                         report.revived.append((who, rec["sentence"], s.id))
                         plan.append((None, fresh))
@@ -561,8 +639,15 @@ class AnnotationStore:
                     old = rec.get("start")
                     best = min(cands, key=lambda c: abs(c.start - old) if old is not None else c.index)
                     taken.add(best.id)
-                    moved = dict(rec, sentence=best.id, orphan=False, section=list(best.section),
-                                 line=best.line, start=best.start, end=best.end)
+                    moved = dict(
+                        rec,
+                        sentence=best.id,
+                        orphan=False,
+                        section=list(best.section),
+                        line=best.line,
+                        start=best.start,
+                        end=best.end,
+                    )
                     found = report.revived if rec.get("orphan") else report.moved
                     found.append((who, rec["sentence"], best.id))
                     plan.append((rec["sentence"], moved))

@@ -46,11 +46,24 @@ def suggest(args: argparse.Namespace) -> int:
     if args.json:
         out = sys.stdout
         for s, sug in zip(doc.sentences, suggestions, strict=True):
-            out.write(json.dumps({
-                "id": s.id, "text": s.text, "label": sug.label, "score": sug.score, "source": sug.source,
-                "margin": sug.margin, "rule": sug.rule, "section": list(s.section), "line": s.line,
-                "kind": s.kind,
-            }, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {
+                        "id": s.id,
+                        "text": s.text,
+                        "label": sug.label,
+                        "score": sug.score,
+                        "source": sug.source,
+                        "margin": sug.margin,
+                        "rule": sug.rule,
+                        "section": list(s.section),
+                        "line": s.line,
+                        "kind": s.kind,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
         return 0
     from rich.console import Console
     from rich.table import Table
@@ -77,9 +90,7 @@ def _open_store(args: argparse.Namespace):
 
     folder = annotations_dir(args)
     if not folder.is_dir():
-        raise ReaderError(
-            f"no annotations folder {folder}; label some sentences first (or give --annotations)"
-        )
+        raise ReaderError(f"no annotations folder {folder}; label some sentences first (or give --annotations)")
     return AnnotationStore(folder, read_only=True)
 
 
@@ -156,9 +167,14 @@ def train(args: argparse.Namespace) -> int:
     from reader.text.pipeline import PIPELINE_VERSION
 
     meta = {
-        "labels": list(model.labels), "counts": report["counts"], "documents": report["documents"],
-        "annotator": args.annotator or "all", "pipeline_version": PIPELINE_VERSION,
-        "examples": report["examples"], "train_seconds": round(seconds, 2), "seed": args.seed,
+        "labels": list(model.labels),
+        "counts": report["counts"],
+        "documents": report["documents"],
+        "annotator": args.annotator or "all",
+        "pipeline_version": PIPELINE_VERSION,
+        "examples": report["examples"],
+        "train_seconds": round(seconds, 2),
+        "seed": args.seed,
     }
     if cv:
         meta["cv"] = {k: _compact(cv[k]) for k in ("rules", "model") if k in cv}
@@ -171,9 +187,7 @@ def train(args: argparse.Namespace) -> int:
 def _compact(sc: dict) -> dict:
     return {
         "macro_f1": round(sc["macro_f1"], 4),
-        "labels": {
-            k: {m: round(v[m], 4) if m != "support" else v[m] for m in v} for k, v in sc["labels"].items()
-        },
+        "labels": {k: {m: round(v[m], 4) if m != "support" else v[m] for m in v} for k, v in sc["labels"].items()},
     }
 
 
@@ -200,8 +214,11 @@ def evaluate(args: argparse.Namespace) -> int:
     model = suggester._get_model()
     seen = sorted(set(docs) & set(suggester.info.get("documents", []))) if model is not None else []
     if seen and not args.json:
-        print(f"note: the model was trained on {', '.join(seen)}; scores there are not held out "
-              "(use --rules-only, or `reader train --annotator` on other labels)", file=sys.stderr)
+        print(
+            f"note: the model was trained on {', '.join(seen)}; scores there are not held out "
+            "(use --rules-only, or `reader train --annotator` on other labels)",
+            file=sys.stderr,
+        )
     gold = [e.label for e in got.examples]
     pred = [lab for lab, _d, _s in predict(model, [e.ctx for e in got.examples])]
     sc = scores(gold, pred)

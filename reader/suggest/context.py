@@ -127,20 +127,26 @@ def contexts(doc: Document) -> list[Context]:
         elif PROBLEM_OPENER.search(text) and part != "plan":
             in_problems = True
             problem_para = s.paragraph
-        elif in_problems and s.paragraph != problem_para and not (
-            _continues_problems(text) or PROBLEM_CLOSER.search(text)
+        elif (
+            in_problems
+            and s.paragraph != problem_para
+            and not (_continues_problems(text) or PROBLEM_CLOSER.search(text))
         ):
             in_problems = False
         elif in_problems and s.paragraph != problem_para:
             problem_para = s.paragraph
-        lead = s.kind == "sentence" and (
-            text in lead_titles or (looks_like_lead(text) and not last)
-        )
+        lead = s.kind == "sentence" and (text in lead_titles or (looks_like_lead(text) and not last))
         out.append(
             Context(
-                text=text, kind=s.kind, part=part, section=tuple(s.section),
+                text=text,
+                kind=s.kind,
+                part=part,
+                section=tuple(s.section),
                 in_problems=in_problems and not PROBLEM_OPENER.search(text),
-                lead=lead, para_first=first, para_last=last, position=i / max(n, 1),
+                lead=lead,
+                para_first=first,
+                para_last=last,
+                position=i / max(n, 1),
             )
         )
         if in_problems and PROBLEM_CLOSER.search(text) and not PROBLEM_OPENER.search(text):

@@ -122,7 +122,6 @@ class Featurizer:
             parts.append(self._words.transform([c.text for c in ctxs]))
         return _hstack(parts)
 
-
     def _dicts(self, dicts: list[dict[str, float]]):
         """DictVectorizer.transform without its per-value type checks (4x faster at suggest time)."""
         import numpy as np

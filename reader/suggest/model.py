@@ -25,8 +25,17 @@ FORMAT = 1
 
 # Rules whose verdict stands over the model's when they are at least this sure.
 TRUSTED_RULES = {
-    "heading", "ceremony", "byline", "ordinal-lead-in", "ideology", "list-lead-in", "targets-paragraph",
-    "problem-opener", "problem-opener-generic", "problem-paragraph", "problem-closer",
+    "heading",
+    "ceremony",
+    "byline",
+    "ordinal-lead-in",
+    "ideology",
+    "list-lead-in",
+    "targets-paragraph",
+    "problem-opener",
+    "problem-opener-generic",
+    "problem-paragraph",
+    "problem-closer",
 }
 
 
@@ -92,8 +101,9 @@ def _classifier(seed: int):
     )
 
 
-def train(examples: list[Example], *, seed: int = 0, use_words: bool = True,
-          rules: list[RuleResult] | None = None) -> TrainedModel:
+def train(
+    examples: list[Example], *, seed: int = 0, use_words: bool = True, rules: list[RuleResult] | None = None
+) -> TrainedModel:
     """Fit featurizer and classifier on all `examples` (at least two labels needed); `rules` are the
     examples' rule results if already computed."""
     from reader.suggest.features import Featurizer
@@ -134,8 +144,7 @@ def folds_of(docs: list[str], max_folds: int) -> list[list[str]]:
     return [docs[i::k] for i in range(k)]
 
 
-def cross_validate(examples: list[Example], *, seed: int = 0, use_words: bool = True,
-                   max_folds: int = 5) -> dict:
+def cross_validate(examples: list[Example], *, seed: int = 0, use_words: bool = True, max_folds: int = 5) -> dict:
     """Document-wise cross-validation: for each fold of documents, train on the others and suggest
     for it (leave-one-document-out with up to `max_folds` documents).
 
@@ -157,10 +166,7 @@ def cross_validate(examples: list[Example], *, seed: int = 0, use_words: bool = 
         test_idx = [i for i, e in enumerate(examples) if e.doc in held]
         train_ex = [examples[i] for i in train_idx]
         enough = len({e.label for e in train_ex}) >= 2
-        model = (
-            train(train_ex, seed=seed, use_words=use_words, rules=[rules[i] for i in train_idx])
-            if enough else None
-        )
+        model = train(train_ex, seed=seed, use_words=use_words, rules=[rules[i] for i in train_idx]) if enough else None
         got = predict(model, [examples[i].ctx for i in test_idx], [rules[i] for i in test_idx])
         for i, (lab, _dist, _src) in zip(test_idx, got, strict=True):
             pred[i] = lab
@@ -182,9 +188,7 @@ def save(model: TrainedModel, annotations: Path, meta: dict) -> Path:
     tmp = path.with_suffix(".tmp")
     joblib.dump(model, tmp, compress=3)
     tmp.replace(path)
-    (folder / META_FILE).write_text(
-        json.dumps(model.meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    (folder / META_FILE).write_text(json.dumps(model.meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path
 
 
@@ -202,9 +206,7 @@ def load(annotations: Path) -> TrainedModel | None:
     try:
         model = joblib.load(path)
     except Exception as exc:  # unpickling can fail in many ways
-        raise ReaderError(
-            f"cannot read the suggestion model {path}: {exc}; run `reader train` again"
-        ) from exc
+        raise ReaderError(f"cannot read the suggestion model {path}: {exc}; run `reader train` again") from exc
     if not isinstance(model, TrainedModel) or model.meta.get("format") != FORMAT:
         raise ReaderError(f"{path} is not a suggestion model of this version; run `reader train` again")
     return model

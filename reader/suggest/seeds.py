@@ -122,10 +122,7 @@ def match_units(doc: Document, units: list[dict]) -> DocMatch:
 def reviewed_paths(doc: Document, covered: set[int]) -> list[tuple[str, ...]]:
     """The largest section paths whose every sentence is covered ([()] if the whole document is)."""
     paths = {tuple(s.section[:k]) for s in doc.sentences for k in range(len(s.section) + 1)}
-    ok = {
-        p for p in paths
-        if all(i in covered for i, s in enumerate(doc.sentences) if tuple(s.section[: len(p)]) == p)
-    }
+    ok = {p for p in paths if all(i in covered for i, s in enumerate(doc.sentences) if tuple(s.section[: len(p)]) == p)}
     return sorted(p for p in ok if not any(p[:k] in ok for k in range(len(p))))
 
 
@@ -192,15 +189,26 @@ def run(args: argparse.Namespace) -> int:
             if lab == "none":
                 continue
             s = doc.sentences[i]
-            records.append({
-                "doc": doc_id, "sentence": s.id, "label": lab, "annotator": annotator, "text": s.text,
-                "section": list(s.section), "line": s.line, "start": s.start, "end": s.end,
-            })
+            records.append(
+                {
+                    "doc": doc_id,
+                    "sentence": s.id,
+                    "label": lab,
+                    "annotator": annotator,
+                    "text": s.text,
+                    "section": list(s.section),
+                    "line": s.line,
+                    "start": s.start,
+                    "end": s.end,
+                }
+            )
         paths = reviewed_paths(doc, set(m.labels))
         marks += [(doc_id, p) for p in paths]
-        print(f"{doc_id}: {len(m.labels)}/{len(doc.sentences)} sentences labelled; "
-              f"{len(m.unmatched_units)} unit(s) and {len(m.unmatched_sentences)} sentence(s) unmatched; "
-              f"{'whole document' if paths == [()] else f'{len(paths)} section(s)'} marked reviewed")
+        print(
+            f"{doc_id}: {len(m.labels)}/{len(doc.sentences)} sentences labelled; "
+            f"{len(m.unmatched_units)} unit(s) and {len(m.unmatched_sentences)} sentence(s) unmatched; "
+            f"{'whole document' if paths == [()] else f'{len(paths)} section(s)'} marked reviewed"
+        )
         for u in m.unmatched_units:
             print(f"  unit {u.get('i')} ({u['label']}) not matched: {_squeeze(u['text'])[:60]}")
         for i in m.unmatched_sentences:

@@ -113,11 +113,17 @@ class Suggester:
         out = []
         for s, r, (label, dist, source) in zip(doc.sentences, rules, results, strict=True):
             ranked = sorted(dist.values(), reverse=True)
-            out.append(Suggestion(
-                sentence_id=s.id, label=label, score=round(float(dist[label]), 4), source=source,
-                margin=round(float(ranked[0] - ranked[1]), 4), rule=r.rule,
-                probabilities=tuple((lab, round(float(dist[lab]), 4)) for lab in LABELS),
-            ))
+            out.append(
+                Suggestion(
+                    sentence_id=s.id,
+                    label=label,
+                    score=round(float(dist[label]), 4),
+                    source=source,
+                    margin=round(float(ranked[0] - ranked[1]), 4),
+                    rule=r.rule,
+                    probabilities=tuple((lab, round(float(dist[lab]), 4)) for lab in LABELS),
+                )
+            )
         return out
 
     @staticmethod

@@ -32,9 +32,7 @@ def decode_bytes(raw: bytes, name: str = "<input>") -> tuple[str, str]:
         raise ReaderError(f"{name}: the file is empty; give a report with some text in it")
     text, encoding = _try_decode(raw)
     if text is None:
-        raise ReaderError(
-            f"{name}: not a text file (not UTF-8, UTF-16 or GB18030); save the report as plain text"
-        )
+        raise ReaderError(f"{name}: not a text file (not UTF-8, UTF-16 or GB18030); save the report as plain text")
     head = text[:100_000]
     bad = len(_CONTROL.findall(head)) + len(_NOT_TEXT.findall(head))
     if bad > max(3, len(head) // 200):

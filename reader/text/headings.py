@@ -27,7 +27,8 @@ TITLE_RE = re.compile(r"^政府工作报告|^[—－]{2}")
 # Lines that stand alone though they end without a full stop: dateline, banner, source credit.
 STANDALONE_RE = re.compile(
     r"^各位代表[：:！!，,]?$|^[—－]{2}.*(?:会议上|大会上)$|^政府工作报告(?:[（(]摘要[）)])?$"
-    rf"|^[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
+    rf"|^[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$"
+    r"|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
 )
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)，(?:我们|市政府|省政府)")
@@ -79,8 +80,11 @@ def looks_like_tail(fragment: str, heading: str, *, full: bool, run_in_siblings:
     # An open locative frame (…在克难前行) wants its closing 中/上/里 from the next line.
     last_clause = re.split(r"[，,]", heading)[-1]
     opened = last_clause.rfind("在")
-    return opened >= 0 and not any(c in last_clause[opened:] for c in _FRAME_CLOSERS) and any(
-        c in body for c in _FRAME_CLOSERS)
+    return (
+        opened >= 0
+        and not any(c in last_clause[opened:] for c in _FRAME_CLOSERS)
+        and any(c in body for c in _FRAME_CLOSERS)
+    )
 
 
 _FRAME_CLOSERS = "中上里下内"

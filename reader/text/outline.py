@@ -14,7 +14,9 @@ from reader.text.model import Heading, Paragraph
 
 
 def build_outline(
-    text: str, paragraphs: list[Paragraph], first_sentence: dict[int, tuple[int, int]],
+    text: str,
+    paragraphs: list[Paragraph],
+    first_sentence: dict[int, tuple[int, int]],
     line_at: Callable[[int], int],
 ) -> tuple[list[Heading], list[int]]:
     """Outline entries in document order, and where each one's scope ends. `first_sentence` maps a

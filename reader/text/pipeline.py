@@ -138,6 +138,7 @@ def segment(
         key = text_key(text)
         sid = sentence_id(doc_id, text, seen[key], key=key)
         seen[key] += 1
-        sentences.append(Sentence(sid, len(sentences), text, kind, start, end, line_at(start),
-                                  sections.path_at(start), para))
+        sentences.append(
+            Sentence(sid, len(sentences), text, kind, start, end, line_at(start), sections.path_at(start), para)
+        )
     return outline, sentences

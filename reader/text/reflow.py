@@ -31,7 +31,6 @@ _NEVER_FIRST = set("，。、；：？！）》」』】”’,;:?!)")
 _STANDALONE_FIRST = set("各—－政【（(")
 
 
-
 @dataclass(slots=True)
 class Line:
     no: int
@@ -57,8 +56,11 @@ class Line:
         self.opens = opens_heading(text)
         self.standalone = (
             len(text) <= 60
-            and (text[0] in _STANDALONE_FIRST or text.endswith(("图片", "照片", "摄"))
-                 or (len(text) <= 24 and not self.has_end))
+            and (
+                text[0] in _STANDALONE_FIRST
+                or text.endswith(("图片", "照片", "摄"))
+                or (len(text) <= 24 and not self.has_end)
+            )
             and bool(hd.STANDALONE_RE.search(text))
         )
 
@@ -114,7 +116,8 @@ class Layout:
         indented = [k for k, ln in enumerate(lines) if ln.indent]
         after_end = sum(1 for k in indented if k == 0 or lines[k - 1].ends)
         self.indents_paragraphs = (
-            len(indented) >= max(3, 0.03 * len(lines)) and len(indented) < 0.7 * len(lines)
+            len(indented) >= max(3, 0.03 * len(lines))
+            and len(indented) < 0.7 * len(lines)
             and after_end >= 0.8 * len(indented)
         )
         """Paragraphs start with an indent (most lines are not indented, and indented lines follow
@@ -244,8 +247,13 @@ class _Reflower:
                 nxt += 1
             # A kicker and its subtitle wrapped over one more line: take the rest as a plain tail.
             last = nxt - 1
-            if nxt < len(self.lines) and not self.layout.is_short(last) and not self.lines[last].blank_after \
-                    and (end := self._plain_tail_end(nxt)) is not None and end - nxt == 1:
+            if (
+                nxt < len(self.lines)
+                and not self.layout.is_short(last)
+                and not self.lines[last].blank_after
+                and (end := self._plain_tail_end(nxt)) is not None
+                and end - nxt == 1
+            ):
                 segs.append((self.lines[nxt].no, self.lines[nxt].text))
                 nxt = end
             self.blocks.append(Block("heading", 1, segs))
@@ -303,10 +311,10 @@ class _Reflower:
                 break
             full = not lay.is_short(j - 1)
             # The next line is nothing but a short sentence that ends the paragraph: the heading's rest.
-            whole_line = full and cut2 == len(nxt.text) and (
-                lay.is_short(j) or nxt.blank_after or j + 1 >= len(lines))
-            if whole_line or hd.looks_like_tail(nxt.text[:cut2], "".join(t for _, t in segs), full=full,
-                                                run_in_siblings=self._run_in.get(level, False)):
+            whole_line = full and cut2 == len(nxt.text) and (lay.is_short(j) or nxt.blank_after or j + 1 >= len(lines))
+            if whole_line or hd.looks_like_tail(
+                nxt.text[:cut2], "".join(t for _, t in segs), full=full, run_in_siblings=self._run_in.get(level, False)
+            ):
                 segs.append((nxt.no, nxt.text[:cut2]))
                 if cut2 < len(nxt.text):
                     rest = (nxt.no, nxt.text[cut2:])

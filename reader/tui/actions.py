@@ -31,8 +31,14 @@ class ActionSpec:
 _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("sentence.next", "reading", "move(1)", "Next", True, "Next sentence"),
     ActionSpec("sentence.prev", "reading", "move(-1)", "Previous sentence"),
-    ActionSpec("sentence.next_unlabelled", "reading", "next_unlabelled", "Next unlabelled", True,
-               "Next sentence without a label"),
+    ActionSpec(
+        "sentence.next_unlabelled",
+        "reading",
+        "next_unlabelled",
+        "Next unlabelled",
+        True,
+        "Next sentence without a label",
+    ),
     ActionSpec("section.next", "reading", "section(1)", "Next section"),
     ActionSpec("section.prev", "reading", "section(-1)", "Previous section"),
     ActionSpec("page.down", "reading", "page(1)", "Page down"),
@@ -53,8 +59,13 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("outline.wider", "reading", "outline_width(4)", "Widen the outline"),
     ActionSpec("outline.narrower", "reading", "outline_width(-4)", "Narrow the outline"),
     ActionSpec("suggestion.accept", "reading", "accept_suggestion", "Accept the suggested label"),
-    ActionSpec("suggestion.next_uncertain", "reading", "next_uncertain", "Least sure next",
-               help="Next unlabelled sentence the suggester is least sure of (smallest margin first)"),
+    ActionSpec(
+        "suggestion.next_uncertain",
+        "reading",
+        "next_uncertain",
+        "Least sure next",
+        help="Next unlabelled sentence the suggester is least sure of (smallest margin first)",
+    ),
     ActionSpec("suggestion.toggle", "reading", "toggle_suggestions", "Show or hide suggestions"),
     ActionSpec("library.open", "library", "open_report", "Open", True, "Open the report"),
     ActionSpec("library.filter", "library", "filter", "Filter", True, "Filter the reports by name"),
@@ -74,14 +85,24 @@ def label_specs(labels) -> list[ActionSpec]:
     """`label.<name>` and `label.<name>.alt` (digit keys) for each label of the label set."""
     specs = []
     for label in labels:
-        specs.append(ActionSpec(
-            f"label.{label.name}", "reading", f"label('{label.name}')", f"{label.display} {label.name}", True,
-            f"Label {label.name} ({label.display}); again removes it",
-        ))
-        specs.append(ActionSpec(
-            f"label.{label.name}.alt", "reading", f"label('{label.name}')",
-            f"Label {label.name} (alternative key)",
-        ))
+        specs.append(
+            ActionSpec(
+                f"label.{label.name}",
+                "reading",
+                f"label('{label.name}')",
+                f"{label.display} {label.name}",
+                True,
+                f"Label {label.name} ({label.display}); again removes it",
+            )
+        )
+        specs.append(
+            ActionSpec(
+                f"label.{label.name}.alt",
+                "reading",
+                f"label('{label.name}')",
+                f"Label {label.name} (alternative key)",
+            )
+        )
     return specs
 
 
@@ -98,7 +119,11 @@ def bindings_for(context: str, labels, keymap: dict[str, str]) -> list:
 
     return [
         Binding(
-            keymap[spec.id], spec.action, spec.description, show=spec.footer, id=spec.id,
+            keymap[spec.id],
+            spec.action,
+            spec.description,
+            show=spec.footer,
+            id=spec.id,
             tooltip=spec.explanation,
         )
         for spec in all_specs(labels)

@@ -119,7 +119,8 @@ class ReaderApp(App):
             if spec.context not in ("app", context) or spec.id in ("app.quit",):
                 continue
             yield SystemCommand(
-                spec.explanation, f"{spec.id}  ·  {keys(spec.id)}",
+                spec.explanation,
+                f"{spec.id}  ·  {keys(spec.id)}",
                 partial(self._run_from_palette, spec.action, screen),
             )
 

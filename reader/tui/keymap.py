@@ -22,14 +22,33 @@ KEYMAP_DIR = (Path(__file__).resolve().parent / "keymaps").resolve()
 """`reader/tui/keymaps` is a symlink to the repository's top-level `keymaps/` (copied into wheels)."""
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
-NAMED_KEYS = frozenset((
-    "escape", "enter", "return", "tab", "space", "backspace", "delete", "insert",
-    "home", "end", "pageup", "pagedown", "up", "down", "left", "right",
-    *(f"f{n}" for n in range(1, 25)),
-))
+NAMED_KEYS = frozenset(
+    (
+        "escape",
+        "enter",
+        "return",
+        "tab",
+        "space",
+        "backspace",
+        "delete",
+        "insert",
+        "home",
+        "end",
+        "pageup",
+        "pagedown",
+        "up",
+        "down",
+        "left",
+        "right",
+        *(f"f{n}" for n in range(1, 25)),
+    )
+)
 RESERVED = {
-    "ctrl+q": "quit (Textual)", "ctrl+c": "copy (Textual)", "ctrl+p": "the command palette",
-    "tab": "focus next", "shift+tab": "focus previous",
+    "ctrl+q": "quit (Textual)",
+    "ctrl+c": "copy (Textual)",
+    "ctrl+p": "the command palette",
+    "tab": "focus next",
+    "shift+tab": "focus previous",
 }
 """Keys Textual binds itself: a keymap may not take them."""
 
@@ -43,8 +62,12 @@ def _char_key(char: str) -> str:
     except ValueError:
         return char
     return {
-        "solidus": "slash", "reverse_solidus": "backslash", "commercial_at": "at",
-        "hyphen_minus": "minus", "plus_sign": "plus", "low_line": "underscore",
+        "solidus": "slash",
+        "reverse_solidus": "backslash",
+        "commercial_at": "at",
+        "hyphen_minus": "minus",
+        "plus_sign": "plus",
+        "low_line": "underscore",
     }.get(name, name)
 
 
@@ -131,7 +154,7 @@ def read_keymap_file(path: Path, valid_ids: set[str], *, strict: bool = True) ->
                 f"keymaps/default.toml lists the ids"
             )
         if not isinstance(value, str) or not value.strip():
-            raise ReaderError(f"{path}:{line}: {binding_id} must be a string of keys like \"j,down\"")
+            raise ReaderError(f'{path}:{line}: {binding_id} must be a string of keys like "j,down"')
         keys = []
         for raw in value.split(","):
             key = normalize_key(raw) if raw.strip() else None
@@ -160,8 +183,7 @@ def _check_clashes(keymap: Keymap, specs) -> None:
                 path, line = keymap.sources[binding_id]
                 if key in RESERVED:
                     raise ReaderError(
-                        f"{path}:{line}: key {key!r} of {binding_id} is taken by {RESERVED[key]}; "
-                        f"choose another key"
+                        f"{path}:{line}: key {key!r} of {binding_id} is taken by {RESERVED[key]}; choose another key"
                     )
                 if key in owner and owner[key] != binding_id:
                     first, second = binding_id, owner[key]

@@ -132,4 +132,3 @@ def _break_chunk(text: str, width: int, offset: int) -> list[tuple[int, int]]:
         lines.append((offset + start, offset + end))
         start = end
     return lines
-

@@ -51,14 +51,14 @@ def outline_tree(index: SectionIndex) -> dict[int | None, list[int]]:
     return children
 
 
-def document_rows(document, index: SectionIndex, labels: dict[str, str],
-                  reviewed: set[tuple[str, ...]] = frozenset()) -> tuple[Row, list[Row]]:
+def document_rows(
+    document, index: SectionIndex, labels: dict[str, str], reviewed: set[tuple[str, ...]] = frozenset()
+) -> tuple[Row, list[Row]]:
     """The whole document, then every outline entry in outline order (see the module docstring)."""
     whole = document_progress(document, labels)
     overall = Row(document.id, whole.total, whole.labelled, dict(whole.counts), reviewed=() in reviewed)
     rows = [overall]
-    preamble = [s.index for s in document.sentences
-                if s.kind != "heading" and index.innermost[s.index] is None]
+    preamble = [s.index for s in document.sentences if s.kind != "heading" and index.innermost[s.index] is None]
     if preamble:
         rows.append(_row(PREAMBLE, preamble, document, labels, indent=1))
     children = outline_tree(index)
@@ -66,8 +66,16 @@ def document_rows(document, index: SectionIndex, labels: dict[str, str],
 
     def walk(i: int, depth: int) -> None:
         heading = index.headings[i]
-        rows.append(_row(heading.title, index.members[i], document, labels, indent=depth,
-                         reviewed=tuple(heading.path) in reviewed))
+        rows.append(
+            _row(
+                heading.title,
+                index.members[i],
+                document,
+                labels,
+                indent=depth,
+                reviewed=tuple(heading.path) in reviewed,
+            )
+        )
         kids = children.get(i, [])
         if not kids:
             return

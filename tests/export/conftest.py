@@ -35,14 +35,28 @@ def make_doc(doc_id: str, layout=LAYOUT, *, sha: str | None = None) -> Document:
     (raw line = 2 × index + 1, as if blank lines separated them)."""
     sentences, pos = [], 0
     for i, (kind, text, section) in enumerate(layout):
-        sentences.append(Sentence(
-            id=f"{doc_id}:{hashlib.sha1(text.encode()).hexdigest()[:8]}:0", index=i, text=text, kind=kind,
-            start=pos, end=pos + len(text), line=2 * i + 1, section=tuple(section), paragraph=i,
-        ))
+        sentences.append(
+            Sentence(
+                id=f"{doc_id}:{hashlib.sha1(text.encode()).hexdigest()[:8]}:0",
+                index=i,
+                text=text,
+                kind=kind,
+                start=pos,
+                end=pos + len(text),
+                line=2 * i + 1,
+                section=tuple(section),
+                paragraph=i,
+            )
+        )
         pos += len(text) + 1
     return Document(
-        id=doc_id, text="\n".join(t for _, t, _ in layout), paragraphs=[], outline=[],
-        sentences=sentences, sha256=sha or f"sha-of-{doc_id}", path=f"corpus/{doc_id}.txt",
+        id=doc_id,
+        text="\n".join(t for _, t, _ in layout),
+        paragraphs=[],
+        outline=[],
+        sentences=sentences,
+        sha256=sha or f"sha-of-{doc_id}",
+        path=f"corpus/{doc_id}.txt",
     )
 
 
@@ -95,5 +109,15 @@ def store(tmp_path: Path):
 def label(store, doc: Document, index: int, name: str, annotator: str = "li", note: str | None = None):
     """Label sentence `index` of `doc` the way the app does (positions as they are now)."""
     s = doc.sentences[index]
-    return store.set_label(doc.id, s.id, name, annotator=annotator, text=s.text, section=s.section,
-                           line=s.line, start=s.start, end=s.end, note=note)
+    return store.set_label(
+        doc.id,
+        s.id,
+        name,
+        annotator=annotator,
+        text=s.text,
+        section=s.section,
+        line=s.line,
+        start=s.start,
+        end=s.end,
+        note=note,
+    )

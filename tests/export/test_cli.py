@@ -79,12 +79,14 @@ def test_split_files_no_leakage_and_deterministic(setup):
         assert first == (tmp / f"two.{name}.jsonl").read_bytes()
         docs_of[name] = {r["doc"] for r in read_jsonl(tmp / f"one.{name}.jsonl")}
         assert docs_of[name]
-    assert not (docs_of["train"] & docs_of["dev"] or docs_of["train"] & docs_of["test"]
-                or docs_of["dev"] & docs_of["test"])
+    assert not (
+        docs_of["train"] & docs_of["dev"] or docs_of["train"] & docs_of["test"] or docs_of["dev"] & docs_of["test"]
+    )
     assert set().union(*docs_of.values()) == set("abcdef")
     manifest = json.loads((tmp / "one.manifest.json").read_text(encoding="utf-8"))
     assert {name: sorted(s["documents"]) for name, s in manifest["splits"].items()} == {
-        name: sorted(docs) for name, docs in docs_of.items()}
+        name: sorted(docs) for name, docs in docs_of.items()
+    }
     assert sum(s["records"] for s in manifest["splits"].values()) == 19
     assert manifest["options"]["seed"] == 3
 
@@ -112,17 +114,20 @@ def test_tokens(setup):
     assert "力争" in next(r for r in read_jsonl(out) if r["label"] == "target")["tokens"]
 
 
-@pytest.mark.parametrize(("extra", "message"), [
-    (["--format", "xml"], "unknown format 'xml'"),
-    (["--split", "train=0.9,dev=0.2", "-o", "{tmp}/x.jsonl"], "bad --split"),
-    (["--split", "train=0.8,dev=0.2"], "--split writes one file per split"),
-    (["--split", "train=0.8,dev=0.2", "--seed", "x", "-o", "{tmp}/x.jsonl"], "--seed"),
-    (["-o", "/dev/null/under/a/file.jsonl"], "cannot create folder"),
-    (["-o", "{tmp}"], "is a folder"),
-    (["--annotator", "nobody"], "unknown annotator nobody"),
-    (["--docs", "a,zz"], "unknown document zz"),
-    (["--labels", "goal"], "unknown label goal"),
-])
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--format", "xml"], "unknown format 'xml'"),
+        (["--split", "train=0.9,dev=0.2", "-o", "{tmp}/x.jsonl"], "bad --split"),
+        (["--split", "train=0.8,dev=0.2"], "--split writes one file per split"),
+        (["--split", "train=0.8,dev=0.2", "--seed", "x", "-o", "{tmp}/x.jsonl"], "--seed"),
+        (["-o", "/dev/null/under/a/file.jsonl"], "cannot create folder"),
+        (["-o", "{tmp}"], "is a folder"),
+        (["--annotator", "nobody"], "unknown annotator nobody"),
+        (["--docs", "a,zz"], "unknown document zz"),
+        (["--labels", "goal"], "unknown label goal"),
+    ],
+)
 def test_errors_are_one_line_exit_2(setup, capsys, extra, message):
     tmp, opts = setup
     extra = [e.replace("{tmp}", str(tmp)) for e in extra]
@@ -199,7 +204,7 @@ def test_every_record_traces_back_to_its_raw_line(setup, capsys):
     for r in (json.loads(line) for line in capsys.readouterr().out.splitlines()):
         path = tmp / "corpus" / f"{r['doc']}.txt"
         doc = load_document(path)
-        assert doc.text[r["start"]:r["end"]] == r["text"]
+        assert doc.text[r["start"] : r["end"]] == r["text"]
         raw_line = path.read_text(encoding="utf-8").splitlines()[r["line"] - 1]
         assert raw_line.startswith(r["text"][:6])
         assert r["section"] == list(next(s.section for s in doc.sentences if s.id == r["id"]))

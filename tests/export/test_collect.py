@@ -25,22 +25,35 @@ def test_native_record_field_by_field(store, corpus):
     s = doc.sentences[2]
     assert list(r) == list(NATIVE_FIELDS)
     assert r == {
-        "id": s.id, "doc": "jinzhong-2025", "text": "新建5G基站1200个。", "label": "achievement",
-        "section": [PART1], "start": s.start, "end": s.end, "line": 5, "annotator": "li",
-        "created": stored["created"], "updated": stored["updated"], "note": "数字可查",
+        "id": s.id,
+        "doc": "jinzhong-2025",
+        "text": "新建5G基站1200个。",
+        "label": "achievement",
+        "section": [PART1],
+        "start": s.start,
+        "end": s.end,
+        "line": 5,
+        "annotator": "li",
+        "created": stored["created"],
+        "updated": stored["updated"],
+        "note": "数字可查",
     }
     # The offsets point into the document's text, and the line is the raw line.
-    assert doc.text[r["start"]:r["end"]] == r["text"]
-    assert out.documents == {"jinzhong-2025": {"path": str(corpus.dir / "jinzhong-2025.txt"),
-                                               "sha256": "sha-of-jinzhong-2025", "missing": False}}
+    assert doc.text[r["start"] : r["end"]] == r["text"]
+    assert out.documents == {
+        "jinzhong-2025": {
+            "path": str(corpus.dir / "jinzhong-2025.txt"),
+            "sha256": "sha-of-jinzhong-2025",
+            "missing": False,
+        }
+    }
 
 
 def test_positions_come_from_the_current_text(store, corpus):
     doc = corpus.add("d")
     s = doc.sentences[6]
     # Labelled when the text was laid out differently: stale positions and section in the store.
-    store.set_label("d", s.id, "target", annotator="li", text=s.text, section=["旧标题"], line=99,
-                    start=1000, end=1010)
+    store.set_label("d", s.id, "target", annotator="li", text=s.text, section=["旧标题"], line=99, start=1000, end=1010)
     r = run(store, corpus).records[0]
     assert (r["line"], r["start"], r["end"], r["section"]) == (s.line, s.start, s.end, [PART2, SEC21])
 
@@ -65,7 +78,12 @@ def test_order_filters_and_multiple_annotators(store, corpus):
     label(store, a, 3, "problem", "li")
     out = run(store, corpus)
     assert [(r["doc"], r["line"], r["annotator"]) for r in out.records] == [
-        ("a", 3, "li"), ("a", 3, "wang"), ("a", 7, "li"), ("a", 15, "li"), ("b", 15, "wang")]
+        ("a", 3, "li"),
+        ("a", 3, "wang"),
+        ("a", 7, "li"),
+        ("a", 15, "li"),
+        ("b", 15, "wang"),
+    ]
     assert {r["annotator"] for r in run(store, corpus, annotators=["wang"]).records} == {"wang"}
     assert {r["doc"] for r in run(store, corpus, docs=["b"]).records} == {"b"}
     assert [r["label"] for r in run(store, corpus, labels={"problem"}).records] == ["problem"]
@@ -110,8 +128,7 @@ def test_whole_document_review_and_label_filter(store, corpus):
     out = run(store, corpus, negatives=True)
     body = [s for s in doc.sentences if s.kind == "sentence"]
     assert len(out.records) == len(body)
-    assert [r["label"] for r in out.records] == ["achievement", "none", "none", "none", "none",
-                                                 "target", "none"]
+    assert [r["label"] for r in out.records] == ["achievement", "none", "none", "none", "none", "target", "none"]
     assert not any(r["text"] in (PART1, PART2, SEC21, SEC22) for r in out.records)
     # --labels target: the achievement sentence is left out, but never becomes a negative.
     filtered = run(store, corpus, negatives=True, labels={"target"}).records
@@ -122,14 +139,25 @@ def test_whole_document_review_and_label_filter(store, corpus):
 def test_orphans_skipped_unless_asked(store, corpus):
     doc = corpus.add("d")
     label(store, doc, 1, "achievement")
-    store.set_label("d", "d:deadbeef:0", "target", annotator="li", text="这句话已经从报告中删除了。",
-                    section=[PART2], line=40, start=500, end=513)
+    store.set_label(
+        "d",
+        "d:deadbeef:0",
+        "target",
+        annotator="li",
+        text="这句话已经从报告中删除了。",
+        section=[PART2],
+        line=40,
+        start=500,
+        end=513,
+    )
     out = run(store, corpus)
     assert [r["label"] for r in out.records] == ["achievement"]
     assert any("--orphans" in note for note in out.notes)
     with_orphans = run(store, corpus, orphans=True).records
     assert [(r["label"], r["orphan"], r["line"]) for r in with_orphans] == [
-        ("achievement", False, 3), ("target", True, 40)]
+        ("achievement", False, 3),
+        ("target", True, 40),
+    ]
 
 
 def test_label_found_again_by_text(store, corpus):

@@ -23,7 +23,8 @@ def same_as_pipeline(rows, path: Path) -> None:
     doc = load_document(path)
     assert rows.id == doc.id and rows.sha256 == doc.sha256
     assert [tuple(r) for r in rows.sentences] == [
-        (s.id, s.index, s.text, s.kind, s.start, s.end, s.line, tuple(s.section)) for s in doc.sentences]
+        (s.id, s.index, s.text, s.kind, s.start, s.end, s.line, tuple(s.section)) for s in doc.sentences
+    ]
 
 
 def test_rows_match_the_pipeline_and_are_cached(tmp_path):

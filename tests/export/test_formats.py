@@ -39,8 +39,7 @@ def test_doccano(records):
     for row, r in zip(got, records, strict=True):
         assert row["text"] == r["text"]
         assert row["label"] == [r["label"]]
-        for key in ("id", "doc", "section", "start", "end", "line", "annotator", "created", "updated",
-                    "note"):
+        for key in ("id", "doc", "section", "start", "end", "line", "annotator", "created", "updated", "note"):
             assert row[key] == r[key]
     assert got[0]["note"] == "对比上年" and got[0]["section"] == [PART1]
     assert got[1]["label"] == ["none"]
@@ -73,9 +72,21 @@ def test_csv_with_bom(records, tmp_path):
 
 
 def test_csv_tokens_and_empty(tmp_path):
-    rec = {"id": "d:1:0", "doc": "d", "text": "力争开工，项目", "label": "target", "section": ["一", "二"],
-           "start": 0, "end": 7, "line": 1, "annotator": "li", "created": "t", "updated": "t",
-           "note": 'with "quotes", and\nnewline', "tokens": ["力争", "开工", "，", "项目"]}
+    rec = {
+        "id": "d:1:0",
+        "doc": "d",
+        "text": "力争开工，项目",
+        "label": "target",
+        "section": ["一", "二"],
+        "start": 0,
+        "end": 7,
+        "line": 1,
+        "annotator": "li",
+        "created": "t",
+        "updated": "t",
+        "note": 'with "quotes", and\nnewline',
+        "tokens": ["力争", "开工", "，", "项目"],
+    }
     rows = list(csv.reader(io.StringIO(formats.render([rec], "csv"), newline="")))
     assert rows[1][list(rec).index("tokens")] == "力争 开工 ， 项目"
     assert rows[1][list(rec).index("note")] == rec["note"]
@@ -103,6 +114,8 @@ def _umask() -> int:
 
 def test_output_names():
     assert writer.split_paths("dir/out.jsonl", ["train", "dev"], "jsonl") == {
-        "train": writer.Path("dir/out.train.jsonl"), "dev": writer.Path("dir/out.dev.jsonl")}
+        "train": writer.Path("dir/out.train.jsonl"),
+        "dev": writer.Path("dir/out.dev.jsonl"),
+    }
     assert writer.split_paths("out", ["test"], "csv") == {"test": writer.Path("out.test.csv")}
     assert writer.manifest_path("dir/out.jsonl", "jsonl") == writer.Path("dir/out.manifest.json")

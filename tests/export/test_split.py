@@ -18,10 +18,21 @@ def test_parse_split():
     assert parse_split(" train = 0.7 , test = 0.3 ") == {"train": 0.7, "test": 0.3}
 
 
-@pytest.mark.parametrize("spec", [
-    "", "train", "train=0.8", "train=0.8,dev=0.1", "train=x,dev=0.5", "train=0.5,train=0.5",
-    "train=1.5,dev=-0.5", "train=0,dev=1", "=0.5,dev=0.5", "tr ain=0.5,dev=0.5",
-])
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "",
+        "train",
+        "train=0.8",
+        "train=0.8,dev=0.1",
+        "train=x,dev=0.5",
+        "train=0.5,train=0.5",
+        "train=1.5,dev=-0.5",
+        "train=0,dev=1",
+        "=0.5,dev=0.5",
+        "tr ain=0.5,dev=0.5",
+    ],
+)
 def test_bad_split_specs_are_one_line_errors(spec):
     with pytest.raises(ReaderError) as err:
         parse_split(spec)
@@ -31,8 +42,14 @@ def test_bad_split_specs_are_one_line_errors(spec):
 def corpus_counts(n_docs=40, seed=7):
     rnd = random.Random(seed)
     return {
-        f"doc{i:02d}": Counter({"target": rnd.randint(20, 80), "achievement": rnd.randint(10, 40),
-                                "problem": rnd.randint(0, 4), "none": rnd.randint(5, 30)})
+        f"doc{i:02d}": Counter(
+            {
+                "target": rnd.randint(20, 80),
+                "achievement": rnd.randint(10, 40),
+                "problem": rnd.randint(0, 4),
+                "none": rnd.randint(5, 30),
+            }
+        )
         for i in range(n_docs)
     }
 
@@ -71,6 +88,7 @@ def test_few_documents_fill_the_biggest_share_first():
     counts = {f"d{i}": Counter({"target": 10}) for i in range(5)}
     where = assign(counts, SHARES, 0)
     assert Counter(where.values()) == Counter({"train": 4, "dev": 1})
+
 
 counts_strategy = st.dictionaries(
     st.text("abcdefgh", min_size=1, max_size=6),

@@ -18,8 +18,13 @@ def two_annotators(store, corpus):
     a, b = corpus.add("a"), corpus.add("b")
     corpus.add("untouched")
     # On document a, li and wang both label sentences 1, 2, 3, 7 and 9: agree on 3 of them.
-    pairs = [(1, "achievement", "achievement"), (2, "achievement", "target"), (3, "problem", "problem"),
-             (7, "target", "target"), (9, "target", "achievement")]
+    pairs = [
+        (1, "achievement", "achievement"),
+        (2, "achievement", "target"),
+        (3, "problem", "problem"),
+        (7, "target", "target"),
+        (9, "target", "achievement"),
+    ]
     for i, x, y in pairs:
         label(store, a, i, x, "li")
         label(store, a, i, y, "wang")
@@ -55,7 +60,9 @@ def test_figures(two_annotators, corpus):
     # p_e = (2·2 + 1·1 + 2·2)/25 = 9/25; κ = (15/25 − 9/25)/(16/25) = 6/16
     assert agreement.kappa == pytest.approx(6 / 16)
     assert [(d.line, d.label_a, d.label_b) for d in agreement.disagreements] == [
-        (5, "achievement", "target"), (19, "target", "achievement")]
+        (5, "achievement", "target"),
+        (19, "target", "achievement"),
+    ]
 
 
 @pytest.fixture
@@ -97,7 +104,9 @@ def test_one_annotator_chosen(overlapping, corpus):
     corpus.add("b")
     stats = compute(overlapping, corpus.dir, LABELS, annotators=["wang"], load=corpus.load)
     assert [(d.doc, d.annotator, d.labelled, d.reviewed) for d in stats.docs] == [
-        ("a", "wang", 3, 1), ("b", "wang", 0, 0)]
+        ("a", "wang", 3, 1),
+        ("b", "wang", 0, 0),
+    ]
     out = text_of(render(stats, disagreements=True, chosen=True))
     assert "Labels per document — wang" in out and " li " not in out
     assert "nothing to compare" in out
@@ -164,8 +173,7 @@ def test_table_rows_per_annotator_fit_100_columns(overlapping, corpus):
     label(overlapping, corpus.docs["xinzhou-feature-2025"], 2, "achievement", "a-rather-long-name")
     stats = compute(overlapping, corpus.dir, LABELS, load=corpus.load)
     console = Console(record=True, width=100, color_system=None)
-    for r in render(stats, disagreements=False, display={"target": "目标", "achievement": "成绩",
-                                                          "problem": "问题"}):
+    for r in render(stats, disagreements=False, display={"target": "目标", "achievement": "成绩", "problem": "问题"}):
         console.print(r)
     lines = console.export_text().splitlines()
     assert all(console.measure(line).maximum <= 100 for line in lines)

@@ -30,15 +30,25 @@ def make_doc(doc_id: str, sentences: list[str], section=("一、回顾",)) -> Do
         digest = hashlib.sha1(key.encode()).hexdigest()[:10]
         occ = seen.get(digest, 0)
         seen[digest] = occ + 1
-        out.append(Sentence(id=f"{doc_id}:{digest}:{occ}", index=i, text=s, kind="sentence",
-                            start=len(text), end=len(text) + len(s), line=1, section=tuple(section),
-                            paragraph=0))
+        out.append(
+            Sentence(
+                id=f"{doc_id}:{digest}:{occ}",
+                index=i,
+                text=s,
+                kind="sentence",
+                start=len(text),
+                end=len(text) + len(s),
+                line=1,
+                section=tuple(section),
+                paragraph=0,
+            )
+        )
         text += s
-    return Document(id=doc_id, text=text, paragraphs=[Paragraph(0, "text", 0, len(text), 1)],
-                    outline=[], sentences=out)
+    return Document(id=doc_id, text=text, paragraphs=[Paragraph(0, "text", 0, len(text), 1)], outline=[], sentences=out)
 
 
 def label(store, doc: Document, index: int, name: str, annotator: str = "li"):
     s = doc.sentences[index]
-    return store.set_label(doc.id, s.id, name, annotator=annotator, text=s.text, section=s.section,
-                           line=s.line, start=s.start, end=s.end)
+    return store.set_label(
+        doc.id, s.id, name, annotator=annotator, text=s.text, section=s.section, line=s.line, start=s.start, end=s.end
+    )

@@ -29,8 +29,10 @@ def main() -> None:
             print(f"do clear {doc} {sid} -", flush=True)
             store.clear_label(doc, sid, annotator="crash")
         elif roll < 0.25:
-            recs = [{"doc": doc, "sentence": f"r{rnd}b{i}n{k}", "label": "problem", "annotator": "crash",
-                     "text": "批量"} for k in range(20)]
+            recs = [
+                {"doc": doc, "sentence": f"r{rnd}b{i}n{k}", "label": "problem", "annotator": "crash", "text": "批量"}
+                for k in range(20)
+            ]
             print(f"do bulk {doc} r{rnd}b{i}n problem", flush=True)
             store.bulk_set(recs)
         else:

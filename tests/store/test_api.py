@@ -130,8 +130,10 @@ def test_positions_per_annotator(folder, store):
 
 
 def test_bulk_set_is_idempotent_reports_conflicts_and_writes_once_per_document(store, monkeypatch):
-    recs = [{"doc": f"d{i % 4}", "sentence": f"s{i}", "label": "target", "annotator": "li", "text": f"t{i}"}
-            for i in range(200)]
+    recs = [
+        {"doc": f"d{i % 4}", "sentence": f"s{i}", "label": "target", "annotator": "li", "text": f"t{i}"}
+        for i in range(200)
+    ]
     calls = []
     real = os.replace
 
@@ -153,8 +155,9 @@ def test_bulk_set_is_idempotent_reports_conflicts_and_writes_once_per_document(s
 
 
 def test_a_bulk_write_failing_midway_leaves_memory_equal_to_disk(folder, store, monkeypatch):
-    recs = [{"doc": f"d{i % 3}", "sentence": f"s{i}", "label": "target", "annotator": "li", "text": "t"}
-            for i in range(30)]
+    recs = [
+        {"doc": f"d{i % 3}", "sentence": f"s{i}", "label": "target", "annotator": "li", "text": "t"} for i in range(30)
+    ]
     real, done = os.replace, []
 
     def failing(src, dst):
@@ -215,8 +218,10 @@ def test_second_instance_is_read_only_with_a_reason_and_sees_new_writes(folder, 
 
 
 def test_store_package_never_imports_textual():
-    code = ("import sys, reader.store, reader.store.doctor, reader.store.importer, reader.cli.store_cmds; "
-            "print('textual' in sys.modules)")
+    code = (
+        "import sys, reader.store, reader.store.doctor, reader.store.importer, reader.cli.store_cmds; "
+        "print('textual' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

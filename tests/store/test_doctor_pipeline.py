@@ -6,8 +6,10 @@ from reader.cli import main
 from reader.store import AnnotationStore
 from reader.text import pipeline
 
-REPORT = "政府工作报告\n\n一、2024年工作回顾\n\n全年地区生产总值增长5.1%。新建5G基站1200个。\n\n" \
-         "二、2025年工作安排\n\n城镇新增就业3.2万人。\n"
+REPORT = (
+    "政府工作报告\n\n一、2024年工作回顾\n\n全年地区生产总值增长5.1%。新建5G基站1200个。\n\n"
+    "二、2025年工作安排\n\n城镇新增就业3.2万人。\n"
+)
 
 
 def test_doctor_lists_then_repair_applies_reattachment(tmp_path, capsys):
@@ -15,17 +17,23 @@ def test_doctor_lists_then_repair_applies_reattachment(tmp_path, capsys):
     corpus.mkdir()
     (corpus / "r.txt").write_text(REPORT, encoding="utf-8")
     doc = pipeline.load_document(corpus / "r.txt")
-    wanted = {"全年地区生产总值增长5.1%。": "achievement", "新建5G基站1200个。": "achievement",
-              "城镇新增就业3.2万人。": "target"}
+    wanted = {
+        "全年地区生产总值增长5.1%。": "achievement",
+        "新建5G基站1200个。": "achievement",
+        "城镇新增就业3.2万人。": "target",
+    }
     with AnnotationStore(folder) as store:
         for s in doc.sentences:
             if s.text in wanted:
                 store.set_label(doc.id, s.id, wanted[s.text], annotator="li", text=s.text, start=s.start)
         assert len(store.labels()) == 3
     # the report is edited: one sentence rewritten, a paragraph added before the others
-    (corpus / "r.txt").write_text(REPORT.replace("新建5G基站1200个。", "新建5G基站1300个。")
-                                  .replace("一、2024年工作回顾\n\n", "一、2024年工作回顾\n\n各位代表！\n\n"),
-                                  encoding="utf-8")
+    (corpus / "r.txt").write_text(
+        REPORT.replace("新建5G基站1200个。", "新建5G基站1300个。").replace(
+            "一、2024年工作回顾\n\n", "一、2024年工作回顾\n\n各位代表！\n\n"
+        ),
+        encoding="utf-8",
+    )
     args = ["--annotations", str(folder), "--corpus", str(corpus)]
     assert main(["doctor", *args]) == 0
     out = capsys.readouterr().out

@@ -16,10 +16,22 @@ def _write(path, records):
 
 
 def _records(n=30):
-    return [{"id": f"jinzhong-2025:h{i}:0", "doc": "jinzhong-2025", "text": f"句子{i}。",
-             "label": ("target", "achievement", "problem")[i % 3], "annotator": "li",
-             "section": ["一、回顾"], "line": i + 1, "start": i * 5, "end": i * 5 + 4,
-             "created": "2026-01-02T03:04:05Z", "updated": "2026-01-02T03:04:05Z"} for i in range(n)]
+    return [
+        {
+            "id": f"jinzhong-2025:h{i}:0",
+            "doc": "jinzhong-2025",
+            "text": f"句子{i}。",
+            "label": ("target", "achievement", "problem")[i % 3],
+            "annotator": "li",
+            "section": ["一、回顾"],
+            "line": i + 1,
+            "start": i * 5,
+            "end": i * 5 + 4,
+            "created": "2026-01-02T03:04:05Z",
+            "updated": "2026-01-02T03:04:05Z",
+        }
+        for i in range(n)
+    ]
 
 
 @pytest.fixture
@@ -60,13 +72,15 @@ def test_conflicts_are_reported_and_kept_unless_overwrite(tmp_path, args, capsys
         assert store.get_label("jinzhong-2025", "jinzhong-2025:h0:0", annotator="li")["label"] == "target"
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ('{"id": "a", "doc": "d"', "labels.jsonl:2: not valid JSON"),
-    ('{"id": "a", "doc": "d", "text": "t", "label": "target"}', "labels.jsonl:2: missing field(s) annotator"),
-    ('{"id": "a", "doc": "d", "text": "t", "label": "goal", "annotator": "li"}',
-     "labels.jsonl:2: unknown label"),
-    ("[1]", "labels.jsonl:2: not a JSON object"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"id": "a", "doc": "d"', "labels.jsonl:2: not valid JSON"),
+        ('{"id": "a", "doc": "d", "text": "t", "label": "target"}', "labels.jsonl:2: missing field(s) annotator"),
+        ('{"id": "a", "doc": "d", "text": "t", "label": "goal", "annotator": "li"}', "labels.jsonl:2: unknown label"),
+        ("[1]", "labels.jsonl:2: not a JSON object"),
+    ],
+)
 def test_a_bad_line_stops_the_import_before_anything_is_written(tmp_path, args, capsys, line, message):
     src = tmp_path / "labels.jsonl"
     src.write_text(json.dumps(_records(1)[0]) + "\n" + line + "\n", encoding="utf-8")

@@ -9,8 +9,17 @@ from reader.store import AnnotationStore
 
 from .conftest import label, make_doc
 
-OLD = make_doc("xinzhou-2025", ["各位代表！", "全年地区生产总值增长5.1%。", "新建 5G 基站 1200 个。",
-                                "压力较大。", "完成投资 10 亿元。", "压力较大。"])
+OLD = make_doc(
+    "xinzhou-2025",
+    [
+        "各位代表！",
+        "全年地区生产总值增长5.1%。",
+        "新建 5G 基站 1200 个。",
+        "压力较大。",
+        "完成投资 10 亿元。",
+        "压力较大。",
+    ],
+)
 
 
 def test_labels_follow_their_sentence_when_ids_change(store):
@@ -20,11 +29,19 @@ def test_labels_follow_their_sentence_when_ids_change(store):
     label(store, OLD, 5, "target")  # the second of two identical sentences
     first = store.labels()
     # Edited report: a new opening sentence, spaces changed (same whitespace-free text), ids renamed.
-    texts = ["前言。", "各位代表！", "全年地区生产总值增长5.1%。", "新建5G基站1200个。",
-             "压力较大。", "完成投资10亿元。", "压力较大。"]
+    texts = [
+        "前言。",
+        "各位代表！",
+        "全年地区生产总值增长5.1%。",
+        "新建5G基站1200个。",
+        "压力较大。",
+        "完成投资10亿元。",
+        "压力较大。",
+    ]
     new = make_doc("xinzhou-2025", texts)
-    new.sentences = [s.__class__(**{**{f: getattr(s, f) for f in s.__slots__}, "id": f"new{i}"})
-                     for i, s in enumerate(new.sentences)]
+    new.sentences = [
+        s.__class__(**{**{f: getattr(s, f) for f in s.__slots__}, "id": f"new{i}"}) for i, s in enumerate(new.sentences)
+    ]
     report = store.reattach(new)
     assert len(report.moved) == 4 and not report.orphaned
     now = {(r["annotator"], r["sentence"]): r for r in store.labels()}

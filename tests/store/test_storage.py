@@ -31,15 +31,18 @@ def test_tinydb_round_trip_through_the_atomic_storage(tmp_path):
     assert TinyDB(path, storage=AtomicJSONStorage).table("labels").all() == [{"text": "目标"}]
 
 
-@pytest.mark.parametrize(("raw", "words"), [
-    (b"", "empty"),
-    (b"  \n", "empty"),
-    (serialize(DATA)[:-20], "truncated"),
-    (b"\xff\xfe{}", "UTF-8"),
-    (b"[1, 2]", "top level"),
-    (b'{"labels": [1]}', "table"),
-    (b'{"a": {}}{"b": {}}', "Extra data"),
-])
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (b"", "empty"),
+        (b"  \n", "empty"),
+        (serialize(DATA)[:-20], "truncated"),
+        (b"\xff\xfe{}", "UTF-8"),
+        (b"[1, 2]", "top level"),
+        (b'{"labels": [1]}', "table"),
+        (b'{"a": {}}{"b": {}}', "Extra data"),
+    ],
+)
 def test_damage_is_reported_never_read_as_empty(raw, words):
     with pytest.raises(DamagedFile, match=words):
         parse(raw)

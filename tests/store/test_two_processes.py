@@ -31,8 +31,9 @@ WRITER = textwrap.dedent("""
 def test_second_process_is_read_only_and_sees_the_first_ones_writes(tmp_path):
     folder = tmp_path / "annotations"
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[2]))
-    child = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+    )
     try:
         assert child.stdout.readline().strip() == "ready"
         second = AnnotationStore(folder)
@@ -42,8 +43,7 @@ def test_second_process_is_read_only_and_sees_the_first_ones_writes(tmp_path):
         with pytest.raises(ReadOnlyStore):
             second.set_label("d", "s3", "target", annotator="wang", text="三")
         with pytest.raises(ReadOnlyStore):
-            second.bulk_set([{"doc": "d", "sentence": "s3", "label": "target", "annotator": "w",
-                              "text": "三"}])
+            second.bulk_set([{"doc": "d", "sentence": "s3", "label": "target", "annotator": "w", "text": "三"}])
         child.stdin.write("go\n")
         child.stdin.flush()
         assert child.stdout.readline().strip() == "done"

@@ -22,8 +22,9 @@ def fixture_examples() -> list[Example]:
     out = []
     for line in DATA.read_text(encoding="utf-8").splitlines():
         o = json.loads(line)
-        ctx = Context(text=normalize(o["text"]), kind=o["kind"], part=o["part"], lead=o["lead"],
-                      in_problems=o["in_problems"])
+        ctx = Context(
+            text=normalize(o["text"]), kind=o["kind"], part=o["part"], lead=o["lead"], in_problems=o["in_problems"]
+        )
         out.append(Example(ctx, o["label"], o["doc"]))
     return out
 
@@ -100,9 +101,9 @@ def test_train_save_load_suggest(tmp_path: Path) -> None:
     doc = _doc()
     labels = ["none", "achievement", "problem", "none", "none", "target", "target"]
     records = [
-        {"doc": "d", "sentence": s.id, "text": s.text, "label": lab, "annotator": "a",
-         "section": list(s.section)}
-        for s, lab in zip(doc.sentences, labels, strict=True) if lab != "none"
+        {"doc": "d", "sentence": s.id, "text": s.text, "label": lab, "annotator": "a", "section": list(s.section)}
+        for s, lab in zip(doc.sentences, labels, strict=True)
+        if lab != "none"
     ]
     reviewed = [{"doc": "d", "section": [], "annotator": "a"}]
     model, report = Suggester.train(records, {"d": doc}, reviewed, cross_validate=False)

@@ -47,13 +47,9 @@ def test_completion_words_without_a_part() -> None:
 
 
 def test_problem_paragraph() -> None:
-    opener = (
-        "在肯定成绩的同时,我们也清醒地认识到,全市经济社会发展还面临不少问题和挑战:"
-        "发展不平衡不充分问题仍然突出。"
-    )
+    opener = "在肯定成绩的同时,我们也清醒地认识到,全市经济社会发展还面临不少问题和挑战:发展不平衡不充分问题仍然突出。"
     generic = (
-        "在总结成绩的同时，我们也清醒地认识到，全市经济社会发展还面临不少困难和挑战，"
-        "政府工作还存在一定差距和不足。"
+        "在总结成绩的同时，我们也清醒地认识到，全市经济社会发展还面临不少困难和挑战，政府工作还存在一定差距和不足。"
     )
     assert label(opener, part="review") == "problem"
     assert label(generic, part="review") == "none"

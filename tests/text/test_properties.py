@@ -37,8 +37,11 @@ def mess_up(lines: list[str], data, breaks: bool = True) -> list[str]:
     out = []
     for k, line in enumerate(lines):
         if data.draw(st.booleans()):
-            line = re.sub(r"(?<![\d.\-])(\d[\d.]*%?)(?![\dA-Za-z\-])",
-                          lambda m: data.draw(SPACE) + m.group(1) + data.draw(SPACE), line)
+            line = re.sub(
+                r"(?<![\d.\-])(\d[\d.]*%?)(?![\dA-Za-z\-])",
+                lambda m: data.draw(SPACE) + m.group(1) + data.draw(SPACE),
+                line,
+            )
         if data.draw(st.booleans()):
             line = " " + line
         out.append(line)

@@ -14,8 +14,10 @@ def split(text):
     ("text", "expected"),
     [
         ("地区生产总值增长5%左右。固定资产投资增长6%以上。", ["地区生产总值增长5%左右。", "固定资产投资增长6%以上。"]),
-        ("年产量稳定在1.14亿吨左右，增长3.5%。推进煤炭绿色开采。",
-         ["年产量稳定在1.14亿吨左右，增长3.5%。", "推进煤炭绿色开采。"]),
+        (
+            "年产量稳定在1.14亿吨左右，增长3.5%。推进煤炭绿色开采。",
+            ["年产量稳定在1.14亿吨左右，增长3.5%。", "推进煤炭绿色开采。"],
+        ),
         ("他说：“这下不犹豫了。”推动商文旅体健融合发展。", ["他说：“这下不犹豫了。”", "推动商文旅体健融合发展。"]),
         ("各位代表！回顾过去一年，成绩来之不易。", ["各位代表！", "回顾过去一年，成绩来之不易。"]),
         ("为什么？因为要发展……我们一定做到！", ["为什么？", "因为要发展……", "我们一定做到！"]),
@@ -32,7 +34,10 @@ def test_split_points(text, expected):
 def test_headings_are_units_of_their_own_with_kind_heading():
     d = process_text("二、2025年工作安排\n\n今年是收官之年。做好工作。\n", "d")
     assert [(s.kind, s.text) for s in d.sentences] == [
-        ("heading", "二、2025年工作安排"), ("sentence", "今年是收官之年。"), ("sentence", "做好工作。")]
+        ("heading", "二、2025年工作安排"),
+        ("sentence", "今年是收官之年。"),
+        ("sentence", "做好工作。"),
+    ]
 
 
 def test_spans_index_the_reflowed_text_and_cover_every_character():
@@ -46,7 +51,9 @@ def test_spans_index_the_reflowed_text_and_cover_every_character():
 def test_section_path_is_the_outline_chain_top_down():
     d = process_text(
         "二、2025年工作安排\n\n（一）扩大有效需求，推动经济回升\n持续扩大有效投资。确保投资增长。\n\n"
-        "全面激发消费潜能。提振大宗消费。\n", "d")
+        "全面激发消费潜能。提振大宗消费。\n",
+        "d",
+    )
     by_text = {s.text: s for s in d.sentences}
     part, section = "二、2025年工作安排", "（一）扩大有效需求，推动经济回升"
     assert by_text["确保投资增长。"].section == (part, section, "持续扩大有效投资。")

@@ -10,6 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
@@ -34,16 +35,22 @@ def make_app(corpus: Path, annotations: Path):
 
     stores = []
 
-    def build(file: str | None = None, *, keymap: str | None = None, read_only: bool = False,
-              store=None, theme: str = "dark"):
+    def build(
+        file: str | None = None, *, keymap: str | None = None, read_only: bool = False, store=None, theme: str = "dark"
+    ):
         labels = load_labelset(annotations)
         if store is None:
             store = AnnotationStore(annotations, read_only=read_only, labelset=labels)
             stores.append(store)
         config = AppConfig(
-            annotations=annotations, annotator="tester", labels=labels,
-            keymap=load_keymap(keymap, labels), library=None if file else corpus,
-            file=corpus / file if file else None, theme=theme, suggestions=False,
+            annotations=annotations,
+            annotator="tester",
+            labels=labels,
+            keymap=load_keymap(keymap, labels),
+            library=None if file else corpus,
+            file=corpus / file if file else None,
+            theme=theme,
+            suggestions=False,
         )
         return ReaderApp(config, store)
 

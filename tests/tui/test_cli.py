@@ -13,16 +13,20 @@ from reader.cli.tui_cmd import build_config
 
 def run(args, cwd):
     env = dict(os.environ, READER_ANNOTATOR="tester")
-    return subprocess.run([sys.executable, "-m", "reader", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=30, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], cwd=cwd, capture_output=True, text=True, timeout=30, env=env
+    )
 
 
-@pytest.mark.parametrize(("args", "words"), [
-    (["nope"], "no such file or folder"),
-    (["empty"], "no .txt reports"),
-    (["--keymap", "emacs"], "keymap 'emacs' not found"),
-    (["--keymap", "bad.toml"], "bad.toml:2: unknown binding id"),
-])
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["nope"], "no such file or folder"),
+        (["empty"], "no .txt reports"),
+        (["--keymap", "emacs"], "keymap 'emacs' not found"),
+        (["--keymap", "bad.toml"], "bad.toml:2: unknown binding id"),
+    ],
+)
 def test_argument_errors(tmp_path, corpus, args, words):
     (tmp_path / "empty").mkdir()
     (tmp_path / "bad.toml").write_text('"sentence.next" = "j"\n"nope" = "x"\n')

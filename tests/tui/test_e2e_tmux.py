@@ -37,10 +37,19 @@ def wait_screen(socket: str, needle: str, timeout: float = 20.0) -> str:
 def test_label_three_sentences_in_tmux_and_export_them(tmp_path, corpus):
     socket = f"reader-e2e-{os.getpid()}"
     annotations = tmp_path / "annotations"
-    command = " ".join(shlex.quote(part) for part in [
-        sys.executable, "-m", "reader", str(corpus / "jinzhong-2025.txt"),
-        "--annotations", str(annotations), "--annotator", "e2e",
-    ])
+    command = " ".join(
+        shlex.quote(part)
+        for part in [
+            sys.executable,
+            "-m",
+            "reader",
+            str(corpus / "jinzhong-2025.txt"),
+            "--annotations",
+            str(annotations),
+            "--annotator",
+            "e2e",
+        ]
+    )
     env = f"cd {shlex.quote(str(tmp_path))} && TERM=xterm-256color "
     tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", env + command + "; sleep 30", socket=socket)
     try:
@@ -56,9 +65,22 @@ def test_label_three_sentences_in_tmux_and_export_them(tmp_path, corpus):
     finally:
         tmux("kill-server", socket=socket)
     result = subprocess.run(
-        [sys.executable, "-m", "reader", "export", "-o", "-", "--annotations", str(annotations),
-         "--corpus", str(corpus)],
-        capture_output=True, text=True, timeout=60, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "export",
+            "-o",
+            "-",
+            "--annotations",
+            str(annotations),
+            "--corpus",
+            str(corpus),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]

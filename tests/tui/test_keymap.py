@@ -46,16 +46,19 @@ def test_a_user_file_overrides_single_ids(tmp_path):
     assert keymap.keys["sentence.prev"] == "k,up"
 
 
-@pytest.mark.parametrize(("text", "line", "words"), [
-    ('# mine\n\n"sentence.nxt" = "j"\n', 3, ["unknown binding id", "sentence.nxt"]),
-    ('"sentence.next" = "j"\n"page.down" = "ctrl+pgdn"\n', 2, ["unknown key", "ctrl+pgdn"]),
-    ('"sentence.next" = "hyperspace"\n', 1, ["unknown key", "hyperspace"]),
-    ('\n"sentence.next" = "t"\n', 2, ["bound to both", "sentence.next", "label.target", "default.toml:"]),
-    ('"app.help" = "j"\n', 1, ["bound to both", "app.help", "sentence.next"]),
-    ('"sentence.next" = "ctrl+p"\n', 1, ["command palette"]),
-    ('"sentence.next" = ""\n', 1, ["must be a string of keys"]),
-    ('"sentence.next" = 3\n', 1, ["must be a string of keys"]),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('# mine\n\n"sentence.nxt" = "j"\n', 3, ["unknown binding id", "sentence.nxt"]),
+        ('"sentence.next" = "j"\n"page.down" = "ctrl+pgdn"\n', 2, ["unknown key", "ctrl+pgdn"]),
+        ('"sentence.next" = "hyperspace"\n', 1, ["unknown key", "hyperspace"]),
+        ('\n"sentence.next" = "t"\n', 2, ["bound to both", "sentence.next", "label.target", "default.toml:"]),
+        ('"app.help" = "j"\n', 1, ["bound to both", "app.help", "sentence.next"]),
+        ('"sentence.next" = "ctrl+p"\n', 1, ["command palette"]),
+        ('"sentence.next" = ""\n', 1, ["must be a string of keys"]),
+        ('"sentence.next" = 3\n', 1, ["must be a string of keys"]),
+    ],
+)
 def test_errors_name_the_file_and_line(tmp_path, text, line, words):
     path = write(tmp_path, text)
     with pytest.raises(ReaderError) as info:
@@ -79,11 +82,23 @@ def test_bad_toml_and_missing_keymap(tmp_path):
         load_keymap("emacs", DEFAULT_LABELS)
 
 
-@pytest.mark.parametrize(("raw", "key"), [
-    ("?", "question_mark"), ("/", "slash"), ("]", "right_square_bracket"), ("J", "J"),
-    ("ctrl+r", "ctrl+r"), ("shift+u", "U"), ("PageDown", "pagedown"), ("f5", "f5"),
-    ("ctrl+question_mark", "ctrl+question_mark"), ("ctrl+", None), ("ctl+r", None), ("", None),
-])
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("?", "question_mark"),
+        ("/", "slash"),
+        ("]", "right_square_bracket"),
+        ("J", "J"),
+        ("ctrl+r", "ctrl+r"),
+        ("shift+u", "U"),
+        ("PageDown", "pagedown"),
+        ("f5", "f5"),
+        ("ctrl+question_mark", "ctrl+question_mark"),
+        ("ctrl+", None),
+        ("ctl+r", None),
+        ("", None),
+    ],
+)
 def test_key_names(raw, key):
     assert normalize_key(raw) == key
 

@@ -17,10 +17,17 @@ async def at_body(pilot):
     return screen
 
 
-@pytest.mark.parametrize(("key", "label"), [
-    ("t", "target"), ("a", "achievement"), ("p", "problem"),
-    ("1", "target"), ("2", "achievement"), ("3", "problem"),
-])
+@pytest.mark.parametrize(
+    ("key", "label"),
+    [
+        ("t", "target"),
+        ("a", "achievement"),
+        ("p", "problem"),
+        ("1", "target"),
+        ("2", "achievement"),
+        ("3", "problem"),
+    ],
+)
 async def test_label_keys_store_at_once_and_the_same_key_removes(make_app, key, label):
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=SIZE) as pilot:
@@ -246,8 +253,9 @@ async def test_suggestion_keys(make_app):
         screen = await at_body(pilot)
         start = screen.view.cursor
         ids = [s.id for s in screen.document.sentences]
-        screen._show_suggestions({ids[start]: ("problem", 0.9), ids[start + 1]: ("target", 0.95),
-                                  ids[start + 2]: ("target", 0.3)})
+        screen._show_suggestions(
+            {ids[start]: ("problem", 0.9), ids[start + 1]: ("target", 0.95), ids[start + 2]: ("target", 0.3)}
+        )
         await pilot.press("y")
         assert stored(app) == {ids[start]: "problem"}
         await pilot.press("w")
@@ -277,8 +285,7 @@ async def test_read_only_store_refuses_label_keys_with_a_message(make_app, annot
         holder.close()
 
 
-async def test_outline_at_80_columns_is_narrower_cuts_titles_with_an_ellipsis_and_never_scrolls_sideways(
-        make_app):
+async def test_outline_at_80_columns_is_narrower_cuts_titles_with_an_ellipsis_and_never_scrolls_sideways(make_app):
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await at_body(pilot)

@@ -21,7 +21,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 def children_of(rows: list[Row], k: int) -> list[Row]:
     out = []
-    for row in rows[k + 1:]:
+    for row in rows[k + 1 :]:
         if row.indent <= rows[k].indent:
             break
         if row.indent == rows[k].indent + 1:

@@ -12,9 +12,16 @@ def bar_text(screen) -> str:
 
 
 def parts(section: str = "（六）坚持政治引领，治理效能在务实笃行中持续提升。") -> StatusParts:
-    return StatusParts("xinzhou-feature-2025", "120/239", "3/224 labelled",
-                       (("目标", 1, "blue"), ("成绩", 2, "green"), ("问题", 0, "red")), "tester",
-                       "saved ✓", "green", section)
+    return StatusParts(
+        "xinzhou-feature-2025",
+        "120/239",
+        "3/224 labelled",
+        (("目标", 1, "blue"), ("成绩", 2, "green"), ("问题", 0, "red")),
+        "tester",
+        "saved ✓",
+        "green",
+        section,
+    )
 
 
 def test_status_line_keeps_every_item_and_cuts_the_section_with_an_ellipsis():
@@ -44,14 +51,12 @@ async def test_status_bar_at_80_columns_and_notifications_above_it(make_app):
         await pilot.pause()
         text = bar_text(screen)
         section = screen.index.headings[screen.index.innermost[screen.view.cursor]].title
-        for item in ("jinzhong-2025", f"{screen.view.cursor + 1}/", "目标 0", "成绩 0", "问题 0", "@tester",
-                     "saved ✓"):
+        for item in ("jinzhong-2025", f"{screen.view.cursor + 1}/", "目标 0", "成绩 0", "问题 0", "@tester", "saved ✓"):
             assert item in text
         shown = text.split("│ ", 1)[1]
         assert section.startswith(shown.removesuffix("…"))
         assert shown == section or shown.endswith("…")
-        app.notify("A long notification that would otherwise cover the right half of the status bar",
-                   timeout=10)
+        app.notify("A long notification that would otherwise cover the right half of the status bar", timeout=10)
         await pilot.pause(0.3)
         status = screen.query_one(StatusBar).region
         hint = screen.query_one(HintLine).region
@@ -67,8 +72,9 @@ async def test_hint_line_shows_the_suggestion_and_how_sure_it_is(make_app):
         screen = await reading(pilot)
         start = first_body(screen)
         sure, unsure = screen.document.sentences[start], screen.document.sentences[first_body(screen, start + 1)]
-        screen._show_suggestions({sure.id: ("achievement", 0.91), unsure.id: ("target", 0.55)},
-                                 {sure.id: 0.85, unsure.id: 0.08})
+        screen._show_suggestions(
+            {sure.id: ("achievement", 0.91), unsure.id: ("target", 0.55)}, {sure.id: 0.85, unsure.id: 0.08}
+        )
         screen.view.set_cursor(sure.index)
         await pilot.pause()
         hint = str(screen.query_one(HintLine).render())

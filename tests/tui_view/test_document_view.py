@@ -215,8 +215,11 @@ async def test_search_finds_phrase_across_wrapped_lines_and_spaces():
         view = app.query_one(DocumentView)
         layout = view.visual_layout
         # pick a phrase straddling the first wrap inside a body paragraph
-        y = next(y for y in range(len(layout) - 1) if layout.paras[y] == layout.paras[y + 1] != BLANK
-                 and document.paragraphs[layout.paras[y]].kind == "text")
+        y = next(
+            y
+            for y in range(len(layout) - 1)
+            if layout.paras[y] == layout.paras[y + 1] != BLANK and document.paragraphs[layout.paras[y]].kind == "text"
+        )
         cut = layout.ends[y]
         phrase = document.text[cut - 3 : cut] + " " + document.text[cut : cut + 3]
         assert view.search(phrase) == 1

@@ -37,10 +37,12 @@ class HelpScreen(Panel):
     def compose(self) -> ComposeResult:
         keymap = self.app.config.keymap
         with Vertical(classes="panel"):
-            yield Static(Text.assemble(
-                ("Keys", "bold"), f"  — keymap “{keymap.name}”; every action is also in the command "
-                "palette (ctrl+p). Esc closes.",
-            ))
+            yield Static(
+                Text.assemble(
+                    ("Keys", "bold"),
+                    f"  — keymap “{keymap.name}”; every action is also in the command palette (ctrl+p). Esc closes.",
+                )
+            )
             table = HelpTable(id="help-table", cursor_type="row", zebra_stripes=True)
             self._fill(table)
             yield table
@@ -50,6 +52,9 @@ class HelpScreen(Panel):
         table.add_columns("Where", "Keys", "Action", "Binding id")
         for spec in all_specs(self.app.config.labels):
             table.add_row(
-                CONTEXT_TITLES[spec.context], Text(key_text(keymap.keys.get(spec.id, "")), style="bold"),
-                spec.explanation, Text(spec.id, style="dim"), key=spec.id,
+                CONTEXT_TITLES[spec.context],
+                Text(key_text(keymap.keys.get(spec.id, "")), style="bold"),
+                spec.explanation,
+                Text(spec.id, style="dim"),
+                key=spec.id,
             )

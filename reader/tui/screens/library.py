@@ -87,8 +87,7 @@ class LibraryScreen(Screen):
             cells = [Text(f"{labelled}/{total}", style="green" if done else "", justify="right")]
         for label in self.labels:
             count = counts.get(label.name, 0)
-            cells.append(Text(str(count) if count else "·", style=label.color if count else "dim",
-                              justify="right"))
+            cells.append(Text(str(count) if count else "·", style=label.color if count else "dim", justify="right"))
         return cells
 
     def _fill(self, entries: list[ReportEntry]) -> None:
@@ -107,14 +106,15 @@ class LibraryScreen(Screen):
         needle = self.query_one("#filter", Input).value.strip()
         no_match.display = bool(self.entries) and not entries
         if no_match.display:
-            no_match.update(f"No report name contains “{needle}” (of {len(self.entries)}); "
-                            "Esc or an empty filter shows them all.")
+            no_match.update(
+                f"No report name contains “{needle}” (of {len(self.entries)}); Esc or an empty filter shows them all."
+            )
 
     def _add_rows(self, generation: int, start: int, count: int) -> None:
         if generation != self._generation:
             return  # the filter changed: a newer fill owns the table
         table = self.query_one("#reports", DataTable)
-        for entry in self._shown[start:start + count]:
+        for entry in self._shown[start : start + count]:
             table.add_row(*self._row(entry), key=entry.name)
         if start + count < len(self._shown):
             self.set_timer(0.02, lambda: self._add_rows(generation, start + count, MORE_ROWS))

@@ -168,8 +168,10 @@ class ReadingScreen(Screen):
         bindings = super().active_bindings
         if not self.read_only_reason:
             return bindings
-        return {key: active._replace(enabled=False) if _writes(active.binding.id) else active
-                for key, active in bindings.items()}
+        return {
+            key: active._replace(enabled=False) if _writes(active.binding.id) else active
+            for key, active in bindings.items()
+        }
 
     # -- status and outline ----------------------------------------------------------------------
     def _locate(self, cursor: int) -> None:
@@ -189,16 +191,20 @@ class ReadingScreen(Screen):
         progress = self._progress
         cursor = self.view.cursor
         total = len(self.document.sentences)
-        counts = [(label.display, progress.counts.get(label.name, 0), label.color)
-                  for label in self.config.labels]
+        counts = [(label.display, progress.counts.get(label.name, 0), label.color) for label in self.config.labels]
         if self.read_only_reason:
             state, style = "READ-ONLY", "bold red"
         else:
             state, style = self.last_state if self.last_state[0] else ("saved ✓", "green")
         self.query_one(StatusBar).show(
-            doc=self.document.id, section=self._section, position=f"{cursor + 1}/{total}",
+            doc=self.document.id,
+            section=self._section,
+            position=f"{cursor + 1}/{total}",
             labelled=f"{progress.labelled}/{progress.total} labelled",
-            counts=counts, annotator=self.annotator, state=state, state_style=style,
+            counts=counts,
+            annotator=self.annotator,
+            state=state,
+            state_style=style,
         )
         self.query_one(HintLine).show(self._hint(cursor))
 
@@ -374,14 +380,20 @@ class ReadingScreen(Screen):
             return
         try:
             if self.labels.get(sentence.id) == name:
-                self._store_call(self.store.clear_label, self.document.id, sentence.id,
-                                 annotator=self.annotator)
+                self._store_call(self.store.clear_label, self.document.id, sentence.id, annotator=self.annotator)
                 self._apply({sentence.id: None})
             else:
                 self._store_call(
-                    self.store.set_label, self.document.id, sentence.id, name, annotator=self.annotator,
-                    text=sentence.text, section=sentence.section, line=sentence.line,
-                    start=sentence.start, end=sentence.end,
+                    self.store.set_label,
+                    self.document.id,
+                    sentence.id,
+                    name,
+                    annotator=self.annotator,
+                    text=sentence.text,
+                    section=sentence.section,
+                    line=sentence.line,
+                    start=sentence.start,
+                    end=sentence.end,
                 )
                 self._apply({sentence.id: name})
                 self._count_new_label()
@@ -442,9 +454,16 @@ class ReadingScreen(Screen):
                 return
             try:
                 self._store_call(
-                    self.store.set_note, self.document.id, sentence.id, note, annotator=self.annotator,
-                    text=sentence.text, section=sentence.section, line=sentence.line,
-                    start=sentence.start, end=sentence.end,
+                    self.store.set_note,
+                    self.document.id,
+                    sentence.id,
+                    note,
+                    annotator=self.annotator,
+                    text=sentence.text,
+                    section=sentence.section,
+                    line=sentence.line,
+                    start=sentence.start,
+                    end=sentence.end,
                 )
             except _NotStored:
                 return
@@ -465,8 +484,9 @@ class ReadingScreen(Screen):
         path = tuple(self.index.headings[heading].path) if heading is not None else ()
         reviewed = path not in self.reviewed
         try:
-            self._store_call(self.store.mark_reviewed, self.document.id, path or None,
-                             annotator=self.annotator, reviewed=reviewed)
+            self._store_call(
+                self.store.mark_reviewed, self.document.id, path or None, annotator=self.annotator, reviewed=reviewed
+            )
         except _NotStored:
             return
         (self.reviewed.add if reviewed else self.reviewed.discard)(path)
@@ -548,8 +568,7 @@ class ReadingScreen(Screen):
         try:
             table, margins = self._suggest_in_subprocess()
         except ReaderError as exc:
-            self.app.call_from_thread(self.notify, f"Suggestions unavailable: {exc}", severity="warning",
-                                      timeout=4)
+            self.app.call_from_thread(self.notify, f"Suggestions unavailable: {exc}", severity="warning", timeout=4)
             return
         self.app.call_from_thread(self._show_suggestions, table, margins)
 
@@ -564,8 +583,9 @@ class ReadingScreen(Screen):
             table[row["id"]] = (row["label"], float(row["score"]))
         return table, margins
 
-    def _show_suggestions(self, table: dict[str, tuple[str, float]],
-                          margins: dict[str, float] | None = None, message: str | None = None) -> None:
+    def _show_suggestions(
+        self, table: dict[str, tuple[str, float]], margins: dict[str, float] | None = None, message: str | None = None
+    ) -> None:
         self.suggestions = table
         self.margins = margins if margins is not None else {sid: score for sid, (_, score) in table.items()}
         self.view.set_suggestions(table, visible=self.suggestions_visible)
@@ -583,14 +603,16 @@ class ReadingScreen(Screen):
     def retrain(self) -> None:
         """Retrain the model on the whole store (`reader train`), then refresh the suggestions."""
         try:
-            _run_reader("train", "--no-cv", "--annotations", str(self.config.annotations),
-                        "--corpus", str(self.path.parent))
+            _run_reader(
+                "train", "--no-cv", "--annotations", str(self.config.annotations), "--corpus", str(self.path.parent)
+            )
             table, margins = self._suggest_in_subprocess()
         except ReaderError as exc:  # too few kinds of label yet, a read-only folder…: keep the old ones
             self.app.call_from_thread(self.notify, f"Model not retrained: {exc}", severity="warning", timeout=4)
             return
-        self.app.call_from_thread(self._show_suggestions, table, margins,
-                                  "Suggestions updated: the model was retrained on your labels")
+        self.app.call_from_thread(
+            self._show_suggestions, table, margins, "Suggestions updated: the model was retrained on your labels"
+        )
 
     def action_toggle_suggestions(self) -> None:
         self.suggestions_visible = not self.suggestions_visible
@@ -627,7 +649,7 @@ class ReadingScreen(Screen):
         current = self.view.cursor
         position = next((k for k, (_, i) in enumerate(order) if i == current), -1)
         sentences = self.document.sentences
-        for _, i in order[position + 1:] + order[: position + 1]:
+        for _, i in order[position + 1 :] + order[: position + 1]:
             s = sentences[i]
             if i != current and s.kind != "heading" and s.id not in self.labels:
                 self.view.set_cursor(i)
@@ -639,8 +661,14 @@ def _run_reader(*args: str) -> str:
     """Run a `reader` command in a subprocess; its standard output, or ReaderError with its message."""
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     try:
-        done = subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
-                              env=env, timeout=600, stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+            stdin=subprocess.DEVNULL,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ReaderError(str(exc)) from None
     if done.returncode:
@@ -676,7 +704,11 @@ def reading_screen_class(labels, keymap) -> type[ReadingScreen]:
     """The reading screen with bindings for this label set (keys are then set by the app's keymap)."""
     key = tuple(label.name for label in labels)
     if key not in _CLASSES:
-        _CLASSES[key] = type("ReadingScreen", (ReadingScreen,), {
-            "BINDINGS": bindings_for("reading", labels, keymap.keys),
-        })
+        _CLASSES[key] = type(
+            "ReadingScreen",
+            (ReadingScreen,),
+            {
+                "BINDINGS": bindings_for("reading", labels, keymap.keys),
+            },
+        )
     return _CLASSES[key]

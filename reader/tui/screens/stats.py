@@ -48,8 +48,9 @@ def stats_table(rows: list[Row], labels, first: str, width: int) -> Table:
     """The table for `width` cells."""
     shares = [f"{row.labelled}/{row.total}" if row.total else "–" for row in rows]
     done_width = max(len("done"), *(len(s) for s in shares))
-    count_widths = [max(cell_len(label.display), *(len(str(row.counts.get(label.name, 0))) for row in rows))
-                    for label in labels]
+    count_widths = [
+        max(cell_len(label.display), *(len(str(row.counts.get(label.name, 0))) for row in rows)) for label in labels
+    ]
     columns = 3 + len(count_widths)
     flex = max(0, width - done_width - sum(count_widths) - (columns - 1))
     longest = max(cell_len(first), *(cell_len(row_name(row)) for row in rows))
@@ -69,8 +70,9 @@ def stats_table(rows: list[Row], labels, first: str, width: int) -> Table:
         if row.reviewed:
             start = 2 * row.indent
             name.stylize("bold green", start, start + 1)
-        table.add_row(name, share, bar(row, labels, bar_width),
-                      *[str(row.counts.get(label.name, 0)) for label in labels])
+        table.add_row(
+            name, share, bar(row, labels, bar_width), *[str(row.counts.get(label.name, 0)) for label in labels]
+        )
     return table
 
 
@@ -104,15 +106,18 @@ class StatsScreen(Panel):
         labels = self.app.config.labels
         overall = self.overall
         share = overall.labelled / overall.total if overall.total else 0
-        legend = Text("  ").join(Text.assemble(("█", label.color), f" {label.display} {label.name}")
-                                 for label in labels)
+        legend = Text("  ").join(
+            Text.assemble(("█", label.color), f" {label.display} {label.name}") for label in labels
+        )
         if self.first == "section":
             legend.append(f"   {REVIEWED}reviewed", style="dim")
         with VerticalScroll(classes="panel", id="stats"):
             yield Static(Text.assemble((self.heading, "bold"), "   Esc closes"))
-            yield Static(Text.assemble(
-                f"Labelled {overall.labelled}/{overall.total} ({share:.0%})  ",
-                bar(overall, labels, 24),
-            ))
+            yield Static(
+                Text.assemble(
+                    f"Labelled {overall.labelled}/{overall.total} ({share:.0%})  ",
+                    bar(overall, labels, 24),
+                )
+            )
             yield Static(legend, classes="legend")
             yield StatsTable(self.rows, labels, self.first)

@@ -555,10 +555,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             styles = self.get_component_styles(name)
             full = self.get_component_rich_style(name)
             partial = self.get_component_rich_style(name, partial=True)
-            return Style(
-                color=full.color if styles.has_rule("color") else None,
-                bgcolor=full.bgcolor if styles.has_rule("background") else None,
-            ) + partial.without_color
+            return (
+                Style(
+                    color=full.color if styles.has_rule("color") else None,
+                    bgcolor=full.bgcolor if styles.has_rule("background") else None,
+                )
+                + partial.without_color
+            )
 
         heading = base + overlay("document-view--heading")
         label_overlay = overlay("document-view--label")
@@ -616,8 +619,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         start, end = layout.starts[y], layout.ends[y]
         paragraph = document.paragraphs[para_index]
-        text_style = styles["heading"].get(paragraph.level, styles["heading"][2]) \
-            if paragraph.kind == "heading" else base
+        text_style = (
+            styles["heading"].get(paragraph.level, styles["heading"][2]) if paragraph.kind == "heading" else base
+        )
         sentences = document.sentences
 
         # gutter: a marker for every labelled sentence starting on the line (two cells; a third

@@ -89,8 +89,18 @@ class StatusBar(Static):
         super().__init__(*args, **kwargs)
         self.parts: StatusParts | None = None
 
-    def show(self, *, doc: str, section: str, position: str, counts: list[tuple[str, int, str]],
-             annotator: str, state: str, state_style: str = "", labelled: str = "") -> None:
+    def show(
+        self,
+        *,
+        doc: str,
+        section: str,
+        position: str,
+        counts: list[tuple[str, int, str]],
+        annotator: str,
+        state: str,
+        state_style: str = "",
+        labelled: str = "",
+    ) -> None:
         parts = StatusParts(doc, position, labelled, tuple(counts), annotator, state, state_style, section)
         if parts != self.parts:
             self.parts = parts

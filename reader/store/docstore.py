@@ -243,8 +243,9 @@ class DocStore:
             self._batch.extend(changes)
             self.storage.mark_dirty()
             return
-        if not self.storage.exists:
-            # A new document: its first file is tiny, write it whole (the journal needs a file to fold into).
+        if not self.storage.exists or jr.FOLD_EVERY <= 1:
+            # A new document's first file is tiny: written whole (the journal needs a file to fold
+            # into). FOLD_EVERY = 1 turns the journal off: every change rewrites the file.
             self._write_whole(changes)
             return
         self._journal(changes)
@@ -319,7 +320,7 @@ class DocStore:
                     self._reload()
                 elif not changes:
                     self.storage.end_batch(commit=True, defer=True)
-                elif defer or len(changes) >= jr.BATCH_FOLD or not self.storage.exists:
+                elif defer or len(changes) >= jr.BATCH_FOLD or not self.storage.exists or jr.FOLD_EVERY <= 1:
                     self.storage.end_batch(commit=True, defer=defer)  # whole-file write (now, or grouped)
                 else:
                     self.storage.end_batch(commit=True, defer=True)

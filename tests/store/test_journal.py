@@ -76,16 +76,15 @@ def test_a_label_is_one_appended_line_and_the_file_waits_for_the_fold(folder, st
     label(store, DOC, 0, "problem")
     store.clear_label(DOC.id, DOC.sentences[1].id, annotator="li")
     store.mark_reviewed(DOC.id, None, annotator="li")
-    store.set_position(DOC.id, "li", DOC.sentences[3].id)
     assert (folder / f"{DOC.id}.json").read_bytes() == before  # not rewritten
     lines = _journal(folder).read_text("utf-8").splitlines()
-    assert [json.loads(x)["table"] for x in lines] == ["labels", "labels", "labels", "reviewed", "positions"]
+    assert [json.loads(x)["table"] for x in lines] == ["labels", "labels", "labels", "reviewed"]
     assert json.loads(lines[2])["record"] is None  # the clear
     # a read-only instance sees every change, and writes nothing
     files = _bytes(folder)
     with AnnotationStore(folder, read_only=True) as other:
         assert {r["sentence"]: r["label"] for r in other.labels()} == {DOC.sentences[0].id: "problem"}
-        assert other.get_position(DOC.id, "li") == DOC.sentences[3].id and len(other.reviewed()) == 1
+        assert len(other.reviewed()) == 1
     assert _bytes(folder) == files
     store.close()  # folds and removes the journal
     assert not _journal(folder).exists()
@@ -288,11 +287,11 @@ def test_a_small_batch_is_one_journal_line_a_large_one_a_whole_file_write(folder
     label(store, DOC, 0, "target")
     label(store, DOC, 1, "target")
     edited = make_doc(DOC.id, ["新开头。", *[s.text for s in DOC.sentences]])
-    store.reattach(edited)  # both labels' positions move: one batch of two changes
+    store.reattach(edited, refresh=True)  # both labels' positions move: one batch of two changes
     lines = _journal(folder).read_bytes().splitlines()
     assert len(lines) == 2 and len(json.loads(lines[1])) == 2  # label 1's change, then the batch
     monkeypatch.setattr(jr, "BATCH_FOLD", 2)
-    store.reattach(DOC)
+    store.reattach(DOC, refresh=True)
     assert _journal(folder).stat().st_size == 0  # folded: the file holds everything
     assert {r["start"] for r in _state(folder)[0]} == {s.start for s in DOC.sentences[:2]}
 

@@ -64,7 +64,7 @@ def _unknown_command(word: str, commands: set[str]) -> None:
     if close:
         raise ReaderError(f"unknown command {word!r}; did you mean `{close[0]}`? (`reader --help` lists the commands)")
     if "/" not in word and "." not in word:
-        raise ReaderError(f"{word}: no such command, file or folder; `reader --help` lists the commands")
+        raise ReaderError(f"{word}: no such file or folder, nor a command; `reader --help` lists the commands")
 
 
 def main(argv: list[str] | None = None) -> int:

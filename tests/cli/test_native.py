@@ -35,7 +35,7 @@ def test_a_mistyped_command_gets_did_you_mean(capsys, typed, meant, tmp_path, mo
 def test_a_word_that_is_no_command_nor_path(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["zzzz"]) == 2
-    assert "no such command, file or folder" in capsys.readouterr().err
+    assert "no such file or folder, nor a command" in capsys.readouterr().err
 
 
 def test_a_mistyped_option_gets_did_you_mean(capsys):

@@ -187,7 +187,8 @@ def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
                 record["tokens"] = words
         predictions = {}
         if fmt == "labelstudio" and request.suggestions and records:
-            predictions = _predictions(records, collected.documents, annotations, progress)
+            only = request.annotators[0] if request.annotators and len(request.annotators) == 1 else None
+            predictions = _predictions(records, collected.documents, annotations, only, progress)
         by_split = _split(records, shares, request.seed) if shares else {"all": records}
         write_kw = {"names": names, "predictions": predictions}
         if not to_stdout:
@@ -297,15 +298,16 @@ def _split(records: list[dict[str, Any]], shares: dict[str, float], seed: int) -
     return by_split
 
 
-def _predictions(records, documents, annotations: Path, progress) -> dict[str, dict[str, Any]]:
+def _predictions(records, documents, annotations: Path, annotator: str | None, progress) -> dict[str, dict[str, Any]]:
     """Sentence id → the suggestion {"label", "score", "model_version"} for the exported sentences
-    of the reports still in the corpus."""
+    of the reports still in the corpus, from `annotator`'s model (else the shipped one, else the rules)."""
+    from reader.suggest.saved import PROJECT_ANNOTATIONS
     from reader.suggest.suggester import Suggester
     from reader.text.pipeline import load_document
 
-    suggester = Suggester.load(annotations)
-    version = suggester.info.get("saved") if suggester.has_model else None
-    model_version = f"reader model {version}" if version else "reader rules"
+    suggester = Suggester.load(annotations, annotator, fallback=PROJECT_ANNOTATIONS)
+    saved = suggester.info.get("saved") if suggester.has_model else None
+    model_version = f"reader: {suggester.describe()}" + (f", saved {saved}" if saved else "")
     wanted = {r["id"] for r in records}
     docs = sorted({r["doc"] for r in records if not documents.get(r["doc"], {}).get("missing", True)})
     advance = progress.task("suggestions", len(docs))

@@ -191,8 +191,9 @@ def _ranks(norm: str, quoted: list[tuple[int, int]]) -> list[re.Match]:
     return out
 
 
+_CN_UNIT_STARTS = "".join(sorted({w[0] for w in (*vocab.COUNT_UNITS, "成", "倍", "天", "个百分点")}))
 _CANDIDATE = re.compile(
-    r"[0-9０-９]|[零〇一二两三四五六七八九十百千][余多]?[个家项件所座条套名户人位次成倍天]|全省|全国|全市|同步|高于|快于|正增长|下达|平衡"
+    rf"[0-9０-９]|[零〇一二两三四五六七八九十百千万亿][余多]?[{_CN_UNIT_STARTS}]|全[国省市区]|同步|高于|快于|正增长|下达|平衡"
 )
 """A sentence without any of these has no quantitative clause (most sentences): skipped at once."""
 
@@ -231,6 +232,7 @@ def _clause_drafts(norm: str, cs: int, ce: int, quantities: list[Quantity], rank
     drafts: list[_Draft] = []
     counts: list[_Draft] = []
     seg = cs  # where the words of the next predicate start
+    baseline = -1  # where a 由… baseline starts: the next predicate's words end there
     predicate_seen = False
     for at, what, item in items:
         if what == "r":
@@ -246,7 +248,8 @@ def _clause_drafts(norm: str, cs: int, ce: int, quantities: list[Quantity], rank
             continue
         q: Quantity = item
         if _is_baseline(norm, q, quantities, ce):
-            continue  # 由1.6天增长至2.6天: the figure is where it went
+            baseline = q.start - 1  # 由1.6天增长至2.6天: the figure is where it went
+            continue
         if q.prenominal:
             if q.post in ("以上", "以下"):
                 continue  # 两次以上来同游客: a condition on the noun, not a count of it
@@ -259,7 +262,8 @@ def _clause_drafts(norm: str, cs: int, ce: int, quantities: list[Quantity], rank
         prefix = norm[seg:at]
         if q.attributive and not _clean_indicator(prefix)[0]:
             continue  # 20万人以上的县: a condition
-        drafts.append(_predicate(norm, cs, ce, seg, q))
+        drafts.append(_predicate(norm, cs, ce, seg, q, baseline))
+        baseline = -1
         counts.clear()
         seg = q.end
         predicate_seen = True
@@ -284,8 +288,8 @@ def _is_attribute(norm: str, q: Quantity, ce: int) -> bool:
     )
 
 
-def _predicate(norm: str, cs: int, ce: int, seg: int, q: Quantity) -> _Draft:
-    prefix = norm[seg : q.start]
+def _predicate(norm: str, cs: int, ce: int, seg: int, q: Quantity, baseline: int = -1) -> _Draft:
+    prefix = norm[seg : baseline if baseline >= seg else q.start]
     compare = ""
     m = vocab.COMPARE_BEFORE_NUMBER.search(prefix)
     if m and not q.pre:

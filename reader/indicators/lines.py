@@ -8,11 +8,10 @@ of any offset without running the pipeline again.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
-
-import re
 
 from reader.text.chars import WS
 

@@ -34,10 +34,10 @@ def normalize(text: str) -> tuple[str, Sequence[int]]:
         out = out.translate(_FULL_DIGITS)
     if "．" in out:
         out = re.sub(r"(?<=\d)．(?=\d)", ".", out)
-    if "," in out:
-        out = re.sub(r",(?!\d{3}(?!\d))|(?<!\d),", "，", out)
     if _NEEDS_FULL_WIDTH.search(out):
         out = out.translate(_HALF_PUNCT)
+        if "," in text:  # a comma that groups thousands (1,069) stays
+            out = re.sub(r"(?<=\d)，(?=\d{3}(?!\d))", ",", out)
     return out, index
 
 
@@ -206,14 +206,17 @@ def find_quantities(norm: str, quoted: list[tuple[int, int]] | None = None) -> l
                 kind = "bare"
         if after[:1] and re.match(r"[A-Za-z]", after[:1]):
             continue  # 5G, 14MWh not read as a unit we know
-        value: int | float | list | None = parse_number(m.group("ar") or m.group("cn"))
+        written = m.group("ar") or m.group("cn")
+        if m.group("cn") and len(written) > 1 and written[-1] in "万亿" and not mult:
+            written, mult = written[:-1], written[-1]  # 两万个 → 2 万个, as 2万个 is read
+        value: int | float | list | None = parse_number(written)
         if m.group("hi"):
             value = [value, parse_number(m.group("hi"))]
         rough = m.group("rough1") or m.group("rough2") or m.group("cnrough") or ""
         post = m.group("post") or rough
         if m.group("post") and rough:
             post = rough + m.group("post")
-        full_unit = (mult + unit) if (mult and not (m.group("cn") and not unit)) else unit
+        full_unit = mult + unit
         next_char = after[:1]
         attributive = next_char == "的"
         prenominal = (

@@ -182,6 +182,8 @@ GLUE_BEFORE_NUMBER = (
     "共",
     "总计",
     "合计",
+    "平均",
+    "首次",
 )
 """Comparison bases and adverbs between the indicator and the number; cut from the indicator."""
 
@@ -194,7 +196,7 @@ SCOPE_PREFIX = re.compile(
 AFTER_NOUN_STOP = re.compile(
     r"获评|获批|入选|入围|进入|上榜|达到|实现|建成|完成|全部|全面|均|成功|提前|加快|扎实|持续|一律|依法|注册|落户"
     r"|通过|开工|集中|签约|建立|保障|纳入|列入|参与|带动|覆盖|入驻|走进|正式|顺利|累计|连续|发放|开展|实施|推进"
-    r"|取得|获得|送上|提供|举办|启动|成效|为|被|与|在|的|等|之间"
+    r"|取得|获得|送上|提供|举办|启动|成效|为|被|与|在|的|(?<![一二三四五六七八九十])等|之间"
 )
 """Where the noun counted by a number ends (12家博士工作站|获评…): verbs and particles that follow it."""
 

@@ -78,10 +78,8 @@ def figure_sort(r: Indicator) -> str:
     its unit's family ('level:元', 'level:人')."""
     if r.measure == "排名":
         return "rank"
-    if (
-        r.value is None
-        or (r.unit in ("%", "个百分点", "百分点")
-        and not r.measure.endswith(("率", "比例", "比重", "占比")))
+    if r.value is None or (
+        r.unit in ("%", "个百分点", "百分点") and not r.measure.endswith(("率", "比例", "比重", "占比"))
     ):
         return "change"
     if r.unit in ("%", "‰"):

@@ -421,20 +421,28 @@ class ReadingScreen(Screen):
         if result is None:
             self.notify(f"Nothing to {step}")
             return
-        if result["doc"] != self.document.id or result.get("annotator") != self.annotator:
-            self.notify(f"{step.capitalize()}: a change in {result['doc']}")
+        if result.doc != self.document.id or result.annotator != self.annotator:
+            self.notify(f"{step.capitalize()}: a change in {result.doc}")
             return
-        record = result.get("record") or {}
-        sid = result["sentence"]
-        if record.get("note"):
-            self.notes[sid] = record["note"]
+        if result.kind == "review":
+            (self.reviewed.add if result.record is not None else self.reviewed.discard)(result.section)
+            outline = self.query_one(Outline)
+            outline.reviewed = self.reviewed
+            outline.refresh_headings(range(len(self.index.headings)), self.labels)
+            self.notify(f"{step.capitalize()}: {'reviewed' if result.record else 'not reviewed'}", timeout=2)
+            self._update_status()
+            return
+        record = result.record
+        sid = result.sentence
+        if record is not None and record.note:
+            self.notes[sid] = record.note
         else:
             self.notes.pop(sid, None)
         self.view.set_notes(set(self.notes))
-        self._apply({sid: record.get("label")})
+        self._apply({sid: record.label if record else None})
         if sid in self._ids:
             self.view.set_cursor(self._ids[sid])
-        label = record.get("label")
+        label = record.label if record else None
         self.notify(f"{step.capitalize()}: {'label ' + label if label else 'no label'}", timeout=2)
 
     def action_undo(self) -> None:

@@ -51,7 +51,7 @@ _CUT_END = re.compile(
             reverse=True,
         )
     )
-    + ")$"
+    + r"|连续(?:\d+|[一二三四五六七八九十两]+|多)年)$"
 )
 """Verbs, measures, hedges and glue words cut from the end of the words before a number."""
 _LEADING_JOINERS = re.compile(r"^(?:和|及|以及|与|并|、|而|但|其中|同时|还)+")

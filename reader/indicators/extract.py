@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from reader.indicators.clauses import find_records
 from reader.indicators.lines import line_map
 from reader.indicators.model import Indicator
-from reader.indicators.structure import figure_year, find_headline, report_year, sentence_kind
+from reader.indicators.structure import (
+    figure_year,
+    find_headline,
+    long_term_spans,
+    report_year,
+    sentence_kind,
+)
 
 if TYPE_CHECKING:
     from reader.text.model import Document
@@ -35,6 +41,7 @@ def extract(doc: Document, *, lines: bool = True) -> list[Indicator]:
     year = report_year(doc)
     headline = find_headline(doc)
     mapping = line_map(doc) if lines else None
+    period_goals = long_term_spans(doc)
     out: list[Indicator] = []
     for s, (part, in_problems) in zip(doc.sentences, _parts(doc), strict=True):
         if s.kind != "sentence":
@@ -64,7 +71,14 @@ def extract(doc: Document, *, lines: bool = True) -> list[Indicator]:
                     qualifier=f.qualifier,
                     kind=kind,
                     headline=is_headline,
-                    year=figure_year(kind, year, tuple(s.section), s.text, s.text[f.start : f.at]),
+                    year=figure_year(
+                        kind,
+                        year,
+                        tuple(s.section),
+                        s.text,
+                        s.text[f.start : f.at],
+                        any(a <= start < b for a, b in period_goals),
+                    ),
                     text=doc.text[start:end],
                 )
             )

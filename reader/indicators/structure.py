@@ -68,6 +68,29 @@ class Headline:
     """Indexes of the sentences that list the targets."""
 
 
+def _headline_marker(text: str, start: int, end: int) -> re.Match | None:
+    """The first marker of the year's targets in text[start:end] (not a plan period's goals)."""
+    for m in vocab.HEADLINE_MARKER.finditer(text, start, end):
+        sentence_start = max(text.rfind(ch, start, m.start()) for ch in "。！？") + 1
+        if not vocab.LONG_TERM.search(text, max(sentence_start, start), m.start()):
+            return m
+    return None
+
+
+def long_term_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where the goals of a plan period are set (今后五年的主要目标是：… up to the end of the paragraph
+    or the next targets marker): their figures are for no single year unless they name one."""
+    out = []
+    for p in doc.paragraphs:
+        markers = list(vocab.HEADLINE_MARKER.finditer(doc.text, p.start, p.end))
+        for k, m in enumerate(markers):
+            sentence_start = max(doc.text.rfind(ch, p.start, m.start()) for ch in "。！？") + 1
+            if vocab.LONG_TERM.search(doc.text, max(sentence_start, p.start), m.start()):
+                end = markers[k + 1].start() if k + 1 < len(markers) else p.end
+                out.append((m.start(), end))
+    return out
+
+
 def find_headline(doc: Document) -> Headline | None:
     """The report's main targets paragraph, or None. Items run from the marker to the end of the
     paragraph (or, when the marker ends its paragraph, through the item paragraphs after it), and
@@ -78,7 +101,7 @@ def find_headline(doc: Document) -> Headline | None:
     for p in doc.paragraphs:
         if p.kind != "text":
             continue
-        m = vocab.HEADLINE_MARKER.search(doc.text, p.start, p.end)
+        m = _headline_marker(doc.text, p.start, p.end)
         if not m:
             continue
         start = m.end()
@@ -123,18 +146,21 @@ def sentence_kind(part: str, text: str) -> str:
 
 
 _EXPLICIT_YEAR = re.compile(r"(?:^|到|至)(20\d\d)年(?:底|末|前)?")
+_YEAR_IN_CLAUSE = re.compile(r"(20\d\d)年(?:底|末|前)?")
 
 
-def figure_year(kind: str, report: int | None, section: tuple[str, ...], sentence: str, before: str) -> int | None:
-    """The year a figure is for: a year opening its sentence (2024年，…) or written before it as a
-    deadline (到2027年), else the report's year for a target and the year before for an outcome
+def figure_year(
+    kind: str, report: int | None, section: tuple[str, ...], sentence: str, before: str, long_term: bool = False
+) -> int | None:
+    """The year a figure is for: a year written before it in its clause (到2027年, 力争2027年突破…)
+    or opening its sentence (2024年，…), else the report's year for a target and the year before for an outcome
     (None in a five-year review)."""
-    years = [int(y) for y in _EXPLICIT_YEAR.findall(before)]
+    years = [int(y) for y in _YEAR_IN_CLAUSE.findall(before)]
     if not years and (m := _EXPLICIT_YEAR.match(sentence.strip())):
         years = [int(m.group(1))]
     if years:
         return years[-1]
-    if report is None:
+    if report is None or long_term:
         return None
     if kind == "target":
         return report

@@ -184,12 +184,13 @@ GLUE_BEFORE_NUMBER = (
     "合计",
     "平均",
     "首次",
+    "年均",
 )
 """Comparison bases and adverbs between the indicator and the number; cut from the indicator."""
 
 SCOPE_PREFIX = re.compile(
     r"^(?:其中|同时|此外|全年|今年|明年|去年|上年|一年来|过去一年|\d{4}年|全市|全省|全国|全区|全县|全州|全盟"
-    r"|我市|我省|我区|我县|市本级|省本级|力争|确保|争取|预计|计划|拟安排|拟|共|累计|年内|年均)+"
+    r"|我市|我省|我区|我县|市本级|省本级|力争|确保|争取|预计|计划|拟安排|拟|共|累计|年内|年均|连续(?:\d+|多)年)+"
 )
 """Scope and hedge words that open a clause and are not part of the indicator's name."""
 
@@ -253,6 +254,9 @@ RANK_IDIOM = re.compile(r"(?:走在|走到|处于|迈入|跻身)(?:全国|全省
 # --- where a sentence stands ---------------------------------------------------------------------------
 HEADLINE_MARKER = re.compile(r"(?:主要预期目标|主要发展目标|主要目标|预期目标|发展目标)(?:是|为)[：:]?")
 """Opens the report's main targets paragraph (今年经济社会发展主要预期目标是：…)."""
+LONG_TERM = re.compile(r"今后|未来|五年|十四五|十五五|远景|中长期|一个时期")
+"""Before the marker, these make it the goals of a plan period (今后五年的主要目标是：), not of the
+report's year: not the headline, and its figures are for no single year."""
 HEADLINE_END = re.compile(
     r"^(?:提出上述|上述|这些目标|这一目标|综合考虑|主要考虑|考虑到|重点做好|为实现|实现上述|做好今年)"
 )

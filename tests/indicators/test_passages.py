@@ -71,3 +71,20 @@ def test_offsets_and_text_agree(case):
         assert doc.text[r.start : r.end] == r.text
         sentence = next(s for s in doc.sentences if s.id == r.sentence)
         assert sentence.start <= r.start < r.end <= sentence.end
+
+
+def test_the_goals_of_a_plan_period_are_not_the_headline():
+    found = extract(process_text(P.PERIOD, "hedong-2023"), lines=False)
+    heads = [r for r in found if r.headline]
+    _, missed, extra = score(P.PERIOD_HEADLINE, heads)
+    assert not missed and not extra, (missed, [e.text for e in extra])
+    assert {r.year for r in heads} == {2023}
+    period = {r.text: r.year for r in found if r.kind == "target" and not r.headline}
+    assert period == {
+        "地区生产总值年均增长6%左右": None,
+        "力争2027年突破5万亿元": 2027,
+        "研发经费投入强度达到2.6%以上": None,
+    }
+    # a five-year review's figures are for no single year; 连续多年 is no indicator
+    review = [(r.indicator, r.value, r.year) for r in found if r.kind == "outcome"]
+    assert review == [("地区生产总值", 6.1, None), ("城镇新增就业", 60, None), ("粮食产量", 500, None)]

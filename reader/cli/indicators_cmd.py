@@ -66,12 +66,11 @@ def _load(path: Path):
 
 def _run_report(path: Path, fmt: str, output: str) -> int:
     from reader.indicators import extract
+    from reader.indicators.model import FIELDS
 
     records = [r.to_dict() for r in extract(_load(path))]
     if fmt:
-        from reader.export.writer import write_records
-
-        write_records(records, output, fmt)
+        _write(records, FIELDS, output, fmt)
         return 0
     _print_records(path.stem, records)
     return 0
@@ -98,22 +97,51 @@ def _run_folder(folder: Path, fmt: str, output: str) -> int:
     if not results:
         raise ReaderError(f"{folder}: none of its {len(paths)} .txt files could be read as a report")
     if fmt == "jsonl":
-        from reader.export.writer import write_records
+        from reader.indicators.model import FIELDS
 
-        write_records([r.to_dict() for records in results for r in records], output, "jsonl")
+        _write([r.to_dict() for records in results for r in records], FIELDS, output, "jsonl")
         return 0
-    from reader.indicators.table import rows
+    from reader.indicators.table import COLUMNS, rows
 
     table = rows(results)
     if fmt == "csv":
-        from reader.export.writer import write_records
-
-        write_records(table, output, "csv")
+        _write(table, COLUMNS, output, "csv")
     else:
         _print_table(folder, table)
     if failed:
         print(f"reader: {failed} of {len(paths)} files skipped (see above)", file=sys.stderr)
     return 0
+
+
+def _write(records: list[dict], columns, output: str, fmt: str) -> None:
+    """JSON Lines, or CSV (UTF-8 with a BOM, cells as `reader export` writes them), to a file
+    (atomically) or to standard output."""
+    import csv
+    import io
+    import json
+
+    from reader.export.formats import csv_cell
+    from reader.export.writer import STDOUT, write_text
+
+    buffer = io.StringIO(newline="")
+    if fmt == "csv":
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows([csv_cell(r[c], c) for c in columns] for r in records)
+    else:
+        dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        buffer.writelines(dump(r) + "\n" for r in records)
+    if output == STDOUT:
+        sys.stdout.flush()
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+        try:
+            out.write(buffer.getvalue())
+            out.flush()
+        finally:
+            out.detach()
+        return
+    write_text(buffer.getvalue(), Path(output))
 
 
 POST_QUALIFIERS = ("左右", "以上", "以内", "以下", "之内", "上下", "不到", "余", "多")

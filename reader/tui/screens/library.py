@@ -13,12 +13,13 @@ from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from reader.corpus.library import ReportEntry, list_reports
 from reader.errors import ReaderError
 from reader.tui.actions import bindings_for
 from reader.tui.keymap import default_keymap
+from reader.tui.widgets.keybar import KeyBar
 
 BATCH = 200
 FIRST_ROWS = 200
@@ -30,6 +31,7 @@ def human_size(size: int) -> str:
 
 
 class LibraryScreen(Screen):
+    CONTEXT = "library"
     AUTO_FOCUS = "#reports"
     BINDINGS = bindings_for("library", (), default_keymap().keys)
 
@@ -51,7 +53,7 @@ class LibraryScreen(Screen):
         yield Input(placeholder="filter by name (/)", id="filter")
         yield Static("", id="no-match")
         yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = str(self.folder)

@@ -20,16 +20,20 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.tui.actions import bindings_for
 from reader.tui.sections import SectionIndex, document_progress
 from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.outline import Outline
 from reader.tui.widgets.status import HintLine, StatusBar
 
 POSITION_DEBOUNCE = 0.6
+OPEN_AT_ONCE_BYTES = 512 * 1024
+"""A cached report up to this size is shown in the first frame (unpickling and wrapping it take a
+few ms); a larger one, or one the pipeline must process, loads in a worker behind "Opening…"."""
 RETRAIN_EVERY = 20
 """After this many new labels in a session the model retrains in a worker and suggestions refresh."""
 
@@ -41,6 +45,7 @@ class ReaderDocumentView(DocumentView, inherit_bindings=False):
 class ReadingScreen(Screen):
     """One report. Subclassed per label set by `reading_screen_class` (label bindings differ)."""
 
+    CONTEXT = "reading"
     AUTO_FOCUS = "ReaderDocumentView"
 
     def __init__(self, path: Path) -> None:
@@ -96,12 +101,17 @@ class ReadingScreen(Screen):
         yield Input(placeholder="search (Enter keeps the highlights, Esc clears)", id="search")
         yield HintLine(id="hint")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = self.path.stem
         self.query_one("#status", StatusBar).update(f"Opening {self.path.name}…")
-        self.load_document()
+        # A cached report of ordinary size opens in the first frame; others load in a worker.
+        document = self.app.documents.cached(self.path, OPEN_AT_ONCE_BYTES)
+        if document is not None:
+            self._show(*self._stored_state(document))
+        else:
+            self.load_document()
 
     @work(thread=True, exclusive=True, group="load")
     def load_document(self) -> None:
@@ -110,6 +120,10 @@ class ReadingScreen(Screen):
         except ReaderError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
+        self.app.call_from_thread(self._show, *self._stored_state(document))
+
+    def _stored_state(self, document) -> tuple:
+        """What `_show` needs from the store for `document` (re-attaching its labels first)."""
         store = self.store
         reason = store.read_only_reason or store.doc_read_only_reason(document.id)
         if reason is None:
@@ -119,7 +133,7 @@ class ReadingScreen(Screen):
         records = store.doc_labels(document.id, self.annotator, include_notes=True)
         reviewed = {tuple(r["section"]) for r in store.reviewed(document.id, self.annotator)}
         position = store.get_position(document.id, self.annotator)
-        self.app.call_from_thread(self._show, document, records, reviewed, position, reason)
+        return document, records, reviewed, position, reason
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, title="Cannot open the report", severity="error", timeout=8)

@@ -91,7 +91,9 @@ class Outline(Tree[int]):
         return text
 
     def get_label_width(self, node) -> int:
-        return min(super().get_label_width(node), self._room(node))
+        # Tree would render every label to measure it; the icon and the label's length suffice.
+        icon = len(self.ICON_NODE_EXPANDED) if node.allow_expand else 0
+        return min(icon + node.label.cell_len, self._room(node))
 
     def refresh_headings(self, headings, labels: dict[str, str]) -> None:
         """Re-label the given headings (after a label change inside them)."""

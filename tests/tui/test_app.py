@@ -177,3 +177,45 @@ async def test_library_filter_that_matches_nothing_says_so(make_app):
         assert message.display and "beijing" in str(message.render())
         await pilot.press("escape")  # clears the filter
         assert not message.display and library.query_one("#reports").row_count == 2
+
+
+async def test_library_home_end_go_to_the_first_and_last_report(make_app, corpus):
+    (corpus / "zz-last.txt").write_text((corpus / "jinzhong-2025.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        library = await library_ready(pilot)
+        table = library.query_one("#reports")
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1 == 2
+        await pilot.press("home")
+        assert table.cursor_row == 0
+
+
+async def test_library_shows_an_unreadable_report_whole_and_says_why(make_app, corpus):
+    (corpus / "broken.txt").write_bytes(bytes(range(256)) * 8)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        library = await library_ready(pilot)
+        table = library.query_one("#reports")
+        assert str(table.get_cell("broken", "progress")) == "unreadable"
+        assert table.columns["progress"].get_render_width(table) >= len("unreadable")
+        info = library.query_one("#row-info")
+        assert table.cursor_row == 0 and info.display  # "broken" sorts first
+        assert "not a text file" in str(info.render())
+        await pilot.press("j")
+        assert not info.display  # a readable report: nothing to say
+
+
+async def test_library_of_a_read_only_store_says_read_only(make_app, annotations):
+    from reader.store import AnnotationStore
+
+    holder = AnnotationStore(annotations)
+    try:
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            library = await library_ready(pilot)
+            assert "READ-ONLY" in str(library.query_one("#library-title").render())
+            info = library.query_one("#row-info")
+            assert info.display and "in use by another reader" in str(info.render())
+    finally:
+        holder.close()

@@ -285,20 +285,34 @@ async def test_read_only_store_refuses_label_keys_with_a_message(make_app, annot
         holder.close()
 
 
-async def test_outline_at_80_columns_is_narrower_cuts_titles_with_an_ellipsis_and_never_scrolls_sideways(make_app):
+def outline_lines(outline) -> list[str]:
+    return [outline.render_line(y).text.rstrip() for y in range(outline.scrollable_content_region.height)]
+
+
+async def test_outline_at_80_columns_shows_numbers_and_key_words_and_widens_fully(make_app):
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await at_body(pilot)
         outline = screen.query_one("Outline")
         assert outline.outer_size.width == 24  # 30% of 80
-        await pilot.press("r")  # reviewed: the mark stands apart from the count
+        await pilot.press("r")  # reviewed: the mark stands apart from the figures
         await pilot.pause()
         assert not outline.show_horizontal_scrollbar
-        room = outline.scrollable_content_region.width
-        lines = [outline.render_line(y).text.rstrip() for y in range(outline.scrollable_content_region.height)]
-        assert any(line.endswith("…") for line in lines)
+        room = outline.size.width
+        lines = outline_lines(outline)
         assert all(cell_len(line) <= room for line in lines)
-        assert any("✓ 0/" in line or "✓ 1/" in line for line in lines)
+        assert any(line.startswith("├ （一）坚持稳中求进") for line in lines)  # number + key words, not "坚持稳…"
+        assert any(line.startswith("✓ 2024年工作回顾") for line in lines)
+        await pilot.press("O")  # the whole outline at full width: whole titles and every figure
+        await pilot.pause()
+        assert not screen.view.display and outline.has_focus
+        lines = outline_lines(outline)
+        first = next(line for line in lines if "（一）坚持稳中求进" in line)
+        assert "（一）坚持稳中求进，经济运行在克难前行中持续向好。" in first and first.endswith("/17")
+        await pilot.press("down", "enter")  # Enter jumps there and puts the outline back beside the text
+        await pilot.pause()
+        assert screen.view.display and screen.view.has_focus and not outline.has_class("-full")
+        assert screen.index.innermost[screen.view.cursor] == 1
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await reading(pilot)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.keys import format_key
 from textual.widgets import DataTable, Static
 
 from reader.tui.actions import all_specs
 from reader.tui.screens.modal import Panel
+from reader.tui.widgets.rows import RowTable
 
 CONTEXT_TITLES = {"app": "everywhere", "reading": "reading", "library": "library"}
 
@@ -21,14 +19,10 @@ def key_text(keys: str) -> str:
     return ", ".join(format_key(k) for k in keys.split(",") if k)
 
 
-class HelpTable(DataTable):
-    """The key list: Home/End go to the first/last row (DataTable's own Home/End scroll sideways)."""
+class HelpTable(RowTable):
+    """The key list."""
 
     DEFAULT_CSS = "HelpTable { height: 1fr; }"
-    BINDINGS: ClassVar[list] = [
-        Binding("home", "scroll_top", "First row", show=False),
-        Binding("end", "scroll_bottom", "Last row", show=False),
-    ]
 
 
 class HelpScreen(Panel):

@@ -239,7 +239,7 @@ class ReadingScreen(Screen):
             margin = self.margins.get(sentence.id)
             if margin is not None:
                 hint.append(f" · {sureness(margin)} (margin {margin:.0%})")
-            if label:
+            if label and not self.read_only_reason:
                 hint.append(f" · {self._keys('suggestion.accept')} accepts", style="dim")
             hint.append(f" · {self._keys('suggestion.next_uncertain')} least sure next", style="dim")
         return hint
@@ -267,6 +267,7 @@ class ReadingScreen(Screen):
         event.stop()
         if self.index is None or event.node.data is None:
             return
+        self.action_outline_full(False)
         self.view.scroll_to_offset(self.index.headings[event.node.data].start)
         self.view.focus()
 
@@ -290,6 +291,10 @@ class ReadingScreen(Screen):
         return True
 
     def action_move(self, delta: int) -> None:
+        outline = self.query_one(Outline)
+        if outline.has_class("-full"):  # j/k walk the outline while it is all there is
+            (outline.action_cursor_down if delta > 0 else outline.action_cursor_up)()
+            return
         self.view.move_cursor(delta)
 
     def action_page(self, direction: int) -> None:
@@ -564,6 +569,14 @@ class ReadingScreen(Screen):
         outline.toggle_class("-hidden")
         if outline.has_class("-hidden") and outline.has_focus:
             self.view.focus()
+
+    def action_outline_full(self, full: bool | None = None) -> None:
+        """Show the outline at full width (whole titles, every figure), or back beside the text."""
+        outline = self.query_one(Outline)
+        full = not outline.has_class("-full") if full is None else full
+        outline.set_full(full)
+        self.view.display = not full
+        (outline if full else self.view).focus()
 
     def action_outline_width(self, delta: int) -> None:
         outline = self.query_one(Outline)

@@ -1,10 +1,12 @@
 """The status bar under the text (where you are, what is labelled, whether it is saved) and the
 hint line above it (the current sentence's suggestion, the search's match count).
 
-The status bar is one line laid out for its width: the items a labeller needs all the time come
-first and are never dropped (report, sentence n/N, label counts, annotator, saved/READ-ONLY); the
-innermost section title fills what is left, cut with "…"; the labelled share is shown only when the
-section title still has room. Updates repaint the line without a re-layout of the screen.
+The status bar is one line laid out for its width. The innermost section's title comes last and
+gets what is left; when it would be cut, the other items give room step by step (the labelled
+share goes, the counts and the saved mark get compact, then the annotator and the report name
+go), so at 80 columns the section title is shown whole wherever it can be. Sentence n/N, the label
+counts and the saved/READ-ONLY state are never dropped. Updates repaint the line without a
+re-layout of the screen.
 """
 
 from __future__ import annotations
@@ -15,8 +17,6 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-SECTION_ROOM = 24
-"""Cells the section title keeps before the optional labelled share is shown."""
 SEPARATOR = "  "
 
 
@@ -51,27 +51,41 @@ def truncate(text: str, width: int) -> str:
 def status_text(parts: StatusParts, width: int) -> Text:
     """The status line for `width` cells."""
 
-    def line(with_labelled: bool) -> Text:
+    def line(labelled: bool, compact: bool, annotator: bool, doc: bool) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
-        text.append(parts.doc, style="bold")
-        text.append(" " + parts.position)
-        if with_labelled:
+        if doc:
+            text.append(parts.doc, style="bold")
+            text.append(" ")
+        text.append(parts.position)
+        if labelled and parts.labelled:
             text.append(SEPARATOR + parts.labelled, style="dim")
         text.append(SEPARATOR)
         for k, (display, count, color) in enumerate(parts.counts):
             text.append(" " if k else "")
-            text.append(f"{display} {count}", style=color)
-        text.append(f"{SEPARATOR}@{parts.annotator}", style="dim")
+            text.append(f"{display[:1]}{count}" if compact else f"{display} {count}", style=color)
+        if annotator:
+            text.append(f"{SEPARATOR}@{parts.annotator}", style="dim")
         text.append(" ")
-        text.append(parts.state, style=parts.state_style)
+        state = parts.state
+        if compact and state.startswith("saved"):
+            state = state.removeprefix("saved").strip() or state
+        text.append(state, style=parts.state_style)
         return text
 
     section = f"{SEPARATOR}│ {parts.section}" if parts.section else ""
-    text = line(False)
-    if parts.labelled:
-        longer = line(True)
-        if width - longer.cell_len >= min(cell_len(section), SECTION_ROOM):
-            text = longer
+    steps = (
+        (True, False, True, True),
+        (False, False, True, True),
+        (False, True, True, True),
+        (False, True, False, True),
+        (False, True, False, False),
+    )
+    for step in steps:
+        text = line(*step)
+        if text.cell_len + cell_len(section) <= width:
+            break
+        if not section and text.cell_len <= width:
+            break
     room = width - text.cell_len
     if section and room > len(SEPARATOR) + 3:
         text.append(truncate(section, room), style="dim")

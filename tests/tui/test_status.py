@@ -108,3 +108,25 @@ async def test_read_only_hint_does_not_offer_to_accept(make_app, annotations):
             assert "suggests 成绩 91%" in hint and "accepts" not in hint
     finally:
         holder.close()
+
+
+async def test_hint_text_is_readable_in_the_light_theme(make_app):
+    from textual.color import Color
+
+    from reader.tui.widgets.document_colors import contrast
+
+    app = make_app("jinzhong-2025.txt", theme="light")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await reading(pilot)
+        sentence = screen.document.sentences[first_body(screen)]
+        screen._show_suggestions({sentence.id: ("achievement", 0.91)}, {sentence.id: 0.85})
+        screen.view.set_cursor(sentence.index)
+        await pilot.pause()
+        hint = screen.query_one(HintLine)
+        segments = [s for s in hint.render_line(0) if s.text.strip()]
+        assert "least sure next" in "".join(s.text for s in segments)
+        for segment in segments:
+            style = segment.style
+            assert not style.dim, segment.text
+            ratio = contrast(Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor))
+            assert ratio >= 4.5, (segment.text, ratio)

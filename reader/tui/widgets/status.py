@@ -12,10 +12,13 @@ re-layout of the screen.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.text import Text
+from rich.text import Span, Text
 from textual.widgets import Static
+
+from reader.tui.widgets.document_colors import readable_spans
 
 SEPARATOR = "  "
 
@@ -123,25 +126,53 @@ class StatusBar(Static):
     def _render_parts(self) -> None:
         if self.parts is not None:
             width = self.content_region.width or max(1, self.size.width - 2)
-            self.update(status_text(self.parts, width), layout=False)  # one line: no re-layout
+            text = readable_spans(status_text(self.parts, width), self.background_colors[1])
+            self.update(text, layout=False)  # one line: no re-layout
 
     def on_resize(self) -> None:
         self._render_parts()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self._render_parts()  # a new theme: label colours are re-checked against it
+
 
 class HintLine(Static):
-    """One line above the status bar: the suggestion for the current sentence, search matches."""
+    """One line above the status bar: the suggestion for the current sentence, search matches.
 
+    Its text is in the theme's text colour; the parts a caller marks "dim" (key reminders) are drawn
+    in `hint--muted` ($text-muted: ≥ 5:1 contrast in the light and dark themes), never with the
+    terminal's dim attribute, which made them faint on a light background.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"hint--muted"}
     DEFAULT_CSS = """
-    HintLine { height: 1; background: $surface; color: $text-muted; padding: 0 1; }
+    HintLine { height: 1; background: $surface; color: $text; padding: 0 1; }
+    HintLine > .hint--muted { color: $text-muted; }
     """
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__("", *args, **kwargs)
         self._shown: object = None
+        self._text: Text | str = ""
 
     def show(self, text: Text | str) -> None:
         key = text.markup if isinstance(text, Text) else text
         if key != self._shown:
-            self._shown = key
-            self.update(text, layout=False)
+            self._shown, self._text = key, text
+            self._render_hint()
+
+    def _render_hint(self) -> None:
+        text = self._text
+        if isinstance(text, Text):
+            muted = self.get_component_rich_style("hint--muted", partial=True)
+            text = text.copy()
+            text.spans = [Span(s.start, s.end, muted) if s.style == "dim" else s for s in text.spans]
+            text = readable_spans(text, self.background_colors[1])
+        self.update(text, layout=False)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:
+            self._render_hint()  # a new theme: the muted colour changed

@@ -75,7 +75,7 @@ class ReaderApp(App):
         screen = self.screen
         context = context_of(screen)
         if context == "reading" and screen.document is not None:
-            overall, rows = document_rows(screen.document, screen.index, screen.labels, screen.reviewed)
+            overall, rows = document_rows(screen.document, screen.tally, screen.reviewed)
             self.push_screen(StatsScreen(f"Statistics — {screen.document.id}", overall, rows))
         elif context == "library":
             overall, rows = library_rows(screen.entries, screen.figures)

@@ -241,7 +241,7 @@ async def test_outline_counts_follow_labels(make_app):
         screen = await at_body(pilot)
         heading = screen.index.innermost[screen.view.cursor]
         outline = screen.query_one("Outline")
-        total = screen.index.progress(heading, {}).total
+        total = screen.tally.entries[heading].total
         await pilot.press("t")
         assert f"1/{total}" in str(outline._entry_nodes[heading].label)
         assert "t1" in str(outline._entry_nodes[heading].label)

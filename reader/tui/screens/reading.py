@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.tui.actions import bindings_for
-from reader.tui.sections import SectionIndex, document_progress
+from reader.tui.sections import SectionIndex, Tally
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.outline import Outline
@@ -53,6 +53,8 @@ class ReadingScreen(Screen):
         self.path = Path(path)
         self.document = None
         self.index: SectionIndex | None = None
+        self.tally: Tally | None = None
+        """Figures per outline entry and for the document, kept up to date label by label."""
         self.labels: dict[str, str] = {}
         self.notes: dict[str, str] = {}
         self.reviewed: set[tuple[str, ...]] = set()
@@ -67,7 +69,6 @@ class ReadingScreen(Screen):
         self._position_timer: Timer | None = None
         self._section = ""
         self._search_count: int | None = None
-        self._progress = None
         self._cursor = 0
         """The cursor as last reported by the view (still known after the view is gone)."""
 
@@ -144,7 +145,7 @@ class ReadingScreen(Screen):
         self.index = SectionIndex(document)
         self._ids = {s.id: s.index for s in document.sentences}
         self.labels = {sid: r["label"] for sid, r in records.items() if r.get("label")}
-        self._progress = None
+        self.tally = Tally(self.index, self.labels)
         self.notes = {sid: r["note"] for sid, r in records.items() if r.get("note")}
         self.reviewed = reviewed
         self.read_only_reason = reason
@@ -153,7 +154,7 @@ class ReadingScreen(Screen):
         self._cursor = cursor
         view.load(document, self.labels, cursor)
         view.set_notes(set(self.notes))
-        self.query_one(Outline).build(self.index, self.labels, self.config.labels, self.reviewed)
+        self.query_one(Outline).build(self.tally, self.config.labels, self.reviewed)
         self._show_banner()
         self._locate(cursor)
         view.focus()
@@ -200,9 +201,7 @@ class ReadingScreen(Screen):
     def _update_status(self) -> None:
         if self.document is None:
             return
-        if self._progress is None:  # recounted only after label changes, not on every move
-            self._progress = document_progress(self.document, self.labels)
-        progress = self._progress
+        progress = self.tally.whole
         cursor = self.view.cursor
         total = len(self.document.sentences)
         counts = [(label.display, progress.counts.get(label.name, 0), label.color) for label in self.config.labels]
@@ -372,19 +371,15 @@ class ReadingScreen(Screen):
 
     def _apply(self, changes: dict[str, str | None]) -> None:
         """Show label changes that the store now holds: view, outline counts, status bar."""
-        self._progress = None
+        touched: set[int] = set()
         for sid, label in changes.items():
+            touched.update(self.tally.set(sid, label))
             if label:
                 self.labels[sid] = label
             else:
                 self.labels.pop(sid, None)
         self.view.set_labels(changes)
-        touched: set[int] = set()
-        for sid in changes:
-            index = self._ids.get(sid)
-            if index is not None:
-                touched.update(self.index.headings_of(index))
-        self.query_one(Outline).refresh_headings(touched, self.labels)
+        self.query_one(Outline).refresh_headings(touched)
         self._update_status()
 
     def _sentence(self):
@@ -512,7 +507,7 @@ class ReadingScreen(Screen):
         outline = self.query_one(Outline)
         outline.reviewed = self.reviewed
         if heading is not None:
-            outline.refresh_headings([heading], self.labels)
+            outline.refresh_headings([heading])
         what = path[-1] if path else "the whole document"
         self.notify(f"{'Reviewed' if reviewed else 'Not reviewed'}: {what}", timeout=2, markup=False)
         self._update_status()

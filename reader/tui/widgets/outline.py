@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Tree
 
-from reader.tui.sections import SectionIndex
+from reader.tui.sections import SectionIndex, Tally
 from reader.tui.widgets.status import truncate
 
 REVIEWED_MARK = "✓ "
@@ -93,12 +93,14 @@ class Outline(Tree[int]):
         self._entry_nodes: dict[int, object] = {}
         self._figures: dict[int, EntryFigures] = {}
         self._index: SectionIndex | None = None
+        self._tally: Tally | None = None
         self._labels_meta = ()
         self.reviewed: set[tuple[str, ...]] = set()
 
-    def build(self, index: SectionIndex, labels: dict[str, str], labelset, reviewed) -> None:
-        """(Re)build the tree for a document."""
-        self._index = index
+    def build(self, tally: Tally, labelset, reviewed) -> None:
+        """(Re)build the tree for a document (figures from `tally`, which the screen keeps)."""
+        index = self._index = tally.index
+        self._tally = tally
         self._labels_meta = tuple(labelset)
         self.reviewed = set(reviewed)
         self.clear()
@@ -108,17 +110,17 @@ class Outline(Tree[int]):
             while stack and stack[-1][0] >= heading.level:
                 stack.pop()
             parent = stack[-1][1] if stack else self.root
-            node = parent.add(self._label(i, labels), data=i, expand=True)
+            node = parent.add(self._label(i), data=i, expand=True)
             node.allow_expand = False  # a table of contents, always open: no ▼ taking two cells
             self._entry_nodes[i] = node
             stack.append((heading.level, node))
         self.root.expand_all()
 
-    def _label(self, i: int, labels: dict[str, str]) -> Text:
+    def _label(self, i: int) -> Text:
         """The entry's full form (the node's own label; `render_label` fits it to the pane)."""
-        assert self._index is not None
+        assert self._index is not None and self._tally is not None
         heading = self._index.headings[i]
-        progress = self._index.progress(i, labels)
+        progress = self._tally.entries[i]
         counts = tuple(
             (label.key, progress.counts[label.name], label.color)
             for label in self._labels_meta
@@ -147,12 +149,12 @@ class Outline(Tree[int]):
         # Every entry fills its room (figures at the right edge); Tree would render it to measure.
         return self._room(node)
 
-    def refresh_headings(self, headings, labels: dict[str, str]) -> None:
-        """Re-label the given headings (after a label change inside them)."""
+    def refresh_headings(self, headings) -> None:
+        """Re-label the given headings (after a label change inside them, or a review mark)."""
         for i in headings:
             node = self._entry_nodes.get(i)
             if node is not None:
-                node.set_label(self._label(i, labels))
+                node.set_label(self._label(i))
 
     def show_heading(self, i: int | None) -> None:
         """Highlight the entry the reader is in (without selecting it)."""

@@ -42,6 +42,8 @@ class SectionIndex:
         """Per heading: indexes of the labellable sentences it contains."""
         self.innermost: list[int | None] = []
         """Per sentence: the deepest heading containing it (None before the first heading)."""
+        self._last_own: dict[int, int] = {}
+        """Per heading: the start of the last sentence whose innermost heading it is."""
         stack: list[int] = []
         order = sorted(range(len(self.headings)), key=lambda i: self.headings[i].start)
         h = 0
@@ -56,6 +58,8 @@ class SectionIndex:
             if sentence.kind != "heading":
                 for heading in stack:
                     self.members[heading].append(sentence.index)
+                if stack:
+                    self._last_own[stack[-1]] = sentence.start
         self.sentence_of_heading: list[int] = []
         """Per heading: the first sentence at or after its start (where a jump lands)."""
         starts = [s.start for s in document.sentences]
@@ -84,14 +88,9 @@ class SectionIndex:
     def own_sentences_first(self) -> dict[int, bool]:
         """Entries with children that also hold sentences of their own (outside every child, such
         as an opening paragraph): entry → whether those all come before its first child."""
-        last_own: dict[int, int] = {}
-        for sentence in self.document.sentences:
-            heading = self.innermost[sentence.index]
-            if sentence.kind != "heading" and heading is not None:
-                last_own[heading] = sentence.start
         return {
             heading: start < self.headings[self.children[heading][0]].start
-            for heading, start in last_own.items()
+            for heading, start in self._last_own.items()
             if self.children.get(heading)
         }
 

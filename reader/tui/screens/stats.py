@@ -75,7 +75,11 @@ def columns_for(rows: list[Row], labels, first: str, width: int) -> Columns:
         max(cell_len(label.display), *(len(str(row.counts.get(label.name, 0))) for row in rows)) for label in labels
     )
     flex = max(0, width - done - sum(counts) - (2 + len(counts)) * GAP)
-    longest = max(cell_len(first), *(cell_len(row_name(row)) for row in rows))
+    longest = cell_len(first)
+    for row in rows:  # the longest name, up to what could matter
+        longest = max(longest, 2 * row.indent + len(REVIEWED) * row.reviewed + cell_len(row.name))
+        if longest >= flex:
+            break
     bar_width = max(BAR_MIN, min(BAR_MAX, flex * 2 // 5))
     if longest < flex - bar_width:  # names need less: the bar takes the rest
         bar_width = min(BAR_MAX, flex - longest)

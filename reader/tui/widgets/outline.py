@@ -20,6 +20,8 @@ from reader.tui.sections import SectionIndex, Tally
 from reader.tui.widgets.status import truncate
 
 REVIEWED_MARK = "✓ "
+SCROLLBAR = 1
+"""Cells of the vertical scrollbar (`scrollbar-size-vertical` below)."""
 _PHRASE_END = re.compile(r"[，,；;：:。！？!?]|——")
 
 
@@ -86,6 +88,8 @@ class Outline(Tree[int]):
     """
 
     def __init__(self, *, id: str | None = None) -> None:
+        self._depths: dict[int, int] = {}  # before Tree's own __init__, which measures the root
+        self._width = 0
         super().__init__("outline", id=id)
         self.show_root = False
         self.auto_expand = False
@@ -105,6 +109,7 @@ class Outline(Tree[int]):
         self.reviewed = set(reviewed)
         self.clear()
         self._entry_nodes.clear()
+        self._depths.clear()
         stack: list[tuple[int, object]] = []
         for i, heading in enumerate(index.headings):
             while stack and stack[-1][0] >= heading.level:
@@ -113,8 +118,9 @@ class Outline(Tree[int]):
             node = parent.add(self._label(i), data=i, expand=True)
             node.allow_expand = False  # a table of contents, always open: no ▼ taking two cells
             self._entry_nodes[i] = node
+            self._depths[i] = len(stack)
             stack.append((heading.level, node))
-        self.root.expand_all()
+        self.root.expand()  # children were added expanded; expand_all would post a message per entry
 
     def _label(self, i: int) -> Text:
         """The entry's full form (the node's own label; `render_label` fits it to the pane)."""
@@ -131,10 +137,13 @@ class Outline(Tree[int]):
         return entry_text(heading.title, heading.level, figures, 10_000)
 
     def _room(self, node) -> int:
-        depth, parent = 0, node.parent
-        while parent is not None and parent is not self.root:
-            depth, parent = depth + 1, parent.parent
-        return max(1, self.scrollable_content_region.width - depth * self.guide_depth)
+        # The vertical scrollbar's column is always left free, so the room never depends on
+        # whether the scrollbar is shown (and is cheap: Tree asks for every entry).
+        depth = self._depths.get(node.data, 0)
+        return max(1, self._width - SCROLLBAR - depth * self.guide_depth)
+
+    def on_resize(self, event) -> None:
+        self._width = event.size.width  # `self.size` costs a region lookup: Tree asks per entry
 
     def render_label(self, node, base_style, style) -> Text:
         i = node.data

@@ -184,7 +184,7 @@ async def test_reviewed_key_marks_the_section_and_toggles(make_app):
         section = screen.index.section_for_review(screen.view.cursor)
         path = list(screen.index.headings[section].path)
         await pilot.press("r")
-        assert [r["section"] for r in app.store.reviewed(DOC, "tester")] == [path]
+        assert [r["section"] for r in app.store.reviewed(DOC, "tester")] == [tuple(path)]
         assert "✓" in str(screen.query_one("Outline")._entry_nodes[section].label)
         await pilot.press("r")
         assert app.store.reviewed(DOC, "tester") == []

@@ -435,20 +435,28 @@ class ReadingScreen(Screen):
         if result is None:
             self.notify(f"Nothing to {step}")
             return
-        if result["doc"] != self.document.id or result.get("annotator") != self.annotator:
-            self.notify(f"{step.capitalize()}: a change in {result['doc']}")
+        if result.doc != self.document.id or result.annotator != self.annotator:
+            self.notify(f"{step.capitalize()}: a change in {result.doc}")
             return
-        record = result.get("record") or {}
-        sid = result["sentence"]
-        if record.get("note"):
-            self.notes[sid] = record["note"]
+        if result.kind == "review":
+            (self.reviewed.add if result.record is not None else self.reviewed.discard)(result.section)
+            outline = self.query_one(Outline)
+            outline.reviewed = self.reviewed
+            outline.refresh_headings(range(len(self.index.headings)), self.labels)
+            self.notify(f"{step.capitalize()}: {'reviewed' if result.record else 'not reviewed'}", timeout=2)
+            self._update_status()
+            return
+        record = result.record
+        sid = result.sentence
+        if record is not None and record.note:
+            self.notes[sid] = record.note
         else:
             self.notes.pop(sid, None)
         self.view.set_notes(set(self.notes))
-        self._apply({sid: record.get("label")})
+        self._apply({sid: record.label if record else None})
         if sid in self._ids:
             self.view.set_cursor(self._ids[sid])
-        label = record.get("label")
+        label = record.label if record else None
         self.notify(f"{step.capitalize()}: {'label ' + label if label else 'no label'}", timeout=2)
 
     def action_undo(self) -> None:
@@ -595,7 +603,15 @@ class ReadingScreen(Screen):
         self.app.call_from_thread(self._show_suggestions, table, margins)
 
     def _suggest_in_subprocess(self) -> tuple[dict[str, tuple[str, float]], dict[str, float]]:
-        out = _run_reader("suggest", str(self.path), "--json", "--annotations", str(self.config.annotations))
+        out = _run_reader(
+            "suggest",
+            str(self.path),
+            "--json",
+            "--annotations",
+            str(self.config.annotations),
+            "--annotator",
+            self.config.annotator,
+        )
         table: dict[str, tuple[str, float]] = {}
         margins: dict[str, float] = {}
         for line in out.splitlines():
@@ -626,15 +642,27 @@ class ReadingScreen(Screen):
         """Retrain the model on the whole store (`reader train`), then refresh the suggestions."""
         try:
             _run_reader(
-                "train", "--no-cv", "--annotations", str(self.config.annotations), "--corpus", str(self.path.parent)
+                "train",
+                "--no-cv",
+                "--annotations",
+                str(self.config.annotations),
+                "--corpus",
+                str(self.path.parent),
+                "--annotator",
+                self.config.annotator,
             )
             table, margins = self._suggest_in_subprocess()
         except ReaderError as exc:  # too few kinds of label yet, a read-only folder…: keep the old ones
             self.app.call_from_thread(self.notify, f"Model not retrained: {exc}", severity="warning", timeout=4)
             return
         self.app.call_from_thread(
-            self._show_suggestions, table, margins, "Suggestions updated: the model was retrained on your labels"
+            self._show_suggestions, table, margins, f"Suggestions updated, retrained: {self._model_in_use()}"
         )
+
+    def _model_in_use(self) -> str:
+        from reader.suggest.saved import PROJECT_ANNOTATIONS, choose
+
+        return choose(self.config.annotations, self.config.annotator, fallback=PROJECT_ANNOTATIONS).describe()
 
     def action_toggle_suggestions(self) -> None:
         self.suggestions_visible = not self.suggestions_visible

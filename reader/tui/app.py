@@ -19,6 +19,7 @@ from reader.tui.actions import all_specs, bindings_for
 from reader.tui.config import AppConfig
 from reader.tui.keymap import default_keymap, load_keymap, overrides
 from reader.tui.screens.reading import reading_screen_class
+from reader.tui.viewstate import remember_report, remember_theme, remembered_theme
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -33,7 +34,7 @@ class ReaderApp(App):
         self.config = config
         self.store = store
         self.documents = documents or DocumentCache(config.annotations, enabled=config.cache)
-        self.theme = THEMES.get(config.theme, THEMES["dark"])
+        self.theme = THEMES.get(config.theme or remembered_theme() or "dark", THEMES["dark"])
         self._clash_reported = False
 
     def on_mount(self) -> None:
@@ -50,6 +51,9 @@ class ReaderApp(App):
         labels = self.config.labels
         screen_class = reading_screen_class(labels, load_keymap(None, labels))
         doc_id = Path(path).stem
+
+        if self.config.library is not None and Path(path).parent.resolve() == self.config.library.resolve():
+            remember_report(self.config.library, doc_id)
 
         def closed(_result=None) -> None:
             if context_of(self.screen) == "library":
@@ -82,7 +86,9 @@ class ReaderApp(App):
             self.push_screen(StatsScreen(f"Statistics — {screen.folder}", overall, rows, first="report"))
 
     def action_toggle_theme(self) -> None:
-        self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
+        name = "light" if self.theme == THEMES["dark"] else "dark"
+        self.theme = THEMES[name]
+        remember_theme(name)  # the next start uses it (unless --theme says otherwise)
 
     # -- keymap clashes and the command palette --------------------------------------------------
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node) -> None:

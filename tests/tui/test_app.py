@@ -251,3 +251,36 @@ async def test_library_of_a_read_only_store_says_read_only(make_app, annotations
             assert info.display and "in use by another reader" in str(info.render())
     finally:
         holder.close()
+
+
+async def test_theme_is_remembered_for_the_next_start(make_app):
+    app = make_app("jinzhong-2025.txt", theme=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await reading(pilot)
+        assert "dark" in app.theme  # nothing remembered yet: dark
+        await pilot.press("ctrl+t")
+        assert "light" in app.theme
+    again = make_app("jinzhong-2025.txt", theme=None)
+    async with again.run_test(size=SIZE) as pilot:
+        await reading(pilot)
+        assert "light" in again.theme
+    explicit = make_app("jinzhong-2025.txt", theme="dark")  # --theme wins over what is remembered
+    async with explicit.run_test(size=SIZE) as pilot:
+        await reading(pilot)
+        assert "dark" in explicit.theme
+
+
+async def test_library_cursor_starts_on_the_last_report_opened(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        library = await library_ready(pilot)
+        await pilot.press("j", "enter")  # the second report
+        screen = await reading(pilot)
+        assert screen.document.id == "xinzhou-feature-2025"
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        library = await library_ready(pilot)
+        table = library.query_one("#reports")
+        assert table.cursor_row == 1
+        await pilot.press("enter")
+        assert (await reading(pilot)).document.id == "xinzhou-feature-2025"

@@ -92,6 +92,16 @@ async def test_hint_line_shows_the_suggestion_and_how_sure_it_is(make_app):
         assert "suggests" not in bar_text(screen)  # the hint never pushes the status bar's items off
 
 
+async def on_suggested_sentence(pilot):
+    """The reading screen, its cursor on the first sentence, suggested 成绩 at 91% (margin 85%)."""
+    screen = await reading(pilot)
+    sentence = screen.document.sentences[first_body(screen)]
+    screen._show_suggestions({sentence.id: ("achievement", 0.91)}, {sentence.id: 0.85})
+    screen.view.set_cursor(sentence.index)
+    await pilot.pause()
+    return screen
+
+
 async def test_read_only_hint_does_not_offer_to_accept(make_app, annotations):
     from reader.store import AnnotationStore
 
@@ -99,11 +109,7 @@ async def test_read_only_hint_does_not_offer_to_accept(make_app, annotations):
     try:
         app = make_app("jinzhong-2025.txt")
         async with app.run_test(size=(120, 40)) as pilot:
-            screen = await reading(pilot)
-            sentence = screen.document.sentences[first_body(screen)]
-            screen._show_suggestions({sentence.id: ("achievement", 0.91)}, {sentence.id: 0.85})
-            screen.view.set_cursor(sentence.index)
-            await pilot.pause()
+            screen = await on_suggested_sentence(pilot)
             hint = str(screen.query_one(HintLine).render())
             assert "suggests 成绩 91%" in hint and "accepts" not in hint
     finally:
@@ -117,11 +123,7 @@ async def test_hint_text_is_readable_in_the_light_theme(make_app):
 
     app = make_app("jinzhong-2025.txt", theme="light")
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await reading(pilot)
-        sentence = screen.document.sentences[first_body(screen)]
-        screen._show_suggestions({sentence.id: ("achievement", 0.91)}, {sentence.id: 0.85})
-        screen.view.set_cursor(sentence.index)
-        await pilot.pause()
+        screen = await on_suggested_sentence(pilot)
         hint = screen.query_one(HintLine)
         segments = [s for s in hint.render_line(0) if s.text.strip()]
         assert "least sure next" in "".join(s.text for s in segments)

@@ -19,6 +19,7 @@ from reader.corpus.library import ReportEntry, list_reports
 from reader.errors import ReaderError
 from reader.tui.actions import bindings_for
 from reader.tui.keymap import default_keymap
+from reader.tui.viewstate import last_report
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.rows import RowTable
 
@@ -46,6 +47,8 @@ class LibraryScreen(Screen):
         """doc id → why the report cannot be read, or why its labels are read-only."""
         self._shown: list[ReportEntry] = []
         self._generation = 0
+        self._start_at: str | None = None
+        """The report the cursor starts on (the last one opened from this folder), until shown."""
 
     @property
     def labels(self):
@@ -71,6 +74,7 @@ class LibraryScreen(Screen):
             self.entries = list_reports(self.folder)
         except ReaderError as exc:
             self.notify(str(exc), severity="error")
+        self._start_at = last_report(self.folder)
         self._fill(self.entries)
         self.call_after_refresh(self.fill_figures, list(self.entries))
 
@@ -122,6 +126,10 @@ class LibraryScreen(Screen):
         table = self.query_one("#reports", DataTable)
         for entry in self._shown[start : start + count]:
             table.add_row(*self._row(entry), key=entry.name)
+        if self._start_at in table.rows:
+            if table.cursor_row == 0:  # (unless the user has moved already)
+                table.move_cursor(row=table.get_row_index(self._start_at))
+            self._start_at = None
         if start + count < len(self._shown):
             self.set_timer(0.02, lambda: self._add_rows(generation, start + count, MORE_ROWS))
 

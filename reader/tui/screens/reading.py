@@ -442,7 +442,7 @@ class ReadingScreen(Screen):
             (self.reviewed.add if result.record is not None else self.reviewed.discard)(result.section)
             outline = self.query_one(Outline)
             outline.reviewed = self.reviewed
-            outline.refresh_headings(range(len(self.index.headings)), self.labels)
+            outline.refresh_headings(range(len(self.index.headings)))
             self.notify(f"{step.capitalize()}: {'reviewed' if result.record else 'not reviewed'}", timeout=2)
             self._update_status()
             return

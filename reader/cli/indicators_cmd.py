@@ -120,15 +120,28 @@ def _write(records: list[dict], columns, output: str, fmt: str) -> None:
     import io
     import json
 
-    from reader.export.formats import csv_cell
+    from reader.export.formats import FORMULA_START, SECTION_SEPARATOR
     from reader.export.writer import STDOUT, write_text
+
+    def cell(value, key: str):
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if key == "section":
+            return SECTION_SEPARATOR.join(value)
+        if isinstance(value, list):  # a range: [4.5, 5]
+            return json.dumps(value)
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            return "'" + value  # a spreadsheet must not run a cell as a formula
+        return value
 
     buffer = io.StringIO(newline="")
     if fmt == "csv":
         buffer.write("\ufeff")
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows([csv_cell(r[c], c) for c in columns] for r in records)
+        writer.writerows([cell(r[c], c) for c in columns] for r in records)
     else:
         dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         buffer.writelines(dump(r) + "\n" for r in records)

@@ -61,9 +61,9 @@ def build(
     versions: dict[str, str | None],
 ) -> dict[str, Any]:
     """`records_by_split` maps a split name (or "all" without --split) to its records, `summary` to
-    its `split_summary`; `files` maps
-    it to the file written (None: none, for an empty split); `extra_files` names the other files
-    written (card, labelling config); `documents` maps a document id to {sha256, path, missing}."""
+    its `split_summary`, `files` to the file written (None: none, for an empty split); `extra_files`
+    names the other files written (card, labelling config); `documents` maps a document id to
+    {sha256, path, missing}."""
     by_label: Counter[str] = Counter()
     annotators: set[str] = set()
     doc_split: dict[str, str] = {}

@@ -37,6 +37,22 @@ class DamagedFile(Exception):
     """A store file that exists but cannot be used; the message says what is wrong."""
 
 
+def _not_json(obj: Any) -> Any:
+    raise TypeError(f"a {type(obj).__name__} cannot be stored in a TinyDB file")
+
+
+def _record_encoder() -> Callable[[Any], str]:
+    """`json.dumps(obj, ensure_ascii=False)`, twice as fast: the C encoder is made once, not per
+    record (records come from JSON, so the check for circular references is not needed)."""
+    from json.encoder import c_make_encoder, encode_basestring
+
+    if c_make_encoder is None:  # a Python without the C accelerator
+        return lambda obj: json.dumps(obj, ensure_ascii=False)
+    make = c_make_encoder(None, _not_json, encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda obj: "".join(make(obj, 0))
+
+
+_encode = _record_encoder()
 LineCache = dict[str, dict[str, tuple[dict[str, Any], bytes]]]
 """Per table, per record id: (the record object last serialized, its line)."""
 
@@ -69,7 +85,7 @@ def serialize(data: dict[str, dict[str, Any]], cache: LineCache | None = None) -
             if hit is not None and hit[0] is doc:
                 rows.append(hit[1])
                 continue
-            line = f"  {json.dumps(str(doc_id))}: {json.dumps(doc, ensure_ascii=False)}".encode()
+            line = f"  {_encode(str(doc_id))}: {_encode(doc)}".encode()
             if cache is not None:
                 lines[doc_id] = (doc, line)
             rows.append(line)
@@ -288,6 +304,8 @@ class AtomicJSONStorage(Storage):
 
     def flush(self) -> None:
         """Write the in-memory data as the whole file (and its `.bak`), atomically and durably."""
+        if not self._loaded:
+            raise RuntimeError(f"{self.path}: nothing loaded to write (read it again first)")
         data = self._data or {}
         try:
             with self._lines_lock:
@@ -331,10 +349,14 @@ class AtomicJSONStorage(Storage):
             staged.tmp.unlink(missing_ok=True)
             staged.backup_tmp.unlink(missing_ok=True)
             return False
-        os.replace(staged.tmp, self.path)
-        self._signature = stat_signature(os.stat(self.path))
-        os.replace(staged.backup_tmp, self.backup_path)
-        fsync_dir(self.path.parent)
+        try:
+            os.replace(staged.tmp, self.path)
+            self._signature = stat_signature(os.stat(self.path))
+            os.replace(staged.backup_tmp, self.backup_path)
+            fsync_dir(self.path.parent)
+        finally:
+            staged.tmp.unlink(missing_ok=True)
+            staged.backup_tmp.unlink(missing_ok=True)
         self.write_seq += 1
         return True
 

@@ -125,6 +125,7 @@ def export(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from reader.cli.common import annotations_dir, corpus_dir
     from reader.export.split import parse_split
+    from reader.store.importer import notes_file
 
     fmt = args.format
     if fmt not in formats.FORMATS:
@@ -201,9 +202,18 @@ def _export(args: argparse.Namespace) -> int:
                 args, by_split, paths, collected, label_set, wanted_labels, selection, shares, seed, fmt
             )
             writer.write_manifest(manifest, manifest_path)
+            if collected.note_records and fmt == "jsonl":
+                writer.write_records(collected.note_records, notes_file(Path(args.output)), fmt)
 
     for note in collected.notes:
         say(note)
+    if collected.note_records:
+        where = (
+            f"in {notes_file(Path(args.output))}"
+            if not to_stdout and fmt == "jsonl"
+            else "not written: export with -o FILE.jsonl to get them in FILE.notes.jsonl"
+        )
+        say(f"{len(collected.note_records)} note(s) on sentences without a label: {where}")
     if not records:
         say(
             "no labels to export"

@@ -10,6 +10,11 @@ import sys
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("text", help="the reflowed text: one paragraph per line, headings on their own lines")
     p.add_argument("path", help="a report file (.txt)")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, at every gap between raw lines and every heading, the rule that decided it",
+    )
     p.set_defaults(run=run_text)
 
     p = sub.add_parser("outline", help="the section outline (a tree; --json for programs)")
@@ -25,14 +30,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_sentences)
 
 
-def _load(path: str):
+def _load(path: str, trace: list[str] | None = None):
     from reader.text.pipeline import load_document
 
-    return load_document(path)
+    return load_document(path, trace=trace)
 
 
 def run_text(args: argparse.Namespace) -> int:
-    doc = _load(args.path)
+    trace: list[str] | None = [] if args.explain else None
+    doc = _load(args.path, trace)
+    if trace is not None:
+        sys.stdout.write("".join(f"{entry}\n" for entry in trace))
+        return 0
     sys.stdout.write(doc.text + "\n")
     return 0
 

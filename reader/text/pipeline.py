@@ -40,7 +40,7 @@ def pipeline_fingerprint() -> str:
     return _fingerprint
 
 
-def load_document(path: str | Path, doc_id: str | None = None) -> Document:
+def load_document(path: str | Path, doc_id: str | None = None, trace: list[str] | None = None) -> Document:
     """Read and process one report file. Raises ReaderError for a missing, unreadable, empty or
     binary file."""
     path = Path(path)
@@ -52,22 +52,25 @@ def load_document(path: str | Path, doc_id: str | None = None) -> Document:
         raw = path.read_bytes()
     except OSError as exc:
         raise ReaderError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    return process_bytes(raw, doc_id or path.stem, name=str(path), path=str(path))
+    return process_bytes(raw, doc_id or path.stem, name=str(path), path=str(path), trace=trace)
 
 
-def process_bytes(raw: bytes, doc_id: str, *, name: str | None = None, path: str | None = None) -> Document:
+def process_bytes(
+    raw: bytes, doc_id: str, *, name: str | None = None, path: str | None = None, trace: list[str] | None = None
+) -> Document:
     text, encoding = decode_bytes(raw, name or doc_id)
-    doc = process_text(text, doc_id)
+    doc = process_text(text, doc_id, trace)
     doc.encoding = encoding
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     doc.path = path
     return doc
 
 
-def process_text(text: str, doc_id: str) -> Document:
-    """Run every stage after decoding on `text`."""
+def process_text(text: str, doc_id: str, trace: list[str] | None = None) -> Document:
+    """Run every stage after decoding on `text`. With `trace`, the reflow's decisions (which rule
+    broke or joined each gap, which reader took each heading) are appended to it."""
     cleaned, dropped = clean_text(text)
-    blocks = reflow(make_lines(cleaned))
+    blocks = reflow(make_lines(cleaned), trace)
     full, paragraphs, line_at = assemble(blocks)
     outline, sentences = segment(doc_id, full, paragraphs, line_at)
     return Document(doc_id, full, paragraphs, outline, sentences, dropped)

@@ -31,12 +31,9 @@ from itertools import accumulate
 
 from rich.cells import get_character_cell_size
 
-__all__ = ["NO_LINE_END", "NO_LINE_START", "break_lines", "char_widths"]
+from reader.text.chars import NO_LINE_END, NO_LINE_START
 
-NO_LINE_START = frozenset("，。、；：？！）》」』”’…—%,.;:!?)]}〕】〉｝］％‰℃°・·～")
-"""Characters that must not begin a visual line (closing punctuation and the like)."""
-NO_LINE_END = frozenset("（《「『“‘([{〔【〈｛［¥$￥#")
-"""Characters that must not end a visual line (opening punctuation, currency prefixes)."""
+__all__ = ["NO_LINE_END", "NO_LINE_START", "break_lines", "char_widths"]
 
 _WORD = r"0-9A-Za-z０-９Ａ-Ｚａ-ｚⅠ-ⅿ"
 _JOIN = r"\.,/:\-+×_'＋·"

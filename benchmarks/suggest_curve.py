@@ -33,6 +33,7 @@ from reader.store import AnnotationStore  # noqa: E402
 from reader.suggest import model as m  # noqa: E402
 from reader.suggest.metrics import scores  # noqa: E402
 from reader.suggest.saved import REFERENCE  # noqa: E402
+from reader.suggest.seeds import labelled_examples, read_units  # noqa: E402
 from reader.suggest.training import collect_examples  # noqa: E402
 from reader.text.pipeline import load_document  # noqa: E402
 
@@ -51,7 +52,18 @@ def agree(e: m.Example) -> str:
     return e.label
 
 
-def load_examples(annotations: Path, corpus: Path) -> dict[str, list[m.Example]]:
+UNSEEN = ROOT / "tests" / "suggest" / "data" / "unseen"
+"""Reports written and labelled for this check in national, provincial and city styles (not seeds)."""
+
+
+def unseen_examples(folder: Path = UNSEEN) -> dict[str, list[m.Example]]:
+    """The labelled units of the reports in `folder` (labels.jsonl + the raw texts), body sentences."""
+    units = read_units(folder / "labels.jsonl")
+    return {Path(name).stem: labelled_examples(load_document(folder / name), us) for name, us in sorted(units.items())}
+
+
+def load_examples(annotations: Path, corpus: Path, *, unseen: bool = True) -> dict[str, list[m.Example]]:
+    """Reference examples per report in reading order: the shipped store's, and the unseen reports'."""
     store = AnnotationStore(annotations, read_only=True)
     try:
         records, reviewed = store.labels(annotator=REFERENCE), store.reviewed(annotator=REFERENCE)
@@ -61,6 +73,8 @@ def load_examples(annotations: Path, corpus: Path) -> dict[str, list[m.Example]]
     by_doc: dict[str, list[m.Example]] = {}
     for e in collect_examples(records, docs, reviewed).examples:
         by_doc.setdefault(e.doc, []).append(e)
+    if unseen:
+        by_doc.update(unseen_examples())
     for exs in by_doc.values():
         exs.sort(key=lambda e: e.ctx.position)  # reading order
     return by_doc
@@ -120,7 +134,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--annotations", default=str(ROOT / "annotations"))
     ap.add_argument("--corpus", default=str(ROOT / "corpus"))
-    ap.add_argument("--pairs", choices=("all", "cyclic"), default="all")
+    ap.add_argument("--pairs", choices=("all", "cyclic"), default="cyclic", help="cyclic: each report → the next")
     ap.add_argument("--reports", nargs="+", default=None, help="report ids (default: those with a plan part)")
     args = ap.parse_args()
     t0 = time.perf_counter()

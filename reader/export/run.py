@@ -241,7 +241,7 @@ def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
         card.render(
             title=f"reader export: {Path(request.output).name}",
             fmt=fmt,
-            kinds=card.field_kinds(records, formats.columns(records)),
+            kinds=card.field_kinds(records, list(records[0]) if records else formats.columns(records)),
             names=names,
             splits=splits_for_card,
             manifest_name=beside["manifest"].name,
@@ -253,7 +253,7 @@ def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
     extra["card"] = beside["card"]
     manifest = build(
         records_by_split=by_split,
-        shares=shares,
+        summary=summary,
         files=files,
         extra_files=extra,
         documents=collected.documents,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from rich.cells import cell_len
 
@@ -298,7 +300,7 @@ async def test_outline_at_80_columns_shows_numbers_and_key_words_and_widens_full
         await pilot.press("r")  # reviewed: the mark stands apart from the figures
         await pilot.pause()
         assert not outline.show_horizontal_scrollbar
-        room = outline.size.width
+        room = outline.scrollable_content_region.width
         lines = outline_lines(outline)
         assert all(cell_len(line) <= room for line in lines)
         assert any(line.startswith("├ （一）坚持稳中求进") for line in lines)  # number + key words, not "坚持稳…"
@@ -316,7 +318,13 @@ async def test_outline_at_80_columns_shows_numbers_and_key_words_and_widens_full
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await reading(pilot)
-        assert screen.query_one("Outline").outer_size.width == 36
+        outline = screen.query_one("Outline")
+        assert outline.outer_size.width == 36
+        figures = [line for line in outline_lines(outline) if "/" in line]
+        assert len(figures) > 10
+        room = outline.scrollable_content_region.width  # the scrollbar's column is not for text
+        for line in figures:  # the figures at the right edge are whole, never under the scrollbar
+            assert cell_len(line) <= room and re.search(r" \d+/\d+( [tap]\d+)*$", line), line
 
 
 async def test_read_only_footer_shows_label_keys_disabled(make_app, annotations):

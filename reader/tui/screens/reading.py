@@ -34,6 +34,8 @@ POSITION_DEBOUNCE = 0.6
 OPEN_AT_ONCE_BYTES = 512 * 1024
 """A cached report up to this size is shown in the first frame (unpickling and wrapping it take a
 few ms); a larger one, or one the pipeline must process, loads in a worker behind "Opening…"."""
+SUGGEST_AFTER = 0.3
+"""Seconds between showing a report and starting its suggestions (they take seconds anyway)."""
 RETRAIN_EVERY = 20
 """After this many new labels in a session the model retrains in a worker and suggestions refresh."""
 
@@ -159,7 +161,9 @@ class ReadingScreen(Screen):
         self._locate(cursor)
         view.focus()
         if self.config.suggestions:
-            self.load_suggestions()
+            # after the report is on screen: the `reader suggest` process would compete with the
+            # first frame for the CPU
+            self.set_timer(SUGGEST_AFTER, self.load_suggestions)
 
     def _first_sentence(self) -> int:
         for sentence in self.document.sentences:

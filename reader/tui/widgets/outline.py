@@ -142,8 +142,8 @@ class Outline(Tree[int]):
         depth = self._depths.get(node.data, 0)
         return max(1, self._width - SCROLLBAR - depth * self.guide_depth)
 
-    def on_resize(self, event) -> None:
-        self._width = event.size.width  # `self.size` costs a region lookup: Tree asks per entry
+    def on_resize(self) -> None:
+        self._width = self.size.width  # `self.size` costs a region lookup: Tree asks per entry
 
     def render_label(self, node, base_style, style) -> Text:
         i = node.data

@@ -47,9 +47,8 @@ def tmux(socket: str, *args: str) -> str:
 
 
 def cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) the process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU time the process (all its threads) has used so far (`schedstat`: nanoseconds)."""
+    return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
 
 
 def time_to_screen(socket: str, command: str, needle: str, timeout: float = 30.0) -> tuple[float, float]:

@@ -123,7 +123,8 @@ class Outline(Tree[int]):
         self.root.expand()  # children were added expanded; expand_all would post a message per entry
 
     def _label(self, i: int) -> Text:
-        """The entry's full form (the node's own label; `render_label` fits it to the pane)."""
+        """Record the entry's figures; the node's own label is its title (`render_label` lays the
+        entry out for the room it has)."""
         assert self._index is not None and self._tally is not None
         heading = self._index.headings[i]
         progress = self._tally.entries[i]
@@ -132,9 +133,8 @@ class Outline(Tree[int]):
             for label in self._labels_meta
             if progress.counts.get(label.name)
         )
-        figures = EntryFigures(tuple(heading.path) in self.reviewed, progress.labelled, progress.total, counts)
-        self._figures[i] = figures
-        return entry_text(heading.title, heading.level, figures, 10_000)
+        self._figures[i] = EntryFigures(tuple(heading.path) in self.reviewed, progress.labelled, progress.total, counts)
+        return Text(heading.title)  # a new Text object: the Tree repaints the node
 
     def _room(self, node) -> int:
         # The vertical scrollbar's column is always left free, so the room never depends on
@@ -153,6 +153,12 @@ class Outline(Tree[int]):
         text = entry_text(heading.title, heading.level, self._figures[i], self._room(node))
         text.stylize(style)
         return text
+
+    def entry_plain(self, i: int) -> str:
+        """Entry `i` as the pane shows it now (plain text)."""
+        node = self._entry_nodes[i]
+        heading = self._index.headings[i]
+        return entry_text(heading.title, heading.level, self._figures[i], self._room(node)).plain
 
     def get_label_width(self, node) -> int:
         # Every entry fills its room (figures at the right edge); Tree would render it to measure.

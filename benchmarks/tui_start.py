@@ -95,10 +95,11 @@ def main() -> None:
             tmux(socket, "kill-server")
     print(f"terminal {args.size}, {args.runs} runs each, load average {os.getloadavg()[0]:.1f}")
     for what, index in (("wall", 0), ("CPU", 1)):
-        b = statistics.median(run[index] for run in bares)
-        r = statistics.median(run[index] for run in readers)
-        print(f"{what:4}  bare Textual app {b:.3f} s   reader {REPORT} (cached) {r:.3f} s   ratio {r / b:.2f}")
-    print("goal: wall ratio <= 1.5")
+        for stat in (statistics.median, min):
+            b = stat(run[index] for run in bares)
+            r = stat(run[index] for run in readers)
+            print(f"{what:4} {stat.__name__:6}  bare Textual app {b:.3f} s   reader {r:.3f} s   ratio {r / b:.2f}")
+    print("goal: wall ratio <= 1.5 (the minimum is the run least disturbed by other work on the machine)")
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ def entry_text(title: str, level: int, figures: EntryFigures, room: int) -> Text
     counts = Text()
     for key, count, color in figures.counts:
         counts.append(f" {key}{count}", style=color)
+    title = title.removesuffix("。")  # a table of contents: no full stops
     short = key_words(title)
     title_style = "bold" if level <= 1 else ""
     for name, tail in (

@@ -19,7 +19,7 @@ from reader import __version__
 from reader.errors import ReaderError
 
 # Each module defines `register(subparsers)`, adding its commands with `set_defaults(run=...)`.
-_COMMAND_MODULES = ("text_cmds", "store_cmds", "export_cmds", "suggest_cmds")
+_COMMAND_MODULES = ("text_cmds", "store_cmds", "export_cmds", "suggest_cmds", "indicators_cmd")
 COMMANDS = frozenset(
     [
         "doctor",
@@ -27,6 +27,7 @@ COMMANDS = frozenset(
         "export",
         "import-labels",
         "import-seeds",
+        "indicators",
         "outline",
         "sentences",
         "stats",

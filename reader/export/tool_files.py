@@ -51,7 +51,7 @@ def _native(obj: dict[str, Any]) -> dict[str, Any]:
     out = {k: obj.get(k) for k in FIELDS}
     out.update((k, v) for k, v in obj.items() if k not in out and k not in _NOT_LABEL_FIELDS and not k.startswith("_"))
     for key in ("id", "doc"):  # a tool's own numeric id is not a sentence or report id
-        if not isinstance(out[key], str) or (key == "id" and ":" not in out[key]):
+        if not isinstance(out[key], str) or not out[key]:
             out[key] = None
     if out["note"] is None:
         out["note"] = ""

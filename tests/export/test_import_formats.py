@@ -9,32 +9,15 @@ import json
 import pytest
 
 from reader.cli import main
-from tests.export.conftest import PART2, SEC21, label
+from tests.export.conftest import EXPORT_FILES, export_every_format
 
-FILES = {
-    "jsonl": "x.jsonl",
-    "csv": "x.csv",
-    "doccano": "d.jsonl",
-    "prodigy": "p.jsonl",
-    "prodigy-choice": "c.jsonl",
-    "labelstudio": "x.json",
-}
+FILES = EXPORT_FILES
 LABEL_FIELDS = ("id", "doc", "text", "label", "annotator", "note", "section", "line", "created", "updated")
 
 
 @pytest.fixture
 def exported(store, real_corpus, tmp_path):
-    for name in "abc":
-        doc = real_corpus.add(name)
-        label(store, doc, 1, "achievement", note="=SUM(A1) 对比上年" if name == "a" else None)
-        label(store, doc, 7, "target")
-    label(store, real_corpus.docs["a"], 7, "problem", annotator="wang")
-    store.mark_reviewed("b", (PART2, SEC21), annotator="li")
-    corpus = ["--corpus", str(real_corpus.dir)]
-    opts = ["--annotations", str(tmp_path / "annotations"), *corpus]
-    for fmt, name in FILES.items():
-        assert main(["export", *opts, "--format", fmt, "-o", str(tmp_path / name)]) == 0
-    return tmp_path, corpus
+    return tmp_path, export_every_format(store, real_corpus, tmp_path)
 
 
 def labels_of(path) -> list[tuple]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.indicators.clauses import find_records
+from reader.indicators.clauses import find_records, might_hold_figures
 from reader.indicators.lines import line_map
 from reader.indicators.model import Indicator
 from reader.indicators.structure import (
@@ -35,9 +35,10 @@ def _parts(doc: Document) -> list[tuple[str, bool]]:
     return [(c.part, c.in_problems) for c in contexts(doc)]
 
 
-def extract(doc: Document, *, lines: bool = True) -> list[Indicator]:
+def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> list[Indicator]:
     """Every indicator record of `doc`, in text order. `lines=False` skips reading the raw file
-    again for each clause's raw line (the sentence's line is used instead)."""
+    again for each clause's raw line (the sentence's line is used instead); `all_targets=False`
+    leaves out the targets outside the main targets paragraph (all the corpus table needs)."""
     year = report_year(doc)
     headline = find_headline(doc)
     mapping = line_map(doc) if lines else None
@@ -49,10 +50,14 @@ def extract(doc: Document, *, lines: bool = True) -> list[Indicator]:
         in_headline = headline is not None and s.index in headline.sentences
         if in_problems and not in_headline:
             continue
+        if not might_hold_figures(s.text):
+            continue
+        kind = "target" if in_headline else sentence_kind(part, s.text)
+        if kind == "target" and not in_headline and not all_targets:
+            continue
         found = find_records(s.text)
         if not found:
             continue
-        kind = "target" if in_headline else sentence_kind(part, s.text)
         for f in found:
             start, end = s.start + f.start, s.start + f.end
             is_headline = in_headline and kind == "target" and start >= headline.start

@@ -11,6 +11,7 @@ text without parts (a news feature) the words alone decide.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.indicators.clauses import find_records, might_hold_figures
@@ -28,11 +29,22 @@ if TYPE_CHECKING:
     from reader.text.model import Document
 
 
-def _parts(doc: Document) -> list[tuple[str, bool]]:
-    """(part, in the problem paragraph) for each sentence, from the suggestion engine's context."""
-    from reader.suggest.context import contexts
+def _parts(doc: Document, *, plan: bool = True) -> list[tuple[str, bool]]:
+    """(part, in the problem paragraph) for each sentence, from the suggestion engine's context.
+    `plan=False`: the sentences under a plan part's heading are not looked at (they are told 'plan'),
+    which saves most of the work when only the headline and the outcomes are wanted."""
+    from reader.suggest.context import classify_part_title, contexts
 
-    return [(c.part, c.in_problems) for c in contexts(doc)]
+    if plan:
+        return [(c.part, c.in_problems) for c in contexts(doc)]
+    part_of_title = {h.title: classify_part_title(h.title) for h in doc.outline if h.level == 1}
+
+    def in_plan(s) -> bool:
+        return next((part_of_title[t] for t in s.section if t in part_of_title), "") == "plan"
+
+    planned = [in_plan(s) for s in doc.sentences]
+    rest = iter(contexts(replace(doc, sentences=[s for s, p in zip(doc.sentences, planned, strict=True) if not p])))
+    return [("plan", False) if p else (lambda c: (c.part, c.in_problems))(next(rest)) for p in planned]
 
 
 def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> list[Indicator]:
@@ -44,7 +56,7 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
     mapping = line_map(doc) if lines else None
     period_goals = long_term_spans(doc)
     out: list[Indicator] = []
-    for s, (part, in_problems) in zip(doc.sentences, _parts(doc), strict=True):
+    for s, (part, in_problems) in zip(doc.sentences, _parts(doc, plan=all_targets), strict=True):
         if s.kind != "sentence":
             continue
         in_headline = headline is not None and s.index in headline.sentences

@@ -1,21 +1,32 @@
 """`reader import-labels`: read labels in the native JSONL export format and put them in the store.
 
 A line is a JSON object with at least `id` (sentence id), `doc`, `text`, `label`, `annotator`, and
-optionally `section`, `line`, `start`, `end`, `created`, `updated`, `note`. Every line is checked
-before anything is written; a bad line stops the import with its file name and line number.
+optionally `section`, `line`, `start`, `end`, `created`, `updated`, `note`, `text_changed`,
+`labelled_text`, `implicit`, `reviewed`, `review_scope`. Every line is checked before anything is
+written; a bad line stops the import with its file name and line number.
+
+What comes back: labels; explicit nones (`label: "none"`); review marks (`reviewed` with its
+`review_scope`, the times taken from the negatives it produced); notes, also on sentences without a
+label (`label: null`, as in the `FILE.notes.jsonl` beside an export). A `none` with `implicit: true`
+is not stored as a label: the review mark it came from brings it back. A `none` from an export made
+before `implicit` existed is kept as an explicit none (what it said is not lost).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reader.labels import NONE, LabelSet, now
 from reader.store.errors import StoreError
-from reader.store.labelset import LabelSet
 
 REQUIRED = ("id", "doc", "text", "label", "annotator")
+_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|\+00:00)$")
 
 
 @dataclass
@@ -23,7 +34,9 @@ class ParsedFile:
     records: list[dict[str, Any]]
     """Store-shaped records (`sentence` instead of `id`)."""
     skipped_none: int
-    """Records labelled `none`: negatives come from reviewed marks, not stored as labels."""
+    """Negatives that come from review marks (`implicit`): brought back by their mark."""
+    marks: list[dict[str, Any]] = field(default_factory=list)
+    """Review marks: {doc, annotator, section, created, updated}."""
 
 
 def read_jsonl(path: Path, labelset: LabelSet, *, annotator: str | None = None) -> ParsedFile:
@@ -38,34 +51,81 @@ def read_jsonl(path: Path, labelset: LabelSet, *, annotator: str | None = None) 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 text (byte {exc.start}); export it again as UTF-8") from exc
-    records: list[dict[str, Any]] = []
-    skipped = 0
+    items = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-
-        def bad(what: str, lineno: int = lineno) -> StoreError:
-            return StoreError(f"{path}:{lineno}: {what}; fix or remove that line and import again")
-
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise bad(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+            raise StoreError(
+                f"{path}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno}); "
+                "fix or remove that line and import again"
+            ) from exc
+        items.append((f"{path}:{lineno}", obj))
+    return parse_records(items, labelset, annotator=annotator)
+
+
+def utc_time(value: Any) -> bool:
+    """Whether `value` is an ISO 8601 time in UTC (`2025-03-05T08:00:00Z`, fractions and +00:00 allowed)."""
+    if not isinstance(value, str) or not _UTC.match(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def parse_records(items: Iterable[tuple[str, Any]], labelset: LabelSet, *, annotator: str | None = None) -> ParsedFile:
+    """Check label records (each with where it comes from, e.g. "labels.jsonl:3") and turn them into
+    store records; a StoreError naming the place of the first bad one."""
+    records: list[dict[str, Any]] = []
+    marks: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
+    skipped = 0
+    for where, obj in items:
+
+        def bad(what: str, where: str = where) -> StoreError:
+            return StoreError(f"{where}: {what}; fix or remove that line and import again")
+
         if not isinstance(obj, dict):
             raise bad("not a JSON object")
+        for k in ("created", "updated"):
+            if obj.get(k) is not None and not utc_time(obj[k]):
+                raise bad(f"field {k} {obj[k]!r} is not an ISO 8601 UTC time like 2025-03-05T08:00:00Z")
         if annotator and not obj.get("annotator"):
             obj["annotator"] = annotator
-        missing = [k for k in REQUIRED if obj.get(k) in (None, "")]
+        note_only = obj.get("label") is None and isinstance(obj.get("note"), str) and obj["note"].strip()
+        missing = [k for k in REQUIRED if obj.get(k) in (None, "") and not (k == "label" and note_only)]
         if missing:
             raise bad(f"missing field(s) {', '.join(missing)}")
         for k in ("id", "doc", "text", "label", "annotator"):
-            if not isinstance(obj[k], str):
+            if not isinstance(obj[k], str) and not (k == "label" and note_only):
                 raise bad(f"field {k} must be a string")
-        if obj["label"] == "none":
+        if obj["label"] is not None and obj["label"] != NONE and obj["label"] not in labelset:
+            raise bad(f"unknown label {obj['label']!r} (the labels are {', '.join(labelset.names)}, or none)")
+        for k in ("implicit", "reviewed", "text_changed"):
+            if k in obj and not isinstance(obj[k], bool):
+                raise bad(f"field {k} must be true or false")
+        scope = obj.get("review_scope") or []
+        if not isinstance(scope, list) or not all(isinstance(s, str) for s in scope):
+            raise bad("field review_scope must be a list of titles")
+        stamp = (obj.get("updated") if isinstance(obj.get("updated"), str) else None) or now()
+        if obj.get("reviewed"):
+            key = (obj["doc"], obj["annotator"], tuple(scope))
+            mark = marks.setdefault(
+                key, {"doc": key[0], "annotator": key[1], "section": list(scope), "created": None, "updated": None}
+            )
+            if obj.get("implicit") and mark["created"] is None:
+                mark["created"] = obj.get("created") if isinstance(obj.get("created"), str) else stamp
+                mark["updated"] = stamp
+        if obj["label"] == NONE and obj.get("implicit"):
             skipped += 1
-            continue
-        if obj["label"] not in labelset:
-            raise bad(f"unknown label {obj['label']!r} (the labels are {', '.join(labelset.names)})")
+            if not obj.get("reviewed"):
+                raise bad("a none with implicit true needs reviewed true and its review_scope")
+            if not (isinstance(obj.get("note"), str) and obj["note"].strip()):
+                continue
+            obj["label"] = None  # the note of a negative is kept on its sentence
         section = obj.get("section") or []
         if isinstance(section, str):
             section = [section]
@@ -91,6 +151,16 @@ def read_jsonl(path: Path, labelset: LabelSet, *, annotator: str | None = None) 
                 "note": note,
                 "created": obj.get("created") if isinstance(obj.get("created"), str) else None,
                 "updated": obj.get("updated") if isinstance(obj.get("updated"), str) else None,
+                "text_changed": bool(obj.get("text_changed")),
+                "labelled_text": obj.get("labelled_text") if obj.get("text_changed") else None,
             }
         )
-    return ParsedFile(records, skipped)
+    for mark in marks.values():
+        mark["created"] = mark["created"] or now()
+        mark["updated"] = mark["updated"] or mark["created"]
+    return ParsedFile(records, skipped, list(marks.values()))
+
+
+def notes_file(path: Path) -> Path:
+    """The notes beside an export: `FILE.jsonl` → `FILE.notes.jsonl`."""
+    return path.with_name(path.name.removesuffix(".jsonl") + ".notes.jsonl")

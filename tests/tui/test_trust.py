@@ -78,7 +78,7 @@ async def test_edited_report_keeps_labels_visible_confirmable_and_orphans_listed
     async with again.run_test(size=SIZE) as pilot:
         screen = await reading(pilot)
         status = str(screen.query_one("StatusBar").render())
-        assert "2 to check" in status
+        assert "2 to check (!)" in status
         [changed] = screen.session.changed_ids
         assert stored(again)[changed] == "achievement"  # finding 1/2: kept, not orphaned
         await pilot.press("exclamation_mark")

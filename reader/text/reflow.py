@@ -28,7 +28,12 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
         "the column is the width most full lines reach: last lines and headings pull a median down",
     ),
     "per_line_median": (100, "one paragraph per line: a typical line holds 50 Han characters, more than any column"),
-    "blank_every_share": (0.75, "a blank after (nearly) every line says nothing about paragraphs"),
+    "per_line_mid_share": (
+        0.15,
+        "in a wrapped file most full lines end inside a sentence; a file of whole paragraphs has (almost) none",
+    ),
+    "blank_every_share": (0.5, "blanks after most lines that end inside a sentence say nothing about paragraphs"),
+    "blank_every_min": (2, "…judged on two such lines at least (one can be a column break)"),
     "indent_min_lines": (3, "a file that indents paragraphs does so more than twice"),
     "indent_min_share": (0.03, "…and on at least one line in 33 (a paragraph is rarely longer)"),
     "indent_max_share": (0.7, "a file where most lines are indented indents nothing in particular"),
@@ -147,25 +152,40 @@ class Layout:
 
     def __init__(self, lines: list[Line]):
         self.lines = lines
+        n = len(lines)
         widths = sorted(ln.width for ln in lines) or [0]
         self.column = widths[int(len(widths) * T["column_quantile"])] if widths else 0
-        self.paragraph_per_line = median(widths) > T["per_line_median"]
-        followed = sum(1 for ln in lines[:-1] if ln.blank_after)
-        self.blank_every_line = len(lines) > 4 and followed >= T["blank_every_share"] * (len(lines) - 1)
+        self._wide = [False] * n
+        for k, ln in enumerate(lines):
+            if ln.width > T["wide_region"] * self.column:
+                for m in range(max(0, k - 2), min(n, k + 3)):
+                    self._wide[m] = True
+        self.short = [self._is_short(i) for i in range(n)]
+        """Line i ends before the column (by more than justification explains)."""
+        # Full lines that end inside a sentence: what only a wrapped file has. The file's lines
+        # that are whole paragraphs (or headings) end with 。！？ or ： wherever they stop.
+        full = [k for k in range(n - 1) if not self.short[k] and not lines[k].opens]
+        mid = [k for k in full if not lines[k].ends and lines[k].text[-1] not in "：:"]
+        self.paragraph_per_line = median(widths) > T["per_line_median"] or (
+            bool(full) and len(mid) <= T["per_line_mid_share"] * len(full)
+        )
+        """One paragraph per line: lines are long, or no full line of the file ends inside a
+        sentence (a short file of paragraphs reads as one column of its longest line otherwise)."""
+        self.blank_every_line = len(mid) >= T["blank_every_min"] and sum(1 for k in mid if lines[k].blank_after) >= T[
+            "blank_every_share"
+        ] * len(mid)
+        """A blank line follows lines that end inside a sentence: blanks say nothing about paragraphs.
+        (Paragraphs of one or two lines separated by blanks have a blank after nearly every line,
+        but never inside a sentence.)"""
         indented = [k for k, ln in enumerate(lines) if ln.indent]
         after_end = sum(1 for k in indented if k == 0 or lines[k - 1].ends)
         self.indents_paragraphs = (
-            len(indented) >= max(T["indent_min_lines"], T["indent_min_share"] * len(lines))
-            and len(indented) < T["indent_max_share"] * len(lines)
+            len(indented) >= max(T["indent_min_lines"], T["indent_min_share"] * n)
+            and len(indented) < T["indent_max_share"] * n
             and after_end >= T["indent_after_end"] * len(indented)
         )
         """Paragraphs start with an indent (most lines are not indented, and indented lines follow
         sentence ends): an indent after a sentence end starts a paragraph even after a full line."""
-        self._wide = [False] * len(lines)
-        for k, ln in enumerate(lines):
-            if ln.width > T["wide_region"] * self.column:
-                for m in range(max(0, k - 2), min(len(lines), k + 3)):
-                    self._wide[m] = True
 
     def local_width(self, i: int) -> int:
         """The column around line i: the file's, or a wide region's (a sidebar) widest line."""
@@ -173,13 +193,16 @@ class Layout:
             return self.column
         return max(ln.width for ln in self.lines[max(0, i - 2) : i + 3])
 
-    def is_short(self, i: int) -> bool:
+    def _is_short(self, i: int) -> bool:
         """Shorter than the column by more than justification explains. A number or Latin word is
         never split, so a line before one may fall short by that run's width (slack)."""
         w = self.local_width(i)
         nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
         slack = len(_LEADING_ASCII.match(nxt).group(0))
         return self.lines[i].width < w - max(T["short_min_units"], T["short_share"] * w) - slack
+
+    def is_short(self, i: int) -> bool:
+        return self.short[i]
 
     def is_very_short(self, i: int) -> bool:
         return self.lines[i].width < T["very_short_share"] * self.local_width(i)
@@ -226,20 +249,26 @@ def _next_opens_with_closer(g: Gap) -> bool | None:
 
 def _heading_next(g: Gap) -> bool | None:
     """Line j opens a heading whatever line i says (a kicker, or a numbered heading after a
-    sentence end, a colon, a title line or a heading)."""
+    sentence end, a colon, a title line, a heading, or a line that stops short of the column)."""
     a, b = g.a, g.b
     if not b.opens or b.standalone:
         return None
     if hd.is_kicker(b.text):
         return True
     title_like = not a.has_end and not _ANY_PUNCT.search(a.text) and g.layout.is_very_short(g.i)
-    if a.ends or a.text[-1] in "：:" or title_like or g.after_heading:
+    if a.ends or a.text[-1] in "：:" or title_like or g.after_heading or _stops_short(g):
         return True
     return None
 
 
+def _stops_short(g: Gap) -> bool:
+    """Line i ends before the column without an open clause: whatever it is (a title's last line, a
+    heading), it is complete. (In a file of whole paragraphs every line is short: no sign there.)"""
+    return g.layout.short[g.i] and not g.layout.paragraph_per_line and g.a.text[-1] not in CONTINUES
+
+
 def _standalone_next(g: Gap) -> bool | None:
-    if g.b.standalone and (g.a.ends or g.a.standalone):
+    if g.b.standalone and (g.a.ends or g.a.standalone or _stops_short(g)):
         return True
     return None
 

@@ -397,6 +397,11 @@ def score(ref: Reference, doc: Document, furniture: list[str] = ()) -> Score:
     ]
     want_b, got_b = _breaks(ref_texts), _breaks(out_texts)
     sc.breaks, sc.breaks_out, sc.breaks_hit = len(want_b), len(got_b), len(want_b & got_b)
+    joined = "".join(ref_texts)
+    for pos in sorted(want_b - got_b):
+        sc.misses.append(f"missed break {joined[max(0, pos - 12) : pos]}|{joined[pos : pos + 12]}")
+    for pos in sorted(got_b - want_b):
+        sc.misses.append(f"extra break {joined[max(0, pos - 12) : pos]}|{joined[pos : pos + 12]}")
     return sc
 
 

@@ -34,6 +34,13 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
     ),
     "blank_every_share": (0.5, "blanks after most lines that end inside a sentence say nothing about paragraphs"),
     "blank_every_min": (2, "…judged on two such lines at least (one can be a column break)"),
+    "blank_between_share": (0.8, "a file that separates paragraphs by blank lines does so at nearly every end"),
+    "leadin_style_min": (2, "a report's habit of opening paragraphs with topic sentences shows at least twice"),
+    "leadin_inside_ratio": (
+        1.5,
+        "a paragraph's last line is full about twice as often as a sentence ends at a line's end: a topic "
+        "sentence after a full line opens a paragraph if they are not more common inside lines than at starts",
+    ),
     "indent_min_lines": (3, "a file that indents paragraphs does so more than twice"),
     "indent_min_share": (0.03, "…and on at least one line in 33 (a paragraph is rarely longer)"),
     "indent_max_share": (0.7, "a file where most lines are indented indents nothing in particular"),
@@ -62,8 +69,13 @@ _LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
 _ANY_END = re.compile(f"[{SENTENCE_END}]")
 _ANY_PUNCT = re.compile(r"[，、；：,;:（）()“”]")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:]")
-_ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789")
-_LEADIN_SPAN = int(T["leadin_max_chars"]) + 1
+_ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－")
+# A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
+# after a sentence end inside a line.
+_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]")
+_MID_LEADIN = re.compile(
+    rf"(?<=[。！？!?])[^，,；;：:。！？!?”’）》」』】]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]"
+)
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _STANDALONE_FIRST = set("各—－政【（(")
 
@@ -105,8 +117,7 @@ class Line:
             and bool(hd.STANDALONE_RE.search(text))
         )
         self.item = text[0] in _ITEM_FIRST and bool(hd.ITEM_RE.match(text))
-        cut = first_sentence_end(text[:_LEADIN_SPAN]) if self.has_end else None
-        self.leadin = cut is not None and cut <= T["leadin_max_chars"] and not _CLAUSE_PUNCT.search(text, 0, cut)
+        self.leadin = self.has_end and _LEADIN_SHAPE.match(text) is not None
 
 
 def opens_heading(text: str) -> bool:
@@ -177,6 +188,24 @@ class Layout:
         """A blank line follows lines that end inside a sentence: blanks say nothing about paragraphs.
         (Paragraphs of one or two lines separated by blanks have a blank after nearly every line,
         but never inside a sentence.)"""
+        ends = [k for k in range(n - 1) if lines[k].ends and self.short[k] and not lines[k + 1].opens]
+        self.blank_between_paragraphs = (
+            not self.blank_every_line
+            and len(ends) >= T["blank_every_min"]
+            and sum(1 for k in ends if lines[k].blank_after) >= T["blank_between_share"] * len(ends)
+        )
+        """Visible paragraph ends (a short line ending a sentence) are followed by a blank line: where
+        no blank follows a sentence end, the paragraph goes on."""
+        # Lead-in-shaped sentences that open a visible paragraph, against those inside a line (never
+        # a paragraph start): some reports open paragraphs with topic sentences, others string them
+        # inside paragraphs (项目建设支撑有力。消费需求加速释放。…).
+        opening = sum(1 for k in range(1, n) if lines[k].leadin and lines[k - 1].ends and self.short[k - 1])
+        inside = sum(len(_MID_LEADIN.findall(ln.text)) for ln in lines if ln.has_end)
+        self.leadins_open_paragraphs = opening >= T["leadin_style_min"] and inside <= T["leadin_inside_ratio"] * opening
+        """A lead-in-shaped sentence after a full line is a paragraph's opening in this file."""
+        self.sections_run_in = self._section_styles()
+        """Per line: whether the numbered sections of its part are run in (（一）…。 and the body on
+        the same line), set apart (a short line of their own), or None if the part does not show."""
         indented = [k for k, ln in enumerate(lines) if ln.indent]
         after_end = sum(1 for k in indented if k == 0 or lines[k - 1].ends)
         self.indents_paragraphs = (
@@ -186,6 +215,29 @@ class Layout:
         )
         """Paragraphs start with an indent (most lines are not indented, and indented lines follow
         sentence ends): an indent after a sentence end starts a paragraph even after a full line."""
+
+    def _section_styles(self) -> list[bool | None]:
+        styles: list[bool | None] = []
+        start, run_in, apart = 0, 0, 0
+
+        def close(end: int) -> None:
+            style = None if run_in == apart else run_in > apart
+            styles.extend([style] * (end - start))
+
+        for k, ln in enumerate(self.lines):
+            if not ln.opens:
+                continue
+            level = hd.numbered_level(ln.text) or (1 if hd.is_unnumbered_part(ln.text) else 0)
+            if level == 1:
+                close(k)
+                start, run_in, apart = k, 0, 0
+            elif level == 2:
+                if ln.has_end:
+                    run_in += 1
+                elif self.short[k] and ln.text[-1] not in CONTINUES:
+                    apart += 1
+        close(len(self.lines))
+        return styles
 
     def local_width(self, i: int) -> int:
         """The column around line i: the file's, or a wide region's (a sidebar) widest line."""
@@ -302,10 +354,23 @@ def _blank_between_paragraphs(g: Gap) -> bool | None:
     return None
 
 
+def _no_blank_where_paragraphs_have_one(g: Gap) -> bool | None:
+    return False if g.a.ends and g.layout.blank_between_paragraphs and not g.b.blank_before else None
+
+
+def _no_indent_where_paragraphs_have_one(g: Gap) -> bool | None:
+    return False if g.a.ends and g.layout.indents_paragraphs and not g.b.indent else None
+
+
 def _item_after_full_line(g: Gap) -> bool | None:
     """A full last line still ends its paragraph when the next line opens an enumeration item,
     a review lead-in or an end note: what a reader sees when no blank or indent tells."""
     return True if g.a.ends and g.b.item else None
+
+
+def _leadin_after_full_line(g: Gap) -> bool | None:
+    """…or when the next line opens with a lead-in: a short topic sentence (持续扩大有效投资。)."""
+    return True if g.a.ends and g.b.leadin and g.layout.leadins_open_paragraphs else None
 
 
 def _full_line_ends_sentence(g: Gap) -> bool | None:
@@ -339,7 +404,10 @@ GAP_RULES: list[tuple[str, GapRule]] = [
     ("one paragraph per line", _one_paragraph_per_line),
     ("short line ends a sentence", _short_last_line),
     ("blank line after a sentence end", _blank_between_paragraphs),
+    ("no blank line after a sentence end, where paragraphs have one", _no_blank_where_paragraphs_have_one),
+    ("no indent after a sentence end, where paragraphs have one", _no_indent_where_paragraphs_have_one),
     ("full line ends a sentence, next opens an item", _item_after_full_line),
+    ("full line ends a sentence, next opens a lead-in", _leadin_after_full_line),
     ("full line ends a sentence, no sign of a break", _full_line_ends_sentence),
     ("line ends with continuing punctuation", _continuing_punctuation),
     ("short line without a sentence: a title", _title_line),
@@ -463,7 +531,7 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
         if layout.is_set_wide(j - 1):
             rule = "numbered heading set wider than the column"
             break
-        if layout.is_short(j - 1) and (line.blank_after or (not layout.blank_every_line and lines[j].item)):
+        if layout.short[j - 1]:
             rule = "numbered heading on a short line"
             break
         nxt = lines[j]
@@ -480,15 +548,19 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             j = end
             rule = "numbered heading wrapped"
             break
-        full = not layout.is_short(j - 1)
-        # The next line is nothing but a short sentence that ends the paragraph: the heading's rest.
-        whole_line = (
-            full
-            and cut2 == len(nxt.text)
-            and (layout.is_short(j) or (nxt.blank_after and not layout.blank_every_line) or j + 1 >= len(lines))
-        )
+        if level == 1:
+            # A part heading stands on its own line: only a fragment that cannot start a sentence
+            # (的…, a word's second half) is its wrapped rest.
+            whole_line, run_in_siblings = False, False
+        else:
+            style = layout.sections_run_in[i]
+            run_in_siblings = run_in_siblings if style is None else style
+            # The next line is nothing but a short sentence that ends the paragraph: the heading's rest.
+            whole_line = cut2 == len(nxt.text) and (
+                layout.short[j] or (nxt.blank_after and not layout.blank_every_line) or j + 1 >= len(lines)
+            )
         if whole_line or hd.looks_like_tail(
-            nxt.text[:cut2], "".join(t for _, t in segs), full=full, run_in_siblings=run_in_siblings
+            nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
         ):
             segs.append((nxt.no, nxt.text[:cut2]))
             if cut2 < len(nxt.text):
@@ -511,7 +583,7 @@ def _plain_tail_end(lines: list[Line], j: int, layout: Layout) -> int | None:
         line = lines[m]
         if line.has_end or line.opens or line.item:
             return None
-        if layout.is_short(m) or line.blank_after or m + 1 >= len(lines):
+        if layout.short[m] or (line.blank_after and not layout.blank_every_line) or m + 1 >= len(lines):
             return m + 1
     return None
 

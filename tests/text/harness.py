@@ -25,7 +25,7 @@ from reader.text.model import Document
 REPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 
 _LEADIN = re.compile(r"\{\{(.+?)\}\}")
-_SENTENCE = re.compile(r"[^。！？]*(?:[。！？]+[”’）》」』】]*|$)")
+_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’）》」』】]*|$)")
 _HALF = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
 _WS = re.compile(r"\s+")
 

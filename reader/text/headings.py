@@ -41,6 +41,14 @@ STANDALONE_RE = re.compile(
 )
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)[，,](?:我们|[市省县区州]政府)")
+# The formulae with which these reports open a paragraph: addressing the delegates, the review's
+# 一年来，我们…, the turn to problems, the thanks, the year's framing and its targets.
+OPENER_RE = re.compile(
+    r"^(?:各位代表[，,！!：:]|(?:一年来|过去一年|五年来|过去五年|这一年|这五年)[，,]|回顾(?:过去|一年来|五年来)"
+    r"|我们(?:也|还|要)?(?:清醒|深刻|也清醒)?(?:地)?(?:看到|认识到)|在[^，,。]{2,12}的同时[，,]"
+    r"|(?:这些|上述)成绩的取得|综合考虑|实现(?:上述|今年|以上)目标|做好今年(?:政府)?工作|重点(?:抓好|做好)以下"
+    r"|(?:今年|明年|(?:19|20)\d{2}年)(?:是|[^，,。]{0,14}主要预期目标))"
+)
 _NOT_LEADIN_RE = re.compile(r"^(?:今年是|去年是|这是|这些|各位|我们|同时|此外|其中|在此)")
 # Characters that cannot open a sentence but do continue a phrase: a line opening with one of
 # them after a heading line is that heading's wrapped tail (在克难前行 / 中持续向好。).

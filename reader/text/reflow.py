@@ -37,10 +37,18 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
     "blank_between_share": (0.8, "a file that separates paragraphs by blank lines does so at nearly every end"),
     "leadin_style_min": (2, "a report's habit of opening paragraphs with topic sentences shows at least twice"),
     "leadin_inside_ratio": (
-        1.5,
-        "a paragraph's last line is full about twice as often as a sentence ends at a line's end: a topic "
-        "sentence after a full line opens a paragraph if they are not more common inside lines than at starts",
+        0.6,
+        "a report that strings topic sentences inside its paragraphs shows them inside lines at least half "
+        "as often as at visible paragraph starts (measured: such reports put under half of the ambiguous "
+        "ones at a paragraph start); below that, a topic sentence after a full line opens a paragraph",
     ),
+    "indent_lost_units": (
+        (3, 7),
+        "a first line whose two-character indent was lost is 4 units short, give or take a character's "
+        "kinsoku or an odd number of half-width characters",
+    ),
+    "indent_lost_share": (0.6, "…in most visible paragraph starts of such a file"),
+    "column_min_lines": (3, "a column is known from three full lines; a shorter text has no measure"),
     "indent_min_lines": (3, "a file that indents paragraphs does so more than twice"),
     "indent_min_share": (0.03, "…and on at least one line in 33 (a paragraph is rarely longer)"),
     "indent_max_share": (0.7, "a file where most lines are indented indents nothing in particular"),
@@ -78,6 +86,7 @@ _MID_LEADIN = re.compile(
 )
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _STANDALONE_FIRST = set("各—－政【（(")
+_OPENER_FIRST = set("各一过五这回我在上综实做重今明12")
 
 
 @dataclass(slots=True)
@@ -101,6 +110,9 @@ class Line:
     """Opens an enumeration item (一是…, 第一，…) or an end note (［1］…)."""
     leadin: bool = False
     """Opens with a short sentence without a comma (持续扩大有效投资。): the shape of a lead-in."""
+    opener: bool = False
+    """Opens with a formula that opens paragraphs (各位代表，… 一年来，我们… 我们也清醒看到…); set by
+    `make_lines`, which sees the next line too (a formula may wrap)."""
 
     def __post_init__(self) -> None:
         text = self.text
@@ -173,6 +185,28 @@ class Layout:
                     self._wide[m] = True
         self.short = [self._is_short(i) for i in range(n)]
         """Line i ends before the column (by more than justification explains)."""
+        # Text extracted from print loses the two-character indent of a paragraph's first line, but
+        # that line still holds two characters less than the column: seen at the visible paragraph
+        # starts (after a line that ends a sentence well short of the column).
+        deficit = [self.local_width(i) - ln.width for i, ln in enumerate(lines)]
+        lo, hi = T["indent_lost_units"]
+        starts = [
+            k
+            for k in range(1, n - 1)
+            if lines[k - 1].ends and deficit[k - 1] > hi and not lines[k].ends and not lines[k].opens
+        ]
+        lost = sum(1 for k in starts if lo <= deficit[k] <= hi)
+        self.indent_lost = len(starts) >= T["indent_min_lines"] and lost >= T["indent_lost_share"] * len(starts)
+        """First lines of paragraphs are two characters short of the column (their indent was lost)."""
+        self.first_line = [
+            self.indent_lost and lo <= d <= hi and not ln.ends for d, ln in zip(deficit, lines, strict=True)
+        ]
+        """Line i is a paragraph's first line, two characters short (only where indents were lost)."""
+        self.full = [d < lo for d in deficit]
+        self.column_seen = sum(self.full) >= T["column_min_lines"]
+        """Enough lines fill the column to know it: only then does a short line tell anything."""
+        if self.indent_lost:
+            self.short = [s and not f for s, f in zip(self.short, self.first_line, strict=True)]
         # Full lines that end inside a sentence: what only a wrapped file has. The file's lines
         # that are whole paragraphs (or headings) end with 。！？ or ： wherever they stop.
         full = [k for k in range(n - 1) if not self.short[k] and not lines[k].opens]
@@ -240,8 +274,10 @@ class Layout:
         return styles
 
     def local_width(self, i: int) -> int:
-        """The column around line i: the file's, or a wide region's (a sidebar) widest line."""
-        if not self._wide[i]:
+        """The column of line i: the file's, or for a line wider than it near a wide-set one (a
+        sidebar), the widest line around it. (A body line beside a heading set wide is measured
+        against the body's column.)"""
+        if not self._wide[i] or self.lines[i].width <= self.column:
             return self.column
         return max(ln.width for ln in self.lines[max(0, i - 2) : i + 3])
 
@@ -264,8 +300,9 @@ class Layout:
         return self.lines[i].width > T["wide_heading"] * self.column and not self.paragraph_per_line
 
 
-def make_lines(cleaned: list[tuple[int, str, bool]]) -> list[Line]:
-    """Non-blank lines with blank-before/after flags, from (raw line number, cleaned text, indented)."""
+def make_lines(cleaned: list[tuple[int, str, int]]) -> list[Line]:
+    """Non-blank lines with blank-before/after flags, from (raw line number, cleaned text, indent
+    width). A line's width includes its indent: an indented first line fills the column too."""
     out: list[Line] = []
     blank = False
     for no, text, indent in cleaned:
@@ -274,8 +311,11 @@ def make_lines(cleaned: list[tuple[int, str, bool]]) -> list[Line]:
             if out:
                 out[-1].blank_after = True
             continue
-        out.append(Line(no, text, width(text), blank_before=blank, indent=indent))
+        out.append(Line(no, text, width(text) + indent, blank_before=blank, indent=indent > 0))
         blank = False
+    for k, ln in enumerate(out):
+        if ln.text[0] in _OPENER_FIRST:
+            ln.opener = hd.OPENER_RE.match(ln.text + (out[k + 1].text[:16] if k + 1 < len(out) else "")) is not None
     return out
 
 
@@ -316,7 +356,8 @@ def _heading_next(g: Gap) -> bool | None:
 def _stops_short(g: Gap) -> bool:
     """Line i ends before the column without an open clause: whatever it is (a title's last line, a
     heading), it is complete. (In a file of whole paragraphs every line is short: no sign there.)"""
-    return g.layout.short[g.i] and not g.layout.paragraph_per_line and g.a.text[-1] not in CONTINUES
+    lay = g.layout
+    return lay.short[g.i] and not lay.paragraph_per_line and g.a.text[-1] not in CONTINUES
 
 
 def _standalone_next(g: Gap) -> bool | None:
@@ -362,10 +403,25 @@ def _no_indent_where_paragraphs_have_one(g: Gap) -> bool | None:
     return False if g.a.ends and g.layout.indents_paragraphs and not g.b.indent else None
 
 
+def _first_line_next(g: Gap) -> bool | None:
+    """Where paragraph indents were lost, a line two characters short of the column that goes on
+    is a paragraph's first line; a full line is not."""
+    if not g.a.ends or not g.layout.indent_lost:
+        return None
+    if g.layout.first_line[g.j]:
+        return True
+    return False if g.layout.full[g.j] else None
+
+
 def _item_after_full_line(g: Gap) -> bool | None:
     """A full last line still ends its paragraph when the next line opens an enumeration item,
     a review lead-in or an end note: what a reader sees when no blank or indent tells."""
     return True if g.a.ends and g.b.item else None
+
+
+def _opener_after_full_line(g: Gap) -> bool | None:
+    """…or when the next line opens with a formula that opens paragraphs (各位代表，…)."""
+    return True if g.a.ends and g.b.opener else None
 
 
 def _leadin_after_full_line(g: Gap) -> bool | None:
@@ -389,6 +445,23 @@ def _title_line(g: Gap) -> bool | None:
     return None
 
 
+def _stopped_short(g: Gap) -> bool | None:
+    """A line well short of the column, with no sentence and no clause in it, ends its block: a
+    title, a byline, a banner (新闻·综览). A line with a sentence end or a clause in it that stops
+    short is more often cut by a column or page break than ended."""
+    a = g.a
+    lay = g.layout
+    if (
+        _stops_short(g)
+        and lay.column_seen
+        and not a.has_end
+        and not _CLAUSE_PUNCT.search(a.text)
+        and lay.is_very_short(g.i)
+    ):
+        return True
+    return None
+
+
 def _mid_sentence(g: Gap) -> bool | None:
     return False
 
@@ -406,11 +479,14 @@ GAP_RULES: list[tuple[str, GapRule]] = [
     ("blank line after a sentence end", _blank_between_paragraphs),
     ("no blank line after a sentence end, where paragraphs have one", _no_blank_where_paragraphs_have_one),
     ("no indent after a sentence end, where paragraphs have one", _no_indent_where_paragraphs_have_one),
+    ("sentence end; next line is a first line two characters short, or full (indents lost)", _first_line_next),
     ("full line ends a sentence, next opens an item", _item_after_full_line),
+    ("full line ends a sentence, next opens with a paragraph formula", _opener_after_full_line),
     ("full line ends a sentence, next opens a lead-in", _leadin_after_full_line),
     ("full line ends a sentence, no sign of a break", _full_line_ends_sentence),
     ("line ends with continuing punctuation", _continuing_punctuation),
     ("short line without a sentence: a title", _title_line),
+    ("line stops short of the column", _stopped_short),
     ("sentence goes on", _mid_sentence),
 ]
 """Ordered: the first rule with an opinion (True = break, False = join) decides."""
@@ -419,6 +495,7 @@ GAP_RULES: list[tuple[str, GapRule]] = [
 _QUIET = {
     "line ends with continuing punctuation",
     "short line without a sentence: a title",
+    "line stops short of the column",
     "sentence goes on",
 }
 QUIET_RULES = [(name, rule) for name, rule in GAP_RULES if name in _QUIET]
@@ -437,6 +514,7 @@ def is_quiet(a: Line, b: Line) -> bool:
         or b.standalone
         or b.item
         or b.leadin
+        or b.opener
         or b.text[0] in CLOSING_PUNCT
     )
 

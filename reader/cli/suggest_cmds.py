@@ -15,28 +15,47 @@ def register(sub: argparse._SubParsersAction) -> None:
         "suggest",
         help="suggest a label for every sentence of a report",
         description="Suggest target/achievement/problem/none for every sentence of PATH, from the rules "
-        "and the trained model under annotations/model/ (rules alone if there is none).",
+        "and a trained model: the annotator's own (annotations/models/NAME/, made by `reader train`), else "
+        "the shipped one (annotations/model/), else the rules alone. Says which on standard error.",
     )
     p.add_argument("path", metavar="PATH", help="a report (text file)")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per sentence")
-    p.add_argument("--rules-only", action="store_true", help="ignore the trained model")
+    p.add_argument("--rules-only", action="store_true", help="ignore the trained models")
+    p.add_argument("--shipped", action="store_true", help="use the shipped model, not the annotator's own")
+    p.add_argument(
+        "--annotator", default=None, help="whose model to use (default: $READER_ANNOTATOR, else the login name)"
+    )
     p.add_argument(
         "--annotations",
         default=None,
         metavar="DIR",
-        help="folder with the trained model (default: ./annotations, else the shipped one)",
+        help="folder with the trained models (default: ./annotations, else the shipped one)",
     )
     p.set_defaults(run=run_suggest)
 
     p = sub.add_parser(
         "train",
         help="train the suggestion model on the labels in the store",
-        description="Train the suggestion model on the stored labels (all annotators, or --annotator), "
-        "print precision/recall/F1 per label from leave-one-document-out cross-validation, and save the "
-        "model with its metadata under annotations/model/.",
+        description="Train an annotator's suggestion model on their labels, with the reference labels as a "
+        "weaker prior (their labels win where the two disagree), print precision/recall/F1 per label from "
+        "leave-one-document-out cross-validation on their labels, and save it under annotations/models/NAME/ "
+        "(git-ignored). The shipped model (annotations/model/) is never touched, except by --shipped.",
     )
     add_store_options(p, annotator=False)
-    p.add_argument("--annotator", default=None, help="train on this annotator's labels only (default: all)")
+    p.add_argument(
+        "--annotator",
+        action="append",
+        default=None,
+        metavar="NAME",
+        help="whose labels (repeat for several: one model for them together; default: $READER_ANNOTATOR, "
+        "else the login name)",
+    )
+    p.add_argument("--without-reference", action="store_true", help="leave the reference labels out")
+    p.add_argument(
+        "--shipped",
+        action="store_true",
+        help="rebuild the shipped model annotations/model/ from the reference labels (with --annotator reference)",
+    )
     p.add_argument("--no-cv", action="store_true", help="skip cross-validation (faster)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     p.set_defaults(run=run_train)

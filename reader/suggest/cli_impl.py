@@ -11,23 +11,18 @@ from pathlib import Path
 from reader.errors import ReaderError
 from reader.suggest.labels import LABELS
 
-# The model shipped with the project (annotations/ next to the package), used when ./annotations has
-# none and no --annotations was given, so `reader suggest` uses it from any working directory.
-SHIPPED_ANNOTATIONS = Path(__file__).resolve().parents[2] / "annotations"
 
-
-def _suggester(args: argparse.Namespace):
-    from reader.suggest.model import model_path
+def _suggester(args: argparse.Namespace, annotations: Path | None = None):
+    """The suggester `reader suggest`/`evaluate` use: --rules-only, else the annotator's own model,
+    else the shipped one (of --annotations, ./annotations, or the project's), else the rules."""
+    from reader.suggest.saved import PROJECT_ANNOTATIONS
     from reader.suggest.suggester import Suggester
 
     if getattr(args, "rules_only", False):
         return Suggester.rules_only()
-    if args.annotations:
-        return Suggester.load(Path(args.annotations))
-    here = Path("annotations")
-    if model_path(here).exists() or not model_path(SHIPPED_ANNOTATIONS).exists():
-        return Suggester.load(here)
-    return Suggester.load(SHIPPED_ANNOTATIONS)
+    annotator = None if getattr(args, "shipped", False) else getattr(args, "annotator", None)
+    folder = annotations or (Path(args.annotations) if args.annotations else Path("annotations"))
+    return Suggester.load(folder, annotator, fallback=PROJECT_ANNOTATIONS)
 
 
 def _load(path: str):
@@ -41,9 +36,15 @@ def _load(path: str):
 
 # --- suggest ---------------------------------------------------------------------------------------
 def suggest(args: argparse.Namespace) -> int:
+    from reader.cli.common import default_annotator
+
+    if not args.shipped:
+        args.annotator = default_annotator(args.annotator)
     doc = _load(args.path)
-    suggestions = _suggester(args).suggest(doc)
+    suggester = _suggester(args)
+    suggestions = suggester.suggest(doc)
     if args.json:
+        print(f"suggestions from {suggester.describe()}", file=sys.stderr)
         out = sys.stdout
         for s, sug in zip(doc.sentences, suggestions, strict=True):
             out.write(
@@ -70,7 +71,11 @@ def suggest(args: argparse.Namespace) -> int:
     from rich.text import Text
 
     colors = {"target": "cyan", "achievement": "green", "problem": "red", "none": "dim"}
-    table = Table(title=Text(f"{doc.id}: {len(suggestions)} sentences"), show_lines=False)
+    table = Table(
+        title=Text(f"{doc.id}: {len(suggestions)} sentences"),
+        caption=Text(f"suggestions from {suggester.describe()}"),
+        show_lines=False,
+    )
     table.add_column("line", justify="right", style="dim")
     table.add_column("label")
     table.add_column("score", justify="right")
@@ -137,40 +142,63 @@ def _confusion_table(sc: dict):
 def train(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from reader.suggest.model import save
+    from reader.cli.common import default_annotator
+    from reader.suggest import saved
     from reader.suggest.suggester import Suggester
 
     console = Console()
+    own = sorted(set(args.annotator or [default_annotator()]))
+    if args.shipped and own != [saved.REFERENCE]:
+        raise ReaderError(
+            f"--shipped writes the shipped model, which is trained on the {saved.REFERENCE!r} labels only; "
+            f"drop --shipped to train {', '.join(own)}'s own model"
+        )
+    with_reference = not args.without_reference and saved.REFERENCE not in own
     store = _open_store(args)
     try:
-        records = store.labels(annotator=args.annotator)
-        reviewed = store.reviewed(annotator=args.annotator)
+        records = [r for a in own for r in store.labels(annotator=a)]
+        reviewed = [m for a in own for m in store.reviewed(annotator=a)]
+        if not records:
+            raise ReaderError(
+                f"no labels by {' or '.join(own)} in {store.path}; label some sentences first "
+                f"(or choose whose labels with --annotator; annotators here: {_annotators(store)})"
+            )
+        if with_reference:
+            records += store.labels(annotator=saved.REFERENCE)
+            reviewed += store.reviewed(annotator=saved.REFERENCE)
     finally:
         store.close()
-    if not records:
-        who = f" by {args.annotator}" if args.annotator else ""
-        raise ReaderError(f"no labels{who} in {store.path}; label some sentences first")
     docs = _documents(args, {r["doc"] for r in records} | {m["doc"] for m in reviewed})
     t0 = time.perf_counter()
-    model, report = Suggester.train(records, docs, reviewed, seed=args.seed, cross_validate=not args.no_cv)
+    model, report = Suggester.train(
+        records, docs, reviewed, own=() if args.shipped else own, seed=args.seed, cross_validate=not args.no_cv
+    )
     seconds = time.perf_counter() - t0
+    who = "reference" if args.shipped else " + ".join(own)
     console.print(
-        f"trained on {report['examples']} sentences of {len(report['documents'])} document(s) "
-        f"({', '.join(f'{k} {v}' for k, v in sorted(report['counts'].items()))}) in {seconds:.1f} s"
+        f"trained on {report['own_examples'] if not args.shipped else report['examples']} sentences of {who} in "
+        f"{len(report['own_documents'] if not args.shipped else report['documents'])} document(s) "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(report['counts'].items()))})"
+        + (f", with {report['prior_examples']} reference labels as a prior" if report["prior_examples"] else "")
+        + f", in {seconds:.1f} s"
     )
     cv = report.get("cv")
+    scope = f"on {who}'s labels, " if not args.shipped else ""
     if cv and "model" in cv:
-        console.print(_score_table(f"rules alone, leave-one-document-out ({cv['folds']} folds)", cv["rules"]))
-        console.print(_score_table("rules + model, leave-one-document-out", cv["model"]))
+        console.print(_score_table(f"rules alone, {scope}leave-one-document-out ({cv['folds']} folds)", cv["rules"]))
+        console.print(_score_table(f"rules + model, {scope}leave-one-document-out", cv["model"]))
     elif cv:
-        console.print(_score_table("rules alone (one document: no cross-validation)", cv["rules"]))
+        console.print(_score_table(f"rules alone, {scope}(one document: no cross-validation)", cv["rules"]))
     from reader.text.pipeline import PIPELINE_VERSION
 
     meta = {
         "labels": list(model.labels),
+        "annotators": [saved.REFERENCE] if args.shipped else own,
+        "own_examples": report["own_examples"] if not args.shipped else report["examples"],
+        "reference_examples": report["prior_examples"],
         "counts": report["counts"],
         "documents": report["documents"],
-        "annotator": args.annotator or "all",
+        "own_documents": report["own_documents"],
         "pipeline_version": PIPELINE_VERSION,
         "examples": report["examples"],
         "train_seconds": round(seconds, 2),
@@ -179,9 +207,19 @@ def train(args: argparse.Namespace) -> int:
     if cv:
         meta["cv"] = {k: _compact(cv[k]) for k in ("rules", "model") if k in cv}
         meta["cv"]["docs"] = {d: round(v, 4) for d, v in cv.get("docs", {}).items()}
-    path = save(model, Path(store.path), meta)
+    folder = saved.shipped_dir(Path(store.path)) if args.shipped else saved.user_dir(Path(store.path), own)
+    path = saved.save(model, folder, meta)
     console.print(f"saved {path} ({path.stat().st_size // 1024} KB)")
+    if not args.shipped:
+        console.print(
+            f"`reader suggest` and the app now use it for {' and '.join(own)} (the shipped model is unchanged)"
+        )
     return 0
+
+
+def _annotators(store) -> str:
+    names = sorted({r.get("annotator") or "?" for r in store.labels()})
+    return ", ".join(names) or "none"
 
 
 def _compact(sc: dict) -> dict:
@@ -208,7 +246,9 @@ def evaluate(args: argparse.Namespace) -> int:
         raise ReaderError("no labels to compare with for these documents; label or import some first")
     docs = _documents(args, {r["doc"] for r in records} | {m["doc"] for m in reviewed}, warn=False)
     got = collect_examples(records, docs, reviewed)
-    suggester = _suggester(argparse.Namespace(rules_only=args.rules_only, annotations=store.path))
+    suggester = _suggester(args, Path(store.path))
+    if not args.json:
+        print(f"suggestions from {suggester.describe()}", file=sys.stderr)
     from reader.suggest.model import predict
 
     model = suggester._get_model()
@@ -216,7 +256,7 @@ def evaluate(args: argparse.Namespace) -> int:
     if seen and not args.json:
         print(
             f"note: the model was trained on {', '.join(seen)}; scores there are not held out "
-            "(use --rules-only, or `reader train --annotator` on other labels)",
+            "(use --rules-only, or a model trained on other labels)",
             file=sys.stderr,
         )
     gold = [e.label for e in got.examples]

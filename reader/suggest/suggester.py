@@ -1,14 +1,14 @@
 """`Suggester`: a label suggestion for every sentence of a document, from the rules and (when one is
 trained) the model; the API the CLI and the TUI use.
 
-    s = Suggester.load("annotations")     # cheap: reads no model yet
+    s = Suggester.load("annotations", annotator="li")   # li's own model, else the shipped one; cheap
+    s.describe()                          # which model, in words ("li's model (230 of li's labels + …)")
     s.suggest(doc) -> list[Suggestion]    # first call with a model loads it (sklearn, jieba)
-    Suggester.train(records, docs, reviewed) -> (TrainedModel, report)
+    Suggester.train(records, docs, reviewed, own=("li",)) -> (TrainedModel, report)
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from reader.suggest.context import contexts
 from reader.suggest.labels import LABELS
+from reader.suggest.saved import ModelChoice, choose
 
 if TYPE_CHECKING:
     from reader.suggest.model import TrainedModel
@@ -45,22 +46,21 @@ class Suggestion:
 class Suggester:
     """Suggestions from rules + an optional trained model. Thread-safe for `suggest` calls."""
 
-    def __init__(self, model: TrainedModel | None = None, *, model_path: Path | None = None) -> None:
+    def __init__(self, model: TrainedModel | None = None, *, choice: ModelChoice | None = None) -> None:
         self._model = model
-        self._model_path = model_path
-        self._loaded = model is not None or model_path is None
+        self.choice = choice if choice is not None else ModelChoice("rules" if model is None else "given")
+        """Which saved model this suggester uses (kind 'rules' for none, 'given' for one passed in)."""
+        self._loaded = model is not None or self.choice.folder is None
         self._lock = threading.Lock()
 
     # --- loading ---------------------------------------------------------------------------------
     @classmethod
-    def load(cls, annotations: str | Path) -> Suggester:
-        """Suggester for the model saved under `annotations/model/` (rules alone if there is none).
+    def load(cls, annotations: str | Path, annotator: str | None = None, *, fallback: Path | None = None) -> Suggester:
+        """Suggester for `annotator`'s own model under `annotations/models/`, else the shipped model
+        `annotations/model/` (else the one under `fallback`), else the rules alone.
         Cheap: the model file is read on the first `suggest` (or `warm()`).
         """
-        from reader.suggest.model import model_path
-
-        path = model_path(Path(annotations))
-        return cls(model_path=path if path.exists() else None)
+        return cls(choice=choose(Path(annotations), annotator, fallback=fallback))
 
     @classmethod
     def rules_only(cls) -> Suggester:
@@ -68,7 +68,11 @@ class Suggester:
 
     @property
     def has_model(self) -> bool:
-        return self._model is not None or self._model_path is not None
+        return self._model is not None or self.choice.folder is not None
+
+    def describe(self) -> str:
+        """Which model the suggestions come from, in words (cheap)."""
+        return self.choice.describe() if self.choice.kind != "given" else "a model passed in"
 
     def warm(self) -> None:
         """Load the model (and jieba) now, e.g. in a worker thread before the first `suggest`."""
@@ -81,9 +85,9 @@ class Suggester:
     def _get_model(self) -> TrainedModel | None:
         with self._lock:
             if not self._loaded:
-                from reader.suggest.model import load
+                from reader.suggest.saved import load
 
-                self._model = load(self._model_path.parent.parent)
+                self._model = load(self.choice.folder)
                 self._loaded = True
             return self._model
 
@@ -92,14 +96,7 @@ class Suggester:
         """The model's metadata (labels, counts, date, CV scores), {} without a model. Cheap."""
         if self._model is not None:
             return dict(self._model.meta)
-        if self._model_path is not None:
-            from reader.suggest.model import META_FILE
-
-            try:
-                return json.loads((self._model_path.parent / META_FILE).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                return {}
-        return {}
+        return self.choice.meta()
 
     # --- suggesting ------------------------------------------------------------------------------
     def suggest(self, doc: Document) -> list[Suggestion]:
@@ -140,13 +137,18 @@ class Suggester:
         docs: Mapping[str, Document],
         reviewed: Iterable[Mapping] = (),
         *,
+        own: Iterable[str] = (),
         seed: int = 0,
         cross_validate: bool = True,
     ) -> tuple[TrainedModel, dict]:
         """Train on store records (+ reviewed marks as negatives) over `docs` {doc id: Document}.
 
+        `own`: the annotators whose model this is. Their labels outweigh the others' (the reference
+        labels, a prior) and win where both labelled a sentence; the model learns where they depart
+        from the reference. Without `own` every label counts the same (the shipped model).
         Returns the model and a report: counts per label, documents, and (if `cross_validate` and at
-        least two documents) leave-one-document-out scores of rules alone and rules+model.
+        least two documents) leave-one-document-out scores of rules alone and rules+model (on the own
+        annotators' labels when there are any).
         Raises ReaderError if there is too little to learn from.
         """
         from collections import Counter
@@ -154,17 +156,23 @@ class Suggester:
         from reader.suggest import model as m
         from reader.suggest.training import collect_examples
 
+        own = tuple(sorted(set(own)))
         got = collect_examples(records, docs, reviewed)
         examples = got.examples
-        trained = m.train(examples, seed=seed)
+        trained = m.train(examples, seed=seed, own=own)
+        mine = [e for e in examples if e.annotator in own]
         report: dict = {
             "examples": len(examples),
-            "counts": dict(Counter(e.label for e in examples)),
+            "own_examples": len(mine),
+            "prior_examples": len(examples) - len(mine) if own else 0,
+            "counts": dict(Counter(e.label for e in (mine if own else examples))),
             "documents": sorted({e.doc for e in examples}),
+            "own_documents": sorted({e.doc for e in mine}),
             "negatives_from_reviewed": got.negatives,
             "without_document": got.without_doc,
+            "not_sentences": got.not_sentences,
             "skipped": got.skipped,
         }
         if cross_validate:
-            report["cv"] = m.cross_validate(examples, seed=seed)
+            report["cv"] = m.cross_validate(examples, seed=seed, own=own)
         return trained, report

@@ -1,6 +1,10 @@
 """Training examples from the store: label records are positives; the unlabelled sentences of a
 section an annotator marked reviewed are that annotator's `none` examples.
 
+The units are those of the export: body sentences (`kind == "sentence"`) only. Headings, titles and
+page chrome are `none` by definition and never count, neither as examples nor in an evaluation (they
+would inflate every score with easy answers).
+
 A record is joined to its sentence by id (then by whitespace-free text) in the pipeline's
 `Document`, so the model sees the same context at training and at suggestion time. Records of a
 document that is not available are used with a context rebuilt from the record (text, section).
@@ -31,6 +35,13 @@ class Collected:
     """Records whose document was not available (context rebuilt from the record)."""
     skipped: int = 0
     """Records with a label outside the four classes, or orphans."""
+    not_sentences: int = 0
+    """Records on headings or other units that are not body sentences (not training units)."""
+
+
+def is_unit(kind: str) -> bool:
+    """Whether a sentence of this kind is a training and evaluation unit (as in the export)."""
+    return kind == "sentence"
 
 
 def _in_section(section: tuple[str, ...], reviewed: tuple[str, ...]) -> bool:
@@ -59,7 +70,7 @@ def collect_examples(
         recs = by_doc.get(doc_id, [])
         if doc is None:
             for r in recs:
-                out.examples.append(Example(_record_context(r), r["label"], doc_id))
+                out.examples.append(Example(_record_context(r), r["label"], doc_id, r.get("annotator") or ""))
                 out.positives += 1
                 out.without_doc += 1
             continue
@@ -76,16 +87,19 @@ def collect_examples(
             ctx = ctxs[i] if i is not None else _record_context(r)
             if i is not None:
                 labelled[r["annotator"]].add(i)
+                if not is_unit(doc.sentences[i].kind):
+                    out.not_sentences += 1
+                    continue
             else:
                 out.without_doc += 1
-            out.examples.append(Example(ctx, r["label"], doc_id))
+            out.examples.append(Example(ctx, r["label"], doc_id, r.get("annotator") or ""))
             out.positives += 1
         for annotator, paths in marks.get(doc_id, {}).items():
             for i, s in enumerate(doc.sentences):
-                if i in labelled[annotator]:
+                if i in labelled[annotator] or not is_unit(s.kind):
                     continue
                 if any(_in_section(tuple(s.section), p) for p in paths):
-                    out.examples.append(Example(ctxs[i], "none", doc_id))
+                    out.examples.append(Example(ctxs[i], "none", doc_id, annotator))
                     out.negatives += 1
     return out
 

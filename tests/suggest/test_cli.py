@@ -87,7 +87,7 @@ def test_import_train_evaluate(capsys, tmp_path: Path, monkeypatch) -> None:
     rules = json.loads(out)
     assert code == 0 and rules["model"] is False and rules["n"] > 300
     assert set(rules["labels"]) == set(LABELS) and rules["macro_f1"] > 0.7
-    code, out, _ = run(capsys, "train")
+    code, out, _ = run(capsys, "train", "--annotator", "reference", "--shipped")
     assert code == 0 and "macro-F1" in out and (tmp_path / "annotations" / "model" / "suggest-model.joblib").exists()
     meta = json.loads((tmp_path / "annotations" / "model" / "suggest-model.json").read_text())
     assert meta["documents"] == ["datong-2025", "jinzhong-2025"] and "cv" in meta
@@ -102,3 +102,83 @@ def test_train_without_labels_is_an_error(capsys, tmp_path: Path, monkeypatch) -
     (tmp_path / "annotations").mkdir()
     code, _, err = run(capsys, "train")
     assert code == 2 and "no labels" in err
+    code, _, err = run(capsys, "train", "--annotator", "li", "--shipped")
+    assert code == 2 and "--shipped" in err and len(err.strip().splitlines()) == 1
+
+
+def _store_with_user_labels(tmp_path: Path) -> Path:
+    """A copy of the shipped store (reference labels) plus a few labels by `li` on datong-2025."""
+    from reader.store import AnnotationStore
+    from reader.text.pipeline import load_document
+
+    ann = tmp_path / "annotations"
+    shutil.copytree(ROOT / "annotations", ann, ignore=shutil.ignore_patterns("*.lock", ".cache", "models"))
+    doc = load_document(CORPUS / "datong-2025.txt")
+    body = [s for s in doc.sentences if s.kind == "sentence"][:40]
+    store = AnnotationStore(ann)
+    try:
+        for k, s in enumerate(body):
+            label = ("target", "achievement", "problem")[k % 3]
+            store.set_label(
+                "datong-2025",
+                s.id,
+                label,
+                annotator="li",
+                text=s.text,
+                section=s.section,
+                line=s.line,
+                start=s.start,
+                end=s.end,
+            )
+    finally:
+        store.close()
+    return ann
+
+
+@pytest.mark.slow
+def test_a_users_model_never_overwrites_the_shipped_one(capsys, tmp_path: Path) -> None:
+    ann = _store_with_user_labels(tmp_path)
+    shipped = {p.name: p.read_bytes() for p in (ann / "model").iterdir()}
+    code, out, _ = run(
+        capsys, "train", "--annotator", "li", "--no-cv", "--annotations", str(ann), "--corpus", str(CORPUS)
+    )
+    assert code == 0 and "li" in out
+    assert {p.name: p.read_bytes() for p in (ann / "model").iterdir()} == shipped
+    meta = json.loads((ann / "models" / "li" / "suggest-model.json").read_text())
+    assert meta["annotators"] == ["li"] and meta["own_examples"] == 40 and meta["reference_examples"] > 900
+    # suggestions say whose model they come from
+    code, _, err = run(
+        capsys, "suggest", str(CORPUS / "datong-2025.txt"), "--json", "--annotations", str(ann), "--annotator", "li"
+    )
+    assert code == 0 and "li's model" in err
+    code, _, err = run(
+        capsys, "suggest", str(CORPUS / "datong-2025.txt"), "--json", "--annotations", str(ann), "--annotator", "wang"
+    )
+    assert code == 0 and "shipped model" in err
+    code, _, err = run(
+        capsys,
+        "suggest",
+        str(CORPUS / "datong-2025.txt"),
+        "--json",
+        "--annotations",
+        str(ann),
+        "--annotator",
+        "li",
+        "--shipped",
+    )
+    assert code == 0 and "shipped model" in err
+    # without the reference labels, only li's count
+    code, _, _ = run(
+        capsys,
+        "train",
+        "--annotator",
+        "li",
+        "--no-cv",
+        "--without-reference",
+        "--annotations",
+        str(ann),
+        "--corpus",
+        str(CORPUS),
+    )
+    meta = json.loads((ann / "models" / "li" / "suggest-model.json").read_text())
+    assert code == 0 and meta["reference_examples"] == 0 and meta["examples"] == 40

@@ -73,8 +73,9 @@ async def test_retraining_runs_in_the_background_without_blocking_keys(make_app,
         assert took < 1.5, f"three keys took {took:.2f} s during the retrain"
         await wait_for(pilot, lambda: worker.is_finished, timeout=180)
         await pilot.pause()
-        assert (annotations / "model" / "suggest-model.joblib").exists()
-        assert any("retrained" in (n.message or "") for n in app._notifications)
+        assert (annotations / "models" / "tester" / "suggest-model.joblib").exists()  # the user's own model
+        assert not (annotations / "model").exists()  # never the shipped one
+        assert any("retrained: tester's model" in (n.message or "") for n in app._notifications)
         assert len(stored(app)) == 3
 
 

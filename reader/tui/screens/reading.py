@@ -573,7 +573,15 @@ class ReadingScreen(Screen):
         self.app.call_from_thread(self._show_suggestions, table, margins)
 
     def _suggest_in_subprocess(self) -> tuple[dict[str, tuple[str, float]], dict[str, float]]:
-        out = _run_reader("suggest", str(self.path), "--json", "--annotations", str(self.config.annotations))
+        out = _run_reader(
+            "suggest",
+            str(self.path),
+            "--json",
+            "--annotations",
+            str(self.config.annotations),
+            "--annotator",
+            self.config.annotator,
+        )
         table: dict[str, tuple[str, float]] = {}
         margins: dict[str, float] = {}
         for line in out.splitlines():
@@ -604,15 +612,27 @@ class ReadingScreen(Screen):
         """Retrain the model on the whole store (`reader train`), then refresh the suggestions."""
         try:
             _run_reader(
-                "train", "--no-cv", "--annotations", str(self.config.annotations), "--corpus", str(self.path.parent)
+                "train",
+                "--no-cv",
+                "--annotations",
+                str(self.config.annotations),
+                "--corpus",
+                str(self.path.parent),
+                "--annotator",
+                self.config.annotator,
             )
             table, margins = self._suggest_in_subprocess()
         except ReaderError as exc:  # too few kinds of label yet, a read-only folder…: keep the old ones
             self.app.call_from_thread(self.notify, f"Model not retrained: {exc}", severity="warning", timeout=4)
             return
         self.app.call_from_thread(
-            self._show_suggestions, table, margins, "Suggestions updated: the model was retrained on your labels"
+            self._show_suggestions, table, margins, f"Suggestions updated, retrained: {self._model_in_use()}"
         )
+
+    def _model_in_use(self) -> str:
+        from reader.suggest.saved import PROJECT_ANNOTATIONS, choose
+
+        return choose(self.config.annotations, self.config.annotator, fallback=PROJECT_ANNOTATIONS).describe()
 
     def action_toggle_suggestions(self) -> None:
         self.suggestions_visible = not self.suggestions_visible

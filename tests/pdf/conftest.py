@@ -1,4 +1,4 @@
-"""Fixtures of the PDF tests: the harness's cases for the short references, built once per session."""
+"""Fixtures of the PDF tests: the harness's cases, built once per session."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ def pdf_folder(tmp_path_factory):
     return tmp_path_factory.mktemp("pdf-cases")
 
 
-def short_references():
-    return [r for r in references(include_corpus=False)]
-
-
-def case_params():
-    return [pytest.param((ref, lay), id=f"{ref.name}-{lay.name}") for ref in short_references() for lay in LAYOUTS]
+def case_params(names=None):
+    return [
+        pytest.param((ref, lay), id=f"{ref.name}-{lay.name}")
+        for ref in references()
+        if names is None or ref.name in names
+        for lay in LAYOUTS
+    ]
 
 
 @pytest.fixture

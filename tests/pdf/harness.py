@@ -1,35 +1,37 @@
-"""The PDF harness: clean reference reports → newspaper PDFs → text from real extractors.
+"""The PDF harness: reference reports → newspaper PDFs → text from real extractors → scores.
 
-    from tests.pdf.harness import LAYOUTS, build_case, references
+    from tests.pdf.harness import LAYOUTS, build_case, references, score_text, score_pdf
     for ref in references():
         case = build_case(ref, LAYOUTS[0], folder)
-        case.pdf                      # the typeset PDF
-        case.texts["pdftotext"]       # what `pdftotext` makes of it (None if the tool is missing)
+        case.pdf                       # the typeset PDF
+        case.texts["pdftotext"]        # what `pdftotext` makes of it (None if the tool is missing)
         case.texts["pdftotext-layout"], case.texts["pdfminer"]
-        ref.paragraphs, ref.outline, ref.sentences   # what any reading of it must give
+        case.furniture                 # every running head, foot and page-turn marker printed
+        score_text(case, "pdftotext")  # the text pipeline on that text, scored against the reference
+        score_pdf(case)                # reader reading the PDF itself, scored the same way
 
-A reference is clean text, one paragraph per line (what `reader text` prints of a report). Its
-paragraphs are its lines; its outline and sentences are what the pipeline makes of the clean text.
-Cases are cached in `folder` under a hash of the reference, the layout and the typesetter's
-source, so a second run only re-reads files.
+References are the structure harness's (`tests/fixtures/reports/*.txt`, parsed and scored by
+`tests/text/harness.py`: headings, lead-ins, units, sections, paragraph breaks) plus this
+harness's own (`tests/pdf/data/*.txt`, same format). Cases are cached in `folder` under a hash of
+the reference, the layout and the typesetter's source, so a second run only re-reads files.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from reader.text.pipeline import load_document, process_text
+from reader.text.pipeline import process_text
 from tests.pdf.typeset import HEI, SONG, Layout, typeset
+from tests.text.harness import Reference, Score, parse_reference, score
+from tests.text.harness import references as text_references
 
-ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-FIXTURES = ROOT / "tests" / "fixtures" / "reports"
-"""Short clean reference reports shared with the text pipeline's tests (when present)."""
 
 EXTRACTORS = ("pdftotext", "pdftotext-layout", "pdfminer")
 
@@ -38,45 +40,15 @@ LAYOUTS = [
     Layout("broadsheet-5", page="broadsheet", columns=5, body=9.0, runin=False, banner_parts=True, first_page=1),
     Layout("tabloid-3", page="tabloid", columns=3, body=10.5, heading_indent=True, bold_leadins=False),
     Layout("a3-4-cid", page="a3", columns=4, body=9.0, fonts="cid", banner_parts=True, section="特别报道"),
-    Layout("a4-3", page="a4", columns=3, body=8.0, banner_title=False, runin=True, first_page=5),
+    Layout("a4-3", page="a4", columns=3, body=8.0, banner_title=False, first_page=5),
 ]
 
 
-@dataclass(frozen=True)
-class Reference:
-    name: str
-    text: str = field(repr=False)
-    """Clean text: one paragraph per line, headings on their own lines."""
-    paragraphs: list[str] = field(repr=False)
-    outline: list[tuple[int, str]] = field(repr=False)
-    sentences: list[str] = field(repr=False)
-    """The labelling units (kind "sentence")."""
-    outline_lines: list[tuple[int, str, int]] = field(repr=False, default_factory=list)
-
-
-def reference_from_text(name: str, text: str) -> Reference:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    clean = "\n".join(lines) + "\n"
-    doc = process_text(clean, name)
-    return Reference(
-        name,
-        clean,
-        lines,
-        [(h.level, h.title) for h in doc.outline],
-        [s.text for s in doc.sentences if s.kind == "sentence"],
-        [(h.level, h.title, h.line) for h in doc.outline],
-    )
-
-
 @cache
-def references(include_corpus: bool = True) -> tuple[Reference, ...]:
-    """The shared fixtures, this harness's own reports and (optionally) the corpus' clean text."""
-    refs = [reference_from_text(p.stem, p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.txt"))]
-    refs += [reference_from_text(p.stem, p.read_text(encoding="utf-8")) for p in sorted((HERE / "data").glob("*.txt"))]
-    if include_corpus:
-        for p in sorted((ROOT / "corpus").glob("*.txt")):
-            refs.append(reference_from_text(p.stem, load_document(p).text))
-    return tuple(refs)
+def references() -> tuple[Reference, ...]:
+    """The structure harness's references and this harness's own."""
+    own = [parse_reference(p.stem, p.read_text(encoding="utf-8")) for p in sorted((HERE / "data").glob("*.txt"))]
+    return (*text_references(), *own)
 
 
 def fonts_available(kind: str) -> bool:
@@ -87,11 +59,7 @@ def tool_missing(extractor: str) -> str | None:
     """Why `extractor` cannot run here, or None."""
     if extractor.startswith("pdftotext"):
         return None if shutil.which("pdftotext") else "pdftotext missing (apt-get install poppler-utils)"
-    try:
-        import pdfminer  # noqa: F401
-    except ImportError:
-        return "pdfminer.six missing (pip install -e '.[dev]')"
-    return None
+    return None  # pdfminer.six is a test dependency
 
 
 def extract(pdf: Path, extractor: str) -> str | None:
@@ -113,11 +81,13 @@ class Case:
     reference: Reference
     layout: Layout
     pdf: Path
+    pages: int
+    furniture: list[str]
     texts: dict[str, str | None]
 
 
 def _key(reference: Reference, layout: Layout) -> str:
-    digest = hashlib.sha256(reference.text.encode() + repr(layout).encode())
+    digest = hashlib.sha256(repr(reference.paragraphs).encode() + repr(layout).encode())
     digest.update((HERE / "typeset.py").read_bytes())
     return digest.hexdigest()[:12]
 
@@ -127,10 +97,13 @@ def build_case(reference: Reference, layout: Layout, folder: Path, extractors=EX
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"{reference.name}.{layout.name}.{_key(reference, layout)}"
     pdf = stem.with_name(stem.name + ".pdf")
-    if not pdf.exists():
+    meta = stem.with_name(stem.name + ".json")
+    if not (pdf.exists() and meta.exists()):
         tmp = pdf.with_name(pdf.name + ".tmp")
-        typeset(reference.text.splitlines(), reference.outline_lines, layout, tmp)
+        pages, furniture = typeset(reference.paragraphs, layout, tmp)
+        meta.write_text(json.dumps({"pages": pages, "furniture": furniture}, ensure_ascii=False), encoding="utf-8")
         tmp.replace(pdf)
+    info = json.loads(meta.read_text(encoding="utf-8"))
     texts: dict[str, str | None] = {}
     for name in extractors:
         out = stem.with_name(f"{stem.name}.{name}.txt")
@@ -141,4 +114,19 @@ def build_case(reference: Reference, layout: Layout, folder: Path, extractors=EX
         if text is not None:
             out.write_text(text, encoding="utf-8")
         texts[name] = text
-    return Case(reference, layout, pdf, texts)
+    return Case(reference, layout, pdf, info["pages"], info["furniture"], texts)
+
+
+def score_text(case: Case, extractor: str) -> Score | None:
+    """The text pipeline on an extractor's text, scored against the reference."""
+    text = case.texts.get(extractor)
+    if text is None:
+        return None
+    return score(case.reference, process_text(text, case.reference.name), case.furniture)
+
+
+def score_pdf(case: Case) -> Score:
+    """reader reading the PDF itself, scored against the reference."""
+    from reader.pdf.document import load_pdf
+
+    return score(case.reference, load_pdf(case.pdf, case.reference.name), case.furniture)

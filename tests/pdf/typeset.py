@@ -1,9 +1,10 @@
 """Typeset a clean reference report as newspaper pages with ReportLab (the test harness of issue 16).
 
-A reference is clean text, one paragraph per line, headings on their own lines (what `reader text`
-prints). `typeset(reference_lines, outline, layout)` sets it the way Chinese newspapers print these
-reports: justified columns with a first-line indent of two characters, kinsoku (no `，` at a line
-start, no `“` at a line end, numbers kept whole), headings in a heavier face (黑体 beside 宋体 body,
+`typeset(reference.paragraphs, layout, out)` sets a reference report of the structure harness
+(`tests/text/harness.py`: paragraphs marked heading, title, note or text with lead-ins) the way
+Chinese newspapers print these reports: justified columns with a first-line indent of two
+characters, kinsoku (no `，` at a line start, no `“` at a line end, numbers kept whole), lead-ins
+in bold, headings in a heavier face (黑体 beside 宋体 body,
 or a stroked "fake bold" with the built-in CID font), part headings and the title as full-width
 banners across the columns, run-in bold section headings `（一）…。` followed by body text, a page
 header and footer on every page and page-turn markers （下转第3版）/（上接第2版） where the text
@@ -212,58 +213,62 @@ def break_para(para: Para, measure: float, leading: float) -> list[Line]:
 # -- the reference, as paragraphs to set ----------------------------------------------------------
 
 
-def _nows(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+def _with_leadins(text: str, leadins: tuple[str, ...], st: Styles, bold: bool) -> list[tuple[str, Style]]:
+    """Body text with its lead-in sentences in bold (as papers set 一是… and topic sentences)."""
+    if not bold or not leadins:
+        return [(text, st.body)]
+    spans: list[tuple[str, Style]] = []
+    pos = 0
+    for lead in leadins:
+        at = text.find(lead, pos)
+        if at < 0:
+            continue
+        if at > pos:
+            spans.append((text[pos:at], st.body))
+        spans.append((lead, st.bold))
+        pos = at + len(lead)
+    if pos < len(text):
+        spans.append((text[pos:], st.body))
+    return spans
 
 
-def paragraphs_of(lines: list[str], outline: list[tuple[int, str, int]], layout: Layout, st: Styles) -> list[Para]:
-    """What to set for each clean line. `outline` is (level, title, 1-based line) of the reference."""
-    by_line: dict[int, list[tuple[int, str]]] = {}
-    for level, title, line in outline:
-        by_line.setdefault(line, []).append((level, title))
-    first_heading = min((ln for _, _, ln in outline), default=len(lines) + 1)
+def paragraphs_of(ref_paragraphs, layout: Layout, st: Styles) -> list[Para]:
+    """What to set for each reference paragraph (`tests.text.harness.RefParagraph`)."""
     paras: list[Para] = []
+    ps = list(ref_paragraphs)
+    seen_heading = False
     k = 0
-    while k < len(lines):
-        text = lines[k].strip()
-        no = k + 1
+    while k < len(ps):
+        p = ps[k]
         k += 1
-        if not text:
-            continue
-        entries = by_line.get(no, [])
-        heading = next((lv for lv, t in entries if lv <= 2 and _nows(t) == _nows(text)), None)
-        if heading == 1:
+        if p.kind == "heading" and p.level == 1:
+            seen_heading = True
             if layout.banner_parts:
-                paras.append(Para([(text, st.h1)], "center", 0, st.h1.size * 0.6, st.h1.size * 0.6, banner=True))
+                paras.append(Para([(p.text, st.h1)], "center", 0, st.h1.size * 0.6, st.h1.size * 0.6, banner=True))
             else:
-                paras.append(Para([(text, st.h1)], "center", 0, st.h1.size * 0.8, st.h1.size * 0.4))
-            continue
-        if heading == 2:
-            indent = 2.0 if layout.heading_indent else 0.0
-            nxt = lines[k].strip() if k < len(lines) else ""
-            nxt_is_body = nxt and not any(lv <= 2 and _nows(t) == _nows(nxt) for lv, t in by_line.get(k + 1, []))
-            if layout.runin and text.endswith("。") and nxt_is_body:
-                paras.append(Para([(text, st.bold), (nxt, st.body)], "justify", 2.0))
+                paras.append(Para([(p.text, st.h1)], "center", 0, st.h1.size * 0.8, st.h1.size * 0.4))
+        elif p.kind == "heading":
+            seen_heading = True
+            nxt = ps[k] if k < len(ps) else None
+            if layout.runin and p.text.endswith("。") and nxt is not None and nxt.kind == "text":
+                body = _with_leadins(nxt.text, nxt.leadins, st, layout.bold_leadins)
+                paras.append(Para([(p.text, st.bold), *body], "justify", 2.0))
                 k += 1
             else:
-                paras.append(Para([(text, st.h2)], "justify", indent, st.body.size * 0.3, 0))
-            continue
-        if no < first_heading and len(text) <= 40 and not re.search(r"[。！？：；，]$", text):
-            # the title block: title, dateline, byline
-            if not paras and layout.banner_title:
-                paras.append(Para([(text, st.title)], "center", 0, 0, st.body.size, banner=True))
-            elif text.startswith("——"):
-                paras.append(
-                    Para([(text, st.subtitle)], "center", 0, 0, st.body.size * 0.5, banner=layout.banner_title)
-                )
+                indent = 2.0 if layout.heading_indent else 0.0
+                paras.append(Para([(p.text, st.h2)], "justify", indent, st.size * 0.3, 0))
+        elif p.kind == "title":
+            banner = layout.banner_title and not seen_heading
+            if banner and not paras:
+                paras.append(Para([(p.text, st.title)], "center", 0, 0, st.size, banner=True))
+            elif p.text.startswith("——"):
+                paras.append(Para([(p.text, st.subtitle)], "center", 0, 0, st.size * 0.5, banner=banner))
             else:
-                paras.append(Para([(text, st.subtitle)], "center", 0, 0, st.body.size, banner=layout.banner_title))
-            continue
-        lead = next((t for lv, t in entries if lv == 3 and text.startswith(t)), None)
-        if lead and layout.bold_leadins:
-            paras.append(Para([(lead, st.bold), (text[len(lead) :], st.body)]))
+                paras.append(Para([(p.text, st.subtitle)], "center", 0, 0, st.size, banner=banner))
+        elif p.kind == "note":
+            paras.append(Para([(p.text, st.furniture)], "justify", 0))
         else:
-            paras.append(Para([(text, st.body)]))
+            paras.append(Para(_with_leadins(p.text, p.leadins, st, layout.bold_leadins)))
     return paras
 
 
@@ -411,7 +416,8 @@ def paginate(paras: list[Para], layout: Layout, st: Styles) -> tuple[Geometry, l
     return geo, pages
 
 
-def _furniture(c: canvas.Canvas, page: Page, geo: Geometry, layout: Layout, st: Styles) -> None:
+def _furniture(c: canvas.Canvas, page: Page, geo: Geometry, layout: Layout, st: Styles) -> list[str]:
+    """Draw the running head and foot; return their strings."""
     s = st.furniture
     y = geo.top + st.size * 2.2
     left = f"{layout.date}"
@@ -434,6 +440,7 @@ def _furniture(c: canvas.Canvas, page: Page, geo: Geometry, layout: Layout, st: 
     footer = f"责任编辑：{editors[0]}　美术编辑：{editors[1]}　校对：{editors[2]}"
     c.setFont(s.font, s.size)
     c.drawString(geo.left, geo.bottom - st.size * 2.2, footer)
+    return [left, right, layout.newspaper, layout.section, footer]
 
 
 def _draw_line(c: canvas.Canvas, p: Placed) -> None:
@@ -456,17 +463,29 @@ def _draw_line(c: canvas.Canvas, p: Placed) -> None:
         x += _width([(ch, s) for ch in text]) + p.line.spacing * len(text)
 
 
-def typeset(lines: list[str], outline: list[tuple[int, str, int]], layout: Layout, out: Path) -> int:
-    """Write the PDF of a reference to `out`; returns the number of pages."""
+def typeset(ref_paragraphs, layout: Layout, out: Path) -> tuple[int, list[str]]:
+    """Write the PDF of a reference's paragraphs to `out`: (pages, every furniture string printed:
+    running heads and feet, page-turn markers)."""
     st = Styles(layout)
-    paras = paragraphs_of(lines, outline, layout, st)
+    paras = paragraphs_of(ref_paragraphs, layout, st)
     geo, pages = paginate(paras, layout, st)
     c = canvas.Canvas(str(out), pagesize=(geo.width, geo.height), invariant=1)
     c.setTitle(layout.newspaper)
+    furniture: list[str] = []
     for page in pages:
-        _furniture(c, page, geo, layout, st)
+        furniture += _furniture(c, page, geo, layout, st)
         for p in page.placed:
+            if (
+                p.line.chars
+                and p.line.chars[0][1] is st.furniture
+                and "".join(ch for ch, _ in p.line.chars)[:2]
+                in (
+                    "（上",
+                    "（下",
+                )
+            ):
+                furniture.append("".join(ch for ch, _ in p.line.chars))
             _draw_line(c, p)
         c.showPage()
     c.save()
-    return len(pages)
+    return len(pages), list(dict.fromkeys(furniture))

@@ -1,0 +1,171 @@
+"""A PDF report → the same `Document` as a text report: layout → reconstructed text → the pipeline.
+
+The layout reader (`layout.py`) gives paragraphs in reading order, each with the printed lines it
+came from. They become one text, one paragraph per line (headings on their own lines, as `reader
+text` prints a report), which the text pipeline processes as it would a clean text file: the same
+cleaning, headings, outline, sentence splitting and sentence ids. Provenance then moves from the
+reconstructed text back to the PDF: a unit's `line` is the printed line where it starts, numbered
+in reading order over the whole PDF (running heads and feet counted), and `Document.places[line - 1]`
+says on which page and where that line is printed. Running heads, feet and page-turn markers are
+kept in `Document.dropped` with their printed line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+
+from reader.errors import ReaderError
+from reader.pdf.chars import PdfText, read_pdf
+from reader.pdf.layout import Block, Line, body_style, mark_emphasis, mark_furniture, order_page, page_lines, paragraphs
+from reader.pdf.thresholds import GARBLED_SHARE, SCANNED_MIN_CHARS
+from reader.text.model import Document, Dropped, Place
+from reader.text.pipeline import process_text
+
+PDF_SUFFIXES = (".pdf",)
+
+
+def load_pdf(path: str | Path, doc_id: str | None = None) -> Document:
+    """Read and process one PDF report. ReaderError (one line, what to do) for a missing, broken,
+    password-protected or scanned PDF."""
+    path = Path(path)
+    if not path.exists():
+        raise ReaderError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise ReaderError(f"{path}: is a folder; give a report file (.txt or .pdf)")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
+    return process_pdf_bytes(raw, doc_id or path.stem, path=str(path))
+
+
+def process_pdf_bytes(raw: bytes, doc_id: str, *, path: str) -> Document:
+    if not raw.lstrip()[:5] == b"%PDF-" and b"%PDF-" not in raw[:1024]:
+        raise ReaderError(f"{path}: not a PDF file (no %PDF header); give a PDF or a text report")
+    pdf = read_pdf(path, raw)
+    _check_text_layer(pdf, path)
+    lines, blocks = read_layout(pdf)
+    doc = _document(doc_id, lines, blocks)
+    doc.encoding = "pdf"
+    doc.sha256 = hashlib.sha256(raw).hexdigest()
+    doc.path = path
+    return doc
+
+
+def _check_text_layer(pdf: PdfText, path: str) -> None:
+    if not pdf.pages:
+        raise ReaderError(f"{path}: the PDF has no pages")
+    chars = [ch for page in pdf.pages for run in page.runs for ch in run.text if not ch.isspace()]
+    if len(chars) < SCANNED_MIN_CHARS * len(pdf.pages):
+        images = sum(page.images for page in pdf.pages)
+        what = "scanned pages (images without a text layer)" if images else "no text"
+        raise ReaderError(
+            f"{path}: the PDF has {what}; run OCR on it first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) "
+            "and open the result"
+        )
+    garbled = sum(1 for ch in chars if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32)
+    if garbled > GARBLED_SHARE * len(chars):
+        raise ReaderError(
+            f"{path}: the PDF's fonts carry no Unicode mapping, so its text cannot be read; "
+            "run OCR on it or find a text version"
+        )
+
+
+def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
+    """Every printed line (numbered in reading order) and the blocks in reading order."""
+    per_page = []
+    sizes: dict[float, int] = {}
+    for page in pdf.pages:
+        lines = page_lines(page, pdf.styles)
+        per_page.append((page, lines))
+        for ln in lines:
+            sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
+    em = max(sizes, key=sizes.__getitem__) if sizes else 10.0
+    ordered = [(page, order_page(lines, em)) for page, lines in per_page if lines]
+    mark_furniture(ordered)
+    blocks = [block for _, page_blocks in ordered for block in page_blocks]
+    lines = [ln for block in blocks for ln in block.lines]
+    for no, ln in enumerate(lines, start=1):
+        ln.no = no
+    body = body_style(pdf, lines)
+    mark_emphasis(pdf, lines, body)
+    return lines, blocks
+
+
+def _document(doc_id: str, lines: list[Line], blocks: list[Block]) -> Document:
+    em = body_size = 10.0
+    sizes = [ln.size for ln in lines if not ln.furniture]
+    if sizes:
+        body_size = max(set(sizes), key=sizes.count)
+    em = body_size
+    paras = paragraphs(blocks, em)
+    pieces: list[str] = []
+    line_of: list[int] = []  # printed line of each character of the reconstructed text
+    for k, para in enumerate(paras):
+        if k:
+            pieces.append("\n")
+            line_of.append(line_of[-1] if line_of else 1)
+        text = ""
+        for no, piece in para.pieces:
+            joined = para_join(text, piece)
+            line_of.extend([no] * (len(joined) - len(text)))
+            text = joined
+        pieces.append(text)
+    recon = "".join(pieces)
+    doc = process_text(recon + "\n", doc_id)
+    to_recon = _align(doc.text, recon)
+
+    def line_at(offset: int) -> int:
+        if not line_of:
+            return 1
+        k = min(max(offset, 0), len(to_recon) - 1) if to_recon else 0
+        return line_of[min(to_recon[k], len(line_of) - 1)] if to_recon else 1
+
+    recon_line_starts = [0]
+    for k, ch in enumerate(recon):
+        if ch == "\n":
+            recon_line_starts.append(k + 1)
+
+    def recon_line(no: int) -> int:
+        start = recon_line_starts[min(no, len(recon_line_starts)) - 1]
+        return line_of[min(start, len(line_of) - 1)] if line_of else 1
+
+    doc.paragraphs = [replace(p, line=line_at(p.start)) for p in doc.paragraphs]
+    doc.outline = [replace(h, line=line_at(h.start)) for h in doc.outline]
+    doc.sentences = [replace(s, line=line_at(s.start)) for s in doc.sentences]
+    furniture = [Dropped(ln.text.strip(), ln.no) for ln in lines if ln.furniture]
+    doc.dropped = sorted(
+        [*furniture, *(replace(d, line=recon_line(d.line)) for d in doc.dropped)], key=lambda d: d.line
+    )
+    doc.places = [Place(ln.page, round(ln.x0, 1), round(ln.top, 1)) for ln in lines]
+    return doc
+
+
+def para_join(text: str, piece: str) -> str:
+    from reader.text.reflow import needs_space
+
+    return text + (" " if needs_space(text, piece) else "") + piece
+
+
+def _align(text: str, recon: str) -> list[int]:
+    """For each offset of the pipeline's text, the offset of the same character in `recon`.
+
+    The cleaner only removes whitespace and page markers (and may normalise a look-alike
+    character): walk both, skipping what was removed."""
+    out: list[int] = []
+    j = 0
+    n = len(recon)
+    for ch in text:
+        if ch.isspace():
+            out.append(min(j, n - 1) if n else 0)
+            continue
+        k = j
+        while k < n and recon[k] != ch and k - j < 40:
+            k += 1
+        if k < n and recon[k] == ch:
+            j = k
+        out.append(min(j, n - 1) if n else 0)
+        j = min(j + 1, n)
+    return out

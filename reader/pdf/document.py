@@ -24,6 +24,7 @@ from reader.text.model import Document, Dropped, Place
 from reader.text.pipeline import process_text
 
 PDF_SUFFIXES = (".pdf",)
+INDENT = "\u3000\u3000"
 
 
 def load_pdf(path: str | Path, doc_id: str | None = None) -> Document:
@@ -95,77 +96,29 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
 
 
 def _document(doc_id: str, lines: list[Line], blocks: list[Block]) -> Document:
-    em = body_size = 10.0
     sizes = [ln.size for ln in lines if not ln.furniture]
-    if sizes:
-        body_size = max(set(sizes), key=sizes.count)
-    em = body_size
+    em = max(set(sizes), key=sizes.count) if sizes else 10.0
     paras = paragraphs(blocks, em)
-    pieces: list[str] = []
-    line_of: list[int] = []  # printed line of each character of the reconstructed text
-    for k, para in enumerate(paras):
-        if k:
-            pieces.append("\n")
-            line_of.append(line_of[-1] if line_of else 1)
-        text = ""
-        for no, piece in para.pieces:
-            joined = para_join(text, piece)
-            line_of.extend([no] * (len(joined) - len(text)))
-            text = joined
-        pieces.append(text)
-    recon = "".join(pieces)
-    doc = process_text(recon + "\n", doc_id)
-    to_recon = _align(doc.text, recon)
+    # The text the pipeline reads: the printed lines, a blank line between paragraphs (the raw
+    # layout it reads most surely: benchmarks/structure.py), so `line` maps back to a printed line.
+    raw_lines: list[str] = []
+    printed: list[int] = []
+    for para in paras:
+        if raw_lines:
+            raw_lines.append("")
+            printed.append(printed[-1])
+        for k, (no, piece) in enumerate(para.pieces):
+            raw_lines.append(INDENT + piece if k == 0 and INDENT else piece)
+            printed.append(no)
+    doc = process_text("\n".join(raw_lines) + "\n", doc_id)
 
-    def line_at(offset: int) -> int:
-        if not line_of:
-            return 1
-        k = min(max(offset, 0), len(to_recon) - 1) if to_recon else 0
-        return line_of[min(to_recon[k], len(line_of) - 1)] if to_recon else 1
+    def at(raw_no: int) -> int:
+        return printed[min(max(raw_no, 1), len(printed)) - 1] if printed else 1
 
-    recon_line_starts = [0]
-    for k, ch in enumerate(recon):
-        if ch == "\n":
-            recon_line_starts.append(k + 1)
-
-    def recon_line(no: int) -> int:
-        start = recon_line_starts[min(no, len(recon_line_starts)) - 1]
-        return line_of[min(start, len(line_of) - 1)] if line_of else 1
-
-    doc.paragraphs = [replace(p, line=line_at(p.start)) for p in doc.paragraphs]
-    doc.outline = [replace(h, line=line_at(h.start)) for h in doc.outline]
-    doc.sentences = [replace(s, line=line_at(s.start)) for s in doc.sentences]
+    doc.paragraphs = [replace(p, line=at(p.line)) for p in doc.paragraphs]
+    doc.outline = [replace(h, line=at(h.line)) for h in doc.outline]
+    doc.sentences = [replace(s, line=at(s.line)) for s in doc.sentences]
     furniture = [Dropped(ln.text.strip(), ln.no) for ln in lines if ln.furniture]
-    doc.dropped = sorted(
-        [*furniture, *(replace(d, line=recon_line(d.line)) for d in doc.dropped)], key=lambda d: d.line
-    )
+    doc.dropped = sorted([*furniture, *(replace(d, line=at(d.line)) for d in doc.dropped)], key=lambda d: d.line)
     doc.places = [Place(ln.page, round(ln.x0, 1), round(ln.top, 1)) for ln in lines]
     return doc
-
-
-def para_join(text: str, piece: str) -> str:
-    from reader.text.reflow import needs_space
-
-    return text + (" " if needs_space(text, piece) else "") + piece
-
-
-def _align(text: str, recon: str) -> list[int]:
-    """For each offset of the pipeline's text, the offset of the same character in `recon`.
-
-    The cleaner only removes whitespace and page markers (and may normalise a look-alike
-    character): walk both, skipping what was removed."""
-    out: list[int] = []
-    j = 0
-    n = len(recon)
-    for ch in text:
-        if ch.isspace():
-            out.append(min(j, n - 1) if n else 0)
-            continue
-        k = j
-        while k < n and recon[k] != ch and k - j < 40:
-            k += 1
-        if k < n and recon[k] == ch:
-            j = k
-        out.append(min(j, n - 1) if n else 0)
-        j = min(j + 1, n)
-    return out

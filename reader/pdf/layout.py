@@ -35,6 +35,7 @@ from reader.pdf.thresholds import (
     MARGIN_ZONE,
     MIN_GUTTER,
     REPEAT_TOLERANCE,
+    RUNNING_HEAD_CHARS,
     RUN_BREAK_GAP,
     SAME_BASELINE,
     SHORT_LINE,
@@ -282,21 +283,29 @@ def mark_furniture(pages: list[tuple[PageText, list[Block]]]) -> None:
     margin: list[tuple[PageText, Line]] = []
     for page, blocks in pages:
         for block in blocks:
-            for ln in block.lines:
-                if ln.y < page.height * MARGIN_ZONE or ln.top > page.height * (1 - MARGIN_ZONE):
-                    margin.append((page, ln))
+            # running heads and feet stand apart from the text: their whole block lies in a margin
+            top = all(ln.y < page.height * MARGIN_ZONE for ln in block.lines)
+            bottom = all(ln.top > page.height * (1 - MARGIN_ZONE) for ln in block.lines)
+            if top or bottom:
+                margin.extend((page, ln) for ln in block.lines)
     seen: dict[str, list[tuple[int, float]]] = {}
     for page, ln in margin:
         seen.setdefault(_key(ln.text), []).append((page.number, ln.y / page.height))
     for page, ln in margin:
         here = ln.y / page.height
         repeated = any(number != page.number and abs(y - here) <= REPEAT_TOLERANCE for number, y in seen[_key(ln.text)])
-        if repeated or _RUNNING_HEAD.search(_WS.sub("", ln.text)):
+        flat = _WS.sub("", ln.text)
+        if repeated or (
+            len(flat) <= RUNNING_HEAD_CHARS
+            and not flat.startswith("——")
+            and _RUNNING_HEAD.search(flat)
+            and not FURNITURE_RE.search(flat)
+        ):
             ln.furniture = True
     # the rest of a running head's row: the paper's name, the page's section name
     for page, ln in margin:
         if not ln.furniture and any(
-            o.furniture and o.page == ln.page and abs(o.y - ln.y) < 1.5 * max(o.size, ln.size)
+            o.furniture and o.page == ln.page and abs(o.y - ln.y) < 0.6 * max(o.size, ln.size)
             for p2, o in margin
             if p2 is page
         ):
@@ -402,7 +411,15 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                 )
                 if centered and prev_centered and not size_change and not prev_short:
                     new = False
-                if centered and prev_centered and (_numbered(ln.text) or ln.text.startswith("——")):
+                if (
+                    prev_all_emph
+                    and all(ln.emph)
+                    and not size_change
+                    and not prev_short
+                    and not _numbered(ln.text)
+                ):
+                    new = False  # a heading wrapped over lines
+                if (centered or all(ln.emph)) and (_numbered(ln.text) or ln.text.startswith("——")):
                     new = True
             start = 0
             if new:

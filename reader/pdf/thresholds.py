@@ -44,6 +44,10 @@ paragraph (titles, part headings)."""
 MARGIN_ZONE = 0.1
 """Share of the page height at its top and bottom where running heads and feet are printed."""
 
+RUNNING_HEAD_CHARS = 24
+"""A running head or foot read by its words (`第2版`, a date, `责任编辑：…`) is short; a longer line
+with a date in it is text (a dateline, a sentence)."""
+
 REPEAT_TOLERANCE = 0.02
 """Running heads and feet repeat on other pages within this share of the page height."""
 

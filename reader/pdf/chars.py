@@ -83,7 +83,7 @@ def _open(path: Path, raw: bytes):
 
 
 class _StyleReader:
-    """Style of a character, cached per PDF text object."""
+    """Style of a character, cached per font, size and fill mode."""
 
     def __init__(self, styles: list[Style]) -> None:
         import pypdfium2.raw as raw
@@ -91,45 +91,50 @@ class _StyleReader:
         self.raw = raw
         self.styles = styles
         self.index: dict[Style, int] = {s: k for k, s in enumerate(styles)}
-        self.by_object: dict[tuple[int | None, float], int] = {}
+        self.by_font: dict[tuple[int | None, float, bool], int] = {}
+        self.fonts: dict[int | None, tuple[str, bool]] = {}
         self.buf = ctypes.create_string_buffer(256)
 
-    def _font(self, obj) -> tuple[str, bool]:
+    def _font(self, font) -> tuple[str, bool]:
+        """Name and boldness of a font (cached per font)."""
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        known = self.fonts.get(key)
+        if known is not None:
+            return known
         raw = self.raw
-        font = raw.FPDFTextObj_GetFont(obj)
-        name = ""
-        if font:
-            n = raw.FPDFFont_GetBaseFontName(font, self.buf, 256)
-            base = self.buf.raw[: max(0, n - 1)].decode("latin-1")
-            if "+" in base[:7]:
-                base = base.split("+", 1)[1]
-            family = ""
-            if raw.FPDFFont_GetIsEmbedded(font):
-                n = raw.FPDFFont_GetFamilyName(font, self.buf, 256)
-                family = self.buf.raw[: max(0, n - 1)].decode("utf-8", "replace")
-            name = family or base
-            weight = raw.FPDFFont_GetWeight(font)
-            bold = weight >= 600 or any(w in base.lower() for w in ("bold", "heavy", "black", "semibold"))
-        else:
-            bold = False
-        if raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE:
-            bold = True
-        return name, bold
+        n = raw.FPDFFont_GetBaseFontName(font, self.buf, 256)
+        base = self.buf.raw[: max(0, n - 1)].decode("latin-1")
+        if "+" in base[:7]:
+            base = base.split("+", 1)[1]
+        family = ""
+        if raw.FPDFFont_GetIsEmbedded(font):
+            n = raw.FPDFFont_GetFamilyName(font, self.buf, 256)
+            family = self.buf.raw[: max(0, n - 1)].decode("utf-8", "replace")
+        bold = raw.FPDFFont_GetWeight(font) >= 600 or any(w in base.lower() for w in ("bold", "heavy", "black"))
+        self.fonts[key] = (family or base, bold)
+        return self.fonts[key]
 
     def at(self, textpage, k: int) -> int:
         raw = self.raw
-        obj = raw.FPDFText_GetTextObject(textpage, k)
         size = round(raw.FPDFText_GetFontSize(textpage, k), 1)
-        key = (ctypes.cast(obj, ctypes.c_void_p).value if obj else None, size)
-        style_id = self.by_object.get(key)
+        obj = raw.FPDFText_GetTextObject(textpage, k)
+        name, bold, font_key = "", False, None
+        if obj:
+            font = raw.FPDFTextObj_GetFont(obj)
+            if font:
+                font_key = ctypes.cast(font, ctypes.c_void_p).value
+                name, bold = self._font(font)
+            # glyphs filled and stroked: the "fake bold" of office tools
+            bold = bold or raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_FILL_STROKE
+        key = (font_key, size, bold)
+        style_id = self.by_font.get(key)
         if style_id is None:
-            name, bold = self._font(obj) if obj else ("", False)
             style = Style(name, size, bold)
             style_id = self.index.get(style)
             if style_id is None:
                 style_id = self.index[style] = len(self.styles)
                 self.styles.append(style)
-            self.by_object[key] = style_id
+            self.by_font[key] = style_id
         return style_id
 
 

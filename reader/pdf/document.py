@@ -23,9 +23,6 @@ from reader.pdf.thresholds import GARBLED_SHARE, SCANNED_MIN_CHARS
 from reader.text.model import Document, Dropped, Place
 from reader.text.pipeline import process_text
 
-PDF_SUFFIXES = (".pdf",)
-INDENT = "\u3000\u3000"
-
 
 def load_pdf(path: str | Path, doc_id: str | None = None) -> Document:
     """Read and process one PDF report. ReaderError (one line, what to do) for a missing, broken,
@@ -107,8 +104,8 @@ def _document(doc_id: str, lines: list[Line], blocks: list[Block]) -> Document:
         if raw_lines:
             raw_lines.append("")
             printed.append(printed[-1])
-        for k, (no, piece) in enumerate(para.pieces):
-            raw_lines.append(INDENT + piece if k == 0 and INDENT else piece)
+        for no, piece in para.pieces:
+            raw_lines.append(piece)
             printed.append(no)
     doc = process_text("\n".join(raw_lines) + "\n", doc_id)
 

@@ -35,15 +35,14 @@ from reader.pdf.thresholds import (
     MARGIN_ZONE,
     MIN_GUTTER,
     REPEAT_TOLERANCE,
-    RUNNING_HEAD_CHARS,
     RUN_BREAK_GAP,
+    RUNNING_HEAD_CHARS,
     SAME_BASELINE,
     SHORT_LINE,
     SIZE_CHANGE,
 )
 from reader.text.clean import FURNITURE_RE
 from reader.text.headings import PART_RE, SECTION_RE
-from reader.text.reflow import needs_space
 
 _RUNNING_HEAD = re.compile(
     r"第[0-9０-９一二三四五六七八九十]{1,3}版|\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]"
@@ -139,11 +138,16 @@ def _channels(lines: list[Line], em: float) -> list[tuple[float, float, int]]:
 
     Along each x, count the lines crossing it; a channel is where that count is small against the
     busiest x on either side (`CHANNEL_COVERAGE`): a gutter, perhaps crossed by a banner."""
-    edges = sorted({v for ln in lines for v in (ln.x0, ln.x1)})
+    delta: Counter[float] = Counter()
+    for ln in lines:
+        delta[ln.x0] += 1
+        delta[ln.x1] -= 1
+    edges = sorted(delta)
     cover = []
+    level = 0
     for a, b in itertools.pairwise(edges):
-        mid = (a + b) / 2
-        cover.append((a, b, sum(1 for ln in lines if ln.x0 < mid < ln.x1)))
+        level += delta[a]
+        cover.append((a, b, level))
     channels: list[tuple[float, float, int]] = []
     peak_before = []
     peak = 0
@@ -184,12 +188,15 @@ def _above_and_below(
 ) -> tuple[list[Line], list[Line]] | None:
     middle = (extent[0] + extent[1]) / 2
 
+    widths = sorted(ln.x1 - ln.x0 for ln in lines)
+    typical = widths[len(widths) // 2]
+
     def apart(ln: Line) -> bool:
         if any(_crosses(ln, c) for c in channels):
             return True
         centered = abs((ln.x0 + ln.x1) / 2 - middle) <= em
-        flush = any(abs(ln.x0 - o.x0) < 0.5 * em for o in lines if o is not ln and abs(o.y - ln.y) > em)
-        return centered and not flush
+        distinct = abs(ln.size - em) > 0.1 * em or ln.x1 - ln.x0 < 0.8 * typical
+        return centered and distinct
 
     rest = sorted(lines, key=lambda ln: ln.top)
     top: list[Line] = []
@@ -356,15 +363,6 @@ class Paragraph:
     pieces: list[tuple[int, str]] = field(default_factory=list)
     """(printed line number, text) in order."""
 
-    @property
-    def text(self) -> str:
-        out = ""
-        for _, piece in self.pieces:
-            if needs_space(out, piece):
-                out += " "
-            out += piece
-        return out
-
 
 def _line_text(ln: Line, start: int = 0, end: int | None = None) -> str:
     return ln.text[start:end].strip()
@@ -411,13 +409,7 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                 )
                 if centered and prev_centered and not size_change and not prev_short:
                     new = False
-                if (
-                    prev_all_emph
-                    and all(ln.emph)
-                    and not size_change
-                    and not prev_short
-                    and not _numbered(ln.text)
-                ):
+                if prev_all_emph and all(ln.emph) and not size_change and not prev_short and not _numbered(ln.text):
                     new = False  # a heading wrapped over lines
                 if (centered or all(ln.emph)) and (_numbered(ln.text) or ln.text.startswith("——")):
                     new = True

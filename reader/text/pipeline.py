@@ -22,7 +22,8 @@ from reader.text.sentences import sentence_id, split_spans, text_key
 PIPELINE_VERSION = "1"
 """Bumped whenever the pipeline's output may change: caches keyed by it are invalidated."""
 
-TEXT_SUFFIXES = (".txt", ".text")
+TEXT_SUFFIXES = (".txt", ".text", ".pdf")
+"""Report files: text, and PDFs (read by reader.pdf, then this pipeline)."""
 _INDENTS = ("\u3000", "  ", "\t")
 """A raw line starting with one of these is indented (a single space is PDF noise, not an indent)."""
 _fingerprint: str | None = None
@@ -34,7 +35,8 @@ def pipeline_fingerprint() -> str:
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.sha256(PIPELINE_VERSION.encode())
-        for source in sorted(Path(__file__).parent.glob("*.py")):
+        pdf_reader = Path(__file__).parent.parent / "pdf"  # a PDF's Document depends on it too
+        for source in sorted([*Path(__file__).parent.glob("*.py"), *pdf_reader.glob("*.py")]):
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
         _fingerprint = f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"
     return _fingerprint
@@ -47,7 +49,7 @@ def load_document(path: str | Path, doc_id: str | None = None) -> Document:
     if not path.exists():
         raise ReaderError(f"{path}: no such file; check the path")
     if path.is_dir():
-        raise ReaderError(f"{path}: is a folder; give a report file (.txt)")
+        raise ReaderError(f"{path}: is a folder; give a report file (.txt or .pdf)")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -56,6 +58,10 @@ def load_document(path: str | Path, doc_id: str | None = None) -> Document:
 
 
 def process_bytes(raw: bytes, doc_id: str, *, name: str | None = None, path: str | None = None) -> Document:
+    if b"%PDF-" in raw[:1024]:
+        from reader.pdf.document import process_pdf_bytes
+
+        return process_pdf_bytes(raw, doc_id, path=path or name or doc_id)
     text, encoding = decode_bytes(raw, name or doc_id)
     doc = process_text(text, doc_id)
     doc.encoding = encoding

@@ -398,7 +398,8 @@ def paginate(paras: list[Para], layout: Layout, st: Styles) -> tuple[Geometry, l
             if n < len(rest) and layout.markers:
                 # keep the last line of the last column for （下转第N版）
                 placed, n = _fill(rest, geo, y, y - geo.bottom - marker_line.height)
-                last = max(placed, key=lambda p: (p.x, -p.y)) if placed else None
+                in_last = [p for p in placed if p.x >= geo.col_x(geo.columns - 1) - 1]
+                last = min(in_last, key=lambda p: p.y) if in_last else None
                 text = f"（下转第{page.number + 1}版）"
                 mark = Line([(c, st.furniture) for c in text], marker_line.height)
                 mx = geo.col_x(geo.columns - 1) + geo.col_width - _width(mark.chars)

@@ -13,6 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _user_state(tmp_path_factory, monkeypatch):
+    """Each test gets its own user state folder (reading positions, view settings): tests never
+    touch the real one, and never see each other's."""
+    monkeypatch.setenv("READER_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

@@ -83,10 +83,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _reattach(store, corpus: Path, docs: set[str]) -> str:
     """Re-attach imported labels to the current text of their documents, when the corpus has them."""
-    try:
-        from reader.text.pipeline import load_document
-    except ImportError:
-        return ""
+    from reader.text.pipeline import load_document
+
     moved = orphaned = 0
     for doc_id in sorted(docs):
         source = corpus / f"{doc_id}.txt"

@@ -9,7 +9,7 @@ import argparse
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the `reader` parser."""
-    from reader.cli.common import add_store_options
+    from reader.cli.common import add_docs_option, add_store_options
 
     p = sub.add_parser(
         "suggest",
@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_store_options(p, annotator=False)
     p.add_argument("--annotator", default=None, help="compare with this annotator's labels (default: all)")
-    p.add_argument("--docs", nargs="+", default=None, metavar="DOC", help="document ids (default: all)")
+    add_docs_option(p, "only these documents (default: all)")
     p.add_argument("--rules-only", action="store_true", help="evaluate the rules without the model")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(run=run_evaluate)
@@ -101,7 +101,10 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
+    from reader.cli.common import names
     from reader.suggest.cli_impl import evaluate
+
+    args.docs = names(args.docs)  # --docs a,b --docs c → [a, b, c], as everywhere
 
     return evaluate(args)
 

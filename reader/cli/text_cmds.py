@@ -10,6 +10,11 @@ import sys
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("text", help="the reflowed text: one paragraph per line, headings on their own lines")
     p.add_argument("path", help="a report file (.txt or .pdf)")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print, at every gap between raw lines and every heading, the rule that decided it",
+    )
     p.set_defaults(run=run_text)
 
     p = sub.add_parser("outline", help="the section outline (a tree; --json for programs)")
@@ -19,7 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(run=run_outline)
 
-    p = sub.add_parser("sentences", help="the sentences with ids, sections and raw lines (--json: JSON Lines)")
+    p = sub.add_parser(
+        "sentences",
+        help="the sentences and headings with sections and raw lines "
+        "(--json: JSON Lines; piped: one a line, tab-separated)",
+    )
     p.add_argument("path", help="a report file (.txt or .pdf)")
     p.add_argument(
         "--json",
@@ -29,10 +38,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_sentences)
 
 
-def _load(path: str):
+def _load(path: str, trace: list[str] | None = None):
     from reader.text.pipeline import load_document
 
-    return load_document(path)
+    return load_document(path, trace=trace)
+
+
+def counts(doc) -> str:
+    """What a report holds, named as the app names it: sentences (what is labelled) and headings."""
+    headings = sum(1 for s in doc.sentences if s.kind == "heading")
+    sentences = len(doc.sentences) - headings
+    return f"{sentences} sentences, {headings} headings"
 
 
 def _page(doc, line: int) -> dict:
@@ -41,7 +57,11 @@ def _page(doc, line: int) -> dict:
 
 
 def run_text(args: argparse.Namespace) -> int:
-    doc = _load(args.path)
+    trace: list[str] | None = [] if args.explain else None
+    doc = _load(args.path, trace)
+    if trace is not None:
+        sys.stdout.write("".join(f"{entry}\n" for entry in trace))
+        return 0
     sys.stdout.write(doc.text + "\n")
     return 0
 
@@ -67,7 +87,8 @@ def run_outline(args: argparse.Namespace) -> int:
     from rich.text import Text
     from rich.tree import Tree
 
-    tree = Tree(Text.assemble((doc.id, "bold"), (f"  {len(doc.sentences)} units", "dim")))
+    lead_ins = sum(1 for h in doc.outline if h.level == 3)
+    tree = Tree(Text.assemble((doc.id, "bold"), (f"  {counts(doc)} ({lead_ins} sentences lead a section)", "dim")))
     stack: list[tuple[int, Tree]] = [(0, tree)]
     for h in doc.outline:
         while stack[-1][0] >= h.level:
@@ -105,15 +126,23 @@ def run_sentences(args: argparse.Namespace) -> int:
                 + "\n"
             )
         return 0
+    if not sys.stdout.isatty():
+        # A pipe or a file: one unit a line, whole, tab-separated (number, raw line, kind, section, text).
+        out = sys.stdout
+        out.write(f"# {doc.id}: {counts(doc)}\n")
+        for s in doc.sentences:
+            section = " > ".join(s.section)
+            out.write(f"{s.index + 1}\t{s.line}\t{s.kind}\t{section}\t{s.text}\n")
+        return 0
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(f"{doc.id}: {len(doc.sentences)} units"), show_lines=False)
+    table = Table(title=Text(f"{doc.id}: {counts(doc)}"), show_lines=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("line", justify="right", style="dim")
     table.add_column("section", style="cyan", max_width=24, overflow="ellipsis", no_wrap=True)
-    table.add_column("text")
+    table.add_column("text", overflow="fold")
     for s in doc.sentences:
         text = Text(s.text, style="bold" if s.kind == "heading" else "")
         table.add_row(str(s.index + 1), str(s.line), Text(s.section[-1] if s.section else ""), text)

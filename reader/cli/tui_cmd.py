@@ -13,8 +13,24 @@ from reader.cli.common import add_store_options, annotations_dir, corpus_dir, de
 from reader.errors import ReaderError
 
 
+def add_app_options(parser) -> None:
+    """The app's own options (also shown by `reader --help`)."""
+    add_store_options(parser)
+    parser.add_argument(
+        "--keymap",
+        default=None,
+        metavar="NAME|PATH",
+        help="keymap: default, vim, or a TOML file layered over the default",
+    )
+    parser.add_argument(
+        "--theme", choices=("dark", "light"), default=None, help="colour theme (default: the last one used, else dark)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from reader.cli import Parser
+
+    parser = Parser(
         prog="reader",
         description="Open the reader: the library of a folder of reports, or one report. "
         "Other commands: reader --help.",
@@ -26,14 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="a report (.txt or .pdf) to open, or a folder to use as the library (default: --corpus)",
     )
-    add_store_options(parser)
-    parser.add_argument(
-        "--keymap",
-        default=None,
-        metavar="NAME|PATH",
-        help="keymap: default, vim, or a TOML file layered over the default",
-    )
-    parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colour theme")
+    add_app_options(parser)
     return parser
 
 

@@ -209,6 +209,9 @@ def collect(
             keyed = [
                 ((r.get("line") or 0, r.get("start") or 0), rec.from_label(r, None)) for r in by_doc.get(doc_id, ())
             ]
+            if selection.orphans:  # every record of an export has the same keys
+                for (_, record), r in zip(keyed, by_doc.get(doc_id, ()), strict=True):
+                    record["orphan"] = bool(r.get("orphan"))
             keyed.sort(key=lambda kv: (kv[0], kv[1]["annotator"] or ""))
             out.extend(record for _, record in keyed)
             continue

@@ -1,4 +1,5 @@
-"""Where an export goes: file names for splits and manifest, a writability check, atomic writes."""
+"""Where an export goes: file names for splits, manifest, card and labelling config, a writability
+check, atomic writes."""
 
 from __future__ import annotations
 
@@ -18,22 +19,32 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
 
-def _base(output: str, fmt: str) -> tuple[Path, str]:
-    path = Path(output)
-    suffix = path.suffix or (".csv" if fmt == "csv" else ".jsonl")
-    return path.with_suffix("") if path.suffix else path, suffix
-
-
 def split_paths(output: str, names: list[str], fmt: str) -> dict[str, Path]:
-    """`out.jsonl` → {"train": out.train.jsonl, "dev": out.dev.jsonl, …}."""
-    base, suffix = _base(output, fmt)
-    return {name: base.with_name(f"{base.name}.{name}{suffix}") for name in names}
+    """`out.jsonl` → {"train": out.train.jsonl, "dev": out.dev.jsonl, …}; without an extension,
+    the format's (`out` → out.train.jsonl)."""
+    path = Path(output)
+    suffix = path.suffix or formats.SUFFIX[fmt]
+    stem = path.stem if path.suffix else path.name
+    return {name: path.with_name(f"{stem}.{name}{suffix}") for name in names}
 
 
-def manifest_path(output: str, fmt: str) -> Path:
-    """`out.jsonl` → out.manifest.json."""
-    base, _ = _base(output, fmt)
-    return base.with_name(f"{base.name}.manifest.json")
+def beside(output: str, what: str) -> Path:
+    """A file that goes with the export `-o output`, named after all of it (extension included), so
+    two exports never share one: `out.jsonl` → out.jsonl.manifest.json, out.jsonl.README.md."""
+    path = Path(output)
+    return path.with_name(f"{path.name}.{what}")
+
+
+def manifest_path(output: str) -> Path:
+    return beside(output, "manifest.json")
+
+
+def card_path(output: str) -> Path:
+    return beside(output, "README.md")
+
+
+def label_config_path(output: str) -> Path:
+    return beside(output, "label_config.xml")
 
 
 def check_writable(paths: list[Path]) -> None:
@@ -74,13 +85,13 @@ def _atomic_write(path: Path, write) -> None:
         raise
 
 
-def write_records(records: list[dict[str, Any]], target: Path | str, fmt: str, advance=None) -> None:
-    """Write one file (or stdout for "-") in `fmt`; csv starts with a BOM."""
+def write_records(records: list[dict[str, Any]], target: Path | str, fmt: str, advance=None, **kwargs: Any) -> None:
+    """Write one file (or stdout for "-") in `fmt` (`kwargs`: see `formats.write`); csv starts with a BOM."""
     bom = "\ufeff" if fmt == "csv" else ""
 
     def write(out) -> None:
         out.write(bom)
-        formats.write(records, out, fmt, advance)
+        formats.write(records, out, fmt, advance, **kwargs)
 
     if str(target) == STDOUT:
         buffer = getattr(sys.stdout, "buffer", None)
@@ -100,4 +111,8 @@ def write_records(records: list[dict[str, Any]], target: Path | str, fmt: str, a
 
 
 def write_manifest(manifest: dict[str, Any], path: Path) -> None:
-    _atomic_write(path, lambda out: out.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"))
+    write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", path)
+
+
+def write_text(text: str, path: Path) -> None:
+    _atomic_write(path, lambda out: out.write(text))

@@ -39,13 +39,13 @@ def load_pdf(path: str | Path, doc_id: str | None = None) -> Document:
     return process_pdf_bytes(raw, doc_id or path.stem, path=str(path))
 
 
-def process_pdf_bytes(raw: bytes, doc_id: str, *, path: str) -> Document:
+def process_pdf_bytes(raw: bytes, doc_id: str, *, path: str, trace: list[str] | None = None) -> Document:
     if not raw.lstrip()[:5] == b"%PDF-" and b"%PDF-" not in raw[:1024]:
         raise ReaderError(f"{path}: not a PDF file (no %PDF header); give a PDF or a text report")
     pdf = read_pdf(path, raw)
     _check_text_layer(pdf, path)
     lines, blocks = read_layout(pdf)
-    doc = _document(doc_id, lines, blocks)
+    doc = _document(doc_id, lines, blocks, trace)
     doc.encoding = "pdf"
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     doc.path = path
@@ -92,7 +92,7 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
     return lines, blocks
 
 
-def _document(doc_id: str, lines: list[Line], blocks: list[Block]) -> Document:
+def _document(doc_id: str, lines: list[Line], blocks: list[Block], trace: list[str] | None = None) -> Document:
     sizes = [ln.size for ln in lines if not ln.furniture]
     em = max(set(sizes), key=sizes.count) if sizes else 10.0
     paras = paragraphs(blocks, em)
@@ -107,7 +107,7 @@ def _document(doc_id: str, lines: list[Line], blocks: list[Block]) -> Document:
         for no, piece in para.pieces:
             raw_lines.append(piece)
             printed.append(no)
-    doc = process_text("\n".join(raw_lines) + "\n", doc_id)
+    doc = process_text("\n".join(raw_lines) + "\n", doc_id, trace)
 
     def at(raw_no: int) -> int:
         return printed[min(max(raw_no, 1), len(printed)) - 1] if printed else 1

@@ -5,18 +5,22 @@ with AnnotationStore("annotations") as store:
     store.set_label("jinzhong-2025", sid, "target", annotator="li", text="…")
 """
 
-from reader.store.errors import ReadOnlyStore, StoreError
-from reader.store.labelset import DEFAULT_LABELS, Label, LabelSet, load_labelset
-from reader.store.store import AnnotationStore, BulkReport, ReattachReport
+from reader.labels import DEFAULT_LABELS, Label, LabelRecord, LabelSet, ReviewMark, load_labelset
+from reader.store.errors import ReadOnlyStore, StoreError, StoreWriteError
+from reader.store.store import AnnotationStore, BulkReport, ReattachReport, Step
 
 __all__ = [
     "DEFAULT_LABELS",
     "AnnotationStore",
     "BulkReport",
     "Label",
+    "LabelRecord",
     "LabelSet",
     "ReadOnlyStore",
     "ReattachReport",
+    "ReviewMark",
+    "Step",
     "StoreError",
+    "StoreWriteError",
     "load_labelset",
 ]

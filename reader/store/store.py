@@ -22,15 +22,15 @@ import re
 import socket
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from reader.labels import NONE, LabelRecord, LabelSet, ReviewMark, load_labelset, locate_all, now
+from reader.labels.positions import Positions
 from reader.store.docstore import DocStore
-from reader.store.errors import ReadOnlyStore, StoreError
-from reader.store.labelset import LabelSet, load_labelset
-from reader.store.records import label_record, now, same_content, squeeze
+from reader.store.errors import ReadOnlyStore, StoreError, StoreWriteError
+from reader.store.folding import BackgroundFolder
 from reader.store.storage import BACKUP_SUFFIX, TMP_MARK, atomic_write, flush_group
 
 HISTORY_LIMIT = 1000
@@ -48,11 +48,38 @@ def _locked(method):
     return wrapper
 
 
-def _copy(record: dict[str, Any]) -> dict[str, Any]:
-    out = dict(record)
-    if isinstance(out.get("section"), list):
-        out["section"] = list(out["section"])
-    return out
+LABELS, REVIEWS = "label", "review"
+
+
+@dataclass(frozen=True)
+class _Change:
+    """One record's change: the stored JSON before and after (None = absent)."""
+
+    kind: str
+    """LABELS or REVIEWS."""
+    doc: str
+    annotator: str
+    key: str | tuple[str, ...]
+    """The sentence id (a label) or the section path (a review mark)."""
+    before: dict | None
+    after: dict | None
+
+
+@dataclass(frozen=True)
+class Step:
+    """What `undo`/`redo` did: which record it restored (`record` None: removed)."""
+
+    action: str
+    """"undo" or "redo"."""
+    kind: str
+    """"label" (a label, note or explicit none) or "review" (a review mark)."""
+    doc: str
+    annotator: str
+    sentence: str | None
+    """The sentence of a label step (for a move: where the label is now)."""
+    section: tuple[str, ...] | None
+    """The section path of a review step."""
+    record: LabelRecord | ReviewMark | None
 
 
 @dataclass
@@ -62,8 +89,10 @@ class BulkReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    conflicts: list[tuple[dict, dict]] = field(default_factory=list)
+    conflicts: list[tuple[LabelRecord, LabelRecord]] = field(default_factory=list)
     """(stored record, incoming record) pairs left as stored (without `overwrite`)."""
+    reviews: int = 0
+    """Review marks added."""
     docs: set[str] = field(default_factory=set)
 
 
@@ -77,15 +106,18 @@ class ReattachReport:
     """(annotator, old sentence id, new sentence id), found again by text."""
     revived: list[tuple[str, str, str]] = field(default_factory=list)
     """Like moved, for labels that were orphans before."""
-    orphaned: list[dict] = field(default_factory=list)
+    edited: list[tuple[str, str, str]] = field(default_factory=list)
+    """Like moved, for labels that followed their sentence to an edited text (`text_changed`)."""
+    orphaned: list[LabelRecord] = field(default_factory=list)
     """Records whose sentence is gone (newly orphaned: kept, flagged `orphan: True`)."""
-    still_orphans: list[dict] = field(default_factory=list)
+    still_orphans: list[LabelRecord] = field(default_factory=list)
     refreshed: int = 0
-    """Labels whose sentence is unchanged but whose position (line, offsets, section) moved."""
+    """Labels whose sentence is unchanged but whose position (line, offsets, section) moved;
+    written only with `refresh=True` or together with a change of meaning."""
 
     @property
     def changed(self) -> bool:
-        return bool(self.moved or self.revived or self.orphaned or self.refreshed)
+        return bool(self.moved or self.revived or self.orphaned or self.refreshed or self.edited)
 
 
 class AnnotationStore:
@@ -97,15 +129,18 @@ class AnnotationStore:
         self.path = Path(path)
         self._mutex = threading.RLock()
         self._docs: dict[str, DocStore] = {}
-        self._undo: list[dict[str, Any]] = []
-        self._redo: list[dict[str, Any]] = []
+        self._undo: list[list[_Change]] = []
+        self._redo: list[list[_Change]] = []
         self._lock = None
         self.read_only_reason: str | None = None
         """Why this instance cannot write (None when it can): shown by the app."""
+        self._folder: BackgroundFolder | None = None
         if read_only:
             self.read_only_reason = f"{self.path} was opened read-only"
         else:
             self._acquire()
+            if self._lock is not None:
+                self._folder = BackgroundFolder(self._mutex, self._docs)
         self.labelset = labelset if labelset is not None else load_labelset(self.path)
 
     # --- the folder lock --------------------------------------------------------------------
@@ -144,6 +179,9 @@ class AnnotationStore:
         return self.read_only_reason is not None
 
     def close(self) -> None:
+        if self._folder is not None:
+            self._folder.stop()  # before taking the lock: a background fold may be waiting for it
+            self._folder = None
         with self._mutex:
             for ds in self._docs.values():
                 ds.close()
@@ -194,48 +232,29 @@ class AnnotationStore:
 
     @_locked
     def problems(self) -> list[tuple[str, str]]:
-        """(file name, what is wrong) for every damaged store file; reads every file."""
+        """(file name, what is wrong) for every damaged store file or journal; reads every file."""
         out = []
         for doc_id in self.doc_ids():
             ds = self._doc(doc_id)
-            if ds.damage:
-                backup = "its backup is good" if ds.showing_backup else "no usable backup"
-                out.append((ds.path.name, f"{ds.damage}; {backup}; the document is read-only"))
+            if ds.problem:
+                out.append((ds.path.name, ds.problem))
         return out
 
     @_locked
     def repair(self, doc_id: str) -> str:
-        """Repair a damaged document file: move it aside (kept as `<file>.damaged-<time>`) and put
-        back its last good copy (`.bak`); without a usable backup, whatever complete records can be
-        read from the damaged file. Returns what was done. Needs the writer lock.
+        """Repair a damaged document file or journal (see `DocStore.repair`): the damaged file is
+        kept aside as `<file>.damaged-<time>`, nothing readable is dropped. Returns what was done.
+        Needs the writer lock.
         """
-        from reader.store.storage import DamagedFile, parse, salvage, serialize
-
         self._writable()
         ds = self._doc(doc_id)
         if not ds.damage:
             return f"{ds.path.name}: fine, nothing to repair"
-        stamp = now().replace(":", "")
-        aside = ds.path.with_name(f"{ds.path.name}.damaged-{stamp}")
-        try:
-            data = parse(ds.storage.backup_path.read_bytes())
-            source = f"restored its backup {ds.storage.backup_path.name}"
-        except (OSError, DamagedFile):
-            data = salvage(ds.path.read_bytes()) if ds.path.exists() else {}
-            count = sum(len(t) for t in data.values())
-            source = f"no usable backup; salvaged {count} complete record(s) from it"
-        if ds.path.exists():
-            os.replace(ds.path, aside)
-            moved = f"moved the damaged file to {aside.name}; "
-        else:
-            moved = ""
-        payload = serialize(data)
-        atomic_write(ds.path, payload)
-        atomic_write(ds.storage.backup_path, payload)
+        done = ds.repair()
         ds.close()
         del self._docs[doc_id]
         self._doc(doc_id)
-        return f"{ds.path.name}: {moved}{source}"
+        return done
 
     def _check_label(self, label: str) -> None:
         if label not in self.labelset:
@@ -250,25 +269,77 @@ class AnnotationStore:
         if self.read_only_reason:
             raise ReadOnlyStore(self.read_only_reason)
 
-    # --- labels -----------------------------------------------------------------------------
-    def _change(self, ds: DocStore, annotator: str, sentence: str, after: dict | None, *, history: bool = True) -> None:
-        before = ds.get_label(annotator, sentence)
-        if after is None:
-            ds.remove_label(annotator, sentence)
-        else:
-            ds.put_label(after)
-        if history:
-            self._undo.append(
-                {
-                    "doc": ds.doc_id,
-                    "sentence": sentence,
-                    "annotator": annotator,
-                    "before": before,
-                    "after": after and _copy(after),
-                }
-            )
-            del self._undo[:-HISTORY_LIMIT]
-            self._redo.clear()
+    # --- writing, with one undo history over labels, notes, nones and review marks -----------
+    def _check_label(self, label: str | None) -> None:
+        if label is not None and label != NONE and label not in self.labelset:
+            raise StoreError(f"unknown label {label!r}; the labels are {', '.join(self.labelset.names)} (or {NONE!r})")
+
+    @staticmethod
+    def _check_annotator(annotator: str) -> None:
+        if not isinstance(annotator, str) or not annotator.strip():
+            raise StoreError("an annotator name is needed (--annotator NAME or $READER_ANNOTATOR)")
+
+    def _writable(self) -> None:
+        if self.read_only_reason:
+            raise ReadOnlyStore(self.read_only_reason)
+
+    def _stored(self, change: _Change) -> dict | None:
+        ds = self._doc(change.doc)
+        if change.kind == LABELS:
+            return ds.get_label(change.annotator, change.key)
+        return ds.get_reviewed(change.annotator, change.key)
+
+    def _write(self, changes: list[_Change], state: str) -> None:
+        """Put every change's `state` ("before"/"after") on disk: one atomic write per document.
+
+        A failed write (a full disk, a folder turned read-only) raises StoreWriteError saying so;
+        nothing of it is kept in memory or on disk.
+        """
+        by_doc: dict[str, list[_Change]] = defaultdict(list)
+        for c in changes:
+            by_doc[c.doc].append(c)
+        for doc_id, group in by_doc.items():
+            ds = self._doc(doc_id)
+            try:
+                with ds.batch():
+                    for c in group:
+                        record = getattr(c, state)
+                        if c.kind == LABELS:
+                            if record is None:
+                                ds.remove_label(c.annotator, c.key)
+                            else:
+                                ds.put_label(record)
+                        elif record is None:
+                            ds.remove_reviewed(c.annotator, c.key)
+                        else:
+                            ds.put_reviewed(record)
+            except OSError as exc:
+                raise StoreWriteError.from_os_error(ds.path, exc) from exc
+
+    def _apply(self, changes: list[_Change]) -> None:
+        """Make `changes` (one user action) durably, as one undo step."""
+        changes = [c for c in changes if c.before != c.after]
+        if not changes:
+            return
+        self._write(changes, "after")
+        self._undo.append(changes)
+        del self._undo[:-HISTORY_LIMIT]
+        self._redo.clear()
+
+    def _label_change(self, ds: DocStore, annotator: str, sentence: str, after: LabelRecord | None) -> _Change:
+        return _Change(
+            LABELS,
+            ds.doc_id,
+            annotator,
+            sentence,
+            ds.get_label(annotator, sentence),
+            None if after is None else after.to_dict(),
+        )
+
+    def _prepare(self, doc_id: str, annotator: str) -> DocStore:
+        self._writable()
+        self._check_annotator(annotator)
+        return self._doc(doc_id)
 
     @_locked
     def set_label(
@@ -284,17 +355,17 @@ class AnnotationStore:
         start=None,
         end=None,
         note=None,
-    ) -> dict:
-        """Give a sentence a label (replacing this annotator's previous one); returns the record.
-
-        `note=None` keeps an existing note. Durable when it returns.
+    ) -> LabelRecord:
+        """Give a sentence a label of the set, or `"none"` (an explicit negative), replacing this
+        annotator's previous one; returns the record. `note=None` keeps an existing note. A label set
+        on a changed sentence confirms it (`text_changed` cleared). Durable when it returns.
         """
-        self._writable()
+        ds = self._prepare(doc_id, annotator)
+        if label is None:
+            raise StoreError("set_label needs a label; clear_label removes one")
         self._check_label(label)
-        self._check_annotator(annotator)
-        ds = self._doc(doc_id)
-        old = ds.get_label(annotator, sentence_id)
-        record = label_record(
+        old = self._record(ds, annotator, sentence_id)
+        record = LabelRecord.new(
             doc_id,
             sentence_id,
             label,
@@ -304,26 +375,34 @@ class AnnotationStore:
             line=line,
             start=start,
             end=end,
-            note=note if note is not None else (old or {}).get("note"),
-            created=(old or {}).get("created"),
+            note=note if note is not None else (old.note if old else None),
+            created=old.created if old else None,
         )
-        if old is not None and all(old.get(k) == record[k] for k in record if k not in ("updated",)):
+        if old is not None and old.replace(updated=record.updated) == record:
             return old
-        self._change(ds, annotator, sentence_id, record)
-        return _copy(record)
+        self._apply([self._label_change(ds, annotator, sentence_id, record)])
+        return record
 
     @_locked
-    def clear_label(self, doc_id: str, sentence_id: str, *, annotator: str) -> dict | None:
-        """Remove this annotator's label of a sentence (a note stays); returns the removed record."""
-        self._writable()
-        ds = self._doc(doc_id)
-        old = ds.get_label(annotator, sentence_id)
-        if old is None or old.get("label") is None:
+    def clear_label(self, doc_id: str, sentence_id: str, *, annotator: str) -> LabelRecord | None:
+        """Remove this annotator's label of a sentence (a note stays); returns the removed record.
+        An orphan's or a note-only record's label is removed the same way."""
+        ds = self._prepare(doc_id, annotator)
+        old = self._record(ds, annotator, sentence_id)
+        if old is None or old.label is None:
             return None
-        after = None
-        if old.get("note"):
-            after = dict(old, label=None, updated=now())
-        self._change(ds, annotator, sentence_id, after)
+        after = old.replace(label=None, updated=now(), text_changed=False, labelled_text=None) if old.note else None
+        self._apply([self._label_change(ds, annotator, sentence_id, after)])
+        return old
+
+    @_locked
+    def delete(self, doc_id: str, sentence_id: str, *, annotator: str) -> LabelRecord | None:
+        """Remove this annotator's whole record of a sentence (label and note): how an orphan the
+        user no longer wants is dropped. Undoable. Returns the removed record."""
+        ds = self._prepare(doc_id, annotator)
+        old = self._record(ds, annotator, sentence_id)
+        if old is not None:
+            self._apply([self._label_change(ds, annotator, sentence_id, None)])
         return old
 
     @_locked
@@ -339,15 +418,13 @@ class AnnotationStore:
         line=None,
         start=None,
         end=None,
-    ) -> dict:
+    ) -> LabelRecord:
         """Attach a note to a sentence (labelled or not); an empty note removes it. Returns the record."""
-        self._writable()
-        self._check_annotator(annotator)
-        ds = self._doc(doc_id)
-        old = ds.get_label(annotator, sentence_id)
+        ds = self._prepare(doc_id, annotator)
+        old = self._record(ds, annotator, sentence_id)
         note = (note or "").strip() or None
         if old is None:
-            record = label_record(
+            record = LabelRecord.new(
                 doc_id,
                 sentence_id,
                 None,
@@ -362,103 +439,129 @@ class AnnotationStore:
             if note is None:
                 return record
         else:
-            if (old.get("note") or None) == note:
+            if old.note == note:
                 return old
-            record = dict(old, note=note, updated=now())
-        after = None if (record["label"] is None and note is None) else record
-        self._change(ds, annotator, sentence_id, after)
-        return _copy(record)
+            record = old.replace(note=note, updated=now())
+        after = None if (record.label is None and note is None) else record
+        self._apply([self._label_change(ds, annotator, sentence_id, after)])
+        return record
 
     @_locked
-    def get_label(self, doc_id: str, sentence_id: str, *, annotator: str) -> dict | None:
-        rec = self._doc(doc_id).get_label(annotator, sentence_id)
-        return None if rec is None else _copy(rec)
+    def confirm(self, doc_id: str, sentence_id: str, *, annotator: str) -> LabelRecord | None:
+        """The annotator confirms a label that followed its sentence to an edited text: the label
+        now holds for the current text (`text_changed` cleared). Returns the record, or None if
+        there was nothing to confirm."""
+        ds = self._prepare(doc_id, annotator)
+        old = self._record(ds, annotator, sentence_id)
+        if old is None or not old.text_changed:
+            return None
+        record = old.replace(text_changed=False, labelled_text=None, updated=now())
+        self._apply([self._label_change(ds, annotator, sentence_id, record)])
+        return record
+
+    @_locked
+    def move_label(self, doc_id: str, sentence_id: str, sentence, *, annotator: str) -> LabelRecord:
+        """Put this annotator's record of `sentence_id` (an orphan, typically) on `sentence` (a
+        `reader.text.model.Sentence` of the current text): the user re-attaches it by hand.
+        Refused if that sentence already has a label of this annotator. Undoable as one step."""
+        ds = self._prepare(doc_id, annotator)
+        old = self._record(ds, annotator, sentence_id)
+        if old is None:
+            raise StoreError(f"no record of {annotator} on {sentence_id}")
+        if sentence.id != sentence_id and self._record(ds, annotator, sentence.id) is not None:
+            raise StoreError("that sentence already has a label or note of yours: clear it first")
+        record = old.replace(
+            sentence=sentence.id,
+            text=sentence.text,
+            section=sentence.section,
+            line=sentence.line,
+            start=sentence.start,
+            end=sentence.end,
+            orphan=False,
+            text_changed=False,
+            labelled_text=None,
+            updated=now(),
+        )
+        changes = [self._label_change(ds, annotator, sentence.id, record)]
+        if sentence.id != sentence_id:
+            changes.insert(0, self._label_change(ds, annotator, sentence_id, None))
+        self._apply(changes)
+        return record
+
+    # --- reading ----------------------------------------------------------------------------
+    @staticmethod
+    def _record(ds: DocStore, annotator: str, sentence_id: str) -> LabelRecord | None:
+        raw = ds.get_label(annotator, sentence_id)
+        return None if raw is None else LabelRecord.from_dict(raw)
+
+    @_locked
+    def get_label(self, doc_id: str, sentence_id: str, *, annotator: str) -> LabelRecord | None:
+        return self._record(self._doc(doc_id), annotator, sentence_id)
 
     @_locked
     def labels(
         self, doc_id: str | None = None, annotator: str | None = None, *, include_notes: bool = False
-    ) -> list[dict]:
-        """Label records (copies), by document then position. Orphans are included (`orphan: True`).
-
-        `include_notes` adds note-only records (a note on an unlabelled sentence: `label` None).
+    ) -> list[LabelRecord]:
+        """Label records, by document then position. Orphans are included (`orphan: True`), and
+        explicit nones (`label: "none"`). `include_notes` adds note-only records (`label` None).
         """
         docs = [doc_id] if doc_id is not None else self.doc_ids()
         out = []
         for d in docs:
-            for rec in self._doc(d).label_records():
-                if annotator is not None and rec.get("annotator") != annotator:
+            for raw in self._doc(d).label_records():
+                if annotator is not None and raw.get("annotator") != annotator:
                     continue
-                if rec.get("label") is None and not include_notes:
+                if raw.get("label") is None and not include_notes:
                     continue
-                out.append(_copy(rec))
-        out.sort(
-            key=lambda r: (
-                r["doc"],
-                r.get("start") is None,
-                r.get("start") or 0,
-                r.get("line") or 0,
-                r["sentence"],
-                r["annotator"],
-            )
-        )
+                out.append(LabelRecord.from_dict(raw))
+        out.sort(key=lambda r: (r.doc, r.start is None, r.start or 0, r.line or 0, r.sentence, r.annotator))
         return out
 
     @_locked
-    def doc_labels(self, doc_id: str, annotator: str, *, include_notes: bool = False) -> dict[str, dict]:
+    def doc_labels(self, doc_id: str, annotator: str, *, include_notes: bool = False) -> dict[str, LabelRecord]:
         """{sentence id: record} of one annotator on one document: what the app paints."""
         return {
-            rec["sentence"]: _copy(rec)
-            for rec in self._doc(doc_id).label_records()
-            if rec.get("annotator") == annotator and (include_notes or rec.get("label") is not None)
+            r.sentence: r
+            for r in map(LabelRecord.from_dict, self._doc(doc_id).label_records())
+            if r.annotator == annotator and (include_notes or r.label is not None)
         }
 
     @_locked
-    def orphans(self, doc_id: str | None = None, annotator: str | None = None) -> list[dict]:
+    def orphans(self, doc_id: str | None = None, annotator: str | None = None) -> list[LabelRecord]:
         """Labels whose sentence is no longer in the document (kept, never dropped)."""
-        return [r for r in self.labels(doc_id, annotator, include_notes=True) if r.get("orphan")]
+        return [r for r in self.labels(doc_id, annotator, include_notes=True) if r.orphan]
 
     # --- undo / redo ------------------------------------------------------------------------
-    def _restore(self, entry: dict, state: str, action: str) -> dict:
-        ds = self._doc(entry["doc"])
-        record = entry[state]
-        if record is None:
-            ds.remove_label(entry["annotator"], entry["sentence"])
-        else:
-            ds.put_label(_copy(record))
-        return {
-            "action": action,
-            "doc": entry["doc"],
-            "sentence": entry["sentence"],
-            "annotator": entry["annotator"],
-            "record": record and _copy(record),
-        }
+    def _step(self, changes: list[_Change], state: str, action: str) -> Step:
+        self._write(list(reversed(changes)) if state == "before" else changes, state)
+        last = changes[-1]
+        record = getattr(last, state)
+        if last.kind == LABELS:
+            shown = None if record is None else LabelRecord.from_dict(record)
+            return Step(action, last.kind, last.doc, last.annotator, last.key, None, shown)
+        shown = None if record is None else ReviewMark.from_dict(record)
+        return Step(action, last.kind, last.doc, last.annotator, None, tuple(last.key), shown)
 
     @_locked
-    def undo(self) -> dict | None:
-        """Undo the last label change of this session (durably). Returns what it did, or None.
-
-        The result: {action: "undo", doc, sentence, annotator, record (the restored record or None)}.
-        """
+    def undo(self) -> Step | None:
+        """Undo the last change of this session (a label, note, none, confirmation, move or review
+        mark; durably). Returns what it did, or None when there is nothing to undo."""
         self._writable()
         if not self._undo:
             return None
-        entry = self._undo[-1]
-        result = self._restore(entry, "before", "undo")
-        self._undo.pop()
-        self._redo.append(entry)
-        return result
+        step = self._step(self._undo[-1], "before", "undo")
+        self._redo.append(self._undo.pop())
+        return step
 
     @_locked
-    def redo(self) -> dict | None:
-        """Redo the last undone change; same result shape as undo (action "redo")."""
+    def redo(self) -> Step | None:
+        """Redo the last undone change; None when there is nothing to redo."""
         self._writable()
         if not self._redo:
             return None
-        entry = self._redo[-1]
-        result = self._restore(entry, "after", "redo")
-        self._redo.pop()
-        self._undo.append(entry)
-        return result
+        step = self._step(self._redo[-1], "after", "redo")
+        self._undo.append(self._redo.pop())
+        return step
 
     @property
     def can_undo(self) -> bool:
@@ -468,198 +571,218 @@ class AnnotationStore:
     def can_redo(self) -> bool:
         return bool(self._redo)
 
-    # --- reviewed marks and positions -------------------------------------------------------
+    # --- review marks and positions ---------------------------------------------------------
     @_locked
     def mark_reviewed(
         self, doc_id: str, section: tuple[str, ...] | None, *, annotator: str, reviewed: bool = True
-    ) -> dict | None:
+    ) -> ReviewMark | None:
         """Mark a section (titles path) or, with None, the whole document as reviewed by `annotator`:
         its unlabelled sentences are then explicit negatives. `reviewed=False` removes the mark.
+        Part of the undo history.
         """
-        self._writable()
-        self._check_annotator(annotator)
-        ds = self._doc(doc_id)
+        ds = self._prepare(doc_id, annotator)
         key = tuple(section or ())
         old = ds.get_reviewed(annotator, key)
-        if not reviewed:
-            if old is not None:
-                ds.remove_reviewed(annotator, key)
-            return None
-        if old is not None:
-            return old
-        stamp = now()
-        record = {
-            "doc": doc_id,
-            "section": list(key),
-            "annotator": annotator,
-            "created": stamp,
-            "updated": stamp,
-            "schema": 1,
-        }
-        ds.put_reviewed(record)
-        return dict(record)
+        if old is not None and reviewed:
+            return ReviewMark.from_dict(old)
+        mark = ReviewMark.new(doc_id, key, annotator=annotator) if reviewed else None
+        self._apply([_Change(REVIEWS, doc_id, annotator, key, old, mark and mark.to_dict())])
+        return mark
 
     @_locked
-    def reviewed(self, doc_id: str | None = None, annotator: str | None = None) -> list[dict]:
-        """Reviewed marks: {doc, section (list of titles; [] = whole document), annotator, ...}."""
+    def reviewed(self, doc_id: str | None = None, annotator: str | None = None) -> list[ReviewMark]:
+        """Review marks ({doc, section (titles; () = whole document), annotator, created, updated})."""
         docs = [doc_id] if doc_id is not None else self.doc_ids()
         out = [
-            _copy(r)
+            ReviewMark.from_dict(r)
             for d in docs
             for r in self._doc(d).reviewed_records()
             if annotator is None or r.get("annotator") == annotator
         ]
-        out.sort(key=lambda r: (r["doc"], r["annotator"], r["section"]))
+        out.sort(key=lambda m: (m.doc, m.annotator, m.section))
         return out
 
     @_locked
     def get_position(self, doc_id: str, annotator: str) -> str | None:
-        """The sentence id this annotator was last at in this document."""
-        return self._doc(doc_id).get_position(annotator)
+        """The sentence id this annotator was last at in this document (from the user's state
+        file; see `reader.labels.positions`), else where an older version stored it."""
+        found = Positions(self.path, annotator).get(doc_id)
+        if found is None and (self.path / f"{doc_id}.json").exists():
+            found = self._doc(doc_id).get_position(annotator)
+        return found
 
-    @_locked
-    def set_position(self, doc_id: str, annotator: str, sentence_id: str) -> None:
-        """Remember where the annotator is (a small write; a no-op when unchanged or read-only)."""
-        if self.read_only:
-            return
-        ds = self._doc(doc_id)
-        if ds.read_only_reason or ds.get_position(annotator) == sentence_id:
-            return
-        ds.put_position({"annotator": annotator, "sentence": sentence_id, "updated": now()})
+    def set_position(self, doc_id: str, annotator: str, sentence_id: str) -> bool:
+        """Remember where the annotator is, in the user's state file, never in the (tracked)
+        annotations folder: works on a read-only store too. False if it could not be written."""
+        return Positions(self.path, annotator).set(doc_id, sentence_id)
 
     # --- bulk -------------------------------------------------------------------------------
     @_locked
-    def bulk_set(self, records: Iterable[dict], *, overwrite: bool = False) -> BulkReport:
-        """Store many label records: one atomic write per document. Idempotent.
+    def bulk_set(
+        self, records: Iterable[Mapping], *, overwrite: bool = False, marks: Iterable[Mapping] = ()
+    ) -> BulkReport:
+        """Store many label records (and review marks): one atomic write per document. Idempotent.
 
-        Each record needs doc, sentence, label, annotator, text; may carry section, line, start,
-        end, note, created, updated. A record that says the same as the stored one is left alone;
-        a different stored label of the same annotator is a conflict, kept unless `overwrite`.
-        Not part of the undo history.
+        Each record needs doc, sentence, label (a label, "none", or None with a note), annotator,
+        text; may carry section, line, start, end, note, created, updated, text_changed,
+        labelled_text. A record that says the same as the stored one is left alone; a different
+        stored label of the same annotator is a conflict, kept unless `overwrite`. Not part of the
+        undo history.
         """
         self._writable()
-        by_doc: dict[str, list[dict]] = defaultdict(list)
-        for rec in records:
-            self._check_label(rec["label"])
-            self._check_annotator(rec["annotator"])
-            by_doc[rec["doc"]].append(rec)
+        by_doc: dict[str, list[LabelRecord]] = defaultdict(list)
+        for raw in records:
+            self._check_label(raw["label"])
+            self._check_annotator(raw["annotator"])
+            rec = LabelRecord.new(
+                raw["doc"],
+                raw["sentence"],
+                raw["label"],
+                annotator=raw["annotator"],
+                text=raw.get("text") or "",
+                section=raw.get("section") or (),
+                line=raw.get("line"),
+                start=raw.get("start"),
+                end=raw.get("end"),
+                note=raw.get("note"),
+                created=raw.get("created"),
+                updated=raw.get("updated"),
+            )
+            if raw.get("text_changed"):
+                rec = rec.replace(text_changed=True, labelled_text=raw.get("labelled_text") or None)
+            by_doc[rec.doc].append(rec)
+        marks_by_doc: dict[str, list[ReviewMark]] = defaultdict(list)
+        for raw in marks:
+            self._check_annotator(raw["annotator"])
+            mark = ReviewMark.new(
+                raw["doc"],
+                raw.get("section"),
+                annotator=raw["annotator"],
+                created=raw.get("created"),
+                updated=raw.get("updated"),
+            )
+            marks_by_doc[mark.doc].append(mark)
         report = BulkReport()
         pending: list[DocStore] = []
         try:
-            for doc_id, recs in by_doc.items():
+            for doc_id in dict.fromkeys([*by_doc, *marks_by_doc]):
                 ds = self._doc(doc_id)
                 pending.append(ds)
-                self._bulk_doc(ds, recs, overwrite, report)
+                with ds.batch(defer=True):
+                    self._bulk_doc(ds, by_doc.get(doc_id, ()), overwrite, report)
+                    for mark in marks_by_doc.get(doc_id, ()):
+                        if ds.get_reviewed(mark.annotator, mark.section) is None:
+                            ds.put_reviewed(mark.to_dict())
+                            report.reviews += 1
+                            report.docs.add(doc_id)
             flush_group([ds.storage for ds in pending], self.path)
-        except BaseException:
+        except BaseException as exc:
             for ds in pending:  # whatever was not written is read back from disk
                 if ds.storage.dirty:
                     ds.storage.invalidate()
                 ds.sync()
+            if isinstance(exc, OSError):
+                raise StoreWriteError.from_os_error(
+                    self.path, exc, "the reports written before it are complete; run it again"
+                ) from exc
             raise
         return report
 
-    def _bulk_doc(self, ds: DocStore, recs: list[dict], overwrite: bool, report: BulkReport) -> None:
-        doc_id = ds.doc_id
-        with ds.batch(defer=True):
-            for rec in recs:
-                old = ds.get_label(rec["annotator"], rec["sentence"])
-                new = label_record(
-                    doc_id,
-                    rec["sentence"],
-                    rec["label"],
-                    annotator=rec["annotator"],
-                    text=rec.get("text") or "",
-                    section=rec.get("section") or (),
-                    line=rec.get("line"),
-                    start=rec.get("start"),
-                    end=rec.get("end"),
-                    note=rec.get("note"),
-                    created=rec.get("created"),
-                    updated=rec.get("updated"),
+    def _bulk_doc(self, ds: DocStore, recs: Iterable[LabelRecord], overwrite: bool, report: BulkReport) -> None:
+        for new in recs:
+            old = self._record(ds, new.annotator, new.sentence)
+            if old is None:
+                ds.put_label(new.to_dict())
+                report.added += 1
+            elif old.label is None or new.label is None or old.same_content(new):
+                merged = old.replace(
+                    label=old.label or new.label,
+                    note=old.note or new.note,
+                    text_changed=old.text_changed if old.label else new.text_changed,
+                    labelled_text=old.labelled_text if old.label else new.labelled_text,
                 )
-                if old is None:
-                    ds.put_label(new)
-                    report.added += 1
-                elif old.get("label") is None or same_content(old, new):
-                    if old.get("label") is None:  # a note-only record: the label is welcome
-                        ds.put_label(dict(new, created=old["created"], note=new["note"] or old["note"]))
-                        report.updated += 1
-                    else:
-                        report.unchanged += 1
+                if merged == old:
+                    report.unchanged += 1
                     continue
-                elif overwrite:
-                    ds.put_label(dict(new, created=old.get("created") or new["created"]))
-                    report.updated += 1
-                else:
-                    report.conflicts.append((_copy(old), new))
-                    continue
-                report.docs.add(doc_id)
+                ds.put_label(merged.to_dict())
+                report.updated += 1
+            elif overwrite:
+                ds.put_label(new.replace(created=old.created or new.created).to_dict())
+                report.updated += 1
+            else:
+                report.conflicts.append((old, new))
+                continue
+            report.docs.add(ds.doc_id)
 
     # --- re-attachment ----------------------------------------------------------------------
     @_locked
-    def reattach(self, doc, annotator: str | None = None, *, dry_run: bool = False) -> ReattachReport:
-        """Re-attach a document's labels after its text or the pipeline changed.
+    def reattach(
+        self, doc, annotator: str | None = None, *, dry_run: bool = False, refresh: bool = False
+    ) -> ReattachReport:
+        """Re-attach a document's labels after its text or the pipeline changed, by
+        `reader.labels.locate` (the rule export and training use too): by id, else the same text
+        nearest the old place, else a small edit in the same section (`text_changed`, the text as
+        labelled kept in `labelled_text`), else an orphan (`orphan: True`), kept forever. Former
+        orphans that match again are revived. `doc` is a `reader.text.model.Document`.
 
-        A label keeps its sentence if the id is still there; otherwise it moves to a sentence with
-        the same whitespace-free text, the nearest to its old position (keeping its created time);
-        failing that it becomes an orphan (`orphan: True`), kept forever. Former orphans that match
-        again are revived. `doc` is a `reader.text.model.Document`.
+        Only changes of meaning are written (a label moved, orphaned, revived, its text changed):
+        opening an unchanged report never rewrites its file. Fresh positions (line, offsets,
+        section) are written along with them, or always with `refresh=True` (`reader doctor --repair`).
         """
         if not dry_run:
             self._writable()
         ds = self._doc(doc.id)
-        by_id = {s.id: s for s in doc.sentences}
-        by_text: dict[str, list] = defaultdict(list)
-        for s in doc.sentences:
-            by_text[squeeze(s.text)].append(s)
+        records = [
+            LabelRecord.from_dict(r) for r in ds.label_records() if annotator is None or r.get("annotator") == annotator
+        ]
         report = ReattachReport(doc.id)
-        records = [r for r in ds.label_records() if annotator is None or r.get("annotator") == annotator]
-        per_annotator: dict[str, list[dict]] = defaultdict(list)
-        for rec in records:
-            per_annotator[rec["annotator"]].append(_copy(rec))
-        plan: list[tuple[str | None, dict]] = []  # (old sentence id to remove or None, record to put)
-        for who, recs in per_annotator.items():
-            taken = {r["sentence"] for r in recs if r["sentence"] in by_id}
-            for rec in sorted(recs, key=lambda r: (r.get("start") is None, r.get("start") or 0)):
-                s = by_id.get(rec["sentence"])
-                if s is not None:
-                    fresh = dict(rec, orphan=False, section=list(s.section), line=s.line, start=s.start, end=s.end)
-                    if rec.get("orphan"):
-                        report.revived.append((who, rec["sentence"], s.id))
-                        plan.append((None, fresh))
-                    elif fresh != rec:
-                        report.refreshed += 1
-                        plan.append((None, fresh))
-                    else:
-                        report.kept += 1
-                    continue
-                cands = [c for c in by_text.get(squeeze(rec.get("text") or ""), []) if c.id not in taken]
-                if cands:
-                    old = rec.get("start")
-                    best = min(cands, key=lambda c: abs(c.start - old) if old is not None else c.index)
-                    taken.add(best.id)
-                    moved = dict(
-                        rec,
-                        sentence=best.id,
-                        orphan=False,
-                        section=list(best.section),
-                        line=best.line,
-                        start=best.start,
-                        end=best.end,
-                    )
-                    found = report.revived if rec.get("orphan") else report.moved
-                    found.append((who, rec["sentence"], best.id))
-                    plan.append((rec["sentence"], moved))
-                elif rec.get("orphan"):
+        plan: list[tuple[str | None, LabelRecord]] = []  # (old sentence id to remove or None, record to put)
+        refreshes: list[LabelRecord] = []
+        for rec, found in locate_all(records, doc):
+            who, s = rec.annotator, found.sentence
+            if s is None:
+                if rec.orphan:
                     report.still_orphans.append(rec)
                 else:
-                    report.orphaned.append(dict(rec, orphan=True))
-                    plan.append((None, dict(rec, orphan=True)))
-        if plan and not dry_run:
-            with ds.batch():
-                for old_id, rec in plan:
-                    if old_id is not None:
-                        ds.remove_label(rec["annotator"], old_id)
-                    ds.put_label(rec)
+                    report.orphaned.append(rec.replace(orphan=True))
+                    plan.append((None, rec.replace(orphan=True)))
+                continue
+            labelled = rec.labelled_text or rec.text
+            fresh = rec.replace(
+                sentence=s.id,
+                orphan=False,
+                section=s.section,
+                line=s.line,
+                start=s.start,
+                end=s.end,
+                text=s.text if found.text_changed else labelled,
+                text_changed=found.text_changed,
+                labelled_text=labelled if found.text_changed else None,
+            )
+            if s.id != rec.sentence:
+                if rec.orphan:
+                    report.revived.append((who, rec.sentence, s.id))
+                else:
+                    (report.edited if found.how == "edit" else report.moved).append((who, rec.sentence, s.id))
+                plan.append((rec.sentence, fresh))
+            elif rec.orphan:
+                report.revived.append((who, rec.sentence, s.id))
+                plan.append((None, fresh))
+            elif fresh.text_changed != rec.text_changed:
+                plan.append((None, fresh))
+            elif fresh != rec:
+                report.refreshed += 1
+                refreshes.append(fresh)
+            else:
+                report.kept += 1
+        if (plan or (refresh and refreshes)) and not dry_run:
+            plan += [(None, r) for r in refreshes]
+            try:
+                with ds.batch():
+                    for old_id, rec in plan:
+                        if old_id is not None:
+                            ds.remove_label(rec.annotator, old_id)
+                        ds.put_label(rec.to_dict())
+            except OSError as exc:
+                raise StoreWriteError.from_os_error(ds.path, exc) from exc
         return report

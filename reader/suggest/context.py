@@ -74,13 +74,19 @@ class Context:
 
 
 _LEAD_MAX = 16  # characters (without the final 。) of a lead-in without a comma
-_LEAD_MAX_COMMA = 21  # … with one comma (坚持惠企利民，提振大宗消费。)
+_LEAD_MAX_COMMA = 24  # … with one comma: two parallel phrases (坚持惠企利民，提振大宗消费。)
+# A lead-in is a heading: it names a task or a result. A sentence that opens with a modal, a subject
+# or a connective is a statement (要加快各项资金下达拨付，尽快形成实际支出。), and a figure is a goal.
+_NOT_LEAD = re.compile(
+    r"^(要|将|需|须|应|必须|我们|各级|各地|各部门|今年|明年|去年|全年|同时|此外|其中|这|对于|为了|通过|按照|根据|如果|只有|只要|并|还|也)"
+    r"|\d"
+)
 
 
 def looks_like_lead(text: str) -> bool:
     """Short heading-like sentence: 持续扩大有效投资。 / 坚持惠企利民，提振大宗消费。"""
     t = text.rstrip("。！")
-    if not t or t == text or re.search(r"[；：？]", t):
+    if not t or t == text or re.search(r"[；：？]", t) or _NOT_LEAD.search(t):
         return False
     commas = t.count("，")
     if commas == 0:
@@ -135,7 +141,10 @@ def contexts(doc: Document) -> list[Context]:
             in_problems = False
         elif in_problems and s.paragraph != problem_para:
             problem_para = s.paragraph
-        lead = s.kind == "sentence" and (text in lead_titles or (looks_like_lead(text) and not last))
+        # A heading is not followed by another at once: a short sentence right after a lead-in in its
+        # paragraph is the lead-in's first task, not a lead-in of its own.
+        after_lead = not first and bool(out) and out[-1].lead
+        lead = s.kind == "sentence" and (text in lead_titles or (looks_like_lead(text) and not last and not after_lead))
         out.append(
             Context(
                 text=text,

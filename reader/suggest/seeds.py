@@ -226,3 +226,20 @@ def run(args: argparse.Namespace) -> int:
         store.close()
     print(f"stored: {report}", file=sys.stdout)
     return 0
+
+
+def labelled_examples(doc: Document, units: list[dict], annotator: str = "reference") -> list:
+    """Training/evaluation examples of `doc`'s body sentences from reference `units` (seed-file lines),
+    in reading order; ReaderError if a unit is not found among the pipeline's sentences."""
+    from reader.suggest.context import contexts
+    from reader.suggest.model import Example
+
+    got = match_units(doc, units)
+    if got.unmatched_units:
+        raise ReaderError(f"{doc.id}: {len(got.unmatched_units)} labelled unit(s) not found among its sentences")
+    ctxs = contexts(doc)
+    return [
+        Example(ctxs[i], lab, doc.id, annotator)
+        for i, lab in sorted(got.labels.items())
+        if doc.sentences[i].kind == "sentence"
+    ]

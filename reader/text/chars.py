@@ -11,6 +11,14 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—～·・％＋－＝／"
 SENTENCE_END = "。！？!?"
 CLOSERS = "”’）》」』】〕)]\"'"
+CLOSING_PUNCT = frozenset("，。、；：？！）》」』】〕〉”’,;:?!)]}")
+"""Closing and pause punctuation: a raw line opening with one continues the line before it."""
+NO_LINE_START = frozenset(CLOSING_PUNCT | set("…—%.％‰℃°・·～］｝"))
+"""Characters that must not begin a visual line (kinsoku; the TUI's line breaker)."""
+NO_LINE_END = frozenset("（《「『“‘([{〔【〈｛［¥$￥#")
+"""Characters that must not end a visual line (opening punctuation, currency prefixes)."""
+CONTINUES = frozenset("，、；：,;:（《“‘([—－-")
+"""A line ending with one of these goes on in the next line (a clause or a bracket is open)."""
 # Whitespace that PDF extraction leaves around: ASCII, ideographic, no-break, thin spaces, form feed.
 WS_CHARS = " \t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200C))) + "\u202f\u205f\u3000\ufeff"
 """Every whitespace character, one by one (for `str.strip`)."""
@@ -45,3 +53,14 @@ def ends_sentence(text: str) -> bool:
     """True if `text` ends with 。！？ (or ……), possibly followed by closing quotes or brackets."""
     stripped = text.rstrip(CLOSERS)
     return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped.endswith("……"))
+
+
+def first_sentence_end(text: str) -> int | None:
+    """Index just after the first sentence end (with its closing quotes/brackets), or None."""
+    for k, ch in enumerate(text):
+        if ch in SENTENCE_END:
+            k += 1
+            while k < len(text) and text[k] in CLOSERS:
+                k += 1
+            return k
+    return None

@@ -14,6 +14,10 @@ _NUM = "一二三四五六七八九十"
 PART_RE = re.compile(rf"^[{_NUM}]{{1,3}}[、．.](?![{_NUM}])")
 SECTION_RE = re.compile(rf"^[（(][{_NUM}]{{1,3}}[）)]")
 ENUM_LEADIN_RE = re.compile(rf"^(?:[{_NUM}]{{1,3}}是|第[{_NUM}]{{1,3}}[，,、]|其[一二三四五六七八九十][，,、])")
+# What opens an enumeration item (一是…, 第一，…) or an end note (［1］…, 1.“四上”企业：…) at a line start.
+ITEM_RE = re.compile(
+    rf"^(?:[{_NUM}]{{1,3}}是|第[{_NUM}]{{1,3}}[，,、]|其[{_NUM}][，,、]|[［\[][0-9]{{1,2}}[］\]]|[0-9]{{1,2}}[.．、](?![0-9])[^：:]{{1,16}}[：:])"
+)
 KICKER_RE = re.compile(r"[—－\-]{2,}$")
 # The same kicker with its subtitle already on the line (as `reader text` prints it).
 KICKER_JOINED_RE = re.compile(r"^[^，。！？,!?—]{2,14}—{3,}[^，。！？,!?—]{2,30}$")
@@ -29,6 +33,7 @@ STANDALONE_RE = re.compile(
     r"^各位代表[：:！!，,]?$|^[—－]{2}.*(?:会议上|大会上)$|^政府工作报告(?:[（(]摘要[）)])?$"
     rf"|^[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$"
     r"|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
+    r"|^(?:注释|注|附注|名词解释|名词注释)[：:]?$"
 )
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)，(?:我们|市政府|省政府)")

@@ -14,35 +14,19 @@ from pathlib import Path
 from reader.errors import ReaderError
 from reader.text.clean import clean_line
 from reader.text.decode import decode_bytes, split_lines
+from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
 from reader.text.model import Document, Dropped, Heading, Paragraph, Sentence
 from reader.text.outline import SectionIndex, build_outline
 from reader.text.reflow import Block, make_lines, needs_space, reflow
 from reader.text.sentences import sentence_id, split_spans, text_key
 
-PIPELINE_VERSION = "1"
-"""Bumped whenever the pipeline's output may change: caches keyed by it are invalidated."""
-
 TEXT_SUFFIXES = (".txt", ".text", ".pdf")
 """Report files: text, and PDFs (read by reader.pdf, then this pipeline)."""
 _INDENTS = ("\u3000", "  ", "\t")
 """A raw line starting with one of these is indented (a single space is PDF noise, not an indent)."""
-_fingerprint: str | None = None
 
 
-def pipeline_fingerprint() -> str:
-    """`PIPELINE_VERSION` plus a hash of the pipeline's source files: what caches of pipeline
-    output are keyed by, so that a changed pipeline never serves stale sentences or offsets."""
-    global _fingerprint
-    if _fingerprint is None:
-        digest = hashlib.sha256(PIPELINE_VERSION.encode())
-        pdf_reader = Path(__file__).parent.parent / "pdf"  # a PDF's Document depends on it too
-        for source in sorted([*Path(__file__).parent.glob("*.py"), *pdf_reader.glob("*.py")]):
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
-        _fingerprint = f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"
-    return _fingerprint
-
-
-def load_document(path: str | Path, doc_id: str | None = None) -> Document:
+def load_document(path: str | Path, doc_id: str | None = None, trace: list[str] | None = None) -> Document:
     """Read and process one report file. Raises ReaderError for a missing, unreadable, empty or
     binary file."""
     path = Path(path)
@@ -54,26 +38,29 @@ def load_document(path: str | Path, doc_id: str | None = None) -> Document:
         raw = path.read_bytes()
     except OSError as exc:
         raise ReaderError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    return process_bytes(raw, doc_id or path.stem, name=str(path), path=str(path))
+    return process_bytes(raw, doc_id or path.stem, name=str(path), path=str(path), trace=trace)
 
 
-def process_bytes(raw: bytes, doc_id: str, *, name: str | None = None, path: str | None = None) -> Document:
+def process_bytes(
+    raw: bytes, doc_id: str, *, name: str | None = None, path: str | None = None, trace: list[str] | None = None
+) -> Document:
     if b"%PDF-" in raw[:1024]:
         from reader.pdf.document import process_pdf_bytes
 
-        return process_pdf_bytes(raw, doc_id, path=path or name or doc_id)
+        return process_pdf_bytes(raw, doc_id, path=path or name or doc_id, trace=trace)
     text, encoding = decode_bytes(raw, name or doc_id)
-    doc = process_text(text, doc_id)
+    doc = process_text(text, doc_id, trace)
     doc.encoding = encoding
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     doc.path = path
     return doc
 
 
-def process_text(text: str, doc_id: str) -> Document:
-    """Run every stage after decoding on `text`."""
+def process_text(text: str, doc_id: str, trace: list[str] | None = None) -> Document:
+    """Run every stage after decoding on `text`. With `trace`, the reflow's decisions (which rule
+    broke or joined each gap, which reader took each heading) are appended to it."""
     cleaned, dropped = clean_text(text)
-    blocks = reflow(make_lines(cleaned))
+    blocks = reflow(make_lines(cleaned), trace)
     full, paragraphs, line_at = assemble(blocks)
     outline, sentences = segment(doc_id, full, paragraphs, line_at)
     return Document(doc_id, full, paragraphs, outline, sentences, dropped)

@@ -121,3 +121,18 @@ def label(store, doc: Document, index: int, name: str, annotator: str = "li", no
         end=s.end,
         note=note,
     )
+
+
+@pytest.fixture
+def setup(store, real_corpus, tmp_path):
+    """Six labelled documents (read by the real pipeline) and the CLI options pointing at them."""
+    corpus = real_corpus
+    for name in ("a", "b", "c", "d", "e", "f"):
+        doc = corpus.add(name)
+        label(store, doc, 1, "achievement")
+        label(store, doc, 3, "problem")
+        label(store, doc, 7, "target", note="数字目标")
+    label(store, corpus.docs["a"], 9, "target", annotator="wang")
+    store.mark_reviewed("a", (PART2, SEC21), annotator="li")
+    opts = ["--annotations", str(tmp_path / "annotations"), "--corpus", str(corpus.dir)]
+    return tmp_path, opts

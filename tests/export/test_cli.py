@@ -11,22 +11,6 @@ import pytest
 import reader
 from reader.cli import main
 from reader.text.pipeline import PIPELINE_VERSION
-from tests.export.conftest import PART2, SEC21, label
-
-
-@pytest.fixture
-def setup(store, real_corpus, tmp_path):
-    """Six labelled documents (read by the real pipeline) and the CLI options pointing at them."""
-    corpus = real_corpus
-    for name in ("a", "b", "c", "d", "e", "f"):
-        doc = corpus.add(name)
-        label(store, doc, 1, "achievement")
-        label(store, doc, 3, "problem")
-        label(store, doc, 7, "target", note="数字目标")
-    label(store, corpus.docs["a"], 9, "target", annotator="wang")
-    store.mark_reviewed("a", (PART2, SEC21), annotator="li")
-    opts = ["--annotations", str(tmp_path / "annotations"), "--corpus", str(corpus.dir)]
-    return tmp_path, opts
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -49,11 +33,12 @@ def test_file_and_manifest(setup, capsys):
     assert main(["export", *opts, "-o", str(out), "--negatives", "--annotator", "li"]) == 0
     records = read_jsonl(out)
     assert [r["label"] for r in records if r["doc"] == "a"] == ["achievement", "problem", "none", "target"]
-    manifest = json.loads((tmp / "out.manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((tmp / "out.jsonl.manifest.json").read_text(encoding="utf-8"))
     assert manifest["version"] == reader.__version__
     assert manifest["records"] == len(records) == 19
     assert manifest["labels"] == {"achievement": 6, "none": 1, "problem": 6, "target": 6}
-    assert manifest["label_set"] == ["target", "achievement", "problem", "none"]
+    assert manifest["label_names"] == ["target", "achievement", "problem", "none"]
+    assert manifest["label_ids"] == {"target": 0, "achievement": 1, "problem": 2, "none": 3}
     assert manifest["annotators"] == ["li"]
     raw = (tmp / "corpus" / "a.txt").read_bytes()
     assert manifest["documents"]["a"]["sha256"] == hashlib.sha256(raw).hexdigest()
@@ -83,7 +68,7 @@ def test_split_files_no_leakage_and_deterministic(setup):
         docs_of["train"] & docs_of["dev"] or docs_of["train"] & docs_of["test"] or docs_of["dev"] & docs_of["test"]
     )
     assert set().union(*docs_of.values()) == set("abcdef")
-    manifest = json.loads((tmp / "one.manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((tmp / "one.jsonl.manifest.json").read_text(encoding="utf-8"))
     assert {name: sorted(s["documents"]) for name, s in manifest["splits"].items()} == {
         name: sorted(docs) for name, docs in docs_of.items()
     }
@@ -102,7 +87,7 @@ def test_other_formats_through_the_cli(setup, fmt):
     else:
         rows = [json.loads(line) for line in raw.decode().splitlines()]
         assert len(rows) == 3 and all(r["text"] for r in rows)
-    assert json.loads((tmp / "out.manifest.json").read_text(encoding="utf-8"))["format"] == fmt
+    assert json.loads((tmp / f"{out.name}.manifest.json").read_text(encoding="utf-8"))["format"] == fmt
 
 
 def test_tokens(setup):
@@ -141,7 +126,7 @@ def test_output_folders_are_created(setup, capsys):
     tmp, opts = setup
     out = tmp / "new" / "data" / "labels.jsonl"
     assert main(["export", *opts, "-o", str(out)]) == 0
-    assert out.exists() and out.with_name("labels.manifest.json").exists()
+    assert out.exists() and out.with_name("labels.jsonl.manifest.json").exists()
 
 
 def test_unwritable_output(setup, capsys):
@@ -166,12 +151,13 @@ def test_no_labels_is_an_empty_export(tmp_path, real_corpus, capsys):
     corpus = real_corpus
     corpus.add("a")
     out = tmp_path / "empty.jsonl"
-    opts = ["--annotations", str(tmp_path / "nothing-here"), "--corpus", str(corpus.dir)]
+    (tmp_path / "empty-store").mkdir()
+    opts = ["--annotations", str(tmp_path / "empty-store"), "--corpus", str(corpus.dir)]
     assert main(["export", *opts, "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == ""
     assert "no labels to export" in capsys.readouterr().err
-    assert json.loads((tmp_path / "empty.manifest.json").read_text(encoding="utf-8"))["records"] == 0
-    assert not (tmp_path / "nothing-here").exists()  # exporting never creates a store
+    assert json.loads((tmp_path / "empty.jsonl.manifest.json").read_text(encoding="utf-8"))["records"] == 0
+    assert not [p for p in (tmp_path / "empty-store").iterdir() if p.name != ".cache"]  # exporting never writes a store
 
 
 def test_round_trip_through_import_labels(setup, capsys):
@@ -192,7 +178,9 @@ def test_stats_command(setup, capsys):
     assert main(["stats", *opts, "--disagreements"]) == 0
     out = capsys.readouterr().out
     assert "Labels per document" in out and "Agreement" in out
-    assert main(["stats", "--annotations", "/nonexistent", "--corpus", "/nonexistent"]) == 0
+    empty = setup[0] / "empty"
+    empty.mkdir()
+    assert main(["stats", "--annotations", str(empty), "--corpus", str(empty)]) == 0
     assert "No documents" in capsys.readouterr().out
 
 
@@ -250,6 +238,7 @@ def test_stats_per_annotator(setup, capsys):
 def test_stats_unknown_annotator(setup, capsys, tmp_path, annotations):
     _, opts = setup
     if annotations == "empty":
+        (tmp_path / "none").mkdir()
         opts = ["--annotations", str(tmp_path / "none"), *opts[2:]]
     assert main(["stats", *opts, "--annotator", "nobody"]) == 2
     captured = capsys.readouterr()

@@ -118,4 +118,7 @@ def test_output_names():
         "dev": writer.Path("dir/out.dev.jsonl"),
     }
     assert writer.split_paths("out", ["test"], "csv") == {"test": writer.Path("out.test.csv")}
-    assert writer.manifest_path("dir/out.jsonl", "jsonl") == writer.Path("dir/out.manifest.json")
+    # Named after the whole file name: out.jsonl and out.csv never share a manifest or a card.
+    assert writer.manifest_path("dir/out.jsonl") == writer.Path("dir/out.jsonl.manifest.json")
+    assert writer.manifest_path("dir/out.csv") == writer.Path("dir/out.csv.manifest.json")
+    assert writer.card_path("out.jsonl") == writer.Path("out.jsonl.README.md")

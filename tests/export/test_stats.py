@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rich.console import Console
 
+from reader.cli.stats_view import render
 from reader.errors import ReaderError
 from reader.export.stats import compute
-from reader.export.stats_command import render
 from tests.export.conftest import PART1, label
 
 LABELS = ["target", "achievement", "problem"]

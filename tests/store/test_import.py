@@ -51,7 +51,7 @@ def test_import_twice_changes_nothing(tmp_path, args, capsys):
     with AnnotationStore(folder) as store:
         recs = store.labels()
     assert len(recs) == 30 and recs[0]["created"] == "2026-01-02T03:04:05Z"
-    assert recs[0]["section"] == ["一、回顾"] and recs[0]["sentence"] == "jinzhong-2025:h0:0"
+    assert recs[0]["section"] == ("一、回顾",) and recs[0]["sentence"] == "jinzhong-2025:h0:0"
 
 
 def test_conflicts_are_reported_and_kept_unless_overwrite(tmp_path, args, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.errors import ReaderError
 from reader.store import AnnotationStore, StoreError, load_labelset
 
 
@@ -48,6 +49,6 @@ def test_labels_toml_replaces_the_defaults_in_file_order(tmp_path):
 )
 def test_bad_labels_toml_names_the_file_and_the_problem(tmp_path, text, message):
     (tmp_path / "labels.toml").write_text(text, encoding="utf-8")
-    with pytest.raises(StoreError, match=message) as err:
+    with pytest.raises(ReaderError, match=message) as err:
         load_labelset(tmp_path)
     assert str(tmp_path / "labels.toml") in str(err.value)

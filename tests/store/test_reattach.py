@@ -58,7 +58,7 @@ def test_labels_follow_their_sentence_when_ids_change(store):
 def test_a_sentence_that_is_gone_leaves_an_orphan_that_is_kept_and_listed(folder, store, capsys):
     label(store, OLD, 4, "achievement")
     label(store, OLD, 1, "achievement")
-    edited = make_doc("xinzhou-2025", ["各位代表！", "全年地区生产总值增长5.1%。", "完成投资12亿元。"])
+    edited = make_doc("xinzhou-2025", ["各位代表！", "全年地区生产总值增长5.1%。", "全面推进乡村振兴。"])
     report = store.reattach(edited)
     assert report.kept == 1 and [r["text"] for r in report.orphaned] == ["完成投资 10 亿元。"]
     [orphan] = store.orphans()
@@ -85,3 +85,30 @@ def test_one_annotator_only(store):
     label(store, OLD, 4, "problem", annotator="wang")
     store.reattach(make_doc("xinzhou-2025", ["别的。"]), annotator="wang")
     assert [r["annotator"] for r in store.orphans()] == ["wang"]
+
+
+def test_a_small_edit_keeps_the_label_marked_changed_with_the_text_as_labelled(store):
+    """Issue 10 finding 1/2: a one-character fix used to orphan the label."""
+    label(store, OLD, 4, "achievement")
+    edited = make_doc("xinzhou-2025", ["各位代表！", "全年地区生产总值增长5.1%。", "完成投资12亿元。"])
+    report = store.reattach(edited)
+    assert len(report.edited) == 1 and not report.orphaned
+    [rec] = store.labels()
+    assert rec.sentence == edited.sentences[2].id and rec.label == "achievement"
+    assert rec.text_changed and rec.text == "完成投资12亿元。" and rec.labelled_text == "完成投资 10 亿元。"
+    assert store.confirm(edited.id, rec.sentence, annotator="li").text_changed is False
+    [rec] = store.labels()
+    assert not rec.text_changed and rec.labelled_text is None
+    store.undo()
+    assert store.labels()[0].text_changed
+
+
+def test_opening_an_unchanged_report_writes_nothing(folder, store):
+    label(store, OLD, 4, "achievement")
+    path = folder / "xinzhou-2025.json"
+    before = path.read_bytes()
+    moved = make_doc("xinzhou-2025", ["前言。", *[s.text for s in OLD.sentences]])  # positions shift, ids stay
+    report = store.reattach(moved)
+    assert report.refreshed == 1 and path.read_bytes() == before
+    store.reattach(moved, refresh=True)
+    assert store.labels()[0].start == moved.sentences[5].start

@@ -63,3 +63,25 @@ def test_report_text_that_looks_like_rich_markup_is_printed_verbatim(cli, tmp_pa
         r = cli(command, str(path))
         assert r.returncode == 0, r.stderr
         assert "[/]" in r.stdout and "Traceback" not in r.stderr
+
+
+def test_text_explain_names_the_rule_of_every_gap_and_heading(cli, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "一年来，我们主要做了以下工作：\n一是加大宏观调控力度，经济持续\n回升向好。实施更加积极的财政政策。\n"
+        "二、2026年经济社会发展总体要求和政策取向\n今年是开局之年。\n",
+        encoding="utf-8",
+    )
+    r = cli("text", str(path), "--explain")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("line 1|2  break  colon lead-in before an enumeration")
+    assert lines[1].startswith("line 2|3  join   sentence goes on")
+    assert any(
+        x.startswith("line 4  heading 1  ") and x.endswith("二、2026年经济社会发展总体要求和政策取向") for x in lines
+    )
+    plain = cli("text", str(path)).stdout.splitlines()
+    assert plain[:2] == [
+        "一年来，我们主要做了以下工作：",
+        "一是加大宏观调控力度，经济持续回升向好。实施更加积极的财政政策。",
+    ]

@@ -1,8 +1,7 @@
-"""`reader stats`: Rich tables of labelling progress per document and agreement between annotators."""
+"""`reader stats` as Rich tables: labelling progress per document and annotator, agreement between
+annotators (the figures come from `reader.export.stats`)."""
 
 from __future__ import annotations
-
-import argparse
 
 from reader.export.stats import Stats
 
@@ -129,52 +128,3 @@ def render(
             )
         )
     return out
-
-
-def stats(args: argparse.Namespace) -> int:
-    from rich.console import Console
-
-    from reader.cli.common import annotations_dir, corpus_dir
-    from reader.export.command import names as split_names
-    from reader.export.command import no_gc_pauses, open_store
-    from reader.export.documents import DocumentSource
-    from reader.export.progress import Progress
-    from reader.export.stats import compute
-
-    annotations, corpus = annotations_dir(args), corpus_dir(args)
-    wanted = split_names(getattr(args, "annotator", None))
-    try:
-        from reader.store.labelset import load_labelset
-
-        labelset = load_labelset(annotations if annotations.is_dir() else None)
-        names = list(labelset.names)
-        colors = {label.name: label.color for label in labelset}
-        display = {label.name: label.display for label in labelset}
-    except ImportError:  # pragma: no cover
-        names, colors, display = ["target", "achievement", "problem"], {}, {}
-    store = open_store(annotations)
-    try:
-        with Progress() as progress, no_gc_pauses():
-            state: dict = {}
-            result = compute(
-                store,
-                corpus,
-                names,
-                annotators=wanted,
-                load_all=DocumentSource(annotations).load_all,
-                on_documents=lambda n: state.setdefault("advance", progress.task("reading documents", n)),
-                advance=lambda n: state.get("advance", lambda n: None)(n),
-            )
-    finally:
-        store.close()
-    console = Console()
-    if not console.is_terminal:
-        console.width = 120  # a file or a pipe: don't squeeze the tables into 80 columns
-    if not result.docs:
-        console.print(f"No documents in {corpus} and no labels in {annotations}.")
-        return 0
-    for renderable in render(
-        result, disagreements=args.disagreements, colors=colors, display=display, chosen=bool(wanted)
-    ):
-        console.print(renderable)
-    return 0

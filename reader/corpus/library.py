@@ -45,7 +45,9 @@ def list_reports(folder: str | Path) -> list[ReportEntry]:
                 continue
             entries.append(ReportEntry(stem, Path(item.path), stat.st_size, stat.st_mtime_ns))
     if not entries:
-        raise ReaderError(f"{folder}: no .txt or .pdf reports in this folder; copy reports there or give another path")
+        raise ReaderError(
+            f"{folder}: no .txt reports in this folder (nor .pdf); copy reports there or give another path"
+        )
     # A PDF beside a text file of the same name is the same report (one document id): the text is used.
     texts = {e.name for e in entries if e.path.suffix.lower() != ".pdf"}
     entries = [e for e in entries if e.path.suffix.lower() != ".pdf" or e.name not in texts]

@@ -76,7 +76,6 @@ def ten_pages(folder: Path) -> None:
     import subprocess
 
     from tests.pdf.typeset import Layout, typeset
-    from tests.text.harness import Reference
 
     paragraphs = []
     pdf = folder / "ten-pages.pdf"
@@ -85,7 +84,6 @@ def ten_pages(folder: Path) -> None:
         n, _ = typeset(paragraphs, Layout("ten", page="a4", columns=3, body=9.0), pdf)
         if n >= 10:
             break
-    _ = Reference
     chars = sum(len(p.text) for p in paragraphs)
     annotations = folder / "annotations"
     code = (
@@ -99,6 +97,24 @@ def ten_pages(folder: Path) -> None:
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
         runs.append(out.stdout.split()[0])
     print(f"ten-page report ({n} A4 pages, {chars} characters): first open {runs[0]} s, cached {runs[1]}–{runs[2]} s")
+    # the baseline, in the same run: pdfminer.six reading the same characters (no layout analysis)
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    from reader.pdf.chars import read_pdf
+
+    def walk(item):
+        yield item
+        for child in getattr(item, "_objs", ()):
+            yield from walk(child)
+
+    t0 = time.perf_counter()
+    count = sum(isinstance(o, LTChar) for page in extract_pages(str(pdf)) for o in walk(page))
+    miner = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    read_pdf(pdf)
+    pdfium = time.perf_counter() - t0
+    print(f"characters with font and position: pypdfium2 {pdfium:.2f} s, pdfminer.six {miner:.2f} s ({count} chars)")
 
 
 def main() -> None:

@@ -231,7 +231,7 @@ def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
         card.render(
             title=f"reader export: {Path(request.output).name}",
             fmt=fmt,
-            columns=formats.columns(records),
+            kinds=card.field_kinds(records, formats.columns(records)),
             names=names,
             splits=splits_for_card,
             manifest_name=beside["manifest"].name,

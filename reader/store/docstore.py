@@ -35,7 +35,15 @@ from tinydb import TinyDB
 from reader.store import journal as jr
 from reader.store.errors import ReadOnlyStore
 from reader.store.journal import Change, Journal, Replay
-from reader.store.storage import AtomicJSONStorage, DamagedFile, atomic_write, parse, salvage, serialize
+from reader.store.storage import (
+    AtomicJSONStorage,
+    DamagedFile,
+    atomic_write,
+    flush_group,
+    parse,
+    salvage,
+    serialize,
+)
 
 LABELS, REVIEWED, POSITIONS = "labels", "reviewed", "positions"
 
@@ -225,16 +233,20 @@ class DocStore:
             rows = data.setdefault(table, {})
             key = TABLE_KEYS.get(table)
             index = self._index.setdefault(table, {})
+            number = int(doc_id)
             old = rows.get(doc_id)
-            if old is not None and key is not None and index.get(key(old)) == int(doc_id):
-                del index[key(old)]
+            if old is not None and key is not None:
+                old_key = key(old)
+                if index.get(old_key) == number:
+                    del index[old_key]
             if record is None:
                 rows.pop(doc_id, None)
             else:
                 rows[doc_id] = record
                 if key is not None:
-                    index[key(record)] = int(doc_id)
-            self._next_id = max(self._next_id, int(doc_id) + 1)
+                    index[key(record)] = number
+            if number >= self._next_id:
+                self._next_id = number + 1
 
     def _commit(self, changes: list[Change]) -> None:
         """Make changes durable, then apply them in memory (in a batch: apply now, commit at its end)."""
@@ -350,8 +362,22 @@ class DocStore:
 
     def fold(self) -> None:
         """Fold the journal into the file now (whole-file write; the caller holds the store's lock)."""
+        self.sync()
         if self.pending and self.damage is None and not self.storage.read_only:
             self.storage.flush()
+
+    @staticmethod
+    def fold_all(docs: list[DocStore]) -> None:
+        """Fold every pending journal of a folder at once, their files fsynced in parallel (the
+        store's close: a session that touched 1,000 reports does not pay 1,000 folds in a row)."""
+        due = []
+        for ds in docs:
+            ds.sync()
+            if ds.pending and ds.damage is None and not ds.storage.read_only and not ds._batch_depth:
+                ds.storage.mark_dirty()
+                due.append(ds)
+        if due:
+            flush_group([ds.storage for ds in due], due[0].path.parent)
 
     def fold_due(self, now: float) -> bool:
         return bool(self.pending) and (self.pending >= jr.FOLD_EVERY or now - self.last_change >= jr.FOLD_IDLE)
@@ -365,6 +391,7 @@ class DocStore:
         Returns whether the fold was installed.
         """
         with lock:
+            self.sync()  # after a failed write, memory is read again from the file and the journal
             if not self.pending or self.damage or self.storage.read_only or self._batch_depth or self.storage.dirty:
                 return False
             data = self.storage.data()
@@ -488,7 +515,8 @@ class DocStore:
         """Fold the journal and remove it (a clean close leaves the TinyDB file and its backup only)."""
         if not self.storage.read_only and self.damage is None and self._batch_depth == 0:
             try:
-                if self.pending:
+                self.sync()
+                if self.pending and self.damage is None:
                     self.storage.flush()
                 if self.journal.known_to_exist or self._journal_sig is not None:
                     self.journal.remove()

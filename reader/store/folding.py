@@ -2,7 +2,8 @@
 their TinyDB files after FOLD_EVERY changes or FOLD_IDLE seconds without a change (journal.py).
 
 A fold serializes and fsyncs the file without the store's lock (`DocStore.fold_in_background`), so a
-key press is never kept waiting by it; the store's `close` stops the thread, then folds what is left.
+key press is never kept waiting by it; the store's `close` stops the thread, which then folds every
+journal left at once (`DocStore.fold_all`).
 An error in a fold (a full disk) leaves the journal as it was and is retried at the next poll; the
 last one is kept in `last_error`.
 """
@@ -13,6 +14,7 @@ import threading
 import time
 
 from reader.store import journal as jr
+from reader.store.docstore import DocStore
 
 
 class BackgroundFolder:
@@ -39,8 +41,16 @@ class BackgroundFolder:
                 except Exception as exc:  # kept for diagnosis; the journal still holds every change
                     self.last_error = exc
 
-    def stop(self) -> None:
-        """Stop the thread (waits for a fold in progress). Call without holding the store's lock."""
+    def stop(self, *, fold: bool = True) -> None:
+        """Stop the thread (waits for a fold in progress), then fold every journal left, together.
+        Call without holding the store's lock. A failure leaves the journals, replayed next time."""
         self._stop.set()
         if self._thread is not threading.current_thread():
             self._thread.join()
+        if not fold:
+            return
+        with self._lock:
+            try:
+                DocStore.fold_all(list(self._docs.values()))
+            except OSError as exc:
+                self.last_error = exc

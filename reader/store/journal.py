@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.store.storage import TMP_MARK, fsync_dir
+from reader.store.storage import atomic_write, fsync_dir, stat_signature
 
 JOURNAL_SUFFIX = ".journal"
 
@@ -139,10 +139,6 @@ def parse_journal(raw: bytes, start: int = 0, first_line: int = 1) -> Replay:
     return out
 
 
-def _signature(st: os.stat_result) -> tuple[int, int, int]:
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
 class Journal:
     """The journal file of one store file. Appends are durable when `append` returns."""
 
@@ -154,7 +150,7 @@ class Journal:
     # --- reading ----------------------------------------------------------------------------
     def signature(self) -> tuple[int, int, int] | None:
         try:
-            return _signature(os.stat(self.path))
+            return stat_signature(os.stat(self.path))
         except FileNotFoundError:
             return None
 
@@ -163,7 +159,7 @@ class Journal:
         there is no journal). The signature is taken before reading: a later append changes it."""
         try:
             with open(self.path, "rb") as fh:
-                sig = _signature(os.fstat(fh.fileno()))
+                sig = stat_signature(os.fstat(fh.fileno()))
                 if start:
                     fh.seek(start)
                 raw = fh.read()
@@ -194,7 +190,7 @@ class Journal:
                 except OSError:
                     pass  # the torn line is ignored by every reader; the next writer's open cuts it
                 raise
-            sig = _signature(os.fstat(fd))
+            sig = stat_signature(os.fstat(fd))
         finally:
             os.close(fd)
         if create:
@@ -212,7 +208,7 @@ class Journal:
         try:
             os.ftruncate(fd, 0)
             os.fsync(fd)
-            return _signature(os.fstat(fd))
+            return stat_signature(os.fstat(fd))
         finally:
             os.close(fd)
 
@@ -222,19 +218,9 @@ class Journal:
         with open(self.path, "rb") as fh:
             fh.seek(start)
             tail = fh.read(end - start)
-        tmp = self.path.with_name(f"{self.path.name}{TMP_MARK}{os.getpid()}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            view = memoryview(tail)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, self.path)
-        fsync_dir(self.path.parent)
+        atomic_write(self.path, tail)
         self.known_to_exist = True
-        return _signature(os.stat(self.path))
+        return stat_signature(os.stat(self.path))
 
     def remove(self) -> None:
         """Delete the (folded) journal: a clean close leaves only the TinyDB file and its backup.

@@ -37,6 +37,22 @@ class DamagedFile(Exception):
     """A store file that exists but cannot be used; the message says what is wrong."""
 
 
+def _not_json(obj: Any) -> Any:
+    raise TypeError(f"a {type(obj).__name__} cannot be stored in a TinyDB file")
+
+
+def _record_encoder() -> Callable[[Any], str]:
+    """`json.dumps(obj, ensure_ascii=False)`, twice as fast: the C encoder is made once, not per
+    record (records come from JSON, so the check for circular references is not needed)."""
+    from json.encoder import c_make_encoder, encode_basestring
+
+    if c_make_encoder is None:  # a Python without the C accelerator
+        return lambda obj: json.dumps(obj, ensure_ascii=False)
+    make = c_make_encoder(None, _not_json, encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda obj: "".join(make(obj, 0))
+
+
+_encode = _record_encoder()
 LineCache = dict[str, dict[str, tuple[dict[str, Any], bytes]]]
 """Per table, per record id: (the record object last serialized, its line)."""
 
@@ -69,7 +85,7 @@ def serialize(data: dict[str, dict[str, Any]], cache: LineCache | None = None) -
             if hit is not None and hit[0] is doc:
                 rows.append(hit[1])
                 continue
-            line = f"  {json.dumps(str(doc_id))}: {json.dumps(doc, ensure_ascii=False)}".encode()
+            line = f"  {_encode(str(doc_id))}: {_encode(doc)}".encode()
             if cache is not None:
                 lines[doc_id] = (doc, line)
             rows.append(line)
@@ -136,30 +152,36 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def write_file(path: Path, payload: bytes, *, sync: bool) -> None:
+    """Create or truncate `path` and write `payload` (fsynced with `sync`); removed if that fails."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        if sync:
+            os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+
+
 def atomic_write(path: Path, payload: bytes, *, sync_file: bool = True, sync_dir: bool = True) -> None:
     """Replace `path` with `payload` so that a crash at any moment leaves the old or the new file.
 
     `sync_file` and `sync_dir` make it durable (against power loss, not only a process crash).
     """
     tmp = path.with_name(f"{path.name}{TMP_MARK}{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        if sync_file:
-            os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    os.close(fd)
+    write_file(tmp, payload, sync=sync_file)
     os.replace(tmp, path)
     if sync_dir:
         fsync_dir(path.parent)
 
 
-def _signature(st: os.stat_result) -> tuple[int, int, int]:
+def stat_signature(st: os.stat_result) -> tuple[int, int, int]:
+    """What identifies a version of a file: a change, a rename over it or a rewrite changes it."""
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
@@ -206,7 +228,7 @@ class AtomicJSONStorage(Storage):
         if not self._loaded:
             return True
         try:
-            sig = _signature(os.stat(self.path))
+            sig = stat_signature(os.stat(self.path))
         except FileNotFoundError:
             sig = None
         return sig != self._signature
@@ -223,7 +245,7 @@ class AtomicJSONStorage(Storage):
         self.generation += 1
         try:
             with open(self.path, "rb") as fh:
-                sig = _signature(os.fstat(fh.fileno()))
+                sig = stat_signature(os.fstat(fh.fileno()))
                 raw = fh.read()
         except FileNotFoundError:
             self._signature = None
@@ -259,7 +281,7 @@ class AtomicJSONStorage(Storage):
         self._loaded = True
         self.generation += 1
         try:
-            self._signature = _signature(os.stat(self.path))
+            self._signature = stat_signature(os.stat(self.path))
         except FileNotFoundError:
             self._signature = None
 
@@ -282,12 +304,14 @@ class AtomicJSONStorage(Storage):
 
     def flush(self) -> None:
         """Write the in-memory data as the whole file (and its `.bak`), atomically and durably."""
+        if not self._loaded:
+            raise RuntimeError(f"{self.path}: nothing loaded to write (read it again first)")
         data = self._data or {}
         try:
             with self._lines_lock:
                 payload = serialize(data, self._lines)
             atomic_write(self.path, payload, sync_dir=False)
-            self._signature = _signature(os.stat(self.path))
+            self._signature = stat_signature(os.stat(self.path))
             # The spare copy is not fsynced itself (the main file is, and is what we promise);
             # the folder fsync makes both renames durable.
             atomic_write(self.backup_path, payload, sync_file=False)
@@ -310,8 +334,8 @@ class AtomicJSONStorage(Storage):
         tmp = self.path.with_name(self.path.name + stamp)
         backup_tmp = self.backup_path.with_name(self.backup_path.name + stamp)
         try:
-            _write_file(tmp, payload, sync=True)
-            _write_file(backup_tmp, payload, sync=False)
+            write_file(tmp, payload, sync=True)
+            write_file(backup_tmp, payload, sync=False)
         except BaseException:
             tmp.unlink(missing_ok=True)
             backup_tmp.unlink(missing_ok=True)
@@ -325,10 +349,14 @@ class AtomicJSONStorage(Storage):
             staged.tmp.unlink(missing_ok=True)
             staged.backup_tmp.unlink(missing_ok=True)
             return False
-        os.replace(staged.tmp, self.path)
-        self._signature = _signature(os.stat(self.path))
-        os.replace(staged.backup_tmp, self.backup_path)
-        fsync_dir(self.path.parent)
+        try:
+            os.replace(staged.tmp, self.path)
+            self._signature = stat_signature(os.stat(self.path))
+            os.replace(staged.backup_tmp, self.backup_path)
+            fsync_dir(self.path.parent)
+        finally:
+            staged.tmp.unlink(missing_ok=True)
+            staged.backup_tmp.unlink(missing_ok=True)
         self.write_seq += 1
         return True
 
@@ -363,18 +391,6 @@ class AtomicJSONStorage(Storage):
         self._loaded = False
 
 
-def _write_file(path: Path, payload: bytes, *, sync: bool) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        if sync:
-            os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def flush_group(storages: list[AtomicJSONStorage], folder: Path, *, threads: int = 8) -> None:
     """Write many dirty storages of one folder durably, much faster than one by one.
 
@@ -394,7 +410,7 @@ def flush_group(storages: list[AtomicJSONStorage], folder: Path, *, threads: int
             with st._lines_lock:
                 payload = serialize(st._data or {}, st._lines)
             tmp = st.path.with_name(f"{st.path.name}{TMP_MARK}{os.getpid()}")
-            _write_file(tmp, payload, sync=False)
+            write_file(tmp, payload, sync=False)
             staged.append((st, tmp, payload))
 
         def sync(path: Path) -> None:
@@ -408,7 +424,7 @@ def flush_group(storages: list[AtomicJSONStorage], folder: Path, *, threads: int
             list(pool.map(sync, [tmp for _, tmp, _ in staged]))
         for st, tmp, payload in staged:
             os.replace(tmp, st.path)
-            st._signature = _signature(os.stat(st.path))
+            st._signature = stat_signature(os.stat(st.path))
             st._dirty = False
             st.write_seq += 1
             atomic_write(st.backup_path, payload, sync_file=False, sync_dir=False)

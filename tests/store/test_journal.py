@@ -43,7 +43,7 @@ def _bytes(folder):
 
 def _die(store):
     """As if the process were killed: no fold, no close; the lock is gone with the process."""
-    store._folder.stop()
+    store._folder.stop(fold=False)
     store._docs.clear()
     store._lock.release()
     store._lock = None
@@ -323,3 +323,36 @@ def test_bulk_set_writes_the_whole_file_once_and_leaves_no_journal(folder, store
     recs = [{"doc": "big", "sentence": f"s{i}", "label": "target", "annotator": "li", "text": "t"} for i in range(3000)]
     assert store.bulk_set(recs).added == 3000
     assert not _journal(folder, "big").exists() and len(_file_labels(folder, "big")) == 3000
+
+
+def test_a_background_fold_that_fails_loses_nothing(folder, store, slow_folds, monkeypatch):
+    for i in range(4):
+        label(store, DOC, i, "target")
+    ds = store._doc(DOC.id)
+    real = os.replace
+
+    def full_disk(src, dst):
+        if str(dst).endswith(".json"):
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(OSError):
+        ds.fold_in_background(store._mutex)
+    monkeypatch.undo()
+    assert len(store.labels()) == 4 and len(_state(folder)[0]) == 4
+    label(store, DOC, 4, "problem")
+    store.close()
+    assert len(_file_labels(folder)) == 5 and not _journal(folder).exists()
+    assert not list(folder.glob("*.tmp-*"))
+
+
+def test_close_folds_every_touched_report_and_leaves_no_journal(folder, store, slow_folds):
+    docs = [make_doc(f"r{k}", ["甲。", "乙。"]) for k in range(12)]
+    for d in docs:
+        label(store, d, 0, "target")  # each file is created whole
+        label(store, d, 1, "problem")  # then journalled
+    assert len(list(folder.glob("*.journal"))) == 12
+    store.close()
+    assert not list(folder.glob("*.journal"))
+    assert all(len(_file_labels(folder, d.id)) == 2 for d in docs)

@@ -99,3 +99,18 @@ def test_tinydb_changing_records_in_place_is_written_right(tmp_path):
     doc_id = table.insert({"label": "target"})
     table.update({"label": "problem"}, doc_ids=[doc_id])  # TinyDB updates the record in place
     assert json.loads(path.read_text("utf-8"))["labels"][str(doc_id)]["label"] == "problem"
+
+
+def test_a_record_line_is_exactly_what_json_dumps_gives():
+    record = {
+        "text": '引号"与\\反斜杠\n换行',
+        "n": 1.5,
+        "big": 10**20,
+        "none": None,
+        "ok": True,
+        "list": [1, "二", {"a": []}],
+    }
+    line = serialize({"labels": {"7": record}}).decode("utf-8").splitlines()[2]
+    assert line == '  "7": ' + json.dumps(record, ensure_ascii=False)
+    with pytest.raises(TypeError, match="cannot be stored"):
+        serialize({"labels": {"1": {"when": object()}}})

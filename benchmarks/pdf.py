@@ -23,8 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.pdf.document import load_pdf  # noqa: E402
-from reader.text.pipeline import process_text  # noqa: E402
+from reader.text.pipeline import load_document, process_text  # noqa: E402
 from tests.pdf.harness import EXTRACTORS, LAYOUTS, build_case, references  # noqa: E402
 from tests.text.harness import Score, score  # noqa: E402
 
@@ -33,7 +32,7 @@ READERS = (*EXTRACTORS, "direct")
 
 def read(case, reader_name):
     if reader_name == "direct":
-        return load_pdf(case.pdf, case.reference.name)
+        return load_document(case.pdf, case.reference.name)
     text = case.texts.get(reader_name)
     return None if text is None else process_text(text, case.reference.name)
 

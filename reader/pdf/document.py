@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.pdf.chars import PdfText, read_pdf
@@ -24,22 +23,10 @@ from reader.text.model import Document, Dropped, Place
 from reader.text.pipeline import process_text
 
 
-def load_pdf(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read and process one PDF report. ReaderError (one line, what to do) for a missing, broken,
-    password-protected or scanned PDF."""
-    path = Path(path)
-    if not path.exists():
-        raise ReaderError(f"{path}: no such file; check the path")
-    if path.is_dir():
-        raise ReaderError(f"{path}: is a folder; give a report file (.txt or .pdf)")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ReaderError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from exc
-    return process_pdf_bytes(raw, doc_id or path.stem, path=str(path))
-
-
 def process_pdf_bytes(raw: bytes, doc_id: str, *, path: str, trace: list[str] | None = None) -> Document:
+    """A PDF's bytes → Document (`reader.text.pipeline.process_bytes` hands PDFs here, so
+    `load_document` reads them). ReaderError (one line, what to do) for a broken,
+    password-protected or scanned PDF."""
     if not raw.lstrip()[:5] == b"%PDF-" and b"%PDF-" not in raw[:1024]:
         raise ReaderError(f"{path}: not a PDF file (no %PDF header); give a PDF or a text report")
     pdf = read_pdf(path, raw)

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 
 from reader.pdf.chars import PageText, PdfText, Style
 from reader.pdf.thresholds import (
+    APART_SLACK,
+    APART_WIDTH,
     BAND_GAP,
     CENTERED,
     CENTERED_BALANCE,
@@ -38,6 +40,7 @@ from reader.pdf.thresholds import (
     RUN_BREAK_GAP,
     RUNNING_HEAD_CHARS,
     SAME_BASELINE,
+    SAME_ROW,
     SHORT_LINE,
     SIZE_CHANGE,
 )
@@ -195,16 +198,16 @@ def _above_and_below(
         if any(_crosses(ln, c) for c in channels):
             return True
         centered = abs((ln.x0 + ln.x1) / 2 - middle) <= em
-        distinct = abs(ln.size - em) > 0.1 * em or ln.x1 - ln.x0 < 0.8 * typical
+        distinct = abs(ln.size - em) > 0.1 * em or ln.x1 - ln.x0 < APART_WIDTH * typical
         return centered and distinct
 
     rest = sorted(lines, key=lambda ln: ln.top)
     top: list[Line] = []
-    while len(rest) > 1 and rest[0].bottom <= min(ln.top for ln in rest[1:]) + 0.2 * em and apart(rest[0]):
+    while len(rest) > 1 and rest[0].bottom <= min(ln.top for ln in rest[1:]) + APART_SLACK * em and apart(rest[0]):
         top.append(rest.pop(0))
     rest.sort(key=lambda ln: -ln.bottom)
     bottom: list[Line] = []
-    while len(rest) > 1 and rest[0].top >= max(ln.bottom for ln in rest[1:]) - 0.2 * em and apart(rest[0]):
+    while len(rest) > 1 and rest[0].top >= max(ln.bottom for ln in rest[1:]) - APART_SLACK * em and apart(rest[0]):
         bottom.insert(0, rest.pop(0))
     return (top, bottom) if top or bottom else None
 
@@ -312,7 +315,7 @@ def mark_furniture(pages: list[tuple[PageText, list[Block]]]) -> None:
     # the rest of a running head's row: the paper's name, the page's section name
     for page, ln in margin:
         if not ln.furniture and any(
-            o.furniture and o.page == ln.page and abs(o.y - ln.y) < 0.6 * max(o.size, ln.size)
+            o.furniture and o.page == ln.page and abs(o.y - ln.y) < SAME_ROW * max(o.size, ln.size)
             for p2, o in margin
             if p2 is page
         ):

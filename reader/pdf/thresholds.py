@@ -23,6 +23,14 @@ CHANNEL_COVERAGE = 0.2
 """A channel blocked only by a few wide lines (banners, spanning headings) still separates columns
 if, along it, fewer lines cross it than this share of the busiest column beside it."""
 
+APART_WIDTH = 0.8
+"""A line centered on a region of columns, above (below) all its other lines, and narrower than this
+share of the region's typical line (or in another size) is a title block or signature line, read
+before (after) the columns, even when it happens to lie within one column."""
+
+APART_SLACK = 0.2
+"""How far such a line may reach into the first (last) line's height and still be above (below) it."""
+
 INDENT = 1.2
 """A line starting this far right of its column's left edge opens a paragraph (the first-line indent
 is two characters; one character of tolerance for a punctuation mark hung or squeezed)."""
@@ -47,6 +55,10 @@ MARGIN_ZONE = 0.1
 RUNNING_HEAD_CHARS = 24
 """A running head or foot read by its words (`第2版`, a date, `责任编辑：…`) is short; a longer line
 with a date in it is text (a dateline, a sentence)."""
+
+SAME_ROW = 0.6
+"""Lines of a running head within this many of their sizes of each other stand on one row (the
+paper's name, set larger, beside the page number and the date)."""
 
 REPEAT_TOLERANCE = 0.02
 """Running heads and feet repeat on other pages within this share of the page height."""

@@ -127,6 +127,6 @@ def score_text(case: Case, extractor: str) -> Score | None:
 
 def score_pdf(case: Case) -> Score:
     """reader reading the PDF itself, scored against the reference."""
-    from reader.pdf.document import load_pdf
+    from reader.text.pipeline import load_document
 
-    return score(case.reference, load_pdf(case.pdf, case.reference.name), case.furniture)
+    return score(case.reference, load_document(case.pdf, case.reference.name), case.furniture)

@@ -11,7 +11,7 @@ from reader.corpus.cache import DocumentCache
 from reader.corpus.library import list_reports
 from reader.errors import ReaderError
 from reader.pdf.chars import read_pdf
-from reader.pdf.document import load_pdf, read_layout
+from reader.pdf.document import read_layout
 from reader.text.pipeline import load_document
 from tests.pdf.conftest import case_params
 from tests.pdf.harness import LAYOUTS, build_case, references, score_pdf
@@ -58,7 +58,7 @@ def test_the_goals_of_issue_16(layout_scores):
 
 @pytest.mark.parametrize("case", case_params(INVENTED), indirect=True)
 def test_furniture_is_kept_aside_and_never_text(case):
-    doc = load_pdf(case.pdf, case.reference.name)
+    doc = load_document(case.pdf, case.reference.name)
     units = {norm(s.text) for s in doc.sentences}
     for f in case.furniture:
         assert not any(norm(f) in u for u in units), f
@@ -71,7 +71,7 @@ def test_furniture_is_kept_aside_and_never_text(case):
 
 @pytest.mark.parametrize("case", case_params(("national-2026",)), indirect=True)
 def test_every_unit_points_at_the_printed_line_where_it_starts(case):
-    doc = load_pdf(case.pdf, "national-2026")
+    doc = load_document(case.pdf, "national-2026")
     lines, _ = read_layout(read_pdf(case.pdf))
     printed = {ln.no: ln for ln in lines}
     assert len(doc.places) == len(lines)
@@ -89,7 +89,7 @@ def test_sentence_ids_are_those_of_the_clean_text(case, tmp_path):
     clean = tmp_path / "jiangzhou-2026.txt"
     clean.write_text("\n".join(p.text for p in case.reference.paragraphs) + "\n", encoding="utf-8")
     from_text = {s.id for s in load_document(clean).sentences}
-    from_pdf = {s.id for s in load_pdf(case.pdf, "jiangzhou-2026").sentences}
+    from_pdf = {s.id for s in load_document(case.pdf, "jiangzhou-2026").sentences}
     assert len(from_pdf & from_text) >= 0.95 * len(from_text)
 
 
@@ -151,7 +151,7 @@ def test_bad_pdfs_get_one_clear_line_and_exit_2(tmp_path, cli, pdf_folder):
             assert words in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
             assert "Traceback" not in r.stderr
         with pytest.raises(ReaderError, match=words):
-            load_pdf(path)
+            load_document(path)
 
 
 def test_the_cli_reads_a_pdf_and_says_the_page(cli, pdf_folder):

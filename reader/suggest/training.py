@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reader.labels import locate_all
+from reader.labels.units import UNIT_KIND
 from reader.suggest.context import Context, classify_part_title, contexts, normalize
 from reader.suggest.labels import LABELS
 from reader.suggest.model import Example
@@ -41,7 +43,7 @@ class Collected:
 
 def is_unit(kind: str) -> bool:
     """Whether a sentence of this kind is a training and evaluation unit (as in the export)."""
-    return kind == "sentence"
+    return kind == UNIT_KIND
 
 
 def _in_section(section: tuple[str, ...], reviewed: tuple[str, ...]) -> bool:
@@ -75,15 +77,9 @@ def collect_examples(
                 out.without_doc += 1
             continue
         ctxs = contexts(doc)
-        index = {s.id: i for i, s in enumerate(doc.sentences)}
-        by_text: dict[str, int] = {}
-        for i, c in enumerate(ctxs):
-            by_text.setdefault(c.text, i)
         labelled: dict[str, set[int]] = defaultdict(set)
-        for r in recs:
-            i = index.get(r.get("sentence"))
-            if i is None:
-                i = by_text.get(normalize(r.get("text") or ""))
+        for r, found in locate_all(recs, doc):  # the rule the store and the export use
+            i = found.sentence.index if found.sentence is not None else None
             ctx = ctxs[i] if i is not None else _record_context(r)
             if i is not None:
                 labelled[r["annotator"]].add(i)

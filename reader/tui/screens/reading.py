@@ -34,6 +34,8 @@ POSITION_DEBOUNCE = 0.6
 OPEN_AT_ONCE_BYTES = 512 * 1024
 """A cached report up to this size is shown in the first frame (unpickling and wrapping it take a
 few ms); a larger one, or one the pipeline must process, loads in a worker behind "Opening…"."""
+SUGGEST_AFTER = 0.3
+"""Seconds between the report's first frame and starting its suggestions (they take seconds anyway)."""
 RETRAIN_EVERY = 20
 """After this many new labels in a session the model retrains in a worker and suggestions refresh."""
 
@@ -99,7 +101,6 @@ class ReadingScreen(Screen):
         with Horizontal(id="body"):
             yield Outline(id="outline")
             yield ReaderDocumentView(labelset=self.config.labels, id="document")
-        yield Input(placeholder="search (Enter keeps the highlights, Esc clears)", id="search")
         yield HintLine(id="hint")
         yield StatusBar(id="status")
         yield KeyBar()
@@ -159,7 +160,9 @@ class ReadingScreen(Screen):
         self._locate(cursor)
         view.focus()
         if self.config.suggestions:
-            self.load_suggestions()
+            # after the report is on screen: the `reader suggest` process would compete with the
+            # first frame for the CPU
+            self.call_after_refresh(self.set_timer, SUGGEST_AFTER, self.load_suggestions)
 
     def _first_sentence(self) -> int:
         for sentence in self.document.sentences:
@@ -521,8 +524,16 @@ class ReadingScreen(Screen):
         self._update_status()
 
     # -- search ----------------------------------------------------------------------------------
+    def _search_field(self) -> Input | None:
+        """The search box, once `/` has made it (it is not part of the first frame)."""
+        found = self.query("#search")
+        return found.first(Input) if found else None
+
     def action_search(self) -> None:
-        field = self.query_one("#search", Input)
+        field = self._search_field()
+        if field is None:
+            field = Input(placeholder="search (Enter keeps the highlights, Esc clears)", id="search")
+            self.mount(field, before=self.query_one(HintLine))
         field.display = True
         field.focus()
 
@@ -549,17 +560,18 @@ class ReadingScreen(Screen):
             self.notify("No match")
 
     def _clear_search(self) -> None:
-        field = self.query_one("#search", Input)
-        field.value = ""
-        field.display = False
+        field = self._search_field()
+        if field is not None:
+            field.value = ""
+            field.display = False
         self.view.clear_search()
         self._search_count = None
         self._update_status()
         self.view.focus()
 
     def action_close(self) -> None:
-        field = self.query_one("#search", Input)
-        if field.display or self._search_count is not None:
+        field = self._search_field()
+        if (field is not None and field.display) or self._search_count is not None:
             self._clear_search()
         elif len(self.app.screen_stack) > 2:
             self.dismiss()

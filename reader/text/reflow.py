@@ -497,7 +497,32 @@ def reflow(lines: list[Line], trace: list[str] | None = None) -> list[Block]:
         i += 1
     if para is not None and para.segments:
         blocks.append(para)
+    _mark_titles_and_notes(blocks, trace)
     return blocks
+
+
+def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None:
+    """Title-block lines (a report title, dateline, byline, banner; a short line without a sentence
+    before the body starts) become "title" blocks; end notes (［1］…) "note" blocks."""
+    body_started = False
+    for block in blocks:
+        if block.kind == "heading":
+            body_started = True
+            continue
+        text = block.text
+        if len(block.segments) <= 2 and (
+            hd.is_title_line(text)
+            or hd.NOTES_HEAD_RE.match(text)
+            or (not body_started and len(text) <= 40 and not _ANY_END.search(text) and text[-1] not in "：:")
+        ):
+            block.kind = "title"
+        elif hd.NOTE_RE.match(text):
+            block.kind = "note"
+        else:
+            body_started = body_started or bool(_ANY_END.search(text))
+            continue
+        if trace is not None:
+            trace.append(f"line {block.segments[0][0]}  {block.kind}  {text[:30]}")
 
 
 def _gap(lines: list[Line], i: int, j: int, layout: Layout, after_heading: bool, trace: list[str] | None) -> bool:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from reader.text.headings import leadin_title, mid_leadin
+from reader.text.headings import MID_LEADIN_CHARS, leadin_title, mid_leadin
 from reader.text.model import Heading, Paragraph
+
+_MID_MAX = MID_LEADIN_CHARS[1] + 1  # the 。 included
 
 
 def build_outline(

@@ -270,3 +270,21 @@ def test_end_notes_are_paragraphs_of_their_own_outside_the_body():
     ]
     notes = [s for s in d.sentences if s.text.startswith("［")]
     assert [s.section for s in notes] == [(), ()] and all(s.kind == "sentence" for s in notes)
+
+
+def test_quiet_gaps_are_decided_as_the_full_rule_list_would():
+    from reader.text.pipeline import clean_text
+    from reader.text.reflow import GAP_RULES, Gap, Layout, decide_gap, is_quiet, make_lines
+
+    checked = 0
+    for name in ("xinzhou-2025", "jinzhong-2025", "xinzhou-feature-2025"):
+        lines = make_lines(clean_text((CORPUS / f"{name}.txt").read_text(encoding="utf-8"))[0])
+        layout = Layout(lines)
+        for i in range(len(lines) - 1):
+            if not is_quiet(lines[i], lines[i + 1]):
+                continue
+            gap = Gap(lines[i], lines[i + 1], i, i + 1, layout, False)
+            full = next((v, n) for n, rule in GAP_RULES if (v := rule(gap)) is not None)
+            assert decide_gap(gap) == full
+            checked += 1
+    assert checked > 800

@@ -1,32 +1,43 @@
-"""Benchmark of the annotation store (issue 3): 100,000 labels over 1,000 documents.
+"""Benchmark of the annotation store (issues 3 and 14): what a label costs as a report and a store grow.
 
-Prints p50/p99 of set and clear of one label, load of one document's labels, and the bulk import
-time, for our store (per-document files, atomic durable writes) and for TinyDB's default
-`JSONStorage` in the same run: one file per document (same layout, default storage) and one file
-for everything (the naive design). The ratio is the headline.
+Through the documented API (`AnnotationStore.set_label`, `bulk_set`, the `reader import-labels` path),
+each figure is measured twice in the same run:
 
-    .venv/bin/python benchmarks/store.py [--docs 1000] [--per-doc 100] [--default-ops 10]
+- journal: the store as shipped (one fsynced journal line per change, folded in the background);
+- whole-file: the same store with the journal off (`FOLD_EVERY = 1`): every change rewrites and
+  fsyncs the report's whole file and its `.bak` — the design before issue 14.
+
+The ratio whole-file / journal is the headline (the machine is shared: absolute times drift).
+Two curves: labels in one report (100 → 20,000; one annotator, each call changes the label) and
+labels in the store (1,000 → 100,000 over documents of 100 labels). `--before REV` also measures the
+code of a git revision (e.g. the commit before the journal) in a subprocess on the same files.
+
+    .venv/bin/python benchmarks/store.py [--report-sizes 100,1000,5000,20000]
+        [--store-sizes 1000,10000,100000] [--ops 400] [--before REV] [--tinydb-default]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
+from io import BytesIO
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from tinydb import Query, TinyDB
-
-from reader.store import AnnotationStore
-from reader.store.importer import read_jsonl
+ROOT = Path(__file__).resolve().parents[1]
+if "--code" not in sys.argv:
+    sys.path.insert(0, str(ROOT))
 
 LABELS = ("target", "achievement", "problem")
+TEXT = "全年地区生产总值增长5.1%左右。" * 2
+SECTION = ["二、2025年工作安排", "（一）扩大内需"]
 
 
 def pct(values: list[float], p: float) -> float:
@@ -34,14 +45,14 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))] * 1000
 
 
-def record(doc: int, i: int, rng: random.Random) -> dict:
+def record(doc: str, i: int, label: str) -> dict:
     return {
-        "id": f"doc{doc:04d}:{i:08x}:0",
-        "doc": f"doc{doc:04d}",
-        "text": "全年地区生产总值增长5.1%左右。" * 2,
-        "label": rng.choice(LABELS),
+        "doc": doc,
+        "sentence": f"{doc}:{i:08x}:0",
+        "text": TEXT,
+        "label": label,
         "annotator": "li",
-        "section": ["二、2025年工作安排", "（一）扩大内需"],
+        "section": SECTION,
         "line": i + 10,
         "start": i * 40,
         "end": i * 40 + 30,
@@ -50,255 +61,280 @@ def record(doc: int, i: int, rng: random.Random) -> dict:
 
 def timed(fn, n: int) -> list[float]:
     out = []
-    for _ in range(n):
+    for k in range(n):
         t = time.perf_counter()
-        fn()
+        fn(k)
         out.append(time.perf_counter() - t)
     return out
 
 
-def fsync_floor(root: Path, n: int = 200) -> list[float]:
-    """The disk's own cost of one durable small write: write + fsync a 40 KiB file, fsync the folder."""
-    import os
+def set_mode(mode: str) -> None:
+    """journal (as shipped) or whole-file (the journal off). `plain` code has no journal at all."""
+    if mode == "plain":
+        return
+    from reader.store import journal
 
+    journal.FOLD_EVERY = 1 if mode == "whole-file" else 1000
+
+
+# --- the two curves, through the public API --------------------------------------------------
+def report_curve(folder: Path, n: int, ops: int, *, build: bool, seed: int) -> dict:
+    """One report with n labels: bulk_set of all of them (timed), then `ops` set_label calls."""
+    from reader.store import AnnotationStore
+
+    rng = random.Random(seed)
+    out: dict = {}
+    if build:
+        recs = [record("big", i, LABELS[i % 3]) for i in range(n)]
+        t = time.perf_counter()
+        with AnnotationStore(folder) as store:
+            store.bulk_set(recs)
+            out["bulk"] = time.perf_counter() - t
+    targets = [rng.randrange(n) for _ in range(ops)]
+    with AnnotationStore(folder) as store:
+        t = time.perf_counter()
+        store.doc_labels("big", "li")
+        out["open"] = time.perf_counter() - t
+        current = {r["sentence"]: r["label"] for r in store.labels("big")}
+
+        def set_one(k: int) -> None:
+            sid = f"big:{targets[k]:08x}:0"
+            new = LABELS[(LABELS.index(current[sid]) + 1) % 3]  # always a change
+            store.set_label("big", sid, new, annotator="li", text=TEXT, section=SECTION)
+            current[sid] = new
+
+        out["set"] = timed(set_one, ops)
+        t = time.perf_counter()
+    out["close"] = time.perf_counter() - t
+    out["file"] = (folder / "big.json").stat().st_size
+    return out
+
+
+def store_curve(folder: Path, docs: int, per_doc: int, ops: int, *, build: bool, seed: int) -> dict:
+    """`docs` documents of `per_doc` labels, imported like `reader import-labels` (timed), then
+    set/clear at random documents and the cold load of one document's labels."""
+    from reader.store import AnnotationStore
+
+    rng = random.Random(seed)
+    out: dict = {}
+    if build:
+        from reader.store.importer import read_jsonl
+
+        src = folder.with_suffix(".jsonl")
+        with src.open("w", encoding="utf-8") as fh:
+            for d in range(docs):
+                for i in range(per_doc):
+                    rec = record(f"doc{d:04d}", i, rng.choice(LABELS))
+                    rec["id"] = rec.pop("sentence")
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        t = time.perf_counter()
+        with AnnotationStore(folder) as store:
+            parsed = read_jsonl(src, store.labelset)
+            report = store.bulk_set(parsed.records)
+        out["import"] = time.perf_counter() - t
+        assert report.added == docs * per_doc, report
+        src.unlink()
+    targets = [(f"doc{rng.randrange(docs):04d}", rng.randrange(per_doc * 2)) for _ in range(ops)]
+    with AnnotationStore(folder) as store:
+
+        def set_one(k: int) -> None:
+            doc, i = targets[k]
+            store.set_label(doc, f"{doc}:{i:08x}:0", LABELS[k % 3], annotator="wang", text="新句子。")
+
+        def clear_one(k: int) -> None:
+            doc, i = targets[k]
+            store.clear_label(doc, f"{doc}:{i:08x}:0", annotator="wang")
+
+        out["set"] = timed(set_one, ops)
+        out["clear"] = timed(clear_one, ops)
+    loads = []
+    with AnnotationStore(folder, read_only=True) as reader:
+        for d in rng.sample(range(docs), min(docs, 100)):
+            t = time.perf_counter()
+            reader.doc_labels(f"doc{d:04d}", "li")
+            loads.append(time.perf_counter() - t)
+    out["load"] = loads
+    return out
+
+
+def disk_floor(root: Path, n: int = 300) -> list[float]:
+    """The disk's own cost of the journal's work: append a 450-byte line and fdatasync it."""
+    path = root / "floor"
     out = []
     for _ in range(n):
         t = time.perf_counter()
-        fd = os.open(root / "floor", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-        os.write(fd, b"x" * 40_000)
-        os.fsync(fd)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.write(fd, b"x" * 449 + b"\n")
+        os.fdatasync(fd)
         os.close(fd)
-        dfd = os.open(root, os.O_RDONLY)
-        os.fsync(dfd)
-        os.close(dfd)
         out.append(time.perf_counter() - t)
+    path.unlink()
     return out
 
 
-def bench_ours(root: Path, docs: int, per_doc: int, ops: int, rng: random.Random) -> dict:
-    folder = root / "ours"
-    src = root / "labels.jsonl"
-    with src.open("w", encoding="utf-8") as fh:
-        for d in range(docs):
-            for i in range(per_doc):
-                fh.write(json.dumps(record(d, i, rng), ensure_ascii=False) + "\n")
-    t = time.perf_counter()
-    with AnnotationStore(folder) as store:  # exactly what `reader import-labels` does
-        parsed = read_jsonl(src, store.labelset)
-        report = store.bulk_set(parsed.records)
-    bulk = time.perf_counter() - t
-    assert report.added == docs * per_doc
-    t = time.perf_counter()
-    again = AnnotationStore(folder)
-    again.bulk_set(parsed.records)
-    reimport = time.perf_counter() - t
-    again.close()
+# --- worker: one curve point in this process (used for --before, on another revision's code) --
+def worker(args) -> None:
+    set_mode(args.mode)
+    folder = Path(args.folder)
+    if args.worker == "report":
+        out = report_curve(folder, args.n, args.ops, build=args.build, seed=args.seed)
+    else:
+        out = store_curve(folder, args.n // 100, 100, args.ops, build=args.build, seed=args.seed)
+    import reader
 
-    store = AnnotationStore(folder)
-    order = rng.sample(range(docs), docs)
-    loads = []
-    for d in order[: min(ops, docs)]:  # cold: parse the document's file
-        t = time.perf_counter()
-        store.doc_labels(f"doc{d:04d}", "li")
-        loads.append(time.perf_counter() - t)
-    warm = timed(lambda: store.doc_labels(f"doc{order[0]:04d}", "li"), ops)
-    targets = [(f"doc{rng.randrange(docs):04d}", rng.randrange(per_doc * 2)) for _ in range(ops)]
-    it = iter(targets)
-
-    def set_one():
-        doc, i = next(it)
-        store.set_label(doc, f"{doc}:{i:08x}:0", rng.choice(LABELS), annotator="wang", text="新句子。")
-
-    sets = timed(set_one, ops)
-    it = iter(targets)
-
-    def clear_one():
-        doc, i = next(it)
-        store.clear_label(doc, f"{doc}:{i:08x}:0", annotator="wang")
-
-    clears = timed(clear_one, ops)
-    positions = timed(lambda: store.set_position(f"doc{rng.randrange(docs):04d}", "li", f"s{rng.random()}"), ops)
-    undo = timed(store.undo, min(ops, 500))
-    total = len(store.labels())
-    store.close()
-    size = (folder / "doc0000.json").stat().st_size
-    return {
-        "bulk": bulk,
-        "reimport": reimport,
-        "load": loads,
-        "warm": warm,
-        "set": sets,
-        "clear": clears,
-        "position": positions,
-        "undo": undo,
-        "total": total,
-        "file_size": size,
-    }
+    out["code"] = reader.__file__
+    print(json.dumps(out))
 
 
-def bench_big_doc(root: Path, per_doc: int, ops: int, rng: random.Random) -> dict:
-    folder = root / f"big{per_doc}"
-    recs = [{**record(0, i, rng), "sentence": f"s{i}"} for i in range(per_doc)]
-    with AnnotationStore(folder) as store:
-        store.bulk_set(recs)
-        sets = timed(
-            lambda: store.set_label(
-                "doc0000", f"s{rng.randrange(per_doc)}", rng.choice(LABELS), annotator="li", text="句子。"
-            ),
-            ops,
-        )
-    return {"set": sets, "file_size": (folder / "doc0000.json").stat().st_size}
+def run_before(rev: str, root: Path, kind: str, n: int, ops: int, build: bool, folder: Path, seed: int) -> dict:
+    code = root / f"code-{rev}"
+    if not code.exists():
+        blob = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "reader"], capture_output=True, check=True)
+        with tarfile.open(fileobj=BytesIO(blob.stdout)) as tar:
+            tar.extractall(code, filter="data")
+    cmd = [sys.executable, __file__, "--code", str(code), "--worker", kind, "--folder", str(folder)]
+    cmd += ["--n", str(n), "--ops", str(ops), "--mode", "plain", "--seed", str(seed)]
+    cmd += ["--build"] if build else []
+    env = dict(os.environ, PYTHONPATH=str(code))
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if done.returncode:
+        raise SystemExit(f"--before {rev}: the measurement failed:\n{done.stderr}")
+    out = json.loads(done.stdout.splitlines()[-1])
+    assert out["code"].startswith(str(code)), f"measured the wrong code: {out['code']}"
+    return out
 
 
-def bench_default_per_doc(root: Path, docs: int, per_doc: int, ops: int, rng: random.Random) -> dict:
-    """TinyDB's default JSONStorage, one file per document: the same layout, the default storage."""
-    folder = root / "default-per-doc"
-    folder.mkdir()
-    t = time.perf_counter()
-    for d in range(docs):
-        db = TinyDB(folder / f"doc{d:04d}.json", ensure_ascii=False)
-        db.table("labels").insert_multiple(record(d, i, rng) for i in range(per_doc))
-        db.close()
-    bulk = time.perf_counter() - t
-    q = Query()
-    open_dbs: dict[int, TinyDB] = {}
+# --- TinyDB's default storage, for the issue-3 comparison -------------------------------------
+def tinydb_default(root: Path, docs: int, per_doc: int, ops: int) -> dict:
+    from tinydb import Query, TinyDB
 
-    def db_for(d: int) -> TinyDB:
-        if d not in open_dbs:
-            open_dbs[d] = TinyDB(folder / f"doc{d:04d}.json", ensure_ascii=False)
-        return open_dbs[d]
-
-    loads = []
-    for d in rng.sample(range(docs), min(ops, docs)):
-        t = time.perf_counter()
-        db_for(d).table("labels").search(q.annotator == "li")
-        loads.append(time.perf_counter() - t)
-    targets = [(rng.randrange(docs), rng.randrange(per_doc * 2)) for _ in range(ops)]
-    it = iter(targets)
-
-    def set_one():
-        d, i = next(it)
-        db_for(d).table("labels").upsert(
-            {**record(d, i, rng), "annotator": "wang"}, (q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang")
-        )
-
-    sets = timed(set_one, ops)
-    it = iter(targets)
-
-    def clear_one():
-        d, i = next(it)
-        db_for(d).table("labels").remove((q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang"))
-
-    clears = timed(clear_one, ops)
-    for db in open_dbs.values():
-        db.close()
-    return {"bulk": bulk, "load": loads, "set": sets, "clear": clears}
-
-
-def bench_default_single(root: Path, docs: int, per_doc: int, ops: int, rng: random.Random) -> dict:
-    """TinyDB's default JSONStorage, everything in one file (the naive design)."""
     path = root / "default-single.json"
-    t = time.perf_counter()
     db = TinyDB(path, ensure_ascii=False)
-    db.table("labels").insert_multiple(record(d, i, rng) for d in range(docs) for i in range(per_doc))
-    bulk = time.perf_counter() - t
-    q = Query()
     table = db.table("labels")
-    loads = timed(lambda: table.search(q.doc == f"doc{rng.randrange(docs):04d}"), ops)
-    targets = [(rng.randrange(docs), rng.randrange(per_doc * 2)) for _ in range(ops)]
-    it = iter(targets)
-    sets = timed(
-        lambda: (
-            lambda d, i: table.upsert(
-                {**record(d, i, rng), "annotator": "wang"}, (q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang")
-            )
-        )(*next(it)),
-        ops,
-    )
-    it = iter(targets)
-    clears = timed(
-        lambda: (lambda d, i: table.remove((q.id == f"doc{d:04d}:{i:08x}:0") & (q.annotator == "wang")))(*next(it)), ops
-    )
+    table.insert_multiple(record(f"doc{d:04d}", i, "target") for d in range(docs) for i in range(per_doc))
+    q = Query()
+    rng = random.Random(1)
+
+    def set_one(k: int) -> None:
+        doc = f"doc{rng.randrange(docs):04d}"
+        sid = f"{doc}:{rng.randrange(per_doc * 2):08x}:0"
+        table.upsert({**record(doc, 0, "problem"), "sentence": sid, "annotator": "wang"}, q.sentence == sid)
+
+    out = {"set": timed(set_one, ops), "file": path.stat().st_size}
     db.close()
-    return {"bulk": bulk, "load": loads, "set": sets, "clear": clears, "file_size": path.stat().st_size}
+    return out
 
 
-def row(name: str, values: list[float] | None) -> str:
-    if not values:
-        return f"| {name} | – | – | – |"
-    return f"| {name} | {pct(values, 50):.2f} | {pct(values, 99):.2f} | {len(values)} |"
+def fmt(values: list[float]) -> str:
+    return f"{pct(values, 50):.2f} / {pct(values, 99):.2f}"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, default=1000)
-    ap.add_argument("--per-doc", type=int, default=100)
-    ap.add_argument("--ops", type=int, default=2000, help="operations measured on our store")
-    ap.add_argument("--default-ops", type=int, default=200, help="operations on default, per document")
-    ap.add_argument("--single-ops", type=int, default=10, help="operations on default, one file")
+    ap.add_argument("--report-sizes", default="100,1000,5000,20000")
+    ap.add_argument("--store-sizes", default="1000,10000,100000")
+    ap.add_argument("--ops", type=int, default=400, help="set_label calls per point (journal)")
+    ap.add_argument("--whole-ops", type=int, default=120, help="set_label calls per point (whole-file)")
+    ap.add_argument("--before", metavar="REV", help="also measure this git revision's code (subprocess)")
+    ap.add_argument("--before-max-bulk", type=int, default=5000, help="time REV's bulk_set up to this size")
+    ap.add_argument("--tinydb-default", action="store_true", help="also TinyDB's default storage, one file")
+    ap.add_argument("--worker", choices=("report", "store"), help=argparse.SUPPRESS)
+    ap.add_argument("--code", help=argparse.SUPPRESS)
+    ap.add_argument("--folder", help=argparse.SUPPRESS)
+    ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--mode", default="journal", help=argparse.SUPPRESS)
+    ap.add_argument("--build", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--seed", type=int, default=7, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    rng = random.Random(3)
+    if args.worker:
+        worker(args)
+        return
     root = Path(tempfile.mkdtemp(prefix="reader-store-bench-"))
-    n = args.docs * args.per_doc
+    report_sizes = [int(x) for x in args.report_sizes.split(",") if x]
+    store_sizes = [int(x) for x in args.store_sizes.split(",") if x]
+    rows_r, rows_s = [], []
     try:
-        floor = fsync_floor(root)
-        ours = bench_ours(root, args.docs, args.per_doc, args.ops, rng)
-        big = {size: bench_big_doc(root, size, 300, rng) for size in (1500, 5000)}
-        dflt = bench_default_per_doc(root, args.docs, args.per_doc, args.default_ops, rng)
-        single = bench_default_single(root, args.docs, args.per_doc, args.single_ops, rng)
+        floor = disk_floor(root)
+        print(f"disk floor (append 450 B + fdatasync) p50 / p99: {fmt(floor)} ms\n", flush=True)
+        for n in report_sizes:
+            row = {"n": n}
+            for mode, ops in (("journal", args.ops), ("whole-file", args.whole_ops)):
+                set_mode(mode)
+                row[mode] = report_curve(root / f"r{n}-{mode}", n, ops, build=True, seed=n)
+            if args.before:
+                folder = root / f"r{n}-before"
+                build = n <= args.before_max_bulk
+                if not build:  # the old bulk_set is quadratic: build the same file with today's code
+                    set_mode("journal")
+                    report_curve(folder, n, 0, build=True, seed=n)
+                row["before"] = run_before(args.before, root, "report", n, args.whole_ops, build, folder, n)
+            set_mode("journal")
+            rows_r.append(row)
+            print(f"  report of {n:,} labels measured", file=sys.stderr, flush=True)
+        for n in store_sizes:
+            docs = max(1, n // 100)
+            row = {"n": n}
+            set_mode("journal")
+            row["journal"] = store_curve(root / f"s{n}-journal", docs, 100, args.ops, build=True, seed=n)
+            set_mode("whole-file")
+            shutil.copytree(root / f"s{n}-journal", root / f"s{n}-whole")
+            row["whole-file"] = store_curve(root / f"s{n}-whole", docs, 100, args.whole_ops, build=False, seed=n)
+            if args.before:
+                build = n <= 10000  # else the same files as ours (the old import takes long)
+                if not build:
+                    shutil.copytree(root / f"s{n}-journal", root / f"s{n}-before")
+                row["before"] = run_before(
+                    args.before, root, "store", n, args.whole_ops, build, root / f"s{n}-before", n
+                )
+            set_mode("journal")
+            rows_s.append(row)
+            print(f"  store of {n:,} labels measured", file=sys.stderr, flush=True)
+        default = tinydb_default(root, 1000, 100, 10) if args.tinydb_default else None
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
+    before = f" | before ({args.before})" if args.before else ""
+    print("Labels in one report (one annotator; each set_label changes the label). set_label p50 / p99 ms:\n")
+    print(f"| labels in the report | journal | whole-file{before} | p99 whole-file / journal | file |")
+    print("|---|---|---|---|---|" + ("---|" if args.before else ""))
+    for row in rows_r:
+        j, w = row["journal"], row["whole-file"]
+        b = f" | {fmt(row['before']['set'])}" if "before" in row else ""
+        print(
+            f"| {row['n']:,} | {fmt(j['set'])} | {fmt(w['set'])}{b} | ×{pct(w['set'], 99) / pct(j['set'], 99):.0f} "
+            f"| {j['file'] / 1e6:.2f} MB |"
+        )
+    print(f"\n| labels in the report | bulk_set of all (journal){before} | open (first doc_labels) | close (fold) |")
+    print("|---|---|---|---|" + ("---|" if args.before else ""))
+    for row in rows_r:
+        j = row["journal"]
+        b = ""
+        if "before" in row:
+            b = f" | {row['before']['bulk']:.2f} s" if "bulk" in row["before"] else " | (not timed: quadratic)"
+        print(f"| {row['n']:,} | {j['bulk']:.2f} s{b} | {j['open'] * 1000:.0f} ms | {j['close'] * 1000:.0f} ms |")
+    print("\nLabels in the store (documents of 100 labels; set/clear at random documents). p50 / p99 ms:\n")
+    print(f"| labels in the store | import | set: journal | set: whole-file{before} | clear: journal | load cold |")
+    print("|---|---|---|---|---|---|" + ("---|" if args.before else ""))
+    for row in rows_s:
+        j, w = row["journal"], row["whole-file"]
+        b = f" | {fmt(row['before']['set'])}" if "before" in row else ""
+        print(
+            f"| {row['n']:,} | {j['import']:.2f} s | {fmt(j['set'])} | {fmt(w['set'])}{b} | {fmt(j['clear'])} "
+            f"| {fmt(j['load'])} |"
+        )
+    big, top = rows_r[-1], rows_s[-1]
     print(
-        f"\n{n:,} labels over {args.docs:,} documents ({ours['total']:,} after the runs); "
-        f"one document file: {ours['file_size'] / 1024:.1f} KiB\n"
+        f"\nheadline (p99, whole-file / journal): {big['n']:,} labels in one report "
+        f"×{pct(big['whole-file']['set'], 99) / pct(big['journal']['set'], 99):.0f}; "
+        f"{top['n']:,} labels in the store ×{pct(top['whole-file']['set'], 99) / pct(top['journal']['set'], 99):.1f}; "
+        f"journal set p99 / disk floor p99: ×{pct(big['journal']['set'], 99) / pct(floor, 99):.1f}"
     )
-    print("| ours: per-document files, atomic durable writes + .bak | p50 ms | p99 ms | n |")
-    print("|---|---|---|---|")
-    for name, key in (
-        ("set one label", "set"),
-        ("clear one label", "clear"),
-        ("load one document's labels (cold, parses its file)", "load"),
-        ("load one document's labels (warm)", "warm"),
-        ("set position", "position"),
-        ("undo", "undo"),
-    ):
-        print(row(name, ours[key]))
-    print(row("(disk floor: write+fsync 40 KiB, fsync folder)", floor))
-    for size, b in big.items():
-        print(row(f"set one label in a document with {size:,} records ({b['file_size'] / 1024:.0f} KiB)", b["set"]))
-    print(
-        f"\nbulk import of {n:,} labels (`reader import-labels` path): {ours['bulk']:.2f} s; "
-        f"importing the same file again (all unchanged): {ours['reimport']:.2f} s"
-    )
-    print("\n| TinyDB default JSONStorage, one file per document | p50 ms | p99 ms | n |")
-    print("|---|---|---|---|")
-    for name, key in (
-        ("set one label (upsert)", "set"),
-        ("clear one label", "clear"),
-        ("load one document's labels", "load"),
-    ):
-        print(row(name, dflt[key]))
-    print(f"\n| TinyDB default JSONStorage, one file ({single['file_size'] / 1e6:.0f} MB) | p50 ms | p99 ms | n |")
-    print("|---|---|---|---|")
-    for name, key in (
-        ("set one label (upsert)", "set"),
-        ("clear one label", "clear"),
-        ("load one document's labels", "load"),
-    ):
-        print(row(name, single[key]))
-    print(
-        f"\nbulk insert, default per-document: {dflt['bulk']:.2f} s; default one file: {single['bulk']:.2f} s "
-        "(insert_multiple: one write each, no per-record check)"
-    )
-    print(
-        "\nheadline (p99, default one file / ours): "
-        f"set ×{pct(single['set'], 99) / pct(ours['set'], 99):.0f}, "
-        f"clear ×{pct(single['clear'], 99) / pct(ours['clear'], 99):.0f}, "
-        f"load ×{pct(single['load'], 99) / pct(ours['load'], 99):.0f}; "
-        f"(default per-document / ours): set ×{pct(dflt['set'], 99) / pct(ours['set'], 99):.1f}, "
-        f"load ×{pct(dflt['load'], 99) / pct(ours['load'], 99):.1f}"
-    )
+    if default:
+        print(
+            f"TinyDB default storage, one file of 100,000 labels ({default['file'] / 1e6:.0f} MB): set p50 / p99 "
+            f"{fmt(default['set'])} ms; "
+            f"×{pct(default['set'], 99) / pct(top['journal']['set'], 99):.0f} the journal's p99"
+        )
 
 
 if __name__ == "__main__":

@@ -233,21 +233,63 @@ async def library(tmp: Path, reports: int) -> dict[str, float]:
     return figures
 
 
+async def stats_open(tmp: Path) -> dict[str, float]:
+    """`s` on a 2.9 MB report (the corpus ×20: ~22,000 sentences, ~2,800 outline entries), a third
+    of its sentences labelled: key press to the statistics panel on screen."""
+    from reader.tui.screens.reading import ReadingScreen
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    folder = tmp / "stats"
+    folder.mkdir()
+    file = folder / "big-report.txt"
+    file.write_text("\n\n".join(texts * 20), encoding="utf-8")
+    figures = {"stats: report size (MB)": file.stat().st_size / 1e6}
+    app, store = make_app(folder, tmp / "stats-annotations", file=file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ReadingScreen) and app.screen.document is not None)
+        screen = app.screen
+        for sentence in screen.document.sentences[1::3]:
+            if sentence.kind != "heading":
+                screen.labels[sentence.id] = "target"
+                screen.tally.set(sentence.id, "target")
+        times, cpus = [], []
+        for _ in range(5):
+            start, cpu = time.perf_counter(), time.process_time()
+            await pilot.press("s")
+            await until(pilot, lambda: type(app.screen).__name__ == "StatsScreen")
+            await pilot.pause(0)
+            times.append(time.perf_counter() - start)
+            cpus.append(time.process_time() - cpu)
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is screen)
+        figures["stats: outline rows"] = len(screen.index.headings)
+        figures["stats: open the panel, median (ms)"] = statistics.median(times) * 1000
+        figures["stats: open the panel, max (ms)"] = max(times) * 1000
+        figures["stats: open the panel, CPU median (ms)"] = statistics.median(cpus) * 1000
+    store.close()
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=5000)
     parser.add_argument("--only-library", action="store_true", help="just the 5,000-report library")
+    parser.add_argument("--only-stats", action="store_true", help="just the statistics panel on a 2.9 MB report")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         corpus = tmp / "corpus"
         shutil.copytree(ROOT / "corpus", corpus)
         results = {}
-        if not args.only_library:
+        if args.only_stats:
+            results.update(asyncio.run(stats_open(tmp)))
+        elif not args.only_library:
             results["cold start to first library frame (s)"] = cold_start(corpus, tmp / "annotations")
             results.update(asyncio.run(open_and_keys(corpus, tmp / "annotations")))
             results.update(asyncio.run(big_document(tmp)))
-        results.update(asyncio.run(library(tmp, args.reports)))
+            results.update(asyncio.run(stats_open(tmp)))
+        if not args.only_stats:
+            results.update(asyncio.run(library(tmp, args.reports)))
     width = max(len(k) for k in results)
     for key, value in results.items():
         print(f"{key:<{width}}  {value:10.2f}" if isinstance(value, float) else f"{key:<{width}}  {value:>10}")

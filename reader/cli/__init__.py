@@ -18,7 +18,7 @@ from reader import __version__
 from reader.errors import ReaderError
 
 # Each module defines `register(subparsers)`, adding its commands with `set_defaults(run=...)`.
-_COMMAND_MODULES = ("text_cmds", "store_cmds", "export_cmds", "suggest_cmds")
+_COMMAND_MODULES = ("text_cmds", "store_cmds", "export_cmds", "suggest_cmds", "indicators_cmd")
 
 
 class Parser(argparse.ArgumentParser):

@@ -56,17 +56,22 @@ def run_doctor(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     from reader.cli.common import annotations_dir, corpus_dir
     from reader.store import AnnotationStore, ReadOnlyStore
-    from reader.store.importer import read_jsonl
+    from reader.store.importer import notes_file, read_jsonl
 
     with AnnotationStore(annotations_dir(args)) as store:
         if store.read_only:
             raise ReadOnlyStore(f"cannot import: {store.read_only_reason}")
         parsed = read_jsonl(args.file, store.labelset, annotator=args.annotator)
-        report = store.bulk_set(parsed.records, overwrite=args.overwrite)
+        notes = notes_file(args.file)
+        if notes != args.file and notes.is_file():  # the notes an export wrote beside the file
+            parsed.records += read_jsonl(notes, store.labelset, annotator=args.annotator).records
+        report = store.bulk_set(parsed.records, overwrite=args.overwrite, marks=parsed.marks)
         reattached = _reattach(store, corpus_dir(args), report.docs)
     parts = [f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged"]
+    if report.reviews:
+        parts.append(f"{report.reviews} review mark(s) added")
     if parsed.skipped_none:
-        parts.append(f"{parsed.skipped_none} 'none' skipped (negatives come from reviewed marks)")
+        parts.append(f"{parsed.skipped_none} negative(s) come back with their review marks")
     print(f"{args.file}: {', '.join(parts)}" + (f"; {reattached}" if reattached else ""))
     if report.conflicts:
         what = "replaced" if args.overwrite else "kept the stored labels; --overwrite replaces them"

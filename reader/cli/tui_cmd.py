@@ -22,7 +22,9 @@ def add_app_options(parser) -> None:
         metavar="NAME|PATH",
         help="keymap: default, vim, or a TOML file layered over the default",
     )
-    parser.add_argument("--theme", choices=("dark", "light"), default="dark", help="colour theme")
+    parser.add_argument(
+        "--theme", choices=("dark", "light"), default=None, help="colour theme (default: the last one used, else dark)"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -33,7 +33,7 @@ class Summary:
 
 
 def pipeline_version() -> str:
-    from reader.text.pipeline import pipeline_fingerprint
+    from reader.text.fingerprint import pipeline_fingerprint
 
     return pipeline_fingerprint()
 
@@ -88,10 +88,7 @@ class DocumentCache:
         except OSError as exc:
             raise ReaderError(f"{path}: cannot read ({exc.strerror})") from None
         sha = hashlib.sha256(raw).hexdigest()
-        # The document id (the file's stem) is part of the key: two files with the same bytes are
-        # two documents, and their sentence ids (which start with the document id) must differ.
-        stem_key = hashlib.sha256(path.stem.encode("utf-8")).hexdigest()[:12]
-        entry = self.folder / f"{sha[:40]}-{stem_key}-v{self.version}.pickle"
+        entry = self._entry(path, sha)
         document = self._read_pickle(entry, sha, path.stem)
         if document is None:
             from reader.text.pipeline import process_bytes
@@ -106,6 +103,33 @@ class DocumentCache:
         document.path = str(path)
         self._remember(path, stat, summarize(document))
         return document
+
+    def cached(self, path: str | Path, max_bytes: int):
+        """The Document of a report of at most `max_bytes` when the cache holds it, else None.
+
+        Never runs the pipeline, never raises: what cannot be answered at once is None (the
+        caller then uses `load` off the UI thread).
+        """
+        path = Path(path)
+        try:
+            stat = path.stat()
+            if stat.st_size > max_bytes:
+                return None
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        sha = hashlib.sha256(raw).hexdigest()
+        document = self._read_pickle(self._entry(path, sha), sha, path.stem)
+        if document is not None:
+            document.path = str(path)
+            self._remember(path, stat, summarize(document))
+        return document
+
+    def _entry(self, path: Path, sha: str) -> Path:
+        # The document id (the file's stem) is part of the key: two files with the same bytes are
+        # two documents, and their sentence ids (which start with the document id) must differ.
+        stem_key = hashlib.sha256(path.stem.encode("utf-8")).hexdigest()[:12]
+        return self.folder / f"{sha[:40]}-{stem_key}-v{self.version}.pickle"
 
     def _read_pickle(self, entry: Path, sha: str, doc_id: str):
         if not self.enabled:

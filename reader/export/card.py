@@ -21,8 +21,23 @@ from reader.export.classes import Classes
 
 TABLE_FORMATS = ("jsonl", "csv")
 _INT_FIELDS = ("start", "end", "line")
-_LIST_FIELDS = ("section", "tokens")
-_CSV_STRINGS = ("id", "doc", "text", "label", "section", "annotator", "created", "updated", "note", "tokens")
+"""The kinds of the native fields when an export is empty (no value to look at)."""
+
+
+def field_kinds(records: list[dict[str, Any]], columns: list[str]) -> dict[str, str]:
+    """Column → "string", "int", "bool" or "list", from the first value that is not null."""
+    kinds = {}
+    for key in columns:
+        value = next((r[key] for r in records if r.get(key) is not None), None)
+        if isinstance(value, bool):
+            kinds[key] = "bool"
+        elif isinstance(value, int) or (value is None and key in _INT_FIELDS):
+            kinds[key] = "int"
+        elif isinstance(value, list):
+            kinds[key] = "list"
+        else:
+            kinds[key] = "string"
+    return kinds
 
 
 MEANING = {
@@ -49,20 +64,22 @@ def size_category(n: int) -> str:
     return "1M<n<10M"
 
 
-def _feature(key: str, fmt: str, names: Classes) -> list[str]:
+def _feature(key: str, kind: str, fmt: str, names: Classes) -> list[str]:
     if key == "label":
         lines = [f"  - name: {key}", "    dtype:", "      class_label:", "        names:"]
         return lines + [f"          {_q(str(i))}: {_q(name)}" for i, name in enumerate(names.names)]
-    if key in _LIST_FIELDS and fmt == "jsonl":
+    if fmt == "csv" and kind != "int":  # a CSV cell is text: lists joined, booleans spelled
+        kind = "string"
+    if kind == "list":
         return [f"  - name: {key}", "    sequence: string"]
-    dtype = "int64" if key in _INT_FIELDS else "bool" if key == "orphan" and fmt == "jsonl" else "string"
+    dtype = {"int": "int64", "bool": "bool"}.get(kind, "string")
     return [f"  - name: {key}", f"    dtype: {dtype}"]
 
 
-def pandas_csv_line(path: str, columns: list[str]) -> str:
+def pandas_csv_line(path: str, kinds: dict[str, str]) -> str:
     """The pandas call that reads an exported CSV with its types: text columns stay text (an empty
     note is "", not a float NaN), numbers are numbers."""
-    strings = ", ".join(f"{_q(c)}: str" for c in columns if c in _CSV_STRINGS)
+    strings = ", ".join(f"{_q(c)}: str" for c, kind in kinds.items() if kind != "int")
     return f"pd.read_csv({path!r}, dtype={{{strings}}}, keep_default_na=False)"
 
 
@@ -70,7 +87,7 @@ def render(
     *,
     title: str,
     fmt: str,
-    columns: list[str],
+    kinds: dict[str, str],
     names: Classes,
     splits: dict[str, dict[str, Any]],
     manifest_name: str,
@@ -78,7 +95,8 @@ def render(
     versions: dict[str, str | None],
 ) -> str:
     """The card. `splits`: name → {"file": path or None, "records", "labels", "documents"} (as in
-    the manifest; "all" without --split); `columns`: the record fields, in order."""
+    the manifest; "all" without --split); `kinds`: the record fields, in order, and their kinds
+    (`field_kinds`)."""
     written = {name: s for name, s in splits.items() if s["file"]}
     total = sum(s["records"] for s in splits.values())
     head = [
@@ -100,8 +118,8 @@ def render(
             head += [f"  - split: {_q(split)}", f"    path: {_q(Path(s['file']).name)}"]
     if fmt in TABLE_FORMATS:
         head += ["dataset_info:", "  features:"]
-        for key in columns:
-            head += _feature(key, fmt, names)
+        for key, kind in kinds.items():
+            head += _feature(key, kind, fmt, names)
         head += ["  splits:"]
         for name, s in splits.items():
             head += [f"  - name: {_q('train' if name == 'all' else name)}", f"    num_examples: {s['records']}"]
@@ -140,7 +158,7 @@ def render(
         "",
         "## Loading",
         "",
-        *_loading(fmt, written, names, columns),
+        *_loading(fmt, written, names, kinds),
         "",
         "## Provenance",
         "",
@@ -152,7 +170,7 @@ def render(
     return "\n".join(head) + "\n\n" + "\n".join(body) + "\n"
 
 
-def _loading(fmt: str, written: dict[str, dict[str, Any]], names: Classes, columns: list[str]) -> list[str]:
+def _loading(fmt: str, written: dict[str, dict[str, Any]], names: Classes, kinds: dict[str, str]) -> list[str]:
     files = {("train" if n == "all" else n): Path(s["file"]).name for n, s in written.items()}
     label_names = "[" + ", ".join(_q(n) for n in names.names) + "]"
     if fmt == "jsonl":
@@ -170,7 +188,7 @@ def _loading(fmt: str, written: dict[str, dict[str, Any]], names: Classes, colum
             "```python",
             "import pandas as pd",
             "",
-            f"df = {pandas_csv_line(first, columns)}",
+            f"df = {pandas_csv_line(first, kinds)}",
             "```",
             "",
             "Cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`) start "

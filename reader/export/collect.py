@@ -8,7 +8,6 @@ Labels whose sentence is no longer in the text (orphans) are left out unless ask
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,33 +16,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.export import records as rec
-
-_WS = re.compile(r"\s+")
-
-
-class SentenceFinder:
-    """Finds a label's sentence in the current text: by id, else (for a label that is not yet
-    flagged orphan) by its whitespace-free text when exactly one sentence has it, as the store's
-    reattach would."""
-
-    def __init__(self, doc: Any) -> None:
-        self.doc = doc
-        self.by_id = {s.id: s for s in doc.sentences}
-        self._by_text: dict[str, list[Any]] | None = None
-
-    def find(self, record: dict[str, Any]) -> tuple[Any | None, str | None]:
-        """(sentence, "id" | "text") or (None, None)."""
-        sentence = self.by_id.get(record["sentence"])
-        if sentence is not None:
-            return sentence, "id"
-        if record.get("orphan"):
-            return None, None
-        if self._by_text is None:
-            self._by_text = defaultdict(list)
-            for s in self.doc.sentences:
-                self._by_text[_WS.sub("", s.text)].append(s)
-        candidates = self._by_text.get(_WS.sub("", record.get("text") or ""), [])
-        return (candidates[0], "text") if len(candidates) == 1 else (None, None)
+from reader.labels import Locator, units
 
 
 @dataclass
@@ -64,6 +37,9 @@ class Collected:
     """Document id → {"path", "sha256", "missing"}: provenance for the manifest."""
     notes: list[str] = field(default_factory=list)
     """Things the user should know (missing documents, skipped orphans), one line each."""
+    note_records: list[dict[str, Any]] = field(default_factory=list)
+    """Notes on sentences that have no label and are not negatives (native records with `label`
+    None): written beside the export (`FILE.notes.jsonl`), so that every note is exported."""
 
 
 def corpus_files(corpus_dir: Path) -> dict[str, Path]:
@@ -157,114 +133,140 @@ def collect(
     load_all = load_all or (loader_of(load) if load else default_loader())
     advance = advance or (lambda n: None)
     files = corpus_files(corpus_dir)
-    labels = list(store.labels())
-    marks = list(store.reviewed()) if selection.negatives else []
-    marks = [m for m in marks if m.get("reviewed", True)]
+    everything = list(store.labels(include_notes=True))
+    all_marks = list(store.reviewed())
 
-    known_annotators = {r["annotator"] for r in labels} | {m["annotator"] for m in marks}
+    known_annotators = {r["annotator"] for r in everything} | {m["annotator"] for m in all_marks}
     if selection.annotators:
-        if not selection.negatives:
-            known_annotators |= {m["annotator"] for m in store.reviewed()}
         _check_known("annotator", selection.annotators, known_annotators, "check the name with `reader stats`")
+    labels_in_store = {r["label"] for r in everything if r.get("label")}
     if selection.labels and label_set is not None:
-        known_labels = set(label_set) | {rec.NONE_LABEL} | {r["label"] for r in labels if r.get("label")}
+        known_labels = set(label_set) | {rec.NONE_LABEL} | labels_in_store
         _check_known("label", sorted(selection.labels), known_labels, "see labels.toml or `reader stats`")
-    known_docs = {r["doc"] for r in labels} | set(files)
+    known_docs = {r["doc"] for r in everything} | set(files)
     if selection.docs:
         _check_known("document", selection.docs, known_docs, "a document id is the corpus file name without .txt")
 
-    def wanted(item: dict[str, Any]) -> bool:
+    def wanted(item: Any) -> bool:
         return (not selection.annotators or item["annotator"] in selection.annotators) and (
             not selection.docs or item["doc"] in selection.docs
         )
 
-    labels = [r for r in labels if wanted(r) and r.get("label")]
-    marks = [m for m in marks if wanted(m)]
+    everything = [r for r in everything if wanted(r)]
+    marks = [m for m in all_marks if wanted(m)]
     notes: list[str] = []
-    stored_orphans = [r for r in labels if r.get("orphan")]
-    if stored_orphans and not selection.orphans:
-        labels = [r for r in labels if not r.get("orphan")]
-        notes.append(
-            f"left out {len(stored_orphans)} orphan label(s) (their sentence is no longer in "
-            "the text); --orphans includes them"
-        )
-
-    by_doc, marks_by_doc = by_document(labels, marks)
-    doc_ids = sorted(set(by_doc) | set(marks_by_doc))
+    by_doc, marks_by_doc = by_document(everything, marks)
+    doc_ids = sorted(set(by_doc) | (set(marks_by_doc) if selection.negatives else set()))
     if on_documents:
         on_documents(len(doc_ids))
     loaded = load_documents(doc_ids, files, load_all, advance)
     out: list[dict[str, Any]] = []
+    note_records: list[dict[str, Any]] = []
     documents: dict[str, dict[str, Any]] = {}
-    lost = matched_by_text = 0
+    orphans_out = orphans_in = moved = 0
     for doc_id in doc_ids:
         doc = loaded[doc_id]
         path = files.get(doc_id)
+        recs = by_doc.get(doc_id, [])
+        scopes: dict[str, list[Any]] = defaultdict(list)  # annotator → review marks, outermost first
+        for m in sorted(marks_by_doc.get(doc_id, ()), key=lambda m: tuple(m["section"])):
+            scopes[m["annotator"]].append(m)
+
+        def mark_for(annotator: str, section, scopes=scopes) -> Any | None:
+            return next((m for m in scopes.get(annotator, ()) if rec.in_scope(section, m["section"])), None)
+
         if isinstance(doc, str):
             problem = doc
             documents[doc_id] = {"path": str(path) if path else None, "sha256": None, "missing": True}
-            n = len(by_doc.get(doc_id, ()))
-            tail = ", and no negatives come from it" if marks_by_doc.get(doc_id) else ""
+            n = sum(1 for r in recs if r.get("label"))
+            tail = ", and no negatives come from it" if selection.negatives and marks_by_doc.get(doc_id) else ""
             notes.append(f"document {doc_id} {problem}: its {n} label(s) use the positions stored with them{tail}")
-            keyed = [
-                ((r.get("line") or 0, r.get("start") or 0), rec.from_label(r, None)) for r in by_doc.get(doc_id, ())
-            ]
-            if selection.orphans:  # every record of an export has the same keys
-                for (_, record), r in zip(keyed, by_doc.get(doc_id, ()), strict=True):
+            keyed = []
+            for r in recs:
+                record = rec.from_label(r, None, mark_for(r["annotator"], r.get("section") or ()))
+                if selection.orphans:
                     record["orphan"] = bool(r.get("orphan"))
+                elif r.get("orphan"):
+                    orphans_out += 1
+                    continue
+                target = out if r.get("label") else note_records
+                keyed.append(((r.get("line") or 0, r.get("start") or 0), record, target))
             keyed.sort(key=lambda kv: (kv[0], kv[1]["annotator"] or ""))
-            out.extend(record for _, record in keyed)
+            for _, record, target in keyed:
+                target.append(record)
             continue
         documents[doc_id] = {"path": str(path), "sha256": doc.sha256, "missing": False}
-        finder = SentenceFinder(doc)
+        locator = Locator(doc)
         keyed = []
-        labelled: dict[str, set[str]] = defaultdict(set)  # annotator → sentence ids (any label)
-        for r in by_doc.get(doc_id, ()):
-            sentence, how = finder.find(r)
-            if how == "text":
-                matched_by_text += 1
-            elif sentence is None and not r.get("orphan"):
-                lost += 1
+        keep_out: dict[str, set[str]] = defaultdict(set)  # annotator → never a negative
+        notes_on: dict[tuple[str, str], str] = {}  # (annotator, sentence id) → note of a note-only record
+        for r, found in locator.locate_all(recs):
+            who, s = r["annotator"], found.sentence
+            if not r.get("label"):
+                if s is not None and r.get("note"):
+                    notes_on[(who, s.id)] = r["note"]
+                continue
+            if s is None or found.text_changed:
+                keep_out[who] |= locator.near(r)
+            if s is not None:
+                keep_out[who].add(s.id)
+                if s.id != r["sentence"] and not r.get("orphan"):
+                    moved += 1
+            if s is None:
                 if not selection.orphans:
+                    orphans_out += 1
                     continue
-            record = rec.from_label(r, sentence)
-            if sentence is not None:
-                record["id"] = sentence.id
-                labelled[r["annotator"]].add(sentence.id)
-                order = (0, sentence.index)
+                orphans_in += 1
+            record = rec.from_label(r, s, mark_for(who, s.section if s is not None else r.get("section") or ()))
+            if s is not None:
+                record["id"] = s.id
+                order = (0, s.index)
             else:
                 order = (1, r.get("start") or 0)
             if selection.orphans:
-                record["orphan"] = sentence is None
+                record["orphan"] = s is None
             keyed.append((order, record))
-        # Negatives: unlabelled body sentences inside what each annotator marked reviewed.
-        scopes: dict[str, list[tuple[list[str], dict[str, Any]]]] = defaultdict(list)
-        for m in marks_by_doc.get(doc_id, ()):
-            scopes[m["annotator"]].append((list(m.get("section") or []), m))
-        for annotator, marks_of in scopes.items():
-            done = labelled[annotator]
-            for s in doc.sentences:
-                if s.kind != "sentence" or s.id in done:
-                    continue
-                mark = next((m for scope, m in marks_of if rec.in_scope(s.section, scope)), None)
-                if mark is not None:
-                    record = rec.negative(doc_id, s, annotator, mark)
+        # Negatives: unlabelled units inside what each annotator marked reviewed, never a sentence
+        # that any label, orphan or changed label of theirs points at or near.
+        negative_ids: set[tuple[str, str]] = set()
+        if selection.negatives:
+            for annotator in scopes:
+                for s in units(doc):
+                    mark = None if s.id in keep_out[annotator] else mark_for(annotator, s.section)
+                    if mark is None:
+                        continue
+                    record = rec.negative(doc_id, s, annotator, mark, notes_on.get((annotator, s.id), ""))
+                    negative_ids.add((annotator, s.id))
                     if selection.orphans:
                         record["orphan"] = False
                     keyed.append(((0, s.index), record))
+        for r, found in locator.locate_all([r for r in recs if not r.get("label")]):
+            s = found.sentence
+            if s is not None and (r["annotator"], s.id) in negative_ids:
+                continue  # the note is on the negative record
+            record = rec.from_label(r, s, mark_for(r["annotator"], s.section if s else r.get("section") or ()))
+            if s is not None:
+                record["id"] = s.id
+            note_records.append(record)
         keyed.sort(key=lambda kv: (kv[0], kv[1]["annotator"] or ""))
         out.extend(record for _, record in keyed)
 
     if selection.labels is not None:
         out = [
-            r for r in out if r["label"] in selection.labels or (selection.negatives and r["label"] == rec.NONE_LABEL)
+            r
+            for r in out
+            if r["label"] in selection.labels
+            or (selection.negatives and r["label"] == rec.NONE_LABEL and r["implicit"])
         ]
-    if lost:
-        what = "included as orphans" if selection.orphans else "left out (--orphans includes them)"
-        notes.append(f"{lost} label(s) no longer match a sentence of the current text: {what}")
-    if matched_by_text:
+    if orphans_out:
         notes.append(
-            f"{matched_by_text} label(s) found their sentence again by its text "
+            f"left out {orphans_out} orphan label(s) (their sentence is no longer in the text); --orphans includes them"
+        )
+    if orphans_in:
+        notes.append(f"{orphans_in} label(s) no longer match a sentence of the current text: included as orphans")
+    if moved:
+        notes.append(
+            f"{moved} label(s) found their sentence again by its text "
             "(the store has not been reattached since the text changed)"
         )
-    return Collected(out, documents, notes)
+    return Collected(out, documents, notes, note_records)

@@ -138,10 +138,8 @@ def csv_cell(value: Any, key: str) -> Any:
     """A record's value as a CSV cell (lists joined, booleans spelled, formulas defused)."""
     if value is None:
         return ""
-    if key == "section":
-        value = SECTION_SEPARATOR.join(value)
-    elif key == "tokens":
-        value = " ".join(value)
+    if isinstance(value, list):  # section paths (and any other list of titles) with " > ", words with spaces
+        value = (" " if key == "tokens" else SECTION_SEPARATOR).join(value)
     elif isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str) and value.startswith(FORMULA_START):

@@ -2,12 +2,13 @@
 that matches them.
 
 One task per sentence. `data` holds the sentence and where it comes from (`text`, `id`, `doc`,
-`section`, `section_path`, `start`, `end`, `line`, and `tokens`/`orphan` when exported).
+`section`, `section_path`, `start`, `end`, `line`, and `tokens` when exported).
 Each annotator's label is one entry of `annotations`, whose `result` is a `choices` result for the
 `label` control (plus a `textarea` result for the `note` control when there is a note), with
-`created_at`/`updated_at`, `ground_truth: false` and the annotator's name under `annotator` (Label
-Studio ignores that key; `reader import-labels` reads it; `completed_by` is left out because Label
-Studio only accepts the e-mail or id of one of its own users there). The suggestion for the
+`created_at`/`updated_at`, `ground_truth: false`, the annotator's name under `annotator` and the
+record's other fields (`orphan`, …) under `reader` (Label Studio ignores both keys; `reader
+import-labels` reads them; `completed_by` is left out because Label Studio only accepts the e-mail or
+id of one of its own users there). The suggestion for the
 sentence, when there is one, is a `predictions` entry with its `score` and `model_version`.
 """
 
@@ -20,7 +21,9 @@ from reader.export.classes import Classes
 from reader.export.formats import SECTION_SEPARATOR
 
 CONTROL, OBJECT, NOTE = "label", "text", "note"
-_PER_LABEL = ("label", "annotator", "created", "updated", "note")
+SENTENCE_FIELDS = ("id", "doc", "text", "section", "start", "end", "line", "tokens")
+"""What goes into a task's `data`; every other field of a record belongs to its annotation."""
+_IN_ANNOTATION = ("label", "annotator", "created", "updated", "note")
 
 
 def choice(label: str) -> dict[str, Any]:
@@ -31,7 +34,7 @@ def _annotation(record: dict[str, Any]) -> dict[str, Any]:
     result = [choice(record["label"])]
     if record.get("note"):
         result.append({"from_name": NOTE, "to_name": OBJECT, "type": "textarea", "value": {"text": [record["note"]]}})
-    return {
+    out = {
         "result": result,
         "created_at": record.get("created"),
         "updated_at": record.get("updated"),
@@ -39,6 +42,10 @@ def _annotation(record: dict[str, Any]) -> dict[str, Any]:
         "was_cancelled": False,
         "annotator": record.get("annotator"),
     }
+    extra = {k: v for k, v in record.items() if k not in SENTENCE_FIELDS and k not in _IN_ANNOTATION}
+    if extra:  # e.g. `orphan`: the rest of the record, for `reader import-labels`
+        out["reader"] = extra
+    return out
 
 
 def tasks(records: list[dict[str, Any]], predictions: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -49,7 +56,7 @@ def tasks(records: list[dict[str, Any]], predictions: dict[str, dict[str, Any]])
         key = (r["doc"], r["id"])
         task = by_sentence.get(key)
         if task is None:
-            data = {k: v for k, v in r.items() if k not in _PER_LABEL}
+            data = {k: v for k, v in r.items() if k in SENTENCE_FIELDS}
             data["section_path"] = SECTION_SEPARATOR.join(r.get("section") or [])
             suggested = predictions.get(r["id"])
             task = {

@@ -50,7 +50,7 @@ def split_summary(
 def build(
     *,
     records_by_split: dict[str, list[dict[str, Any]]],
-    shares: dict[str, float] | None,
+    summary: dict[str, dict[str, Any]],
     files: dict[str, Path | None],
     extra_files: dict[str, Path],
     documents: dict[str, dict[str, Any]],
@@ -60,13 +60,14 @@ def build(
     options: dict[str, Any],
     versions: dict[str, str | None],
 ) -> dict[str, Any]:
-    """`records_by_split` maps a split name (or "all" without --split) to its records; `files` maps
-    it to the file written (None: none, for an empty split); `extra_files` names the other files
-    written (card, labelling config); `documents` maps a document id to {sha256, path, missing}."""
+    """`records_by_split` maps a split name (or "all" without --split) to its records, `summary` to
+    its `split_summary`, `files` to the file written (None: none, for an empty split); `extra_files`
+    names the other files written (card, labelling config); `documents` maps a document id to
+    {sha256, path, missing}."""
     by_label: Counter[str] = Counter()
     annotators: set[str] = set()
     doc_split: dict[str, str] = {}
-    splits = split_summary(records_by_split, shares)
+    splits = {name: dict(s) for name, s in summary.items()}
     for name, records in records_by_split.items():
         by_label.update(r["label"] for r in records)
         annotators.update(r["annotator"] for r in records if r.get("annotator"))

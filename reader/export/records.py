@@ -4,15 +4,22 @@ The native record is the source for every format. Its keys, in order: `id` (sent
 `text`, `label`, `section` (list of titles), `start`, `end`, `line`, `annotator`, `created`,
 `updated`, `note` (always present, "" when there is none: every row has the same columns with the
 same types, which `datasets.load_dataset("json")` needs — a column that is null throughout its first
-block fails to cast when a later block has a string), then `orphan` (only with --orphans) and
-`tokens` (only with --tokens).
+block fails to cast when a later block has a string), `text_changed` (the report was edited after
+labelling: `text` is the current sentence, `labelled_text` the one labelled), `labelled_text`
+(equal to `text` unless `text_changed`), `implicit` (a `none` that comes from a review mark, not a
+stored label), `reviewed` and `review_scope` (the annotator marked this sentence's section, or the
+whole document when the scope is `[]`, reviewed), then `orphan` (only with --orphans) and `tokens`
+(only with --tokens).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-NONE_LABEL = "none"
+from reader.labels import NONE, squeeze
+
+NONE_LABEL = NONE
 NATIVE_FIELDS = (
     "id",
     "doc",
@@ -26,12 +33,24 @@ NATIVE_FIELDS = (
     "created",
     "updated",
     "note",
+    "text_changed",
+    "labelled_text",
+    "implicit",
+    "reviewed",
+    "review_scope",
 )
 
 
-def from_label(stored: dict[str, Any], sentence: Any | None) -> dict[str, Any]:
+def _review(mark: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {"reviewed": mark is not None, "review_scope": list(mark["section"]) if mark is not None else []}
+
+
+def from_label(
+    stored: Mapping[str, Any], sentence: Any | None, mark: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """A record for a stored label; positions come from `sentence` (current pipeline) when given,
-    else from what the store kept when the label was made."""
+    else from what the store kept when the label was made. `mark`: the review mark covering it."""
+    labelled = stored.get("labelled_text") or stored.get("text") or ""
     if sentence is not None:
         text, section = sentence.text, list(sentence.section)
         start, end, line = sentence.start, sentence.end, sentence.line
@@ -51,10 +70,14 @@ def from_label(stored: dict[str, Any], sentence: Any | None) -> dict[str, Any]:
         "created": stored.get("created"),
         "updated": stored.get("updated"),
         "note": stored.get("note") or "",
+        "text_changed": squeeze(text) != squeeze(labelled),
+        "labelled_text": labelled if squeeze(text) != squeeze(labelled) else text,
+        "implicit": False,
+        **_review(mark),
     }
 
 
-def negative(doc_id: str, sentence: Any, annotator: str, mark: dict[str, Any]) -> dict[str, Any]:
+def negative(doc_id: str, sentence: Any, annotator: str, mark: Mapping[str, Any], note: str = "") -> dict[str, Any]:
     """A `label: "none"` record for an unlabelled sentence of a reviewed section; its times are
     those of the review mark (when the annotator said "nothing else here")."""
     when = mark.get("updated") or mark.get("created")
@@ -70,7 +93,11 @@ def negative(doc_id: str, sentence: Any, annotator: str, mark: dict[str, Any]) -
         "annotator": annotator,
         "created": mark.get("created") or when,
         "updated": when,
-        "note": "",
+        "note": note or "",
+        "text_changed": False,
+        "labelled_text": sentence.text,
+        "implicit": True,
+        **_review(mark),
     }
 
 

@@ -123,6 +123,7 @@ def _versions(tokens: bool) -> dict[str, str | None]:
 
 def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
     from reader.export.split import parse_split
+    from reader.store.importer import notes_file
 
     fmt = formats.resolve(request.output, request.format)
     shares = parse_split(request.split) if request.split else None
@@ -201,9 +202,18 @@ def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
                     continue
                 writer.write_records(by_split[name], path, fmt, advance=writing, **write_kw)
                 files[name] = path
+            if collected.note_records and fmt == "jsonl":  # every note is exported (issue 10)
+                writer.write_records(collected.note_records, notes_file(Path(request.output)), fmt)
 
     for note in collected.notes:
         say(note)
+    if collected.note_records:
+        where = (
+            f"in {notes_file(Path(request.output))}"
+            if not to_stdout and fmt == "jsonl"
+            else "not written: export with -o FILE.jsonl to get them in FILE.notes.jsonl"
+        )
+        say(f"{len(collected.note_records)} note(s) on sentences without a label: {where}")
     if not records:
         say(
             "no labels to export"
@@ -231,7 +241,7 @@ def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
         card.render(
             title=f"reader export: {Path(request.output).name}",
             fmt=fmt,
-            columns=formats.columns(records),
+            kinds=card.field_kinds(records, list(records[0]) if records else formats.columns(records)),
             names=names,
             splits=splits_for_card,
             manifest_name=beside["manifest"].name,
@@ -243,7 +253,7 @@ def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
     extra["card"] = beside["card"]
     manifest = build(
         records_by_split=by_split,
-        shares=shares,
+        summary=summary,
         files=files,
         extra_files=extra,
         documents=collected.documents,

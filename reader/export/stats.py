@@ -18,7 +18,6 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.export.collect import (
     LoadAll,
-    SentenceFinder,
     by_document,
     corpus_files,
     default_loader,
@@ -27,6 +26,7 @@ from reader.export.collect import (
 )
 from reader.export.kappa import cohen_kappa
 from reader.export.records import in_scope
+from reader.labels import Locator
 
 
 @dataclass
@@ -145,7 +145,8 @@ def compute(
     loaded = load_documents(doc_ids, files, load_all, advance)
     for doc_id in doc_ids:
         doc = loaded[doc_id] if not isinstance(loaded[doc_id], str) else None
-        finder = SentenceFinder(doc) if doc is not None else None
+        locator = Locator(doc) if doc is not None else None
+        located = {id(r): f.sentence for r, f in locator.locate_all(by_doc.get(doc_id, ()))} if locator else {}
         body = [s for s in doc.sentences if s.kind == "sentence"] if doc is not None else []
         # Who appears in this document: with --annotator, the ones asked for, even if absent here.
         present = {r["annotator"] for r in by_doc.get(doc_id, ())}
@@ -159,8 +160,8 @@ def compute(
         chosen: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
         for r in by_doc.get(doc_id, ()):
             row = rows[r["annotator"]]
-            s = finder.find(r)[0] if finder else None
-            if r.get("orphan") or (finder and s is None):
+            s = located.get(id(r))
+            if (locator is None and r.get("orphan")) or (locator is not None and s is None):
                 row.orphans += 1
                 continue
             key = (doc_id, s.id if s else r["sentence"])

@@ -32,6 +32,10 @@ which the user re-attaches by hand: a wrong guess would put a label on a sentenc
 EDIT_MIN_CHARS = 6
 """Texts shorter than this are never matched by similarity (one character is a large share)."""
 
+NEAR_SIMILARITY = 0.5
+"""Least similarity for a sentence to count as "near" an orphan or a changed label (see `near`):
+such sentences are never exported as negatives, since the label may well have been meant for them."""
+
 ID, TEXT, EDIT = "id", "text", "edit"
 
 
@@ -115,6 +119,43 @@ class Locator:
                 scored.append((-ratio, nearest(s), s.index, s))
         return min(scored, key=lambda t: t[:3])[3] if scored else None
 
+    def locate_all(self, records: Iterable[Mapping[str, Any]]) -> list[tuple[Mapping[str, Any], Located]]:
+        """See the module function `locate_all`."""
+        per_annotator: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        for r in records:
+            per_annotator[r["annotator"]].append(r)
+        out: list[tuple[Mapping[str, Any], Located]] = []
+        for recs in per_annotator.values():
+            taken = {r["sentence"] for r in recs if r["sentence"] in self.by_id}
+
+            def order(r: Mapping[str, Any]) -> tuple:
+                return (r["sentence"] not in self.by_id, r.get("start") is None, r.get("start") or 0)
+
+            for r in sorted(recs, key=order):
+                found = self.locate(r, taken)
+                if found.sentence is not None:
+                    taken.add(found.sentence.id)
+                out.append((r, found))
+        return out
+
+    def near(self, record: Mapping[str, Any]) -> set[str]:
+        """Ids of the sentences near the place a record was labelled: those overlapping its old
+        span, and those of its section whose text is at least `NEAR_SIMILARITY` like the text as
+        labelled. For orphans and changed labels: what `--negatives` must not call "none"."""
+        out: set[str] = set()
+        start, end = record.get("start"), record.get("end")
+        if start is not None and end is not None:
+            out |= {s.id for s in self.document.sentences if s.start < end and start < s.end}
+        labelled = squeeze(record.get("labelled_text") or record.get("text") or "")
+        if labelled:
+            matcher = SequenceMatcher(autojunk=False)
+            matcher.set_seq2(labelled)
+            for s in self._sections().get(tuple(record.get("section") or ()), ()):
+                matcher.set_seq1(squeeze(s.text))
+                if matcher.quick_ratio() >= NEAR_SIMILARITY and matcher.ratio() >= NEAR_SIMILARITY:
+                    out.add(s.id)
+        return out
+
 
 def locate(record: Mapping[str, Any], document: Any, taken: Iterable[str] = ()) -> Located:
     """Where one record's sentence is in `document` now (see the module docstring)."""
@@ -127,19 +168,4 @@ def locate_all(records: Iterable[Mapping[str, Any]], document: Any) -> list[tupl
     Records still found by id keep their sentence first; the others are placed in the order of
     their old position. Returns (record, located) pairs in that order.
     """
-    locator = Locator(document)
-    per_annotator: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for r in records:
-        per_annotator[r["annotator"]].append(r)
-    out: list[tuple[Mapping[str, Any], Located]] = []
-    for recs in per_annotator.values():
-        taken = {r["sentence"] for r in recs if r["sentence"] in locator.by_id}
-        ordered = sorted(
-            recs, key=lambda r: (r["sentence"] not in locator.by_id, r.get("start") is None, r.get("start") or 0)
-        )
-        for r in ordered:
-            found = locator.locate(r, taken)
-            if found.sentence is not None:
-                taken.add(found.sentence.id)
-            out.append((r, found))
-    return out
+    return Locator(document).locate_all(records)

@@ -1,5 +1,5 @@
-"""`reader doctor`: check an annotations folder — damaged files, leftovers, the lock, orphans — and,
-with `--repair`, fix what can be fixed without losing anything.
+"""`reader doctor`: check an annotations folder — damaged files and journals, changes not yet folded,
+leftovers, the lock, orphans — and, with `--repair`, fix what can be fixed without losing anything.
 """
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.store.journal import JOURNAL_SUFFIX
 from reader.store.storage import TMP_MARK
-from reader.store.store import WRITER_FILE, AnnotationStore
+from reader.store.store import LOCK_FILE, WRITER_FILE, AnnotationStore
 
 
 @dataclass
@@ -43,13 +44,28 @@ def run_doctor(annotations: Path, corpus: Path, *, repair: bool) -> DoctorReport
         if repair and store.read_only:
             report.problem(f"cannot repair: {store.read_only_reason}")
             repair = False
-        elif not repair and (annotations / WRITER_FILE).exists():
+        elif not repair and _writer_alive(annotations):
             report.say(f"note: {store._holder()} has the folder open for writing")
         _check_files(store, report, repair)
         _check_orphans(store, corpus, report, repair)
     finally:
         store.close()
     return report
+
+
+def _writer_alive(folder: Path) -> bool:
+    """Whether a writer holds the folder's lock now (a `.writer` file alone may be left by a crash)."""
+    import filelock
+
+    if not (folder / WRITER_FILE).exists():
+        return False
+    lock = filelock.FileLock(str(folder / LOCK_FILE), timeout=0, thread_local=False)
+    try:
+        lock.acquire(timeout=0)
+    except (filelock.Timeout, OSError):
+        return True
+    lock.release()
+    return False
 
 
 def _check_files(store: AnnotationStore, report: DoctorReport, repair: bool) -> None:
@@ -60,6 +76,7 @@ def _check_files(store: AnnotationStore, report: DoctorReport, repair: bool) -> 
         f"{store.path}: {len(doc_ids)} document file(s), {len(labels)} record(s), "
         f"annotators: {', '.join(annotators) or '-'}"
     )
+    _check_journals(store, report, repair)
     for name, what in store.problems():
         if repair:
             report.say(f"repaired {store.repair(name[: -len('.json')])}")
@@ -70,6 +87,38 @@ def _check_files(store: AnnotationStore, report: DoctorReport, repair: bool) -> 
             report.say(f"leftover temp file {tmp.name} (an interrupted write; the next writer removes it)")
     for aside in sorted(store.path.glob("*.damaged-*")):
         report.say(f"kept: {aside.name} (moved aside by an earlier repair; delete it when sure)")
+
+
+def _check_journals(store: AnnotationStore, report: DoctorReport, repair: bool) -> None:
+    """Journals an interrupted session left: their changes are seen by every reader; the writer (and
+    `--repair`) folds them into the file, dropping a torn last line (a change never acknowledged)."""
+    writer_open = not repair and _writer_alive(store.path)
+    for path in sorted(store.path.glob(f"*.json{JOURNAL_SUFFIX}")):
+        doc_id = path.name[: -len(".json" + JOURNAL_SUFFIX)]
+        if not (store.path / f"{doc_id}.json").exists() and not (store.path / f"{doc_id}.json.bak").exists():
+            report.problem(f"{path.name}: a journal without its file {doc_id}.json; kept as it is")
+    for doc_id in store.doc_ids():
+        ds = store._doc(doc_id)  # a writer's open folds what an interrupted session left
+        if ds.recovered:
+            report.say(f"repaired {ds.journal.path.name}: {ds.recovered}")
+        if repair:
+            continue
+        if ds.journal_damaged:
+            continue  # listed with the problems below
+        parts = []
+        if ds.pending:
+            parts.append(f"{ds.pending} change(s) not yet folded into {doc_id}.json (every reader sees them)")
+        if ds.torn:
+            parts.append(f"a torn last line ({ds.torn} bytes): a change cut by a crash before it was saved, ignored")
+        if not parts:
+            continue
+        if writer_open:
+            fix = "the open writer folds them"
+        else:
+            fix = "`--repair` (or the next `reader` that labels here) folds them into the file" + (
+                " and drops the torn line" if ds.torn else ""
+            )
+        report.say(f"{ds.journal.path.name}: {'; '.join(parts)}; {fix}")
 
 
 def _check_orphans(store: AnnotationStore, corpus: Path, report: DoctorReport, repair: bool) -> None:

@@ -7,8 +7,11 @@ Here every write goes to a temp file in the same folder → flush → fsync → 
 the folder, so the file on disk is always either the old or the new version. The parsed data stays
 in memory: reads cost nothing unless the file changed on disk (checked with one `stat`). A file that
 is empty, truncated or not JSON raises `DamagedFile` instead of being read as empty. After each
-labelling write the same bytes also go, atomically, to `<file>.bak`: the last good copy, which
+whole-file write the same bytes also go, atomically, to `<file>.bak`: the last good copy, which
 `reader doctor --repair` restores if the main file is ever damaged by something else.
+
+A single label does not rewrite the file: it is appended to the file's journal (journal.py), and
+the journal is folded into the file by a whole-file write from time to time (docstore.py).
 
 The file is readable by people: UTF-8 (no \\uXXXX escapes), one table per block, one record per line.
 """
@@ -18,6 +21,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,42 +37,62 @@ class DamagedFile(Exception):
     """A store file that exists but cannot be used; the message says what is wrong."""
 
 
-LineCache = dict[tuple[str, str], tuple[dict[str, Any], str]]
+def _not_json(obj: Any) -> Any:
+    raise TypeError(f"a {type(obj).__name__} cannot be stored in a TinyDB file")
+
+
+def _record_encoder() -> Callable[[Any], str]:
+    """`json.dumps(obj, ensure_ascii=False)`, twice as fast: the C encoder is made once, not per
+    record (records come from JSON, so the check for circular references is not needed)."""
+    from json.encoder import c_make_encoder, encode_basestring
+
+    if c_make_encoder is None:  # a Python without the C accelerator
+        return lambda obj: json.dumps(obj, ensure_ascii=False)
+    make = c_make_encoder(None, _not_json, encode_basestring, None, ": ", ", ", False, False, True)
+    return lambda obj: "".join(make(obj, 0))
+
+
+_encode = _record_encoder()
+LineCache = dict[str, dict[str, tuple[dict[str, Any], bytes]]]
+"""Per table, per record id: (the record object last serialized, its line)."""
 
 
 def serialize(data: dict[str, dict[str, Any]], cache: LineCache | None = None) -> bytes:
     """TinyDB's data as JSON with one record per line (diff-friendly, and quick to write).
 
-    With a `cache`, a record equal to the one last serialized reuses its line: a write then costs
-    one `json.dumps` for the changed record, not one per record of the document.
+    With a `cache`, a record that is the very object last serialized reuses its line: a write then
+    costs one `json.dumps` per changed record, not one per record of the document. Records must
+    therefore be replaced, never changed in place, between two calls with the same cache (the
+    document store replaces them; whoever changes one in place clears the cache).
     """
-    out = ["{"]
+    out = [b"{"]
     tables = list(data.items())
-    fresh: LineCache = {}
     for t, (name, table) in enumerate(tables):
-        tail = "," if t < len(tables) - 1 else ""
-        quoted = json.dumps(name, ensure_ascii=False)
+        tail = b"," if t < len(tables) - 1 else b""
+        quoted = json.dumps(name, ensure_ascii=False).encode("utf-8")
         if not table:
-            out.append(f" {quoted}: {{}}{tail}")
+            out.append(b" " + quoted + b": {}" + tail)
             continue
-        out.append(f" {quoted}: {{")
-        last = len(table) - 1
-        for r, (doc_id, doc) in enumerate(table.items()):
-            key = (name, str(doc_id))
-            hit = cache.get(key) if cache is not None else None
-            if hit is not None and hit[0] == doc:
-                line = hit[1]
-            else:
-                line = f"  {json.dumps(str(doc_id))}: {json.dumps(doc, ensure_ascii=False)}"
+        out.append(b" " + quoted + b": {")
+        lines: dict[str, tuple[dict[str, Any], bytes]] = {}
+        if cache is not None:
+            lines = cache.setdefault(name, {})
+            if len(lines) > 2 * len(table) + 100:  # many records removed since: drop their lines
+                lines.clear()
+        rows = []
+        for doc_id, doc in table.items():
+            hit = lines.get(doc_id)
+            if hit is not None and hit[0] is doc:
+                rows.append(hit[1])
+                continue
+            line = f"  {_encode(str(doc_id))}: {_encode(doc)}".encode()
             if cache is not None:
-                fresh[key] = (dict(doc), line)
-            out.append(line + ("," if r < last else ""))
-        out.append(f" }}{tail}")
-    out.append("}\n")
-    if cache is not None:
-        cache.clear()
-        cache.update(fresh)
-    return "\n".join(out).encode("utf-8")
+                lines[doc_id] = (doc, line)
+            rows.append(line)
+        out.append(b",\n".join(rows))
+        out.append(b" }" + tail)
+    out.append(b"}\n")
+    return b"\n".join(out)
 
 
 def parse(raw: bytes) -> dict[str, dict[str, Any]]:
@@ -126,38 +152,56 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def write_file(path: Path, payload: bytes, *, sync: bool) -> None:
+    """Create or truncate `path` and write `payload` (fsynced with `sync`); removed if that fails."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(fd, view) :]
+        if sync:
+            os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+
+
 def atomic_write(path: Path, payload: bytes, *, sync_file: bool = True, sync_dir: bool = True) -> None:
     """Replace `path` with `payload` so that a crash at any moment leaves the old or the new file.
 
     `sync_file` and `sync_dir` make it durable (against power loss, not only a process crash).
     """
     tmp = path.with_name(f"{path.name}{TMP_MARK}{os.getpid()}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        if sync_file:
-            os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    os.close(fd)
+    write_file(tmp, payload, sync=sync_file)
     os.replace(tmp, path)
     if sync_dir:
         fsync_dir(path.parent)
 
 
-def _signature(st: os.stat_result) -> tuple[int, int, int]:
+def stat_signature(st: os.stat_result) -> tuple[int, int, int]:
+    """What identifies a version of a file: a change, a rename over it or a rewrite changes it."""
     return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+@dataclass
+class Staged:
+    """A whole-file write prepared outside the store's lock (a background fold), to be installed."""
+
+    data_seq: int
+    """`write_seq` of the storage when the data was taken: a write since makes this one stale."""
+    tmp: Path
+    backup_tmp: Path
 
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage for one file: atomic durable writes, data cached in memory, damage detected.
 
     `read()` raises DamagedFile for a damaged file (never returns "empty" for it); a missing file is
-    an empty database. `batch()` groups many TinyDB operations into one write at the end.
+    an empty database. `batch()` groups many TinyDB operations into one write at the end. Every
+    whole-file write also refreshes `<file>.bak` and then calls `on_written` (the document store
+    empties its journal there: the file now holds every change).
     """
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
@@ -165,16 +209,18 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.backup_path = self.path.with_name(self.path.name + BACKUP_SUFFIX)
         self.read_only = read_only
-        self.backup_next_write = True
-        """Whether the next write also refreshes the `.bak` copy (off for cursor positions)."""
         self.generation = 0
         """Increases whenever the in-memory data is replaced from disk (callers rebuild indexes)."""
+        self.write_seq = 0
+        """Increases with every whole-file write: a background fold prepared before it is stale."""
+        self.on_written: Callable[[], None] | None = None
         self._data: dict[str, dict[str, Any]] | None = None
         self._loaded = False
         self._signature: tuple[int, int, int] | None = None
         self._batch = 0
         self._dirty = False
-        self._lines: dict = {}
+        self._lines: LineCache = {}
+        self._lines_lock = threading.Lock()  # the line cache is shared with the background fold
 
     # --- reading ----------------------------------------------------------------------------
     def changed_on_disk(self) -> bool:
@@ -182,10 +228,15 @@ class AtomicJSONStorage(Storage):
         if not self._loaded:
             return True
         try:
-            sig = _signature(os.stat(self.path))
+            sig = stat_signature(os.stat(self.path))
         except FileNotFoundError:
             sig = None
         return sig != self._signature
+
+    @property
+    def exists(self) -> bool:
+        """Whether the file existed when last read or written."""
+        return self._signature is not None
 
     def load(self) -> None:
         """(Re)read the file from disk. Raises DamagedFile; the previous data is then dropped."""
@@ -194,7 +245,7 @@ class AtomicJSONStorage(Storage):
         self.generation += 1
         try:
             with open(self.path, "rb") as fh:
-                sig = _signature(os.fstat(fh.fileno()))
+                sig = stat_signature(os.fstat(fh.fileno()))
                 raw = fh.read()
         except FileNotFoundError:
             self._signature = None
@@ -216,38 +267,103 @@ class AtomicJSONStorage(Storage):
             self.load()
         return self._data
 
+    def data(self) -> dict[str, dict[str, Any]]:
+        """The live in-memory data (created empty for a new file), for changes applied in place."""
+        if not self._loaded:
+            self.load()
+        if self._data is None:
+            self._data = {}
+        return self._data
+
+    def show(self, data: dict[str, dict[str, Any]]) -> None:
+        """Serve `data` from memory instead of the file (a damaged file's backup); never written."""
+        self._data = data
+        self._loaded = True
+        self.generation += 1
+        try:
+            self._signature = stat_signature(os.stat(self.path))
+        except FileNotFoundError:
+            self._signature = None
+
     # --- writing ----------------------------------------------------------------------------
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.read_only:
             self.invalidate()
             raise PermissionError(f"{self.path} is open read-only")
         self._data = data
+        with self._lines_lock:
+            self._lines.clear()  # TinyDB's own operations change records in place
         if self._batch:
             self._dirty = True
             return
-        self._flush()
+        self.flush()
 
-    def _flush(self) -> None:
+    def mark_dirty(self) -> None:
+        """The in-memory data changed and is to be written by the end of the batch."""
+        self._dirty = True
+
+    def flush(self) -> None:
+        """Write the in-memory data as the whole file (and its `.bak`), atomically and durably."""
+        if not self._loaded:
+            raise RuntimeError(f"{self.path}: nothing loaded to write (read it again first)")
         data = self._data or {}
         try:
-            payload = serialize(data, self._lines)
-            atomic_write(self.path, payload, sync_dir=not self.backup_next_write)
-            self._signature = _signature(os.stat(self.path))
-            if self.backup_next_write:
-                # The spare copy is not fsynced itself (the main file is, and is what we promise);
-                # the folder fsync below makes both renames durable.
-                atomic_write(self.backup_path, payload, sync_file=False)
+            with self._lines_lock:
+                payload = serialize(data, self._lines)
+            atomic_write(self.path, payload, sync_dir=False)
+            self._signature = stat_signature(os.stat(self.path))
+            # The spare copy is not fsynced itself (the main file is, and is what we promise);
+            # the folder fsync makes both renames durable.
+            atomic_write(self.backup_path, payload, sync_file=False)
+            self.write_seq += 1
         except BaseException:
-            # TinyDB already changed the in-memory data; forget it so the disk stays the truth.
+            # The in-memory data is ahead of the disk; forget it so the disk stays the truth.
             self.invalidate()
             raise
         finally:
             self._dirty = False
-            self.backup_next_write = True
+        if self.on_written is not None:
+            self.on_written()
+
+    def stage(self, data: dict[str, dict[str, Any]], data_seq: int) -> Staged:
+        """Write `data` (a snapshot) to temp files, the main one fsynced; no lock needed.
+        `install` then puts them in place, if nothing was written meanwhile."""
+        with self._lines_lock:
+            payload = serialize(data, self._lines)
+        stamp = f"{TMP_MARK}{os.getpid()}-fold"
+        tmp = self.path.with_name(self.path.name + stamp)
+        backup_tmp = self.backup_path.with_name(self.backup_path.name + stamp)
+        try:
+            write_file(tmp, payload, sync=True)
+            write_file(backup_tmp, payload, sync=False)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            backup_tmp.unlink(missing_ok=True)
+            raise
+        return Staged(data_seq, tmp, backup_tmp)
+
+    def install(self, staged: Staged) -> bool:
+        """Rename staged files over the file and its backup, durably; False (and the temp files
+        removed) if the file was written or changed since the snapshot was taken."""
+        if staged.data_seq != self.write_seq or self.changed_on_disk() or self.read_only:
+            staged.tmp.unlink(missing_ok=True)
+            staged.backup_tmp.unlink(missing_ok=True)
+            return False
+        try:
+            os.replace(staged.tmp, self.path)
+            self._signature = stat_signature(os.stat(self.path))
+            os.replace(staged.backup_tmp, self.backup_path)
+            fsync_dir(self.path.parent)
+        finally:
+            staged.tmp.unlink(missing_ok=True)
+            staged.backup_tmp.unlink(missing_ok=True)
+        self.write_seq += 1
+        return True
 
     def invalidate(self) -> None:
         """Drop the cached data: the next read re-parses the file."""
-        self._lines.clear()
+        with self._lines_lock:
+            self._lines.clear()
         self._loaded = False
         self._data = None
         self._dirty = False
@@ -262,7 +378,7 @@ class AtomicJSONStorage(Storage):
         if self._batch:
             return
         if commit and self._dirty and not defer:
-            self._flush()
+            self.flush()
         elif not commit:
             self.invalidate()
 
@@ -291,9 +407,10 @@ def flush_group(storages: list[AtomicJSONStorage], folder: Path, *, threads: int
     staged: list[tuple[AtomicJSONStorage, Path, bytes]] = []
     try:
         for st in dirty:
-            payload = serialize(st._data or {}, st._lines)
+            with st._lines_lock:
+                payload = serialize(st._data or {}, st._lines)
             tmp = st.path.with_name(f"{st.path.name}{TMP_MARK}{os.getpid()}")
-            tmp.write_bytes(payload)
+            write_file(tmp, payload, sync=False)
             staged.append((st, tmp, payload))
 
         def sync(path: Path) -> None:
@@ -307,8 +424,9 @@ def flush_group(storages: list[AtomicJSONStorage], folder: Path, *, threads: int
             list(pool.map(sync, [tmp for _, tmp, _ in staged]))
         for st, tmp, payload in staged:
             os.replace(tmp, st.path)
-            st._signature = _signature(os.stat(st.path))
+            st._signature = stat_signature(os.stat(st.path))
             st._dirty = False
+            st.write_seq += 1
             atomic_write(st.backup_path, payload, sync_file=False, sync_dir=False)
         fsync_dir(folder)
     except BaseException:
@@ -318,3 +436,6 @@ def flush_group(storages: list[AtomicJSONStorage], folder: Path, *, threads: int
             if st.dirty:
                 st.invalidate()
         raise
+    for st in dirty:
+        if st.on_written is not None:
+            st.on_written()

@@ -30,6 +30,7 @@ from reader.labels import NONE, LabelRecord, LabelSet, ReviewMark, load_labelset
 from reader.labels.positions import Positions
 from reader.store.docstore import DocStore
 from reader.store.errors import ReadOnlyStore, StoreError, StoreWriteError
+from reader.store.folding import BackgroundFolder
 from reader.store.storage import BACKUP_SUFFIX, TMP_MARK, atomic_write, flush_group
 
 HISTORY_LIMIT = 1000
@@ -133,10 +134,13 @@ class AnnotationStore:
         self._lock = None
         self.read_only_reason: str | None = None
         """Why this instance cannot write (None when it can): shown by the app."""
+        self._folder: BackgroundFolder | None = None
         if read_only:
             self.read_only_reason = f"{self.path} was opened read-only"
         else:
             self._acquire()
+            if self._lock is not None:
+                self._folder = BackgroundFolder(self._mutex, self._docs)
         self.labelset = labelset if labelset is not None else load_labelset(self.path)
 
     # --- the folder lock --------------------------------------------------------------------
@@ -175,6 +179,9 @@ class AnnotationStore:
         return self.read_only_reason is not None
 
     def close(self) -> None:
+        if self._folder is not None:
+            self._folder.stop()  # before taking the lock: a background fold may be waiting for it
+            self._folder = None
         with self._mutex:
             for ds in self._docs.values():
                 ds.close()
@@ -225,48 +232,29 @@ class AnnotationStore:
 
     @_locked
     def problems(self) -> list[tuple[str, str]]:
-        """(file name, what is wrong) for every damaged store file; reads every file."""
+        """(file name, what is wrong) for every damaged store file or journal; reads every file."""
         out = []
         for doc_id in self.doc_ids():
             ds = self._doc(doc_id)
-            if ds.damage:
-                backup = "its backup is good" if ds.showing_backup else "no usable backup"
-                out.append((ds.path.name, f"{ds.damage}; {backup}; the document is read-only"))
+            if ds.problem:
+                out.append((ds.path.name, ds.problem))
         return out
 
     @_locked
     def repair(self, doc_id: str) -> str:
-        """Repair a damaged document file: move it aside (kept as `<file>.damaged-<time>`) and put
-        back its last good copy (`.bak`); without a usable backup, whatever complete records can be
-        read from the damaged file. Returns what was done. Needs the writer lock.
+        """Repair a damaged document file or journal (see `DocStore.repair`): the damaged file is
+        kept aside as `<file>.damaged-<time>`, nothing readable is dropped. Returns what was done.
+        Needs the writer lock.
         """
-        from reader.store.storage import DamagedFile, parse, salvage, serialize
-
         self._writable()
         ds = self._doc(doc_id)
         if not ds.damage:
             return f"{ds.path.name}: fine, nothing to repair"
-        stamp = now().replace(":", "")
-        aside = ds.path.with_name(f"{ds.path.name}.damaged-{stamp}")
-        try:
-            data = parse(ds.storage.backup_path.read_bytes())
-            source = f"restored its backup {ds.storage.backup_path.name}"
-        except (OSError, DamagedFile):
-            data = salvage(ds.path.read_bytes()) if ds.path.exists() else {}
-            count = sum(len(t) for t in data.values())
-            source = f"no usable backup; salvaged {count} complete record(s) from it"
-        if ds.path.exists():
-            os.replace(ds.path, aside)
-            moved = f"moved the damaged file to {aside.name}; "
-        else:
-            moved = ""
-        payload = serialize(data)
-        atomic_write(ds.path, payload)
-        atomic_write(ds.storage.backup_path, payload)
+        done = ds.repair()
         ds.close()
         del self._docs[doc_id]
         self._doc(doc_id)
-        return f"{ds.path.name}: {moved}{source}"
+        return done
 
     def _check_label(self, label: str) -> None:
         if label not in self.labelset:

@@ -10,7 +10,8 @@ and page chrome are `none` by definition and never count, neither as examples no
 A record is joined to its sentence by `reader.labels.locate_all`, the one rule the store, the export
 and the app use (by id, else the same text nearest its old place, else a small edit), so the model
 sees the same sentence and context as the export. Records of a document that is not available are
-used with a context rebuilt from the record (text, section); orphans are left out.
+used with a context rebuilt from the record (text, section); orphans are left out. As in the export,
+no sentence an orphan or a changed label points at or near (`Locator.near`) is a reviewed negative.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reader.labels import NONE, locate_all
+from reader.labels import NONE, Locator
 from reader.labels import is_unit as _is_unit
 from reader.suggest.context import Context, classify_part_title, contexts, normalize
 from reader.suggest.labels import LABELS
@@ -43,7 +44,7 @@ class Collected:
     without_doc: int = 0
     """Records whose document was not available (context rebuilt from the record)."""
     skipped: int = 0
-    """Records with a label outside the four classes, or that the store marks as orphans."""
+    """Records with a label outside the four classes, or whose sentence is gone (orphans)."""
     not_sentences: int = 0
     """Records on headings or other units that are not body sentences (not training units)."""
 
@@ -63,7 +64,7 @@ def collect_examples(
     for r in records:
         if r.get("label") is None:
             out.notes_only += 1
-        elif r["label"] not in LABELS or r.get("orphan"):
+        elif r["label"] not in LABELS:
             out.skipped += 1
         else:
             by_doc[r["doc"]].append(r)
@@ -74,29 +75,33 @@ def collect_examples(
     for doc_id in sorted(set(by_doc) | set(marks)):
         doc = docs.get(doc_id)
         recs = by_doc.get(doc_id, [])
-        located = locate_all(recs, doc) if doc is not None else [(r, None) for r in recs]
-        ctxs = contexts(doc) if doc is not None else []
-        labelled: dict[str, set[int]] = defaultdict(set)
-        for r, found in located:
-            sentence = found.sentence if found is not None else None
-            if found is not None and sentence is None:  # an orphan: its sentence is gone
+        if doc is None:  # the context each record remembers
+            for r in recs:
+                out.examples.append(Example(_record_context(r), r["label"], doc_id, r.get("annotator") or ""))
+                out.positives += 1
+                out.without_doc += 1
+                out.explicit_nones += r["label"] == NONE
+            continue
+        ctxs = contexts(doc)
+        locator = Locator(doc)
+        keep_out: dict[str, set[str]] = defaultdict(set)  # annotator → never one of their negatives
+        for r, found in locator.locate_all(recs):
+            sentence = found.sentence
+            if sentence is None or found.text_changed:  # as the export: not a negative near it either
+                keep_out[r["annotator"]] |= locator.near(r)
+            if sentence is None:  # an orphan: its sentence is gone
                 out.skipped += 1
                 continue
-            if sentence is None:  # no document: the context the record remembers
-                ctx = _record_context(r)
-                out.without_doc += 1
-            else:
-                labelled[r["annotator"]].add(sentence.index)
-                if not _is_unit(sentence):
-                    out.not_sentences += 1
-                    continue
-                ctx = ctxs[sentence.index]
-            out.examples.append(Example(ctx, r["label"], doc_id, r.get("annotator") or ""))
+            keep_out[r["annotator"]].add(sentence.id)
+            if not _is_unit(sentence):
+                out.not_sentences += 1
+                continue
+            out.examples.append(Example(ctxs[sentence.index], r["label"], doc_id, r.get("annotator") or ""))
             out.positives += 1
             out.explicit_nones += r["label"] == NONE
-        for annotator, paths in marks.get(doc_id, {}).items() if doc is not None else ():
+        for annotator, paths in marks.get(doc_id, {}).items():
             for s in doc.sentences:
-                if s.index in labelled[annotator] or not _is_unit(s):
+                if s.id in keep_out[annotator] or not _is_unit(s):
                     continue
                 if any(_in_section(tuple(s.section), p) for p in paths):
                     out.examples.append(Example(ctxs[s.index], NONE, doc_id, annotator))

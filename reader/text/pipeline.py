@@ -14,30 +14,15 @@ from pathlib import Path
 from reader.errors import ReaderError
 from reader.text.clean import clean_line
 from reader.text.decode import decode_bytes, split_lines
+from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
 from reader.text.model import Document, Dropped, Heading, Paragraph, Sentence
 from reader.text.outline import SectionIndex, build_outline
 from reader.text.reflow import Block, make_lines, needs_space, reflow
 from reader.text.sentences import sentence_id, split_spans, text_key
 
-PIPELINE_VERSION = "1"
-"""Bumped whenever the pipeline's output may change: caches keyed by it are invalidated."""
-
 TEXT_SUFFIXES = (".txt", ".text")
 _INDENTS = ("\u3000", "  ", "\t")
 """A raw line starting with one of these is indented (a single space is PDF noise, not an indent)."""
-_fingerprint: str | None = None
-
-
-def pipeline_fingerprint() -> str:
-    """`PIPELINE_VERSION` plus a hash of the pipeline's source files: what caches of pipeline
-    output are keyed by, so that a changed pipeline never serves stale sentences or offsets."""
-    global _fingerprint
-    if _fingerprint is None:
-        digest = hashlib.sha256(PIPELINE_VERSION.encode())
-        for source in sorted(Path(__file__).parent.glob("*.py")):
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
-        _fingerprint = f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"
-    return _fingerprint
 
 
 def load_document(path: str | Path, doc_id: str | None = None, trace: list[str] | None = None) -> Document:

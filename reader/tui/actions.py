@@ -56,6 +56,13 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("search.prev", "reading", "search_next(-1)", "Previous match"),
     ActionSpec("doc.close", "reading", "close", "Clear the search, else back to the library"),
     ActionSpec("outline.toggle", "reading", "toggle_outline", "Show or hide the outline"),
+    ActionSpec(
+        "outline.full",
+        "reading",
+        "outline_full",
+        "Outline at full width",
+        help="The outline at full width with whole titles (again, or Enter on an entry, goes back)",
+    ),
     ActionSpec("outline.wider", "reading", "outline_width(4)", "Widen the outline"),
     ActionSpec("outline.narrower", "reading", "outline_width(-4)", "Narrow the outline"),
     ActionSpec("suggestion.accept", "reading", "accept_suggestion", "Accept the suggested label"),

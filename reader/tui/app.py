@@ -18,8 +18,8 @@ from reader.corpus.cache import DocumentCache
 from reader.tui.actions import all_specs, bindings_for
 from reader.tui.config import AppConfig
 from reader.tui.keymap import default_keymap, load_keymap, overrides
-from reader.tui.screens.library import LibraryScreen
-from reader.tui.screens.reading import ReadingScreen, reading_screen_class
+from reader.tui.screens.reading import reading_screen_class
+from reader.tui.viewstate import remember_report, remember_theme, remembered_theme
 
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
@@ -34,12 +34,14 @@ class ReaderApp(App):
         self.config = config
         self.store = store
         self.documents = documents or DocumentCache(config.annotations, enabled=config.cache)
-        self.theme = THEMES.get(config.theme, THEMES["dark"])
+        self.theme = THEMES.get(config.theme or remembered_theme() or "dark", THEMES["dark"])
         self._clash_reported = False
 
     def on_mount(self) -> None:
         self.set_keymap(overrides(self.config.keymap, self.config.labels))
         if self.config.library is not None:
+            from reader.tui.screens.library import LibraryScreen  # not drawn when a report is opened
+
             self.push_screen(LibraryScreen(self.config.library))
         if self.config.file is not None:
             self.open_report(self.config.file)
@@ -50,8 +52,11 @@ class ReaderApp(App):
         screen_class = reading_screen_class(labels, load_keymap(None, labels))
         doc_id = Path(path).stem
 
+        if self.config.library is not None and Path(path).parent.resolve() == self.config.library.resolve():
+            remember_report(self.config.library, doc_id)
+
         def closed(_result=None) -> None:
-            if isinstance(self.screen, LibraryScreen):
+            if context_of(self.screen) == "library":
                 self.screen.refresh_report(doc_id)
 
         self.push_screen(screen_class(Path(path)), closed)
@@ -72,15 +77,18 @@ class ReaderApp(App):
         from reader.tui.stats import document_rows, library_rows
 
         screen = self.screen
-        if isinstance(screen, ReadingScreen) and screen.document is not None:
-            overall, rows = document_rows(screen.document, screen.index, screen.labels, screen.reviewed)
+        context = context_of(screen)
+        if context == "reading" and screen.document is not None:
+            overall, rows = document_rows(screen.document, screen.tally, screen.reviewed)
             self.push_screen(StatsScreen(f"Statistics — {screen.document.id}", overall, rows))
-        elif isinstance(screen, LibraryScreen):
+        elif context == "library":
             overall, rows = library_rows(screen.entries, screen.figures)
             self.push_screen(StatsScreen(f"Statistics — {screen.folder}", overall, rows, first="report"))
 
     def action_toggle_theme(self) -> None:
-        self.theme = THEMES["light"] if self.theme == THEMES["dark"] else THEMES["dark"]
+        name = "light" if self.theme == THEMES["dark"] else "dark"
+        self.theme = THEMES[name]
+        remember_theme(name)  # the next start uses it (unless --theme says otherwise)
 
     # -- keymap clashes and the command palette --------------------------------------------------
     def handle_bindings_clash(self, clashed_bindings: set[Binding], node) -> None:
@@ -109,11 +117,8 @@ class ReaderApp(App):
             elif command.title == "Keys":
                 command = command._replace(title="Keys (widget help panel)")
             yield command
-        if isinstance(screen, ReadingScreen):
-            context = "reading"
-        elif isinstance(screen, LibraryScreen):
-            context = "library"
-        else:
+        context = context_of(screen)
+        if context is None:
             return
         for spec in all_specs(self.config.labels):
             if spec.context not in ("app", context) or spec.id in ("app.quit",):
@@ -126,3 +131,8 @@ class ReaderApp(App):
 
     async def _run_from_palette(self, action: str, screen: Screen) -> None:
         await self.run_action(action, screen)
+
+
+def context_of(screen: Screen) -> str | None:
+    """ "reading" or "library" for those screens (their `CONTEXT`; the binding context), else None."""
+    return getattr(screen, "CONTEXT", None)

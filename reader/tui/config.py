@@ -18,7 +18,8 @@ class AppConfig:
     """Folder shown by the library screen (None when a single file was opened)."""
     file: Path | None = None
     """A report opened directly."""
-    theme: str = "dark"
+    theme: str | None = None
+    """"dark" or "light"; None: the one the user last chose (`viewstate`), else dark."""
     cache: bool = True
     """Use the per-file pipeline cache under `<annotations>/.cache/pipeline/`."""
     suggestions: bool = True

@@ -6,6 +6,7 @@ a sentence belongs to every entry whose span contains it (a part, its section, i
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
@@ -17,6 +18,17 @@ class Progress:
     total: int = 0
     labelled: int = 0
     counts: Counter = field(default_factory=Counter)
+
+    def add(self, label: str | None, delta: int) -> None:
+        """Count (`delta` 1) or uncount (-1) one sentence's label; no zero counts are kept."""
+        if not label:
+            return
+        self.labelled += delta
+        count = self.counts[label] + delta
+        if count:
+            self.counts[label] = count
+        else:
+            del self.counts[label]
 
 
 class SectionIndex:
@@ -30,6 +42,8 @@ class SectionIndex:
         """Per heading: indexes of the labellable sentences it contains."""
         self.innermost: list[int | None] = []
         """Per sentence: the deepest heading containing it (None before the first heading)."""
+        self._last_own: dict[int, int] = {}
+        """Per heading: the start of the last sentence whose innermost heading it is."""
         stack: list[int] = []
         order = sorted(range(len(self.headings)), key=lambda i: self.headings[i].start)
         h = 0
@@ -44,6 +58,8 @@ class SectionIndex:
             if sentence.kind != "heading":
                 for heading in stack:
                     self.members[heading].append(sentence.index)
+                if stack:
+                    self._last_own[stack[-1]] = sentence.start
         self.sentence_of_heading: list[int] = []
         """Per heading: the first sentence at or after its start (where a jump lands)."""
         starts = [s.start for s in document.sentences]
@@ -51,32 +67,45 @@ class SectionIndex:
             i = bisect_right(starts, heading.start - 1)
             self.sentence_of_heading.append(min(i, len(starts) - 1) if starts else 0)
 
+        self.parent: list[int | None] = []
+        """Per heading: the entry it sits under in the outline (None for a top-level entry)."""
+        chain: list[int] = []
+        for heading in self.headings:
+            while chain and self.headings[chain[-1]].level >= heading.level:
+                chain.pop()
+            self.parent.append(chain[-1] if chain else None)
+            chain.append(len(self.parent) - 1)
+
+    @functools.cached_property
+    def children(self) -> dict[int | None, list[int]]:
+        """Per entry (None: the top), the entries right under it, in order."""
+        children: dict[int | None, list[int]] = {None: []}
+        for i, parent in enumerate(self.parent):
+            children.setdefault(parent, []).append(i)
+        return children
+
+    @functools.cached_property
+    def own_sentences_first(self) -> dict[int, bool]:
+        """Entries with children that also hold sentences of their own (outside every child, such
+        as an opening paragraph): entry → whether those all come before its first child."""
+        return {
+            heading: start < self.headings[self.children[heading][0]].start
+            for heading, start in self._last_own.items()
+            if self.children.get(heading)
+        }
+
     def heading_at_offset(self, offset: int) -> int | None:
         """The innermost entry containing a character offset (the last one starting at or before it)."""
         i = bisect_right(self._starts, offset) - 1
         return i if i >= 0 else None
 
-    def progress(self, heading: int, labels: Mapping[str, str]) -> Progress:
-        sentences = self.document.sentences
-        result = Progress(total=len(self.members[heading]))
-        for index in self.members[heading]:
-            label = labels.get(sentences[index].id)
-            if label:
-                result.labelled += 1
-                result.counts[label] += 1
-        return result
-
     def headings_of(self, sentence_index: int) -> list[int]:
         """Every entry containing a sentence, outermost first."""
-        inner = self.innermost[sentence_index]
-        if inner is None:
-            return []
-        chain = [inner]
-        level = self.headings[inner].level
-        for i in range(inner - 1, -1, -1):
-            if self.headings[i].level < level:
-                chain.append(i)
-                level = self.headings[i].level
+        chain = []
+        heading = self.innermost[sentence_index]
+        while heading is not None:
+            chain.append(heading)
+            heading = self.parent[heading]
         return chain[::-1]
 
     def section_for_review(self, sentence_index: int) -> int | None:
@@ -85,14 +114,47 @@ class SectionIndex:
         return chain[-1] if chain else None
 
 
-def document_progress(document, labels: Mapping[str, str]) -> Progress:
-    result = Progress()
-    for sentence in document.sentences:
-        if sentence.kind == "heading":
-            continue
-        result.total += 1
-        label = labels.get(sentence.id)
+class Tally:
+    """The figures of every outline entry, of the whole document and of the sentences before the
+    first heading, kept up to date one label change at a time.
+
+    A change costs O(depth of the outline), so the status bar, the outline and the statistics
+    screen never recount the document (a 3 MB report has ~22,000 sentences and ~2,800 entries).
+    Headings and sentences not in the document (orphans) are not counted.
+    """
+
+    def __init__(self, index: SectionIndex, labels: Mapping[str, str]) -> None:
+        self.index = index
+        sentences = index.document.sentences
+        self.entries = [Progress(total=len(members)) for members in index.members]
+        self.whole = Progress()
+        self.preamble = Progress()
+        """Sentences before the first heading."""
+        self._at = {s.id: s.index for s in sentences if s.kind != "heading"}
+        self._labels: dict[str, str] = {}
+        for sentence in sentences:
+            if sentence.kind != "heading":
+                self.whole.total += 1
+                if index.innermost[sentence.index] is None:
+                    self.preamble.total += 1
+        for sentence_id, label in labels.items():
+            self.set(sentence_id, label)
+
+    def set(self, sentence_id: str, label: str | None) -> list[int]:
+        """Record a sentence's label (None: none); the entries whose figures changed."""
+        index = self._at.get(sentence_id)
+        old = self._labels.get(sentence_id)
+        if index is None or old == label:
+            return []
         if label:
-            result.labelled += 1
-            result.counts[label] += 1
-    return result
+            self._labels[sentence_id] = label
+        else:
+            self._labels.pop(sentence_id, None)
+        chain = self.index.headings_of(index)
+        scopes = [self.whole, *(self.entries[h] for h in chain)]
+        if not chain:
+            scopes.append(self.preamble)
+        for progress in scopes:
+            progress.add(old, -1)
+            progress.add(label, 1)
+        return chain

@@ -8,10 +8,10 @@ paragraph before its first section) an "(other)" row.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass, field
 
-from reader.tui.sections import SectionIndex, document_progress
+from reader.tui.sections import Progress, Tally
 
 PREAMBLE = "(before the first heading)"
 OTHER = "(other)"
@@ -27,68 +27,47 @@ class Row:
     reviewed: bool = False
 
 
-def _row(name: str, indices: Iterable[int], document, labels: dict[str, str], **kwargs) -> Row:
-    row = Row(name, 0, 0, {}, **kwargs)
-    sentences = document.sentences
-    for i in indices:
-        row.total += 1
-        label = labels.get(sentences[i].id)
-        if label:
-            row.labelled += 1
-            row.counts[label] = row.counts.get(label, 0) + 1
-    return row
+def _row(name: str, progress: Progress, **kwargs) -> Row:
+    return Row(name, progress.total, progress.labelled, dict(progress.counts), **kwargs)
 
 
-def outline_tree(index: SectionIndex) -> dict[int | None, list[int]]:
-    """Children of each outline entry (None: the roots), built the way the outline pane nests them."""
-    children: dict[int | None, list[int]] = {None: []}
-    stack: list[int] = []
-    for i, heading in enumerate(index.headings):
-        while stack and index.headings[stack[-1]].level >= heading.level:
-            stack.pop()
-        children.setdefault(stack[-1] if stack else None, []).append(i)
-        stack.append(i)
-    return children
+def document_rows(document, tally: Tally, reviewed: set[tuple[str, ...]] = frozenset()) -> tuple[Row, list[Row]]:
+    """The whole document, then every outline entry in outline order (see the module docstring).
 
-
-def document_rows(
-    document, index: SectionIndex, labels: dict[str, str], reviewed: set[tuple[str, ...]] = frozenset()
-) -> tuple[Row, list[Row]]:
-    """The whole document, then every outline entry in outline order (see the module docstring)."""
-    whole = document_progress(document, labels)
-    overall = Row(document.id, whole.total, whole.labelled, dict(whole.counts), reviewed=() in reviewed)
+    Built from the `Tally` the screen keeps up to date: O(outline entries), whatever the size of
+    the report."""
+    index = tally.index
+    overall = _row(document.id, tally.whole, reviewed=() in reviewed)
     rows = [overall]
-    preamble = [s.index for s in document.sentences if s.kind != "heading" and index.innermost[s.index] is None]
-    if preamble:
-        rows.append(_row(PREAMBLE, preamble, document, labels, indent=1))
-    children = outline_tree(index)
-    sentences = document.sentences
+    if tally.preamble.total:
+        rows.append(_row(PREAMBLE, tally.preamble, indent=1))
+    children = index.children
+    others = index.own_sentences_first
+
+    def other_row(i: int, depth: int) -> Row:
+        rest = Progress(total=tally.entries[i].total)
+        rest.labelled = tally.entries[i].labelled
+        rest.counts = Counter(tally.entries[i].counts)
+        for k in children[i]:
+            rest.total -= tally.entries[k].total
+            rest.labelled -= tally.entries[k].labelled
+            rest.counts.subtract(tally.entries[k].counts)
+        rest.counts = Counter({name: n for name, n in rest.counts.items() if n})
+        return _row(OTHER, rest, indent=depth + 1)
 
     def walk(i: int, depth: int) -> None:
         heading = index.headings[i]
-        rows.append(
-            _row(
-                heading.title,
-                index.members[i],
-                document,
-                labels,
-                indent=depth,
-                reviewed=tuple(heading.path) in reviewed,
-            )
-        )
+        rows.append(_row(heading.title, tally.entries[i], indent=depth, reviewed=tuple(heading.path) in reviewed))
         kids = children.get(i, [])
         if not kids:
             return
-        covered = set().union(*(index.members[k] for k in kids))
-        rest = [m for m in index.members[i] if m not in covered]
-        first_child = index.headings[kids[0]].start
-        before = bool(rest) and all(sentences[m].start < first_child for m in rest)
+        before = others.get(i)
         if before:
-            rows.append(_row(OTHER, rest, document, labels, indent=depth + 1))
+            rows.append(other_row(i, depth))
         for k in kids:
             walk(k, depth + 1)
-        if rest and not before:
-            rows.append(_row(OTHER, rest, document, labels, indent=depth + 1))
+        if before is False:
+            rows.append(other_row(i, depth))
 
     for root in children[None]:
         walk(root, 1)

@@ -37,6 +37,11 @@ def test_native_record_field_by_field(store, corpus):
         "created": stored["created"],
         "updated": stored["updated"],
         "note": "数字可查",
+        "text_changed": False,
+        "labelled_text": "新建5G基站1200个。",
+        "implicit": False,
+        "reviewed": False,
+        "review_scope": [],
     }
     # The offsets point into the document's text, and the line is the raw line.
     assert doc.text[r["start"] : r["end"]] == r["text"]

@@ -161,11 +161,13 @@ def test_labels_found_by_text_are_not_orphans(store, corpus):
 
 
 def test_two_labels_reaching_one_sentence_count_once(store, corpus):
+    """As the store's re-attach would (one `locate`): the label still found by id keeps the
+    sentence; a stale duplicate of the same annotator cannot share it and counts as an orphan."""
     doc = corpus.add("a")
     label(store, doc, 1, "target")
     store.set_label("a", "a:oldid:0", "problem", annotator="li", text=doc.sentences[1].text)  # newer
     (d,) = compute(store, corpus.dir, LABELS, load=corpus.load).docs
-    assert (d.labelled, d.labels) == (1, {"problem": 1})
+    assert (d.labelled, d.labels, d.orphans) == (1, {"target": 1}, 1)
 
 
 def test_table_rows_per_annotator_fit_100_columns(overlapping, corpus):

@@ -52,7 +52,17 @@ def labelled(store, real_corpus, tmp_path):
 
 def test_jsonl_splits_load_through_arrow_with_the_cards_label_ids(labelled, capsys):
     tmp, opts = labelled
-    args = ["export", *opts, "--negatives", "--tokens", "-o", str(tmp / "ds.jsonl"), "--split", "train=0.6,test=0.4"]
+    args = [
+        "export",
+        *opts,
+        "--negatives",
+        "--tokens",
+        "--orphans",
+        "-o",
+        str(tmp / "ds.jsonl"),
+        "--split",
+        "train=0.6,test=0.4",
+    ]
     assert main(args) == 0
     header = card(tmp / "ds.jsonl.README.md")
     names = header["dataset_info"]["features"]

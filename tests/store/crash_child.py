@@ -1,7 +1,8 @@
 """Child process for the crash test: writes labels in a loop and acknowledges each returned call.
 
-Usage: python crash_child.py FOLDER ROUND SEED. Prints `do KIND DOC SID LABEL` before each call and
-`ack` after it returns (flushed), so the parent knows which call, if any, was in flight when killed.
+Usage: python crash_child.py FOLDER ROUND SEED [FOLD_EVERY FOLD_IDLE FOLD_POLL]. Prints
+`do KIND DOC SID LABEL` before each call and `ack` after it returns (flushed), so the parent knows
+which call, if any, was in flight when killed.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ import random
 import sys
 
 from reader.store import AnnotationStore
+from reader.store import journal as jr
 
 
 def main() -> None:
     folder, rnd, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    if len(sys.argv) > 4:  # fold often, so that kills land in the middle of background folds too
+        jr.FOLD_EVERY, jr.FOLD_IDLE, jr.FOLD_POLL = int(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6])
     rng = random.Random(seed)
     store = AnnotationStore(folder)
     assert not store.read_only, store.read_only_reason

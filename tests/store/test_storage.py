@@ -85,8 +85,32 @@ def test_the_line_cache_never_serves_a_stale_record():
     cache: dict = {}
     data = json.loads(json.dumps(DATA))
     assert serialize(data, cache) == serialize(data)
-    data["labels"]["1"]["n"] = 2  # changed in place, as TinyDB's update does
+    data["labels"]["1"] = dict(data["labels"]["1"], n=2)  # replaced, as the document store does
     data["labels"]["3"] = {"text": "新"}
     del data["labels"]["2"]
     assert serialize(data, cache) == serialize(data)
     assert json.loads(serialize(data, cache)) == data
+
+
+def test_tinydb_changing_records_in_place_is_written_right(tmp_path):
+    path = tmp_path / "d.json"
+    db = TinyDB(path, storage=AtomicJSONStorage)
+    table = db.table("labels")
+    doc_id = table.insert({"label": "target"})
+    table.update({"label": "problem"}, doc_ids=[doc_id])  # TinyDB updates the record in place
+    assert json.loads(path.read_text("utf-8"))["labels"][str(doc_id)]["label"] == "problem"
+
+
+def test_a_record_line_is_exactly_what_json_dumps_gives():
+    record = {
+        "text": '引号"与\\反斜杠\n换行',
+        "n": 1.5,
+        "big": 10**20,
+        "none": None,
+        "ok": True,
+        "list": [1, "二", {"a": []}],
+    }
+    line = serialize({"labels": {"7": record}}).decode("utf-8").splitlines()[2]
+    assert line == '  "7": ' + json.dumps(record, ensure_ascii=False)
+    with pytest.raises(TypeError, match="cannot be stored"):
+        serialize({"labels": {"1": {"when": object()}}})

@@ -58,3 +58,68 @@ def test_second_process_is_read_only_and_sees_the_first_ones_writes(tmp_path):
             assert [r["sentence"] for r in third.labels()] == ["s2"]
     finally:
         child.kill()
+
+
+FOLDING_WRITER = textwrap.dedent("""
+    import sys
+    from reader.store import AnnotationStore
+    from reader.store import journal as jr
+    jr.FOLD_EVERY, jr.FOLD_IDLE, jr.FOLD_POLL = 7, 0.003, 0.001  # folds all the time, in the background
+    store = AnnotationStore(sys.argv[1])
+    for i in range(300):
+        store.set_label("d", f"s{i}", "target", annotator="li", text="句")
+        if i % 3 == 0:
+            store.clear_label("d", f"s{i // 2}", annotator="li")
+        print(f"ack {i}", flush=True)
+    print(f"folds {store._folder.folds}", flush=True)
+    store.close()
+    print("closed", flush=True)
+""")
+
+
+def _states() -> tuple[list[frozenset[str]], dict[int, int]]:
+    """Every state the writer's store passes through (one per change), and for each call i the
+    index of the state once it returned."""
+    states, after, now = [frozenset({"s0"})], {}, {"s0"}
+    for i in range(300):
+        now.add(f"s{i}")
+        states.append(frozenset(now))
+        if i % 3 == 0:
+            now.discard(f"s{i // 2}")
+            states.append(frozenset(now))
+        after[i] = len(states) - 1
+    return states, after
+
+
+def test_a_reader_sees_every_acknowledged_change_while_the_writer_journals_and_folds(tmp_path):
+    folder = tmp_path / "annotations"
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[2]))
+    with AnnotationStore(folder) as first:  # the file exists: later changes go to the journal
+        first.set_label("d", "s0", "target", annotator="li", text="句")
+    child = subprocess.Popen(
+        [sys.executable, "-c", FOLDING_WRITER, str(folder)], stdout=subprocess.PIPE, text=True, env=env
+    )
+    reader = AnnotationStore(folder, read_only=True)
+    states, after = _states()
+    checks = folds = 0
+    try:
+        for line in child.stdout:
+            if line.startswith("folds"):
+                folds = int(line.split()[1])
+            if line.startswith("ack"):
+                done = int(line.split()[1])
+                if done % 5 == 0:
+                    seen = frozenset(r["sentence"] for r in reader.labels())
+                    # exactly a state the writer passed through, at or after the acknowledged call:
+                    # never a half-applied fold, never a change going back
+                    assert seen in states[after[done] :], f"after call {done}: {sorted(seen)}"
+                    checks += 1
+        assert child.wait(30) == 0
+        assert frozenset(r["sentence"] for r in reader.labels()) == states[-1]
+    finally:
+        child.kill()
+        reader.close()
+    assert checks >= 50 and folds >= 5  # the reader read while the writer folded
+    assert not (folder / "d.json.journal").exists()
+    with AnnotationStore(folder, read_only=True) as again:
+        assert frozenset(r["sentence"] for r in again.labels()) == states[-1]

@@ -162,6 +162,12 @@ def test_training_examples_follow_the_one_locate_rule() -> None:
         },
         {**rec(5, "target"), "sentence": "d:gone:0", "text": "这句话已经从报告里删掉了，找不到。"},  # an orphan
     ]
+    # an orphan whose text is like a sentence's but not enough to re-attach (0.73 < 0.8)
+    near = {
+        **rec(5, "target"),
+        "sentence": "d:gone:1",
+        "text": "今年主要预期目标是：地区生产总值增长6%左右，居民收入同步增长，就业稳定。",
+    }
     got = collect_examples(records, {"d": doc})
     assert [(e.ctx.text, e.label) for e in got.examples] == [
         (normalize(s[1].text), "achievement"),
@@ -170,8 +176,13 @@ def test_training_examples_follow_the_one_locate_rule() -> None:
     ]
     assert (got.explicit_nones, got.notes_only, got.skipped, got.negatives) == (1, 1, 1, 0)
     # the whole report reviewed: the noted sentence and the other unlabelled one become `none`s
-    got = collect_examples(records, {"d": doc}, [{"doc": "d", "section": [], "annotator": "a"}])
+    reviewed = [{"doc": "d", "section": [], "annotator": "a"}]
+    got = collect_examples(records, {"d": doc}, reviewed)
     assert sorted(e.ctx.text for e in got.examples if e.label == "none") == sorted(
         normalize(s[i].text) for i in (2, 3, 5)
     )
     assert got.negatives == 2
+    # as in the export, a sentence near an orphan is never a negative (the label may be meant for it)
+    got = collect_examples([*records, near], {"d": doc}, reviewed)
+    assert normalize(s[5].text) not in {e.ctx.text for e in got.examples}
+    assert (got.negatives, got.skipped) == (1, 2)

@@ -18,7 +18,7 @@ async def test_note_and_review_on_a_sentence_with_brackets(make_app, corpus):
         await pilot.pause()
         await pilot.press("e")  # the note dialog shows the sentence
         await pilot.pause()
-        shown = "".join(str(w.render()) for w in app.screen.query(".sentence"))
+        shown = "".join(str(w.render()) for w in app.screen.query(".sentence Static"))
         assert "推进[x]工作。" in shown
         await pilot.press("escape", "r")  # the review toast names the section: （一）推进[/]改革[b]试点
         await pilot.pause()

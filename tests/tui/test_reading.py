@@ -241,7 +241,7 @@ async def test_outline_counts_follow_labels(make_app):
         screen = await at_body(pilot)
         heading = screen.index.innermost[screen.view.cursor]
         outline = screen.query_one("Outline")
-        total = screen.index.progress(heading, {}).total
+        total = screen.tally.entries[heading].total
         await pilot.press("t")
         assert f"1/{total}" in str(outline._entry_nodes[heading].label)
         assert "t1" in str(outline._entry_nodes[heading].label)
@@ -285,20 +285,34 @@ async def test_read_only_store_refuses_label_keys_with_a_message(make_app, annot
         holder.close()
 
 
-async def test_outline_at_80_columns_is_narrower_cuts_titles_with_an_ellipsis_and_never_scrolls_sideways(make_app):
+def outline_lines(outline) -> list[str]:
+    return [outline.render_line(y).text.rstrip() for y in range(outline.scrollable_content_region.height)]
+
+
+async def test_outline_at_80_columns_shows_numbers_and_key_words_and_widens_fully(make_app):
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await at_body(pilot)
         outline = screen.query_one("Outline")
         assert outline.outer_size.width == 24  # 30% of 80
-        await pilot.press("r")  # reviewed: the mark stands apart from the count
+        await pilot.press("r")  # reviewed: the mark stands apart from the figures
         await pilot.pause()
         assert not outline.show_horizontal_scrollbar
-        room = outline.scrollable_content_region.width
-        lines = [outline.render_line(y).text.rstrip() for y in range(outline.scrollable_content_region.height)]
-        assert any(line.endswith("…") for line in lines)
+        room = outline.size.width
+        lines = outline_lines(outline)
         assert all(cell_len(line) <= room for line in lines)
-        assert any("✓ 0/" in line or "✓ 1/" in line for line in lines)
+        assert any(line.startswith("├ （一）坚持稳中求进") for line in lines)  # number + key words, not "坚持稳…"
+        assert any(line.startswith("✓ 2024年工作回顾") for line in lines)
+        await pilot.press("O")  # the whole outline at full width: whole titles and every figure
+        await pilot.pause()
+        assert not screen.view.display and outline.has_focus
+        lines = outline_lines(outline)
+        first = next(line for line in lines if "（一）坚持稳中求进" in line)
+        assert "（一）坚持稳中求进，经济运行在克难前行中持续向好。" in first and first.endswith("/17")
+        await pilot.press("down", "enter")  # Enter jumps there and puts the outline back beside the text
+        await pilot.pause()
+        assert screen.view.display and screen.view.has_focus and not outline.has_class("-full")
+        assert screen.index.innermost[screen.view.cursor] == 1
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await reading(pilot)
@@ -316,8 +330,9 @@ async def test_read_only_footer_shows_label_keys_disabled(make_app, annotations)
             active = {a.binding.id: a.enabled for a in screen.active_bindings.values()}
             assert active["label.target"] is False and active["history.undo"] is False
             assert active["sentence.next"] is True
-            footer_keys = [k for k in screen.query("FooterKey") if not k.has_class("-disabled")]
-            assert not any(k.action.startswith("label(") for k in footer_keys)
+            shown = {description: enabled for _, description, enabled in screen.query_one("KeyBar").shown_keys()}
+            assert shown["目标 target"] is False and shown["Undo"] is False
+            assert shown["Next"] is True
     finally:
         holder.close()
     app = make_app("jinzhong-2025.txt")

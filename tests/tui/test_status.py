@@ -24,17 +24,25 @@ def parts(section: str = "（六）坚持政治引领，治理效能在务实笃
     )
 
 
-def test_status_line_keeps_every_item_and_cuts_the_section_with_an_ellipsis():
-    for width in (78, 90, 118):
-        text = status_text(parts(), width)
+def test_status_line_gives_the_section_title_room_before_cutting_it():
+    title = "（六）坚持政治引领，治理效能在务实笃行中持续提升。"
+    for width in (60, 78, 90, 118, 140):
+        text = status_text(parts(title), width)
         plain = text.plain
         assert text.cell_len <= width
-        for item in ("xinzhou-feature-2025", "120/239", "目标 1", "成绩 2", "问题 0", "@tester", "saved ✓"):
+        for item in ("120/239", "✓"):  # where you are and whether it is saved: always
             assert item in plain, (width, item)
-        assert "│ （六" in plain, width
-        assert plain.endswith("…") or plain.endswith("提升。"), width
-    assert "3/224 labelled" in status_text(parts(), 140).plain  # shown when the section has room
-    assert status_text(parts(), 140).plain.endswith("提升。")
+        assert all(("目标 1" in plain or "目1" in plain, "问题 0" in plain or "问0" in plain)), width
+        if width >= 78:  # the whole title fits once the other items are compact
+            assert plain.endswith("│ " + title), width
+        else:
+            assert "│ （六" in plain and plain.endswith("…"), width
+    assert "@tester" not in status_text(parts(title), 78).plain  # gave its room to the title
+    full = status_text(parts(title), 140).plain
+    for item in ("xinzhou-feature-2025", "3/224 labelled", "目标 1", "成绩 2", "问题 0", "@tester", "saved ✓"):
+        assert item in full  # nothing is shortened when there is room
+    short = status_text(parts("工作回顾"), 100).plain
+    assert "目标 1" in short and "@tester" in short and "saved ✓" in short
 
 
 def test_truncate_marks_the_cut():
@@ -51,11 +59,9 @@ async def test_status_bar_at_80_columns_and_notifications_above_it(make_app):
         await pilot.pause()
         text = bar_text(screen)
         section = screen.index.headings[screen.index.innermost[screen.view.cursor]].title
-        for item in ("jinzhong-2025", f"{screen.view.cursor + 1}/", "目标 0", "成绩 0", "问题 0", "@tester", "saved ✓"):
+        for item in (f"{screen.view.cursor + 1}/", "目0", "成0", "问0", "✓"):
             assert item in text
-        shown = text.split("│ ", 1)[1]
-        assert section.startswith(shown.removesuffix("…"))
-        assert shown == section or shown.endswith("…")
+        assert text.split("│ ", 1)[1] == section  # the whole title of the section at 80 columns
         app.notify("A long notification that would otherwise cover the right half of the status bar", timeout=10)
         await pilot.pause(0.3)
         status = screen.query_one(StatusBar).region
@@ -84,3 +90,45 @@ async def test_hint_line_shows_the_suggestion_and_how_sure_it_is(make_app):
         hint = str(screen.query_one(HintLine).render())
         assert "suggests 目标 55% · unsure" in hint
         assert "suggests" not in bar_text(screen)  # the hint never pushes the status bar's items off
+
+
+async def on_suggested_sentence(pilot):
+    """The reading screen, its cursor on the first sentence, suggested 成绩 at 91% (margin 85%)."""
+    screen = await reading(pilot)
+    sentence = screen.document.sentences[first_body(screen)]
+    screen._show_suggestions({sentence.id: ("achievement", 0.91)}, {sentence.id: 0.85})
+    screen.view.set_cursor(sentence.index)
+    await pilot.pause()
+    return screen
+
+
+async def test_read_only_hint_does_not_offer_to_accept(make_app, annotations):
+    from reader.store import AnnotationStore
+
+    holder = AnnotationStore(annotations)
+    try:
+        app = make_app("jinzhong-2025.txt")
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await on_suggested_sentence(pilot)
+            hint = str(screen.query_one(HintLine).render())
+            assert "suggests 成绩 91%" in hint and "accepts" not in hint
+    finally:
+        holder.close()
+
+
+async def test_hint_text_is_readable_in_the_light_theme(make_app):
+    from textual.color import Color
+
+    from reader.tui.widgets.document_colors import contrast
+
+    app = make_app("jinzhong-2025.txt", theme="light")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await on_suggested_sentence(pilot)
+        hint = screen.query_one(HintLine)
+        segments = [s for s in hint.render_line(0) if s.text.strip()]
+        assert "least sure next" in "".join(s.text for s in segments)
+        for segment in segments:
+            style = segment.style
+            assert not style.dim, segment.text
+            ratio = contrast(Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor))
+            assert ratio >= 4.5, (segment.text, ratio)

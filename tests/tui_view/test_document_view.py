@@ -14,7 +14,15 @@ from reader.tui.widgets.document_view import GUTTER, DocumentView
 
 from .docs import CORPUS, corpus_document, make_document
 
-TARGET_COLOR = RichColor.parse("#3584e4")
+
+def shown(hex_color: str, view) -> RichColor:
+    """A label colour as the view draws it: made readable on its background."""
+    from textual.color import Color
+
+    from reader.tui.widgets.document_colors import readable
+
+    background = Color.from_rich_color(view.rich_style.bgcolor)
+    return readable(Color.parse(hex_color), background).rich_color
 
 
 def run_async(test):
@@ -93,7 +101,7 @@ async def test_labels_show_gutter_marker_and_colour():
         strip = strip_for_offset(view, s1.start)
         assert strip.text.startswith("T")
         segs = segments_for(strip, s1.text)
-        assert segs and all(s.style.color == TARGET_COLOR for s in segs)
+        assert segs and all(s.style.color == shown("#3584e4", view) for s in segs)
 
         view.set_labels({s3.id: "problem", s1.id: None})
         await pilot.pause()
@@ -104,7 +112,7 @@ async def test_labels_show_gutter_marker_and_colour():
         last = strip_for_offset(view, s3.end - 1)
         assert last is not start_line and last.text.startswith("│")
         problem_segs = segments_for(last, s3.text)
-        assert problem_segs and problem_segs[0].style.color == RichColor.parse("#e66100")
+        assert problem_segs and problem_segs[0].style.color == shown("#e66100", view)
 
 
 @run_async
@@ -120,13 +128,13 @@ async def test_suggestions_faint_lowercase_and_hidden_by_real_label():
         strip = strip_for_offset(view, s5.start)
         assert strip.text.startswith("a")
         seg = segments_for(strip, s5.text)[0]
-        assert seg.style.color not in (None, RichColor.parse("#26a269"))
-        assert seg.style.dim and not seg.style.italic
+        assert seg.style.color not in (None, shown("#26a269", view))
+        assert not seg.style.dim and not seg.style.italic  # content with a suggestion is never faded
         view.set_labels({s5.id: "achievement"})
         await pilot.pause()
         strip = strip_for_offset(view, s5.start)
         assert strip.text.startswith("A")
-        assert segments_for(strip, s5.text)[0].style.color == RichColor.parse("#26a269")
+        assert segments_for(strip, s5.text)[0].style.color == shown("#26a269", view)
         view.set_suggestions({s5.id: ("achievement", 0.8)}, visible=False)
         view.set_labels({s5.id: None})
         await pilot.pause()
@@ -370,16 +378,15 @@ async def test_real_report_renders_within_width_with_kinsoku():
 @run_async
 async def test_label_colours_readable_in_light_and_dark_themes():
     from textual.color import Color
-    from textual.filter import dim_color
 
     from reader.tui.widgets.document_colors import contrast
 
     document = make_document()
-    s1, s5 = document.sentences[1], document.sentences[5]
+    s1, s5, s6 = document.sentences[1], document.sentences[5], document.sentences[6]
     app = ViewApp(document, {s1.id: "achievement"})
     async with app.run_test(size=(40, 20)) as pilot:
         view = app.query_one(DocumentView)
-        view.set_suggestions({s5.id: ("achievement", 0.7)})
+        view.set_suggestions({s5.id: ("achievement", 0.7), s6.id: ("none", 0.9)})
         for theme in ("textual-dark", "textual-light"):
             app.theme = theme
             await pilot.pause()
@@ -388,9 +395,9 @@ async def test_label_colours_readable_in_light_and_dark_themes():
             background = Color.from_rich_color(label.bgcolor)
             label_color = Color.from_rich_color(label.color)
             assert contrast(label_color, background) >= 4.0, theme
-            # a suggestion: dim, not italic (CJK italics read badly), nearer the text colour than
-            # the label colour, and fainter than a label once dimmed
-            assert suggestion.dim and not suggestion.italic, theme
+            # a suggestion: not dim, not italic (CJK italics read badly), as bright as the text,
+            # nearer the text colour than the label colour
+            assert not suggestion.dim and not suggestion.italic, theme
             text_color = Color.from_rich_color(view.rich_style.color)
             tint = Color.from_rich_color(suggestion.color)
 
@@ -398,10 +405,13 @@ async def test_label_colours_readable_in_light_and_dark_themes():
                 return sum((x - y) ** 2 for x, y in zip(a.rgb, b.rgb, strict=True))
 
             assert distance(tint, text_color) < distance(tint, label_color) / 3, theme
-            dimmed = Color.from_rich_color(dim_color(label.bgcolor, suggestion.color))
-            assert 2.0 <= contrast(dimmed, background) < contrast(label_color, background), theme
+            assert contrast(tint, background) >= 7, theme  # AAA body text: it does not look faded
+            # a sentence suggested "none" recedes: fainter than a suggested one, still AA-readable
+            ceremony = segments_for(strip_for_offset(view, s6.start), s6.text)[0].style
+            faded = Color.from_rich_color(ceremony.color)
+            assert 4.5 <= contrast(faded, background) < contrast(tint, background), theme
             gutter = next(iter(strip_for_offset(view, s5.start)))
-            assert gutter.text == "a" and gutter.style.dim and not gutter.style.bold, theme
+            assert gutter.text == "a" and not gutter.style.dim and not gutter.style.bold, theme
 
 
 def cursor_rows(view: DocumentView) -> tuple[int, int]:

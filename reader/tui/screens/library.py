@@ -13,12 +13,15 @@ from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from reader.corpus.library import ReportEntry, list_reports
 from reader.errors import ReaderError
 from reader.tui.actions import bindings_for
 from reader.tui.keymap import default_keymap
+from reader.tui.viewstate import last_report
+from reader.tui.widgets.keybar import KeyBar
+from reader.tui.widgets.rows import RowTable
 
 BATCH = 200
 FIRST_ROWS = 200
@@ -30,6 +33,7 @@ def human_size(size: int) -> str:
 
 
 class LibraryScreen(Screen):
+    CONTEXT = "library"
     AUTO_FOCUS = "#reports"
     BINDINGS = bindings_for("library", (), default_keymap().keys)
 
@@ -38,9 +42,13 @@ class LibraryScreen(Screen):
         self.folder = Path(folder)
         self.entries: list[ReportEntry] = []
         self.figures: dict[str, tuple[int, int, dict[str, int]]] = {}
-        """doc id → (sentences, labelled, counts per label), once known."""
+        """doc id → (sentences, labelled, counts per label), once known (sentences -1: unreadable)."""
+        self.problems: dict[str, str] = {}
+        """doc id → why the report cannot be read, or why its labels are read-only."""
         self._shown: list[ReportEntry] = []
         self._generation = 0
+        self._start_at: str | None = None
+        """The report the cursor starts on (the last one opened from this folder), until shown."""
 
     @property
     def labels(self):
@@ -50,8 +58,9 @@ class LibraryScreen(Screen):
         yield Static("", id="library-title")
         yield Input(placeholder="filter by name (/)", id="filter")
         yield Static("", id="no-match")
-        yield DataTable(id="reports", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield RowTable(id="reports", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="row-info")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = str(self.folder)
@@ -65,6 +74,7 @@ class LibraryScreen(Screen):
             self.entries = list_reports(self.folder)
         except ReaderError as exc:
             self.notify(str(exc), severity="error")
+        self._start_at = last_report(self.folder)
         self._fill(self.entries)
         self.call_after_refresh(self.fill_figures, list(self.entries))
 
@@ -81,7 +91,7 @@ class LibraryScreen(Screen):
     def _figure_cells(self, figures) -> list:
         total, labelled, counts = figures
         if total < 0:
-            cells = [Text("unreadable", style="red")]
+            cells = [Text("unreadable", style="bold red")]
         else:
             done = total and labelled >= total
             cells = [Text(f"{labelled}/{total}", style="green" if done else "", justify="right")]
@@ -116,6 +126,10 @@ class LibraryScreen(Screen):
         table = self.query_one("#reports", DataTable)
         for entry in self._shown[start : start + count]:
             table.add_row(*self._row(entry), key=entry.name)
+        if self._start_at in table.rows:
+            if table.cursor_row == 0:  # (unless the user has moved already)
+                table.move_cursor(row=table.get_row_index(self._start_at))
+            self._start_at = None
         if start + count < len(self._shown):
             self.set_timer(0.02, lambda: self._add_rows(generation, start + count, MORE_ROWS))
 
@@ -132,6 +146,8 @@ class LibraryScreen(Screen):
         if pending > 0:
             text.append(f"  counting… {pending} to go", style="dim")
         text.append(f"  @{self.app.config.annotator}", style="dim")
+        if self.app.store.read_only_reason:
+            text.append("  READ-ONLY", style="bold red")
         self.query_one("#library-title", Static).update(text)
 
     # -- background figures -----------------------------------------------------------------------
@@ -158,19 +174,22 @@ class LibraryScreen(Screen):
         for entry in ordered:
             if worker.is_cancelled:
                 break
+            problem = None
             try:
                 summary = documents.summary(entry.path, entry.size, entry.mtime_ns)
                 total = summary.sentences
-            except ReaderError:
-                total = -1
+            except ReaderError as exc:
+                total, problem = -1, str(exc)
             counts: dict[str, int] = {}
             try:
                 for record in store.doc_labels(entry.name, annotator).values():
                     if record.get("label") and not record.get("orphan"):
                         counts[record["label"]] = counts.get(record["label"], 0) + 1
-            except ReaderError:
-                pass
-            batch[entry.name] = (total, sum(counts.values()), counts)
+                if problem is None and not store.read_only_reason:
+                    problem = store.doc_read_only_reason(entry.name)
+            except ReaderError as exc:
+                problem = problem or str(exc)
+            batch[entry.name] = (total, sum(counts.values()), counts, problem)
             if len(batch) >= BATCH:
                 self.app.call_from_thread(self._show_figures, batch)
                 batch = {}
@@ -179,17 +198,35 @@ class LibraryScreen(Screen):
         documents.save_index()
 
     def _show_figures(self, batch: dict[str, tuple]) -> None:
-        self.figures.update(batch)
         table = self.query_one("#reports", DataTable)
         keys = [f"label:{label.name}" for label in self.labels]
-        for name, figures in batch.items():
+        for name, (*figures, problem) in batch.items():
+            self.figures[name] = tuple(figures)
+            if problem:
+                self.problems[name] = problem
+            else:
+                self.problems.pop(name, None)
             if name not in table.rows:
                 continue
             cells = self._figure_cells(figures)
-            table.update_cell(name, "progress", cells[0])
+            table.update_cell(name, "progress", cells[0], update_width=True)
             for key, cell in zip(keys, cells[1:], strict=True):
                 table.update_cell(name, key, cell)
         self._update_title()
+        self._show_row_info()
+
+    @on(DataTable.RowHighlighted, "#reports")
+    def _show_row_info(self, event=None) -> None:
+        """Under the table: what is wrong with the report under the cursor, else why the
+        annotations folder is read-only (nothing when all is well)."""
+        entry = self._cursor_entry()
+        problem = self.problems.get(entry.name) if entry is not None else None
+        if problem is None and self.app.store.read_only_reason:
+            problem = f"READ-ONLY: {self.app.store.read_only_reason}"
+        info = self.query_one("#row-info", Static)
+        info.display = bool(problem)
+        if problem:
+            info.update(Text(problem, style="red"))
 
     # -- opening and filtering -------------------------------------------------------------------
     def _cursor_entry(self) -> ReportEntry | None:

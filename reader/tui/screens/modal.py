@@ -1,4 +1,8 @@
-"""A base for the modal screens: a centred panel closed by Escape, q or the key that opened it."""
+"""A base for the modal screens: a centred panel closed by Escape, q or the key that opened it.
+
+The screen around the panel is opaque: a translucent one makes Textual blend every cell of the
+screen beneath each time the panel repaints (a quarter of a second for a full reading screen).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from textual.screen import ModalScreen
 
 class Panel(ModalScreen):
     DEFAULT_CSS = """
-    Panel { align: center middle; background: $background 60%; }
+    Panel { align: center middle; background: $background; }
     Panel > .panel { width: 90%; max-width: 110; height: 90%; border: round $accent;
                      background: $surface; padding: 0 1; }
     """

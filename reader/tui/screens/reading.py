@@ -20,16 +20,20 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.tui.actions import bindings_for
-from reader.tui.sections import SectionIndex, document_progress
+from reader.tui.sections import SectionIndex, Tally
 from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.outline import Outline
 from reader.tui.widgets.status import HintLine, StatusBar
 
 POSITION_DEBOUNCE = 0.6
+OPEN_AT_ONCE_BYTES = 512 * 1024
+"""A cached report up to this size is shown in the first frame (unpickling and wrapping it take a
+few ms); a larger one, or one the pipeline must process, loads in a worker behind "Opening…"."""
 RETRAIN_EVERY = 20
 """After this many new labels in a session the model retrains in a worker and suggestions refresh."""
 
@@ -41,6 +45,7 @@ class ReaderDocumentView(DocumentView, inherit_bindings=False):
 class ReadingScreen(Screen):
     """One report. Subclassed per label set by `reading_screen_class` (label bindings differ)."""
 
+    CONTEXT = "reading"
     AUTO_FOCUS = "ReaderDocumentView"
 
     def __init__(self, path: Path) -> None:
@@ -48,6 +53,8 @@ class ReadingScreen(Screen):
         self.path = Path(path)
         self.document = None
         self.index: SectionIndex | None = None
+        self.tally: Tally | None = None
+        """Figures per outline entry and for the document, kept up to date label by label."""
         self.labels: dict[str, str] = {}
         self.notes: dict[str, str] = {}
         self.reviewed: set[tuple[str, ...]] = set()
@@ -62,7 +69,6 @@ class ReadingScreen(Screen):
         self._position_timer: Timer | None = None
         self._section = ""
         self._search_count: int | None = None
-        self._progress = None
         self._cursor = 0
         """The cursor as last reported by the view (still known after the view is gone)."""
 
@@ -96,12 +102,17 @@ class ReadingScreen(Screen):
         yield Input(placeholder="search (Enter keeps the highlights, Esc clears)", id="search")
         yield HintLine(id="hint")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = self.path.stem
         self.query_one("#status", StatusBar).update(f"Opening {self.path.name}…")
-        self.load_document()
+        # A cached report of ordinary size opens in the first frame; others load in a worker.
+        document = self.app.documents.cached(self.path, OPEN_AT_ONCE_BYTES)
+        if document is not None:
+            self._show(*self._stored_state(document))
+        else:
+            self.load_document()
 
     @work(thread=True, exclusive=True, group="load")
     def load_document(self) -> None:
@@ -110,6 +121,10 @@ class ReadingScreen(Screen):
         except ReaderError as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
+        self.app.call_from_thread(self._show, *self._stored_state(document))
+
+    def _stored_state(self, document) -> tuple:
+        """What `_show` needs from the store for `document` (re-attaching its labels first)."""
         store = self.store
         reason = store.read_only_reason or store.doc_read_only_reason(document.id)
         if reason is None:
@@ -119,7 +134,7 @@ class ReadingScreen(Screen):
         records = store.doc_labels(document.id, self.annotator, include_notes=True)
         reviewed = {tuple(r["section"]) for r in store.reviewed(document.id, self.annotator)}
         position = store.get_position(document.id, self.annotator)
-        self.app.call_from_thread(self._show, document, records, reviewed, position, reason)
+        return document, records, reviewed, position, reason
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, title="Cannot open the report", severity="error", timeout=8)
@@ -130,7 +145,7 @@ class ReadingScreen(Screen):
         self.index = SectionIndex(document)
         self._ids = {s.id: s.index for s in document.sentences}
         self.labels = {sid: r["label"] for sid, r in records.items() if r.get("label")}
-        self._progress = None
+        self.tally = Tally(self.index, self.labels)
         self.notes = {sid: r["note"] for sid, r in records.items() if r.get("note")}
         self.reviewed = reviewed
         self.read_only_reason = reason
@@ -139,7 +154,7 @@ class ReadingScreen(Screen):
         self._cursor = cursor
         view.load(document, self.labels, cursor)
         view.set_notes(set(self.notes))
-        self.query_one(Outline).build(self.index, self.labels, self.config.labels, self.reviewed)
+        self.query_one(Outline).build(self.tally, self.config.labels, self.reviewed)
         self._show_banner()
         self._locate(cursor)
         view.focus()
@@ -186,9 +201,7 @@ class ReadingScreen(Screen):
     def _update_status(self) -> None:
         if self.document is None:
             return
-        if self._progress is None:  # recounted only after label changes, not on every move
-            self._progress = document_progress(self.document, self.labels)
-        progress = self._progress
+        progress = self.tally.whole
         cursor = self.view.cursor
         total = len(self.document.sentences)
         counts = [(label.display, progress.counts.get(label.name, 0), label.color) for label in self.config.labels]
@@ -225,7 +238,7 @@ class ReadingScreen(Screen):
             margin = self.margins.get(sentence.id)
             if margin is not None:
                 hint.append(f" · {sureness(margin)} (margin {margin:.0%})")
-            if label:
+            if label and not self.read_only_reason:
                 hint.append(f" · {self._keys('suggestion.accept')} accepts", style="dim")
             hint.append(f" · {self._keys('suggestion.next_uncertain')} least sure next", style="dim")
         return hint
@@ -253,6 +266,7 @@ class ReadingScreen(Screen):
         event.stop()
         if self.index is None or event.node.data is None:
             return
+        self.action_outline_full(False)
         self.view.scroll_to_offset(self.index.headings[event.node.data].start)
         self.view.focus()
 
@@ -276,6 +290,10 @@ class ReadingScreen(Screen):
         return True
 
     def action_move(self, delta: int) -> None:
+        outline = self.query_one(Outline)
+        if outline.has_class("-full"):  # j/k walk the outline while it is all there is
+            (outline.action_cursor_down if delta > 0 else outline.action_cursor_up)()
+            return
         self.view.move_cursor(delta)
 
     def action_page(self, direction: int) -> None:
@@ -353,19 +371,15 @@ class ReadingScreen(Screen):
 
     def _apply(self, changes: dict[str, str | None]) -> None:
         """Show label changes that the store now holds: view, outline counts, status bar."""
-        self._progress = None
+        touched: set[int] = set()
         for sid, label in changes.items():
+            touched.update(self.tally.set(sid, label))
             if label:
                 self.labels[sid] = label
             else:
                 self.labels.pop(sid, None)
         self.view.set_labels(changes)
-        touched: set[int] = set()
-        for sid in changes:
-            index = self._ids.get(sid)
-            if index is not None:
-                touched.update(self.index.headings_of(index))
-        self.query_one(Outline).refresh_headings(touched, self.labels)
+        self.query_one(Outline).refresh_headings(touched)
         self._update_status()
 
     def _sentence(self):
@@ -428,7 +442,7 @@ class ReadingScreen(Screen):
             (self.reviewed.add if result.record is not None else self.reviewed.discard)(result.section)
             outline = self.query_one(Outline)
             outline.reviewed = self.reviewed
-            outline.refresh_headings(range(len(self.index.headings)), self.labels)
+            outline.refresh_headings(range(len(self.index.headings)))
             self.notify(f"{step.capitalize()}: {'reviewed' if result.record else 'not reviewed'}", timeout=2)
             self._update_status()
             return
@@ -501,7 +515,7 @@ class ReadingScreen(Screen):
         outline = self.query_one(Outline)
         outline.reviewed = self.reviewed
         if heading is not None:
-            outline.refresh_headings([heading], self.labels)
+            outline.refresh_headings([heading])
         what = path[-1] if path else "the whole document"
         self.notify(f"{'Reviewed' if reviewed else 'Not reviewed'}: {what}", timeout=2, markup=False)
         self._update_status()
@@ -558,6 +572,14 @@ class ReadingScreen(Screen):
         outline.toggle_class("-hidden")
         if outline.has_class("-hidden") and outline.has_focus:
             self.view.focus()
+
+    def action_outline_full(self, full: bool | None = None) -> None:
+        """Show the outline at full width (whole titles, every figure), or back beside the text."""
+        outline = self.query_one(Outline)
+        full = not outline.has_class("-full") if full is None else full
+        outline.set_full(full)
+        self.view.display = not full
+        (outline if full else self.view).focus()
 
     def action_outline_width(self, delta: int) -> None:
         outline = self.query_one(Outline)

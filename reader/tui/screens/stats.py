@@ -1,17 +1,25 @@
 """`s`: label distribution as bars — per outline entry and for the document, or per report and overall.
 
 The table is laid out for the panel's width (re-laid out on resize): counts and the done column
-keep their size, the bar and the names share the rest, names cut with "…".
+keep their size, the bar and the names share the rest, names cut with "…". Rows are drawn only
+when they scroll into view (a Line-API widget): a 3 MB report has ~3,000 outline rows, and a Rich
+table of them all took seconds to render before the panel could open.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from rich.cells import cell_len
-from rich.table import Table
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widget import Widget
+from textual.cache import LRUCache
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widgets import Static
 
 from reader.tui.screens.modal import Panel
@@ -21,6 +29,7 @@ from reader.tui.widgets.status import truncate
 BAR_MAX = 40
 BAR_MIN = 6
 REVIEWED = "✓ "
+GAP = 1
 
 
 def bar(row: Row, labels, width: int) -> Text:
@@ -44,56 +53,129 @@ def row_name(row: Row) -> str:
     return "  " * row.indent + (REVIEWED if row.reviewed else "") + row.name
 
 
-def stats_table(rows: list[Row], labels, first: str, width: int) -> Table:
-    """The table for `width` cells."""
-    shares = [f"{row.labelled}/{row.total}" if row.total else "–" for row in rows]
-    done_width = max(len("done"), *(len(s) for s in shares))
-    count_widths = [
+def share(row: Row) -> str:
+    return f"{row.labelled}/{row.total}" if row.total else "–"
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Column widths of the table at one width."""
+
+    name: int
+    done: int
+    bar: int
+    counts: tuple[int, ...]
+
+
+def columns_for(rows: list[Row], labels, first: str, width: int) -> Columns:
+    """Widths for `width` cells: counts and "done" as wide as their longest entry, then the bar
+    and the names share the rest (names first up to their longest)."""
+    done = max(len("done"), *(len(share(row)) for row in rows))
+    counts = tuple(
         max(cell_len(label.display), *(len(str(row.counts.get(label.name, 0))) for row in rows)) for label in labels
-    ]
-    columns = 3 + len(count_widths)
-    flex = max(0, width - done_width - sum(count_widths) - (columns - 1))
-    longest = max(cell_len(first), *(cell_len(row_name(row)) for row in rows))
+    )
+    flex = max(0, width - done - sum(counts) - (2 + len(counts)) * GAP)
+    longest = cell_len(first)
+    for row in rows:  # the longest name, up to what could matter
+        longest = max(longest, 2 * row.indent + len(REVIEWED) * row.reviewed + cell_len(row.name))
+        if longest >= flex:
+            break
     bar_width = max(BAR_MIN, min(BAR_MAX, flex * 2 // 5))
     if longest < flex - bar_width:  # names need less: the bar takes the rest
         bar_width = min(BAR_MAX, flex - longest)
-    name_width = max(4, flex - bar_width)
-
-    table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1, 0, 0), expand=False)
-    table.add_column(first, width=name_width, no_wrap=True)
-    table.add_column("done", justify="right", width=done_width, no_wrap=True)
-    table.add_column("distribution", width=bar_width, no_wrap=True)
-    for label, w in zip(labels, count_widths, strict=True):
-        table.add_column(Text(label.display, style=label.color), justify="right", width=w, no_wrap=True)
-    for row, share in zip(rows, shares, strict=True):
-        name = Text(truncate(row_name(row), name_width), style="bold" if row.indent == 0 else "")
-        if row.reviewed:
-            start = 2 * row.indent
-            name.stylize("bold green", start, start + 1)
-        table.add_row(
-            name, share, bar(row, labels, bar_width), *[str(row.counts.get(label.name, 0)) for label in labels]
-        )
-    return table
+    return Columns(max(4, flex - bar_width), done, bar_width, counts)
 
 
-class StatsTable(Widget):
-    """The rows as a table sized to this widget's width."""
+def header_line(columns: Columns, labels, first: str) -> Text:
+    text = Text(no_wrap=True, end="", style="bold")
+    text.append(truncate(first, columns.name).ljust(columns.name) + " " * GAP)
+    text.append("done".rjust(columns.done) + " " * GAP)
+    text.append("distribution".ljust(columns.bar)[: columns.bar])
+    for label, width in zip(labels, columns.counts, strict=True):
+        text.append(" " * GAP)
+        text.append(" " * (width - cell_len(label.display)) + label.display, style=label.color)
+    return text
 
-    DEFAULT_CSS = "StatsTable { height: auto; }"
 
-    def __init__(self, rows: list[Row], labels, first: str) -> None:
-        super().__init__()
-        self.rows, self.labels, self.first = rows, labels, first
+def row_line(row: Row, columns: Columns, labels) -> Text:
+    text = Text(no_wrap=True, end="")
+    name = truncate(row_name(row), columns.name)
+    start = len(text)
+    text.append(name + " " * (columns.name - cell_len(name)), style="bold" if row.indent == 0 else "")
+    if row.reviewed and len(name) > 2 * row.indent:
+        text.stylize("bold green", start + 2 * row.indent, start + 2 * row.indent + 1)
+    text.append(" " * GAP + share(row).rjust(columns.done) + " " * GAP)
+    text.append_text(bar(row, labels, columns.bar))
+    for label, width in zip(labels, columns.counts, strict=True):
+        text.append(" " * GAP + str(row.counts.get(label.name, 0)).rjust(width))
+    return text
 
-    def render(self) -> Table:
-        return stats_table(self.rows, self.labels, self.first, self.content_region.width or 80)
 
-    def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.rows) + 1
+def stats_lines(rows: list[Row], labels, first: str, width: int) -> list[Text]:
+    """The whole table at `width` cells: the header, then one line per row."""
+    columns = columns_for(rows, labels, first, width)
+    return [header_line(columns, labels, first), *(row_line(row, columns, labels) for row in rows)]
+
+
+class StatsTable(ScrollView, can_focus=True):
+    """The rows, one line each, rendered only when in view; the header stays above them."""
+
+    DEFAULT_CSS = "StatsTable { height: 1fr; overflow-x: hidden; scrollbar-size-vertical: 1; }"
+    BINDINGS: ClassVar[list] = [
+        ("down,j", "scroll_down", "Down"),
+        ("up,k", "scroll_up", "Up"),
+        ("pagedown", "page_down", "Page down"),
+        ("pageup", "page_up", "Page up"),
+        ("home", "scroll_home", "Top"),
+        ("end", "scroll_end", "Bottom"),
+    ]
+
+    def __init__(self, rows: list[Row], labels, first: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows, self.labels, self.first = rows, list(labels), first
+        self.columns: Columns | None = None
+        self._lines: LRUCache[int, Strip] = LRUCache(256)
+
+    def on_resize(self) -> None:
+        width = max(1, (self.size.width or 80) - 1)  # the vertical scrollbar's column is kept free
+        self.columns = columns_for(self.rows, self.labels, self.first, width)
+        self._lines.clear()
+        self.virtual_size = Size(width, len(self.rows) + 1)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = max(1, self.size.width - 1)
+        if self.columns is None:
+            return Strip.blank(width)
+        index = y if y == 0 else y + round(self.scroll_y)
+        strip = self._lines.get(index)
+        if strip is None:
+            if index == 0:
+                text = header_line(self.columns, self.labels, self.first)
+            elif index <= len(self.rows):
+                text = row_line(self.rows[index - 1], self.columns, self.labels)
+            else:
+                return Strip.blank(width, self.rich_style)
+            base = self.rich_style
+            segments = [Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console)]
+            strip = self._lines[index] = Strip(segments).adjust_cell_length(width, base)
+        return strip
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self.refresh()
+
+    def line_text(self, y: int) -> str:
+        """The plain text of row `y` (0: the header) as drawn at the current width (for tests)."""
+        if self.columns is None:
+            return ""
+        if y == 0:
+            return header_line(self.columns, self.labels, self.first).plain
+        return row_line(self.rows[y - 1], self.columns, self.labels).plain
 
 
 class StatsScreen(Panel):
-    AUTO_FOCUS = "#stats"
+    AUTO_FOCUS = "#stats-table"
 
     def __init__(self, title: str, overall: Row, rows: list[Row], first: str = "section") -> None:
         super().__init__()
@@ -105,19 +187,16 @@ class StatsScreen(Panel):
     def compose(self) -> ComposeResult:
         labels = self.app.config.labels
         overall = self.overall
-        share = overall.labelled / overall.total if overall.total else 0
+        ratio = overall.labelled / overall.total if overall.total else 0
         legend = Text("  ").join(
             Text.assemble(("█", label.color), f" {label.display} {label.name}") for label in labels
         )
         if self.first == "section":
             legend.append(f"   {REVIEWED}reviewed", style="dim")
-        with VerticalScroll(classes="panel", id="stats"):
+        with Vertical(classes="panel", id="stats"):
             yield Static(Text.assemble((self.heading, "bold"), "   Esc closes"))
             yield Static(
-                Text.assemble(
-                    f"Labelled {overall.labelled}/{overall.total} ({share:.0%})  ",
-                    bar(overall, labels, 24),
-                )
+                Text.assemble(f"Labelled {overall.labelled}/{overall.total} ({ratio:.0%})  ", bar(overall, labels, 24))
             )
             yield Static(legend, classes="legend")
-            yield StatsTable(self.rows, labels, self.first)
+            yield StatsTable(self.rows, labels, self.first, id="stats-table")

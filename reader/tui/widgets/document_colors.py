@@ -2,19 +2,26 @@
 
 Label sets give one colour per label (`#3584e4`); mid-tone colours that read well on a dark
 background can be faint on a light grey one. `readable` darkens (or lightens) a colour just enough
-to reach a contrast ratio, keeping its hue, so the same label set works in every theme.
+to reach a contrast ratio, keeping its hue, so the same label set works in every theme. Suggested
+sentences keep the text's brightness with a tint of their label; sentences suggested `none` recede a
+little (never below AA contrast), so the content, not the ceremony, stands out.
 """
 
 from __future__ import annotations
 
 from textual.color import Color
 
-LABEL_CONTRAST = 4.0
-"""Minimum WCAG contrast of label text against the background."""
-SUGGESTION_TINT = 0.3
-"""How far a suggestion's colour is blended from the text colour towards its label colour: mostly
-the text colour (a suggestion is not a label), with a hint of the label's hue. The view draws it
-dim as well, so it reads as fainter than both the text and the real labels."""
+LABEL_CONTRAST = 4.5
+"""Minimum WCAG contrast of label text against the background (AA for body text)."""
+SUGGESTION_TINT = 0.25
+"""How far a suggested sentence's text colour is blended from the text colour towards its label's
+colour: a hint of the hue on text as bright as any other (a suggestion is not a label, but the
+content it marks must not look faded)."""
+NONE_FADE = 0.3
+"""How far the text of a sentence suggested `none` (ceremony, guiding ideology, headings' echoes)
+is blended towards the background: it recedes a little so content stands out."""
+NONE_CONTRAST = 4.5
+"""…but never below this contrast (WCAG AA for body text): a wrong `none` must stay readable."""
 
 
 def _luminance(color: Color) -> float:
@@ -45,3 +52,30 @@ def readable(color: Color, background: Color, minimum: float = LABEL_CONTRAST) -
 def suggestion_color(label_color: Color, foreground: Color) -> Color:
     """The colour of a suggested (not yet accepted) label's text: the text colour tinted by the label."""
     return foreground.blend(label_color, SUGGESTION_TINT)
+
+
+def none_color(foreground: Color, background: Color) -> Color:
+    """The colour of a sentence suggested `none`: the text colour a little towards the background."""
+    faded = foreground.blend(background, NONE_FADE)
+    step = NONE_FADE
+    while contrast(faded, background) < NONE_CONTRAST and step > 0:
+        step = max(0.0, step - 0.05)
+        faded = foreground.blend(background, step)
+    return faded
+
+
+def readable_spans(text, background: Color, minimum: float = LABEL_CONTRAST):
+    """A copy of a Rich `Text` whose coloured spans (label colours) are `readable` on `background`."""
+    from rich.style import Style
+    from rich.text import Span
+
+    out = text.copy()
+    spans = []
+    for span in out.spans:
+        style = Style.parse(span.style) if isinstance(span.style, str) else span.style
+        if style.color is not None and style.color.triplet is not None:
+            color = readable(Color.from_rich_color(style.color), background, minimum)
+            style = style + Style(color=color.rich_color)
+        spans.append(Span(span.start, span.end, style))
+    out.spans = spans
+    return out

@@ -10,9 +10,12 @@ is given (`load`, `set_labels`, `set_notes`, `set_suggestions`) and posts `Curso
 Gutter (3 cells) per visual line: a label marker (`T`/`A`/`P`: the label name's first letter,
 upper case, on the line where a labelled sentence starts; `│` on its continuation lines), a note
 marker `*`, a space. When two labelled sentences start on one line both letters are shown (`TA`)
-and the note mark moves to the third cell; three or more show the first letter and `+`.
-Suggestions are lower case (`t`, `Ta`) with `┆`, and their text is dim, in the text colour only
-tinted by the label's: they must never be mistaken for labels.
+and the note mark moves to the third cell; three or more show the first letter and `+` (the help
+screen's legend says so: those sentences' labels show in their text colour).
+Suggestions are lower case (`t`, `Ta`) in the label's colour, not bold, with `┆`; their text keeps
+the text's brightness, only tinted by the label's hue, so they are never mistaken for labels and
+the content they mark never looks faded. A sentence suggested `none` recedes a little
+(`document_colors.none_color`).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from textual.strip import Strip
 
 from reader.text.model import Document, Sentence
 from reader.tui.linebreak import char_widths
-from reader.tui.widgets.document_colors import readable, suggestion_color
+from reader.tui.widgets.document_colors import none_color, readable, suggestion_color
 from reader.tui.widgets.document_layout import BLANK, Layout, SentenceIndex, build_layout
 from reader.tui.widgets.document_search import find_matches
 
@@ -99,7 +102,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .document-view--heading-1 { text-style: bold underline; }
         & > .document-view--heading-2 { text-style: bold; }
         & > .document-view--label { }
-        & > .document-view--suggestion { text-style: dim; }
+        & > .document-view--suggestion { }
         & > .document-view--match { background: $warning 30%; text-style: underline; }
         & > .document-view--match-current { background: $warning 80%; color: auto 90%; text-style: bold underline; }
         & > .document-view--gutter { color: $text-muted; }
@@ -574,11 +577,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             except Exception:
                 color = Color.parse("#3584e4")
             color = readable(color, background)
-            faint = suggestion_color(color, foreground)
+            tinted = suggestion_color(color, foreground)
             labels[label.name] = Style(color=color.rich_color) + label_overlay
-            suggestions[label.name] = Style(color=faint.rich_color) + suggestion_overlay
+            suggestions[label.name] = Style(color=tinted.rich_color) + suggestion_overlay
             gutter_labels[label.name] = base + Style(color=color.rich_color, bold=True)
-            gutter_suggestions[label.name] = base + Style(color=faint.rich_color) + suggestion_overlay
+            gutter_suggestions[label.name] = base + Style(color=color.rich_color, bold=False)
         self._styles = {
             "base": base,
             "heading": {
@@ -587,6 +590,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             },
             "labels": labels,
             "suggestions": suggestions,
+            "suggested_none": Style(color=none_color(foreground, background).rich_color),
             "gutter": gutter,
             "gutter_labels": gutter_labels,
             "gutter_suggestions": gutter_suggestions,
@@ -607,6 +611,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             if suggestion is not None and suggestion[0] != "none":
                 return suggestion[0], True
         return None, False
+
+    def _suggests_none(self, sentence: Sentence) -> bool:
+        """An unlabelled sentence whose shown suggestion is `none` (its text recedes a little)."""
+        if not self._suggestions_visible or sentence.id in self._labels:
+            return False
+        suggestion = self._suggestions.get(sentence.id)
+        return suggestion is not None and suggestion[0] == "none"
 
     def _render_visual_line(self, y: int, width: int) -> Strip:
         styles = self._style_table()
@@ -663,6 +674,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             style = None
             if label is not None:
                 style = styles["suggestions" if suggested else "labels"].get(label)
+            elif self._suggests_none(sentence):
+                style = styles["suggested_none"]
             if style is not None or i == self._cursor:
                 pieces.append((a, b, style, i == self._cursor))
                 cuts.update((a, b))

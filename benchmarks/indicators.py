@@ -1,0 +1,88 @@
+"""The corpus table over many reports, against the bare pipeline over the same files in the same run.
+
+    .venv/bin/python benchmarks/indicators.py [--reports 5000] [--keep DIR]
+
+Copies the shipped corpus until there are N report files (each copy gets a distinct first line, so
+no two files are the same bytes), then times, in this order and on the same worker pool:
+1. the bare pipeline over every file (decode → … → sentences, results thrown away): the baseline;
+2. the corpus table in-process (`batch.run(summary_job)` + `table.rows`): pipeline + extraction;
+3. the whole command `reader indicators DIR --csv -o FILE` in a new process (imports, pool, CSV).
+Prints seconds, reports per second and each figure as a ratio of the baseline (the machine is
+shared: absolute times vary with load, the ratio much less). Goal: 5,000 reports ≤ 30 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.indicators import batch  # noqa: E402
+from reader.indicators.table import rows  # noqa: E402
+
+
+def make_corpus(folder: Path, n: int) -> list[Path]:
+    sources = [p for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    texts = [p.read_bytes() for p in sources]
+    paths = []
+    for i in range(n):
+        k = i % len(sources)
+        stem = sources[k].stem
+        path = folder / f"{stem.rsplit('-', 1)[0]}{i // len(sources):05d}-{stem.rsplit('-', 1)[-1]}.txt"
+        path.write_bytes(f"第{i}份\n".encode() + texts[k])
+        paths.append(path)
+    return paths
+
+
+def pipeline_job(path: Path):
+    batch.load(path)
+    return None
+
+
+def timed(label: str, fn, baseline: float | None, n: int) -> float:
+    t0 = time.perf_counter()
+    fn()
+    seconds = time.perf_counter() - t0
+    ratio = f"  ×{seconds / baseline:.2f} of the pipeline" if baseline else ""
+    print(f"{label:<46} {seconds:7.2f} s  {n / seconds:7.0f} reports/s{ratio}", flush=True)
+    return seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--reports", type=int, default=5000)
+    ap.add_argument("--keep", type=Path, help="build the copies in DIR and keep them")
+    args = ap.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="reader-indicators-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        paths = make_corpus(folder, args.reports)
+        size = sum(p.stat().st_size for p in paths) / 1e6
+        print(f"{len(paths)} reports, {size:.0f} MB, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+        n = len(paths)
+        base = timed("bare pipeline (same pool)", lambda: list(batch.run(paths, pipeline_job)), None, n)
+        timed(
+            "corpus table in-process (pipeline + extraction)",
+            lambda: rows([r for _, r in batch.run(paths, batch.summary_job)]),
+            base,
+            n,
+        )
+        out = folder / "table.csv"
+        command = [sys.executable, "-m", "reader", "indicators", str(folder), "--csv", "-o", str(out)]
+        timed("`reader indicators DIR --csv -o FILE`", lambda: subprocess.run(command, check=True), base, n)
+        print(f"table: {sum(1 for _ in out.open(encoding='utf-8-sig')) - 1} rows; load now {os.getloadavg()[0]:.1f}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Cold start in a real terminal: `reader REPORT` against a bare Textual app, in the same run.
+
+    .venv/bin/python benchmarks/tui_start.py [--runs 10] [--size 120x40]
+
+Each run starts a fresh interpreter in a tmux pane (`respawn-pane`) and polls the pane until the
+first screen shows: for the bare app its one line, for the reader a phrase of the report's text
+(the report is cached: one untimed warm-up run fills `annotations/.cache/`). Runs alternate bare /
+reader so both see the same machine load; the ratio of the medians is the figure (the machine is
+shared, absolute times vary). Everything runs in a temporary folder with a private tmux socket.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = "jinzhong-2025.txt"
+NEEDLE = "2024年是攻坚克难"
+"""Report text on the first screen (the first body paragraph of the report)."""
+BARE = """
+from textual.app import App
+from textual.widgets import Static
+
+
+class Bare(App):
+    def compose(self):
+        yield Static("bare app ready")
+
+
+Bare().run()
+"""
+
+
+def tmux(socket: str, *args: str) -> str:
+    return subprocess.run(["tmux", "-L", socket, *args], capture_output=True, text=True, check=False).stdout
+
+
+def time_to_screen(socket: str, command: str, needle: str, timeout: float = 30.0) -> float:
+    """Seconds from starting `command` in the pane until `needle` is on screen."""
+    start = time.perf_counter()
+    tmux(socket, "respawn-pane", "-k", "-t", "bench", command)
+    while time.perf_counter() - start < timeout:
+        if needle in tmux(socket, "capture-pane", "-p", "-t", "bench"):
+            return time.perf_counter() - start
+        time.sleep(0.005)
+    raise TimeoutError(f"{needle!r} never appeared:\n{tmux(socket, 'capture-pane', '-p', '-t', 'bench')}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--size", default="120x40")
+    args = parser.parse_args()
+    if shutil.which("tmux") is None:
+        sys.exit("tmux is needed")
+    width, height = args.size.split("x")
+    socket = f"bench-start-{os.getpid()}"
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        (tmp / "corpus").mkdir()
+        shutil.copy(ROOT / "corpus" / REPORT, tmp / "corpus" / REPORT)
+        (tmp / "bare.py").write_text(BARE, encoding="utf-8")
+        env = f"cd {shlex.quote(str(tmp))} && TERM=xterm-256color READER_ANNOTATOR=bench "
+        python = shlex.quote(sys.executable)
+        bare = env + f"exec {python} bare.py"
+        reader = env + f"exec {python} -m reader corpus/{REPORT} --annotations annotations"
+        tmux(socket, "new-session", "-d", "-s", "bench", "-x", width, "-y", height, "sleep 600")
+        try:
+            time_to_screen(socket, reader, NEEDLE)  # warm-up: fills the pipeline cache
+            time_to_screen(socket, bare, "bare app ready")
+            bares, readers = [], []
+            for _ in range(args.runs):
+                bares.append(time_to_screen(socket, bare, "bare app ready"))
+                readers.append(time_to_screen(socket, reader, NEEDLE))
+        finally:
+            tmux(socket, "kill-server")
+    b, r = statistics.median(bares), statistics.median(readers)
+    print(f"terminal {args.size}, {args.runs} runs each, load average {os.getloadavg()[0]:.1f}")
+    print(f"bare Textual app, one line     median {b:.3f} s  (min {min(bares):.3f}, max {max(bares):.3f})")
+    print(f"reader {REPORT} (cached)  median {r:.3f} s  (min {min(readers):.3f}, max {max(readers):.3f})")
+    print(f"ratio reader / bare            {r / b:.2f}  (goal <= 1.5)")
+
+
+if __name__ == "__main__":
+    main()

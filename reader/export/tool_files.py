@@ -1,0 +1,227 @@
+"""Label files from annotation tools, read back into native records (the shape `reader export`
+writes as JSONL), for `reader import-labels`.
+
+Reads what `reader export` writes and what the tools give back: native JSONL and CSV, doccano
+(text classification JSONL), Prodigy (`classification`: binary accept/reject of one label; `choice`:
+`accept` holding the chosen option), Label Studio (a JSON array of tasks; each annotation's
+`choices` result is the label, a `textarea` result the note). The format comes from the extension
+(`.csv`, `.json` = Label Studio) and, for `.jsonl`, from the keys of the first row.
+
+A record keeps `id` and `doc` only when they are reader's (a tool's own numeric ids are dropped):
+without them the label is matched to its sentence by text. Nothing here checks labels, times or
+types (the importer does, for every format alike), and nothing is written. What cannot become a
+label (a Prodigy reject or ignore, a cancelled Label Studio annotation, a row with no choice) is
+counted in `skipped`, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.export.formats import FORMULA_START, SECTION_SEPARATOR
+
+FIELDS = ("id", "doc", "text", "label", "section", "start", "end", "line", "annotator", "created", "updated", "note")
+"""What a native record carries that an import uses."""
+_INTS = ("start", "end", "line")
+_NOT_LABEL_FIELDS = ("tokens", "section_path", "answer", "options", "accept", "meta", "config")
+"""Keys of the formats themselves (and jieba words), never part of a label."""
+
+
+@dataclass
+class ToolFile:
+    format: str
+    """jsonl, csv, doccano, prodigy, prodigy-choice or labelstudio."""
+    records: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """(where in the file, e.g. "labels.jsonl:3", native-shaped record)."""
+    skipped: Counter[str] = field(default_factory=Counter)
+    """Why rows gave no label → how many."""
+
+
+def _native(obj: dict[str, Any]) -> dict[str, Any]:
+    """The record's fields (`FIELDS`, then whatever else it carries, e.g. `orphan`)."""
+    out = {k: obj.get(k) for k in FIELDS}
+    out.update((k, v) for k, v in obj.items() if k not in out and k not in _NOT_LABEL_FIELDS and not k.startswith("_"))
+    for key in ("id", "doc"):  # a tool's own numeric id is not a sentence or report id
+        if not isinstance(out[key], str) or (key == "id" and ":" not in out[key]):
+            out[key] = None
+    if out["note"] is None:
+        out["note"] = ""
+    return out
+
+
+def _decode(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ReaderError(f"{path}: cannot read it ({exc.strerror})") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReaderError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8 and import again") from None
+
+
+def jsonl_kind(obj: dict[str, Any]) -> str:
+    """Which JSON Lines format a row is in, from its keys."""
+    if "options" in obj and "accept" in obj:
+        return "prodigy-choice"
+    if "answer" in obj and "label" in obj:
+        return "prodigy"
+    if isinstance(obj.get("label"), list):
+        return "doccano"
+    return "jsonl"
+
+
+def read(path: Path) -> ToolFile:
+    """The label records of a file in any format reader exports."""
+    text = _decode(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(path, text)
+    if suffix == ".json":
+        return _read_labelstudio(path, text)
+    return _read_jsonl(path, text)
+
+
+def _read_jsonl(path: Path, text: str) -> ToolFile:
+    out: ToolFile | None = None
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ReaderError(
+                f"{where}: not valid JSON ({exc.msg} at column {exc.colno}); fix or remove that line"
+            ) from None
+        if not isinstance(obj, dict):
+            raise ReaderError(f"{where}: not a JSON object; fix or remove that line")
+        kind = jsonl_kind(obj)
+        if out is None:
+            out = ToolFile(kind)
+        elif kind != out.format:
+            raise ReaderError(f"{where}: a {kind} row in a {out.format} file; one file holds one format")
+        label = _jsonl_label(obj, kind, where, out.skipped)
+        if label is None:
+            continue
+        meta = obj.get("meta") if kind.startswith("prodigy") and isinstance(obj.get("meta"), dict) else obj
+        record = _native({**meta, "text": obj.get("text"), "label": label})
+        out.records.append((where, record))
+    return out or ToolFile("jsonl")
+
+
+def _jsonl_label(obj: dict[str, Any], kind: str, where: str, skipped: Counter[str]) -> str | None:
+    if kind == "jsonl":
+        return obj.get("label")
+    if kind == "doccano":
+        labels = obj["label"]
+        if len(labels) != 1:
+            if not labels:
+                skipped["doccano row without a label"] += 1
+                return None
+            raise ReaderError(f"{where}: {len(labels)} labels ({', '.join(map(str, labels))}); a sentence takes one")
+        return labels[0]
+    answer = obj.get("answer")
+    if answer != "accept":
+        skipped[f"Prodigy answer {answer!r} (only accepted answers are labels)"] += 1
+        return None
+    if kind == "prodigy":
+        return obj.get("label")
+    accepted = obj.get("accept")
+    if not isinstance(accepted, list) or len(accepted) != 1:
+        if isinstance(accepted, list) and not accepted:
+            skipped["Prodigy choice with no option accepted"] += 1
+            return None
+        raise ReaderError(f"{where}: `accept` must hold the one chosen option, not {accepted!r}")
+    return accepted[0]
+
+
+def _read_csv(path: Path, text: str) -> ToolFile:
+    out = ToolFile("csv")
+    rows = csv.DictReader(io.StringIO(text, newline=""))
+    missing = [k for k in ("text", "label") if k not in (rows.fieldnames or [])]
+    if missing:
+        raise ReaderError(f"{path}: no column {', '.join(missing)}; a reader CSV export has id, doc, text, label, …")
+    for lineno, row in enumerate(rows, 2):
+        where = f"{path}:{lineno}"
+        obj: dict[str, Any] = {}
+        for key, cell in row.items():
+            if key is None or cell is None:
+                raise ReaderError(f"{where}: {'more' if key is None else 'fewer'} cells than columns")
+            if cell[:1] == "'" and cell[1:].startswith(FORMULA_START):
+                cell = cell[1:]  # the apostrophe that kept a spreadsheet from running it
+            obj[key] = cell
+        for key in _INTS:
+            if obj.get(key):
+                try:
+                    obj[key] = int(obj[key])
+                except ValueError:
+                    raise ReaderError(f"{where}: {key} {obj[key]!r} is not a whole number") from None
+            else:
+                obj[key] = None
+        obj["section"] = obj["section"].split(SECTION_SEPARATOR) if obj.get("section") else []
+        for key in set(obj) - set(FIELDS):  # the other columns: booleans as `reader export` spells them
+            if obj[key] in ("true", "false"):
+                obj[key] = obj[key] == "true"
+        for key in ("created", "updated"):
+            obj[key] = obj.get(key) or None
+        out.records.append((where, _native(obj)))
+    return out
+
+
+def _read_labelstudio(path: Path, text: str) -> ToolFile:
+    out = ToolFile("labelstudio")
+    try:
+        tasks = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReaderError(
+            f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}); export the tasks as JSON"
+        ) from None
+    if isinstance(tasks, dict):
+        tasks = [tasks]
+    if not isinstance(tasks, list):
+        raise ReaderError(f"{path}: not a list of Label Studio tasks")
+    for t, task in enumerate(tasks, 1):
+        data = task.get("data") if isinstance(task, dict) else None
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            raise ReaderError(f"{path}: task {t} has no data.text; export the project's tasks as JSON")
+        for a, annotation in enumerate(task.get("annotations") or [], 1):
+            where = f"{path}: task {t}, annotation {a}"
+            if annotation.get("was_cancelled"):
+                out.skipped["cancelled Label Studio annotation"] += 1
+                continue
+            chosen = [
+                c for r in annotation.get("result") or [] if r.get("type") == "choices" for c in r["value"]["choices"]
+            ]
+            notes = [
+                x for r in annotation.get("result") or [] if r.get("type") == "textarea" for x in r["value"]["text"]
+            ]
+            if len(chosen) != 1:
+                if not chosen:
+                    out.skipped["Label Studio annotation without a choice"] += 1
+                    continue
+                raise ReaderError(f"{where}: {len(chosen)} choices ({', '.join(chosen)}); a sentence takes one")
+            by = annotation.get("annotator") or annotation.get("completed_by")
+            if isinstance(by, dict):
+                by = by.get("email")
+            extra = annotation.get("reader") if isinstance(annotation.get("reader"), dict) else {}
+            record = {
+                **data,
+                **extra,
+                "label": chosen[0],
+                "annotator": by if isinstance(by, str) else None,
+                "created": annotation.get("created_at"),
+                "updated": annotation.get("updated_at") or annotation.get("created_at"),
+                "note": "\n".join(notes),
+            }
+            out.records.append((where, _native(record)))
+    return out

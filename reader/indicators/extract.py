@@ -1,0 +1,85 @@
+"""A report's indicator records: every quantitative clause of its target and achievement sentences.
+
+    from reader.indicators import extract
+    records = extract(doc)          # doc: reader.text.model.Document
+
+Which sentences: body sentences outside the problem paragraph. Target or outcome: the main targets
+paragraph is target; otherwise the part of the report decides (plan → target, review → outcome)
+unless the sentence's own words say otherwise (a review sentence about 今年/力争 is a target); in a
+text without parts (a news feature) the words alone decide.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reader.indicators.clauses import find_records
+from reader.indicators.lines import line_map
+from reader.indicators.model import Indicator
+from reader.indicators.structure import (
+    figure_year,
+    find_headline,
+    long_term_spans,
+    report_year,
+    sentence_kind,
+)
+
+if TYPE_CHECKING:
+    from reader.text.model import Document
+
+
+def _parts(doc: Document) -> list[tuple[str, bool]]:
+    """(part, in the problem paragraph) for each sentence, from the suggestion engine's context."""
+    from reader.suggest.context import contexts
+
+    return [(c.part, c.in_problems) for c in contexts(doc)]
+
+
+def extract(doc: Document, *, lines: bool = True) -> list[Indicator]:
+    """Every indicator record of `doc`, in text order. `lines=False` skips reading the raw file
+    again for each clause's raw line (the sentence's line is used instead)."""
+    year = report_year(doc)
+    headline = find_headline(doc)
+    mapping = line_map(doc) if lines else None
+    period_goals = long_term_spans(doc)
+    out: list[Indicator] = []
+    for s, (part, in_problems) in zip(doc.sentences, _parts(doc), strict=True):
+        if s.kind != "sentence":
+            continue
+        in_headline = headline is not None and s.index in headline.sentences
+        if in_problems and not in_headline:
+            continue
+        found = find_records(s.text)
+        if not found:
+            continue
+        kind = "target" if in_headline else sentence_kind(part, s.text)
+        for f in found:
+            start, end = s.start + f.start, s.start + f.end
+            is_headline = in_headline and kind == "target" and start >= headline.start
+            out.append(
+                Indicator(
+                    doc=doc.id,
+                    sentence=s.id,
+                    section=tuple(s.section),
+                    line=mapping.line_of(start) if mapping else s.line,
+                    start=start,
+                    end=end,
+                    indicator=f.indicator,
+                    measure=f.measure,
+                    value=f.value,
+                    unit=f.unit,
+                    qualifier=f.qualifier,
+                    kind=kind,
+                    headline=is_headline,
+                    year=figure_year(
+                        kind,
+                        year,
+                        tuple(s.section),
+                        s.text,
+                        s.text[f.start : f.at],
+                        any(a <= start < b for a, b in period_goals),
+                    ),
+                    text=doc.text[start:end],
+                )
+            )
+    return out

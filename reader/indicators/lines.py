@@ -1,0 +1,61 @@
+"""Raw line numbers for any offset of the reflowed text.
+
+The pipeline keeps every character of the raw file except whitespace and page furniture, in order
+(a tested property of `reader.text`), so the n-th non-space character of the reflowed text is the
+n-th non-space, non-furniture character of the raw file. Counting those per raw line gives the line
+of any offset without running the pipeline again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import accumulate
+from pathlib import Path
+
+from reader.text.chars import WS
+
+_SPACE = re.compile(f"[{WS}\\s]+")
+
+
+def _solid(text: str) -> int:
+    """Characters that are not whitespace (the pipeline's whitespace and line breaks)."""
+    return len(text) - sum(len(run) for run in _SPACE.findall(text))
+
+
+class LineMap:
+    """`line_of(offset)` for one document, built from its raw text and the furniture it dropped."""
+
+    def __init__(self, doc_text: str, raw_lines: list[str], dropped: list[tuple[str, int]]) -> None:
+        per_line = [_solid(line) for line in raw_lines]
+        for text, line in dropped:
+            if 1 <= line <= len(per_line):
+                per_line[line - 1] -= _solid(text)
+        self._ends = list(accumulate(per_line))  # non-space characters up to and including each line
+        self._text = doc_text
+        self._pos = 0  # offsets come in order: count on from the last one
+        self._count = 0
+
+    def line_of(self, offset: int) -> int:
+        """The raw line (1-based) of the character at `offset` of the reflowed text."""
+        offset = min(max(offset, 0), len(self._text))
+        if offset < self._pos:
+            self._pos = self._count = 0
+        self._count += _solid(self._text[self._pos : offset])
+        self._pos = offset
+        # The character is the (count+1)-th solid one: its line is the first whose running total exceeds count.
+        return min(bisect_right(self._ends, self._count) + 1, max(len(self._ends), 1))
+
+
+def line_map(doc) -> LineMap | None:
+    """The LineMap of a `Document` read from a file (None if the file can no longer be read)."""
+    from reader.text.decode import decode_bytes, split_lines
+
+    if not doc.path:
+        return None
+    try:
+        raw = Path(doc.path).read_bytes()
+    except OSError:
+        return None
+    text, _ = decode_bytes(raw, doc.path)
+    return LineMap(doc.text, split_lines(text), [(d.text, d.line) for d in doc.dropped])

@@ -1,0 +1,59 @@
+"""The indicator record: one quantitative clause of a target or an achievement, with where it is."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Kind = Literal["target", "outcome"]
+FIELDS = (
+    "doc",
+    "sentence",
+    "section",
+    "line",
+    "start",
+    "end",
+    "indicator",
+    "measure",
+    "value",
+    "unit",
+    "qualifier",
+    "kind",
+    "headline",
+    "year",
+    "text",
+)
+"""The record's fields in the order of `reader indicators --json` and its CSV (the contract)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    doc: str
+    sentence: str
+    """Id of the sentence the clause is in (`doc:hash:n`, as in `reader sentences --json`)."""
+    section: tuple[str, ...]
+    line: int
+    """1-based raw line where the clause starts."""
+    start: int
+    end: int
+    """The clause's offsets in the reflowed text."""
+    indicator: str
+    """As written (地区生产总值, 城镇新增就业)."""
+    measure: str
+    """增长, 涨幅, 下降, 人数, 率, 浓度, 排名, … ("" if none)."""
+    value: int | float | list | None
+    """A number, [lo, hi] for a range, None for a comparison without a number (与经济增长同步)."""
+    unit: str
+    qualifier: str
+    """The hedge or comparison as written (左右, 以上, 基本同步, 力争…以上); "" if none."""
+    kind: Kind
+    headline: bool
+    """An item of the report's main targets paragraph."""
+    year: int | None
+    text: str
+    """The clause."""
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["section"] = list(self.section)
+        return {k: d[k] for k in FIELDS}

@@ -1,0 +1,168 @@
+"""The corpus table: one row per report and indicator, with the report's headline target, the outcome
+it states for last year, and — when the corpus holds the previous report of the same place — the
+target that report set for last year.
+
+Reports are summarised one by one (`summarize`, run in worker processes by `reader.indicators.batch`),
+then joined here by place and year. Indicators are matched across the wordings of different reports
+(城镇居民收入 / 城镇居民人均可支配收入) by a canonical key, and a target is paired with an outcome of
+the same sort of figure (a growth rate with a growth rate, not with a level in 亿元).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.indicators.model import Indicator
+
+COLUMNS = (
+    "doc",
+    "place",
+    "year",
+    "indicator",
+    "measure",
+    "target",
+    "target_value",
+    "target_unit",
+    "target_qualifier",
+    "target_line",
+    "outcome_year",
+    "outcome",
+    "outcome_value",
+    "outcome_unit",
+    "outcome_qualifier",
+    "outcome_line",
+    "previous_doc",
+    "previous_target",
+    "previous_target_value",
+    "previous_target_unit",
+    "previous_target_qualifier",
+)
+"""The corpus table's columns (`reader indicators FOLDER --csv`). `target`, `outcome` and
+`previous_target` are the clauses as written; the other columns take them apart."""
+
+_CANONICAL = (
+    (r"^(?:地区|国内)?生产总值$|^GDP$|^经济总量$", "地区生产总值"),
+    (r"规模以上工业增加值|规上工业增加值", "规模以上工业增加值"),
+    (r"固定资产投资", "固定资产投资"),
+    (r"社会消费品零售总额", "社会消费品零售总额"),
+    (r"进出口总额|外贸进出口|^进出口$", "进出口总额"),
+    (r"一般公共预算收入", "一般公共预算收入"),
+    (r"城镇居民(?:人均)?(?:可支配)?收入", "城镇居民人均可支配收入"),
+    (r"农村居民(?:人均)?(?:可支配)?收入", "农村居民人均可支配收入"),
+    (r"^(?:全体)?居民(?:人均)?(?:可支配)?收入$", "居民人均可支配收入"),
+    (r"城镇新增就业|新增城镇就业", "城镇新增就业"),
+    (r"城镇调查失业率", "城镇调查失业率"),
+    (r"城镇登记失业率", "城镇登记失业率"),
+    (r"居民消费价格|^CPI$", "居民消费价格"),
+    (r"粮食(?:总)?产量", "粮食产量"),
+    (r"单位(?:地区|国内)生产总值能耗|单位GDP能耗", "单位地区生产总值能耗"),
+    (r"细颗粒物|PM2\.5", "细颗粒物浓度"),
+)
+"""Names the reports give the same headline indicator; anything else is matched by its own name."""
+_CANONICAL_RE = [(re.compile(p), name) for p, name in _CANONICAL]
+_SCOPE = re.compile(r"^(?:全市|全省|全国|全区|全县|全年|我市|我省)+")
+
+
+def indicator_key(name: str) -> str:
+    """The canonical name of an indicator (城镇居民收入 → 城镇居民人均可支配收入)."""
+    name = _SCOPE.sub("", name)
+    for pattern, canonical in _CANONICAL_RE:
+        if pattern.search(name):
+            return canonical
+    return name
+
+
+def figure_sort(r: Indicator) -> str:
+    """What sort of figure a record is: 'change' (增长5%, 与经济增长同步), 'rank', or a level in
+    its unit's family ('level:元', 'level:人')."""
+    if r.measure == "排名":
+        return "rank"
+    if r.value is None or (
+        r.unit in ("%", "个百分点", "百分点") and not r.measure.endswith(("率", "比例", "比重", "占比"))
+    ):
+        return "change"
+    if r.unit in ("%", "‰"):
+        return "rate"
+    base = r.unit.lstrip("万亿千百十")
+    return f"level:{base}"
+
+
+@dataclass(slots=True)
+class Summary:
+    """What the corpus table needs of one report."""
+
+    doc: str
+    place: str
+    year: int | None
+    targets: list[Indicator] = field(default_factory=list)
+    """The headline targets, in order."""
+    outcomes: list[Indicator] = field(default_factory=list)
+    """Outcomes stated for the year before the report's year."""
+
+
+def summarize(doc, records: list[Indicator], place: str, year: int | None) -> Summary:
+    targets = [r for r in records if r.headline]
+    outcomes = [r for r in records if r.kind == "outcome" and (year is None or r.year == year - 1)]
+    return Summary(doc.id, place, year, targets, outcomes)
+
+
+def _pick(records: list[Indicator], key: str, sort: str) -> Indicator | None:
+    """The first record of `key` and a compatible sort of figure."""
+    for r in records:
+        if indicator_key(r.indicator) == key and _compatible(sort, figure_sort(r)):
+            return r
+    return None
+
+
+def _compatible(target: str, outcome: str) -> bool:
+    return target == outcome or (target == "rate" and outcome == "change") or (target == "change" and outcome == "rate")
+
+
+def _parts(r: Indicator | None, prefix: str) -> dict:
+    if r is None:
+        return {f"{prefix}": "", f"{prefix}_value": None, f"{prefix}_unit": "", f"{prefix}_qualifier": ""}
+    return {
+        f"{prefix}": r.text,
+        f"{prefix}_value": r.value,
+        f"{prefix}_unit": r.unit,
+        f"{prefix}_qualifier": r.qualifier,
+    }
+
+
+def rows(summaries: list[Summary]) -> list[dict]:
+    """The corpus table, reports ordered by place and year. Each report lists its headline targets,
+    then the previous report's targets it does not repeat (so last year's target and this report's
+    outcome for it still meet)."""
+    by_place_year = {(s.place, s.year): s for s in summaries if s.year is not None}
+    out: list[dict] = []
+    for s in sorted(summaries, key=lambda s: (s.place, s.year or 0, s.doc)):
+        previous = by_place_year.get((s.place, s.year - 1)) if s.year is not None else None
+        keys: list[tuple[str, str, Indicator]] = []
+        seen: set[str] = set()
+        for r in s.targets + (previous.targets if previous else []):
+            key = indicator_key(r.indicator)
+            if key not in seen:
+                seen.add(key)
+                keys.append((key, figure_sort(r), r))
+        for key, sort, first in keys:
+            target = _pick(s.targets, key, sort)
+            outcome = _pick(s.outcomes, key, sort)
+            prev = _pick(previous.targets, key, sort) if previous else None
+            out.append(
+                {
+                    "doc": s.doc,
+                    "place": s.place,
+                    "year": s.year,
+                    "indicator": (target or first).indicator,
+                    "measure": (target or first).measure,
+                    **_parts(target, "target"),
+                    "target_line": target.line if target else None,
+                    "outcome_year": outcome.year if outcome else None,
+                    **_parts(outcome, "outcome"),
+                    "outcome_line": outcome.line if outcome else None,
+                    "previous_doc": previous.doc if previous else "",
+                    **_parts(prev, "previous_target"),
+                }
+            )
+    return [{c: row[c] for c in COLUMNS} for row in out]

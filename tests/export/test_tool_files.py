@@ -1,0 +1,94 @@
+"""Every export format reads back (`reader.export.tool_files`) into the same labels: what
+`reader import-labels` takes from files that went through doccano, Prodigy or Label Studio."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.cli import main
+from reader.errors import ReaderError
+from reader.export import tool_files
+from tests.export.conftest import PART2, SEC21, label
+
+FORMATS = {
+    "jsonl": "x.jsonl",
+    "csv": "x.csv",
+    "doccano": "d.jsonl",
+    "prodigy": "p.jsonl",
+    "prodigy-choice": "c.jsonl",
+    "labelstudio": "x.json",
+}
+
+
+@pytest.fixture
+def exported(store, real_corpus, tmp_path):
+    for name in "abc":
+        doc = real_corpus.add(name)
+        label(store, doc, 1, "achievement", note="=SUM(A1) 对比上年" if name == "a" else None)
+        label(store, doc, 7, "target")
+    label(store, real_corpus.docs["a"], 7, "problem", annotator="wang")
+    store.mark_reviewed("b", (PART2, SEC21), annotator="li")
+    opts = [
+        "--annotations",
+        str(tmp_path / "annotations"),
+        "--corpus",
+        str(real_corpus.dir),
+        "--negatives",
+        "--orphans",
+    ]
+    for fmt, name in FORMATS.items():
+        assert main(["export", *opts, "--format", fmt, "-o", str(tmp_path / name)]) == 0
+    native = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()]
+    return tmp_path, native
+
+
+def key(record: dict) -> tuple:
+    return tuple(json.dumps(record[k], ensure_ascii=False) for k in (*tool_files.FIELDS, "orphan"))
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_reads_back_to_the_same_labels(exported, fmt):
+    tmp, native = exported
+    got = tool_files.read(tmp / FORMATS[fmt])
+    assert got.format == fmt and not got.skipped
+    want = sorted(key(r) for r in native)
+    assert sorted(key(r) for _, r in got.records) == want
+
+
+def test_rows_that_are_no_label_are_counted_not_dropped(tmp_path):
+    rows = [
+        {"text": "甲。", "label": "target", "answer": "reject", "meta": {}},
+        {"text": "乙。", "label": "target", "answer": "accept", "meta": {"doc": "d"}},
+    ]
+    path = tmp_path / "p.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    got = tool_files.read(path)
+    assert [(r["text"], r["label"], r["doc"], r["id"]) for _, r in got.records] == [("乙。", "target", "d", None)]
+    assert sum(got.skipped.values()) == 1 and "reject" in next(iter(got.skipped))
+
+
+def test_a_tools_own_numeric_id_is_not_a_sentence_id(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": 17, "text": "甲。", "label": ["problem"]}, ensure_ascii=False), encoding="utf-8")
+    ((where, record),) = tool_files.read(path).records
+    assert record["id"] is None and record["label"] == "problem" and where.endswith("d.jsonl:1")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("two.jsonl", '{"text": "甲。", "label": ["target", "problem"]}', "2 labels (target, problem)"),
+        ("mixed.jsonl", '{"text": "甲。", "label": "target"}\n{"text": "乙。", "label": ["target"]}', "one format"),
+        ("bad.json", "[{}]", "task 1 has no data.text"),
+        ("short.csv", "id,text,label\nx,甲。\n", "fewer cells than columns"),
+        ("nolabel.csv", "id,text\nx,甲。\n", "no column label"),
+    ],
+)
+def test_bad_files_are_one_clear_error(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ReaderError) as err:
+        tool_files.read(path)
+    assert message in str(err.value) and "\n" not in str(err.value)

@@ -7,6 +7,7 @@ keymap or label set) is reported as a one-line ReaderError before Textual is eve
 from __future__ import annotations
 
 import argparse
+import gc
 from pathlib import Path
 
 from reader.cli.common import add_store_options, annotations_dir, corpus_dir, default_annotator
@@ -80,6 +81,10 @@ def build_config(argv: list[str]):
 
 
 def main(argv: list[str]) -> int:
+    # Start-up allocates a great deal (imports, styles, the first frame) and frees almost nothing:
+    # the cyclic collector would rescan it all again and again. It is switched back on once the
+    # first screen is drawn (`reader.tui.app.settle_memory`).
+    gc.disable()
     config = build_config(argv)
     from reader.store import AnnotationStore
     from reader.tui.app import ReaderApp

@@ -163,7 +163,8 @@ class AnnotationStore:
         self._lock = lock
         info = {"pid": os.getpid(), "host": socket.gethostname(), "since": now()}
         with contextlib.suppress(OSError):
-            atomic_write(self.path / WRITER_FILE, json.dumps(info).encode(), sync_dir=False)
+            # who holds the lock, for the message of a second reader: no need to wait for the disk
+            atomic_write(self.path / WRITER_FILE, json.dumps(info).encode(), sync_file=False, sync_dir=False)
         for stale in self.path.glob(f"*{TMP_MARK}*"):  # left by a crash mid-write; we hold the lock
             stale.unlink(missing_ok=True)
 

@@ -10,8 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ParagraphKind = Literal["heading", "text"]
-SentenceKind = Literal["heading", "sentence"]
+ParagraphKind = Literal["heading", "text", "title", "note"]
+"""heading: a part or section heading; text: body; title: a line of a title block (report title,
+dateline, byline, banner, a notes header); note: an end note (［1］…). Titles and notes are in no
+section of the body."""
+SentenceKind = Literal["heading", "sentence", "title"]
+"""Only "sentence" units are labelled (exported, trained on, counted in progress); "heading" and
+"title" units are shown but never labelled. Sentences of end notes are "sentence" units with no
+section."""
 
 
 @dataclass(frozen=True, slots=True)

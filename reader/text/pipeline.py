@@ -107,18 +107,23 @@ def segment(
 ) -> tuple[list[Heading], list[Sentence]]:
     """Split paragraphs into sentences, build the outline, give each sentence its id and section."""
     spans: list[tuple[int, int, int, str]] = []  # start, end, paragraph, kind
-    first_sentence: dict[int, tuple[int, int]] = {}
+    body: dict[int, list[tuple[int, int]]] = {}
     for p in paragraphs:
-        if p.kind == "heading":
-            spans.append((p.start, p.end, p.index, "heading"))
+        if p.kind in ("heading", "title"):
+            spans.append((p.start, p.end, p.index, p.kind))
             continue
-        for k, (s, e) in enumerate(split_spans(full[p.start : p.end])):
-            if k == 0:
-                first_sentence[p.index] = (p.start + s, p.start + e)
-            spans.append((p.start + s, p.start + e, p.index, "sentence"))
+        own = [(p.start + s, p.start + e) for s, e in split_spans(full[p.start : p.end])]
+        if p.kind == "text":
+            body[p.index] = own
+        spans += [(s, e, p.index, "sentence") for s, e in own]
 
-    outline, scopes = build_outline(full, paragraphs, first_sentence, line_at)
+    outline, scopes = build_outline(full, paragraphs, body, line_at)
     sections = SectionIndex(outline, scopes)
+
+    def section(start: int, para: int, kind: str) -> tuple[str, ...]:
+        """Title lines and end notes are in no section of the body."""
+        return () if kind == "title" or paragraphs[para].kind == "note" else sections.path_at(start)
+
     seen: Counter[str] = Counter()
     sentences: list[Sentence] = []
     for start, end, para, kind in spans:
@@ -127,6 +132,6 @@ def segment(
         sid = sentence_id(doc_id, text, seen[key], key=key)
         seen[key] += 1
         sentences.append(
-            Sentence(sid, len(sentences), text, kind, start, end, line_at(start), sections.path_at(start), para)
+            Sentence(sid, len(sentences), text, kind, start, end, line_at(start), section(start, para, kind), para)
         )
     return outline, sentences

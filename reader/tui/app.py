@@ -6,6 +6,7 @@ what they share: the configuration, the annotation store and the document cache.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -38,6 +39,8 @@ class ReaderApp(App):
         self._clash_reported = False
 
     def on_mount(self) -> None:
+        if not gc.isenabled():  # `reader` switched it off for the start-up
+            self.call_after_refresh(settle_memory)
         self.set_keymap(overrides(self.config.keymap, self.config.labels))
         if self.config.library is not None:
             from reader.tui.screens.library import LibraryScreen  # not drawn when a report is opened
@@ -136,3 +139,10 @@ class ReaderApp(App):
 def context_of(screen: Screen) -> str | None:
     """ "reading" or "library" for those screens (their `CONTEXT`; the binding context), else None."""
     return getattr(screen, "CONTEXT", None)
+
+
+def settle_memory() -> None:
+    """After the first frame: what start-up built stays for good, so it goes to the collector's
+    permanent generation (never rescanned), and collection resumes for what comes next."""
+    gc.freeze()
+    gc.enable()

@@ -118,10 +118,15 @@ def keymap_path(choice: str) -> Path:
     raise ReaderError(f"keymap {choice!r} not found; give a file path or one of: {names}")
 
 
-def _line_of(text: str, binding_id: str) -> int:
-    pattern = re.compile(r"^[ \t]*(?:\"|')?" + re.escape(binding_id) + r"(?:\"|')?[ \t]*=", re.M)
-    match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+_KEY_LINE = re.compile(r"^[ \t]*[\"']?([^\"'=\s]+)[\"']?[ \t]*=", re.M)
+
+
+def _lines_of(text: str) -> dict[str, int]:
+    """The line of each `id = …` of a keymap file (one pass; for error messages)."""
+    lines: dict[str, int] = {}
+    for match in _KEY_LINE.finditer(text):
+        lines.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
+    return lines
 
 
 def _flatten(table: dict, prefix: str = "") -> dict[str, object]:
@@ -144,8 +149,9 @@ def read_keymap_file(path: Path, valid_ids: set[str], *, strict: bool = True) ->
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ReaderError(f"{path}: not a valid TOML keymap ({exc}); fix the file") from None
     entries: dict[str, tuple[str, int]] = {}
+    lines = _lines_of(text)
     for binding_id, value in _flatten(table).items():
-        line = _line_of(text, binding_id)
+        line = lines.get(binding_id, 1)
         if binding_id not in valid_ids:
             if not strict and binding_id.startswith("label."):
                 continue
@@ -197,8 +203,21 @@ def _check_clashes(keymap: Keymap, specs) -> None:
                 owner[key] = binding_id
 
 
+_DEFAULTS: dict[tuple, Keymap] = {}
+"""The default keymap per label set (names, keys and source file): read and checked once."""
+
+
 def load_keymap(choice: str | None, labels) -> Keymap:
     """The effective keymap for the label set, validated. `choice` is None, a NAME or a PATH."""
+    if choice is None:
+        key = (str(getattr(labels, "source", None)), tuple((label.name, label.key) for label in labels))
+        if key not in _DEFAULTS:
+            _DEFAULTS[key] = _load_keymap(None, labels)
+        return _DEFAULTS[key]
+    return _load_keymap(choice, labels)
+
+
+def _load_keymap(choice: str | None, labels) -> Keymap:
     specs = all_specs(labels)
     valid = {spec.id for spec in specs}
     keymap = Keymap()

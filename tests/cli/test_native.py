@@ -77,3 +77,9 @@ def test_outline_counts_name_what_they_count(capsys):
     assert main(["outline", REPORT]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert "sentences," in first and "headings" in first and "units" not in first
+
+
+def test_the_command_names_known_without_building_the_parser_are_the_parsers():
+    from reader.cli import COMMANDS, _build_parser
+
+    assert set(_build_parser()[1]) == COMMANDS

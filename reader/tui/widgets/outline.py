@@ -52,6 +52,7 @@ def entry_text(title: str, level: int, figures: EntryFigures, room: int) -> Text
     counts = Text()
     for key, count, color in figures.counts:
         counts.append(f" {key}{count}", style=color)
+    title = title.removesuffix("。")  # a table of contents: no full stops
     short = key_words(title)
     title_style = "bold" if level <= 1 else ""
     for name, tail in (
@@ -123,7 +124,8 @@ class Outline(Tree[int]):
         self.root.expand()  # children were added expanded; expand_all would post a message per entry
 
     def _label(self, i: int) -> Text:
-        """The entry's full form (the node's own label; `render_label` fits it to the pane)."""
+        """Record the entry's figures; the node's own label is its title (`render_label` lays the
+        entry out for the room it has)."""
         assert self._index is not None and self._tally is not None
         heading = self._index.headings[i]
         progress = self._tally.entries[i]
@@ -132,9 +134,8 @@ class Outline(Tree[int]):
             for label in self._labels_meta
             if progress.counts.get(label.name)
         )
-        figures = EntryFigures(tuple(heading.path) in self.reviewed, progress.labelled, progress.total, counts)
-        self._figures[i] = figures
-        return entry_text(heading.title, heading.level, figures, 10_000)
+        self._figures[i] = EntryFigures(tuple(heading.path) in self.reviewed, progress.labelled, progress.total, counts)
+        return Text(heading.title)  # a new Text object: the Tree repaints the node
 
     def _room(self, node) -> int:
         # The vertical scrollbar's column is always left free, so the room never depends on
@@ -142,8 +143,8 @@ class Outline(Tree[int]):
         depth = self._depths.get(node.data, 0)
         return max(1, self._width - SCROLLBAR - depth * self.guide_depth)
 
-    def on_resize(self, event) -> None:
-        self._width = event.size.width  # `self.size` costs a region lookup: Tree asks per entry
+    def on_resize(self) -> None:
+        self._width = self.size.width  # `self.size` costs a region lookup: Tree asks per entry
 
     def render_label(self, node, base_style, style) -> Text:
         i = node.data
@@ -153,6 +154,12 @@ class Outline(Tree[int]):
         text = entry_text(heading.title, heading.level, self._figures[i], self._room(node))
         text.stylize(style)
         return text
+
+    def entry_plain(self, i: int) -> str:
+        """Entry `i` as the pane shows it now (plain text)."""
+        node = self._entry_nodes[i]
+        heading = self._index.headings[i]
+        return entry_text(heading.title, heading.level, self._figures[i], self._room(node)).plain
 
     def get_label_width(self, node) -> int:
         # Every entry fills its room (figures at the right edge); Tree would render it to measure.

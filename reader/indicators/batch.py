@@ -47,7 +47,7 @@ def summary_job(path: Path):
         doc = load(path)
     except ReaderError as exc:
         return exc
-    return summarize(doc, extract(doc), report_place(doc), report_year(doc))
+    return summarize(doc, extract(doc, all_targets=False), report_place(doc), report_year(doc))
 
 
 def run(

@@ -263,7 +263,11 @@ class ReadingScreen(Screen):
         return hint
 
     def _keys(self, binding_id: str) -> str:
-        return self.config.keymap.keys.get(binding_id, "").split(",")[0] or binding_id
+        """The first key of a binding as the user types it (`!`, not `exclamation_mark`)."""
+        from textual.keys import format_key
+
+        key = self.config.keymap.keys.get(binding_id, "").split(",")[0]
+        return format_key(key) if key else binding_id
 
     @on(DocumentView.CursorMoved)
     def _cursor_moved(self, event) -> None:

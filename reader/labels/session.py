@@ -35,13 +35,15 @@ class Changed:
     reviewed: bool = False
     attention: bool = False
     """The list of orphans and changed labels is different."""
+    corrections: bool = False
+    """An indicator correction changed (undo/redo of one: `reader.indicators.view` repaints)."""
     message: str = ""
     """A short line for the user ("Undo: label target")."""
     step: Any = None
     """For undo/redo: the store's `Step` (where the change was)."""
 
     def __bool__(self) -> bool:
-        return bool(self.labels or self.notes or self.reviewed or self.attention)
+        return bool(self.labels or self.notes or self.reviewed or self.attention or self.corrections)
 
 
 class LabelSession:
@@ -202,9 +204,12 @@ class LabelSession:
             return Changed(message=f"{step.capitalize()}: a change in {result.doc}")
         if result.kind == "review":
             what = "reviewed" if result.record is not None else "not reviewed"
+        elif result.kind == "correction":
+            what = "indicator correction" if result.record is not None else "no indicator correction"
         else:
             label = result.record.label if result.record is not None else None
             what = f"label {label}" if label else ("note" if result.record is not None else "no label")
         changed = self._sync(f"{step.capitalize()}: {what}")
         changed.step = result
+        changed.corrections = result.kind == "correction"
         return changed

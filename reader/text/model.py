@@ -73,6 +73,16 @@ class Sentence:
     paragraph: int
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a raw line of a PDF was printed: page (1-based) and its start, in points from the
+    page's top-left corner."""
+
+    page: int
+    x: float
+    y: float
+
+
 @dataclass(slots=True)
 class Document:
     """A report after the whole pipeline (decode → clean → reflow → outline → sentences)."""
@@ -87,3 +97,5 @@ class Document:
     sha256: str = ""
     """Hash of the raw bytes: the document's identity for caches and export manifests."""
     path: str | None = None
+    places: list[Place] = field(default_factory=list)
+    """For a PDF, where raw line n (its printed lines in reading order) is: `places[n - 1]`; empty for text."""

@@ -21,7 +21,8 @@ from reader.text.outline import SectionIndex, build_outline
 from reader.text.reflow import Block, make_lines, needs_space, reflow
 from reader.text.sentences import sentence_id, split_spans, text_key
 
-TEXT_SUFFIXES = (".txt", ".text")
+TEXT_SUFFIXES = (".txt", ".text", ".pdf")
+"""Report files: text, and PDFs (read by reader.pdf, then this pipeline)."""
 _INDENTS = ("\u3000", "  ", "\t")
 """A raw line starting with one of these is indented (a single space is PDF noise, not an indent)."""
 
@@ -33,7 +34,7 @@ def load_document(path: str | Path, doc_id: str | None = None, trace: list[str] 
     if not path.exists():
         raise ReaderError(f"{path}: no such file; check the path")
     if path.is_dir():
-        raise ReaderError(f"{path}: is a folder; give a report file (.txt)")
+        raise ReaderError(f"{path}: is a folder; give a report file (.txt or .pdf)")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -44,6 +45,10 @@ def load_document(path: str | Path, doc_id: str | None = None, trace: list[str] 
 def process_bytes(
     raw: bytes, doc_id: str, *, name: str | None = None, path: str | None = None, trace: list[str] | None = None
 ) -> Document:
+    if b"%PDF-" in raw[:1024]:
+        from reader.pdf.document import process_pdf_bytes
+
+        return process_pdf_bytes(raw, doc_id, path=path or name or doc_id, trace=trace)
     text, encoding = decode_bytes(raw, name or doc_id)
     doc = process_text(text, doc_id, trace)
     doc.encoding = encoding

@@ -361,7 +361,9 @@ def _stops_short(g: Gap) -> bool:
 
 
 def _standalone_next(g: Gap) -> bool | None:
-    if g.b.standalone and (g.a.ends or g.a.standalone or _stops_short(g)):
+    """An indented standalone line (a byline under a wrapped dateline) opens a block whatever
+    line i says; an unindented one after a line ending a sentence, standing alone or stopping short."""
+    if g.b.standalone and (g.a.ends or g.a.standalone or g.b.indent or _stops_short(g)):
         return True
     return None
 
@@ -448,7 +450,9 @@ def _title_line(g: Gap) -> bool | None:
 def _stopped_short(g: Gap) -> bool | None:
     """A line well short of the column, with no sentence and no clause in it, ends its block: a
     title, a byline, a banner (新闻·综览). A line with a sentence end or a clause in it that stops
-    short is more often cut by a column or page break than ended."""
+    short is more often cut by a column or page break than ended. Nor does a title end on a
+    preposition or particle (——2022年1月6日在) or inside a number (增加到20 / 21年: the spaces an
+    extractor puts by digits, squeezed out, make a full line look short)."""
     a = g.a
     lay = g.layout
     if (
@@ -456,6 +460,8 @@ def _stopped_short(g: Gap) -> bool | None:
         and lay.column_seen
         and not a.has_end
         and not _CLAUSE_PUNCT.search(a.text)
+        and a.text[-1] not in hd.NON_FINAL
+        and not (a.text[-1].isascii() and a.text[-1].isalnum())
         and lay.is_very_short(g.i)
     ):
         return True

@@ -355,3 +355,34 @@ def test_a_wrapped_title_block_does_not_swallow_the_first_part_heading():
     assert paragraphs(d)[:2] == ["某某省人民政府工作报告（摘要）", "一、2025年工作回顾"]
     assert [h.title for h in d.outline] == ["一、2025年工作回顾"]
     assert d.paragraphs[0].kind == "title"
+
+
+def test_pdftotext_title_block_and_a_number_cut_by_the_wrap():
+    # pdftotext of a county report: a dateline wrapped after 在, an indented byline after it, and
+    # spaces by digits that make full lines look short once squeezed (增加到 20 / 21 年).
+    raw = "\n".join(
+        [
+            "\u3000\u3000政府工作报告",
+            "\u3000\u3000——2022 年 1 月 6 日在",
+            "安平县第十七届人民代表大会第一次会议上",
+            "\u3000\u3000安平县县长\u3000王建平",
+            "\u3000\u3000各位代表：",
+            "\u3000\u3000现在，我代表县人民政府，向大会报告",
+            "工作，请予审议，并请县政协委员和其他列",
+            "席人员提出意见。",
+            "\u3000\u3000城乡面貌显著改善。完成农村人居环境",
+            "整治三年行动，农村卫生厕所普及率达到",
+            "92%。县城空气质量优良天数由 ",
+            "2016 年的 168 天增加到 20",
+            "21 年的 251 天。新建改造城区道路 42 公",
+            "里，改造老旧小区 63 个，建成口袋公园",
+            "18 个。",
+        ]
+    )
+    d = process_text(raw, "t")
+    assert paragraphs(d)[:3] == [
+        "政府工作报告",
+        "——2022年1月6日在安平县第十七届人民代表大会第一次会议上",
+        "安平县县长 王建平",
+    ]
+    assert "县城空气质量优良天数由2016年的168天增加到2021年的251天。" in [s.text for s in d.sentences]

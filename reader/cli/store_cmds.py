@@ -26,13 +26,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "import-labels",
-        help="load labels from a JSONL export into the store (idempotent)",
-        description="Load label records (the `reader export` JSONL format: id, doc, text, label, "
-        "annotator, ...) into the store. Importing the same file twice changes nothing. A different "
-        "stored label of the same annotator is a conflict: reported, kept unless --overwrite. "
-        "Exit status 1 if conflicts were left.",
+        help="load labels into the store from any export format or what the tools give back (idempotent)",
+        description="Load labels into the store: reader's JSONL and CSV, doccano, Prodigy (binary and "
+        "choice) and Label Studio files (the format from the extension and the rows). Labels find their "
+        "sentence by id, else by text (in their report, else the one sentence of the corpus with that "
+        "text). Every field is checked first (labels, ISO 8601 UTC times, types). Importing the same "
+        "file twice changes nothing. A different stored label of the same annotator is a conflict: "
+        "reported, kept unless --overwrite. Exit status 1 if conflicts or unmatched labels were left.",
     )
-    p.add_argument("file", type=Path, metavar="FILE.jsonl")
+    p.add_argument("file", type=Path, metavar="FILE")
     add_store_options(p, annotator=True)
     p.add_argument("--overwrite", action="store_true", help="replace conflicting stored labels")
     p.set_defaults(run=run_import)
@@ -55,16 +57,22 @@ def run_doctor(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from reader.cli.common import annotations_dir, corpus_dir
+    from reader.export.documents import DocumentSource
+    from reader.export.tool_files import match, read
     from reader.store import AnnotationStore, ReadOnlyStore
-    from reader.store.importer import notes_file, read_jsonl
+    from reader.store.importer import notes_file, parse_records
 
-    with AnnotationStore(annotations_dir(args)) as store:
+    tool = read(args.file)  # any format reader exports, from the extension and the rows' keys
+    items = tool.records
+    notes = notes_file(args.file)
+    if tool.format == "jsonl" and notes != args.file and notes.is_file():  # the notes an export wrote beside it
+        items = items + read(notes).records
+    annotations = annotations_dir(args)
+    matched = match(items, corpus_dir(args), DocumentSource(annotations if annotations.is_dir() else None).load_all)
+    with AnnotationStore(annotations) as store:
         if store.read_only:
             raise ReadOnlyStore(f"cannot import: {store.read_only_reason}")
-        parsed = read_jsonl(args.file, store.labelset, annotator=args.annotator)
-        notes = notes_file(args.file)
-        if notes != args.file and notes.is_file():  # the notes an export wrote beside the file
-            parsed.records += read_jsonl(notes, store.labelset, annotator=args.annotator).records
+        parsed = parse_records(matched.records, store.labelset, annotator=args.annotator)
         report = store.bulk_set(parsed.records, overwrite=args.overwrite, marks=parsed.marks)
         reattached = _reattach(store, corpus_dir(args), report.docs)
     parts = [f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged"]
@@ -72,7 +80,17 @@ def run_import(args: argparse.Namespace) -> int:
         parts.append(f"{report.reviews} review mark(s) added")
     if parsed.skipped_none:
         parts.append(f"{parsed.skipped_none} negative(s) come back with their review marks")
-    print(f"{args.file}: {', '.join(parts)}" + (f"; {reattached}" if reattached else ""))
+    if matched.by_text:
+        parts.append(f"{matched.by_text} matched to their sentence by text")
+    print(f"{args.file} ({tool.format}): {', '.join(parts)}" + (f"; {reattached}" if reattached else ""))
+    for why, n in tool.skipped.items():
+        print(f"{n} row(s) skipped: {why}", file=sys.stderr)
+    if matched.unmatched:
+        print(
+            f"{len(matched.unmatched)} label(s) not imported: no single sentence to put them on, e.g.:", file=sys.stderr
+        )
+        for where, record, why in matched.unmatched[:CONFLICT_EXAMPLES]:
+            print(f"  {where}: {why} — {''.join((record['text'] or '').split())[:30]}", file=sys.stderr)
     if report.conflicts:
         what = "replaced" if args.overwrite else "kept the stored labels; --overwrite replaces them"
         print(f"{len(report.conflicts)} conflict(s) with stored labels ({what}), e.g.:", file=sys.stderr)
@@ -83,7 +101,7 @@ def run_import(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         return 1
-    return 0
+    return 1 if matched.unmatched else 0
 
 
 def _reattach(store, corpus: Path, docs: set[str]) -> str:

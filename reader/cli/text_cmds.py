@@ -9,7 +9,7 @@ import sys
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("text", help="the reflowed text: one paragraph per line, headings on their own lines")
-    p.add_argument("path", help="a report file (.txt)")
+    p.add_argument("path", help="a report file (.txt or .pdf)")
     p.add_argument(
         "--explain",
         action="store_true",
@@ -18,8 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run_text)
 
     p = sub.add_parser("outline", help="the section outline (a tree; --json for programs)")
-    p.add_argument("path", help="a report file (.txt)")
-    p.add_argument("--json", action="store_true", help="a JSON array of {level, title, start, end, line, path}")
+    p.add_argument("path", help="a report file (.txt or .pdf)")
+    p.add_argument(
+        "--json", action="store_true", help="a JSON array of {level, title, start, end, line, path} (+ page for a PDF)"
+    )
     p.set_defaults(run=run_outline)
 
     p = sub.add_parser(
@@ -27,9 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="the sentences and headings with sections and raw lines "
         "(--json: JSON Lines; piped: one a line, tab-separated)",
     )
-    p.add_argument("path", help="a report file (.txt)")
+    p.add_argument("path", help="a report file (.txt or .pdf)")
     p.add_argument(
-        "--json", action="store_true", help="JSON Lines: id, text, kind, section, start, end, line, paragraph"
+        "--json",
+        action="store_true",
+        help="JSON Lines: id, text, kind, section, start, end, line, paragraph (+ page for a PDF)",
     )
     p.set_defaults(run=run_sentences)
 
@@ -47,6 +51,11 @@ def counts(doc) -> str:
     return f"{sentences} sentences, {headings} headings"
 
 
+def _page(doc, line: int) -> dict:
+    """For a PDF: the page where raw (printed) line `line` is."""
+    return {"page": doc.places[line - 1].page} if doc.places and 0 < line <= len(doc.places) else {}
+
+
 def run_text(args: argparse.Namespace) -> int:
     trace: list[str] | None = [] if args.explain else None
     doc = _load(args.path, trace)
@@ -61,7 +70,15 @@ def run_outline(args: argparse.Namespace) -> int:
     doc = _load(args.path)
     if args.json:
         items = [
-            {"level": h.level, "title": h.title, "start": h.start, "end": h.end, "line": h.line, "path": list(h.path)}
+            {
+                "level": h.level,
+                "title": h.title,
+                "start": h.start,
+                "end": h.end,
+                "line": h.line,
+                "path": list(h.path),
+                **_page(doc, h.line),
+            }
             for h in doc.outline
         ]
         sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
@@ -78,7 +95,8 @@ def run_outline(args: argparse.Namespace) -> int:
             stack.pop()
         style = {1: "bold", 2: "", 3: "dim"}.get(h.level, "dim")
         label = Text(h.title, style=style)
-        label.append(f"  line {h.line}", style="dim")
+        page = _page(doc, h.line)
+        label.append(f"  page {page['page']}, line {h.line}" if page else f"  line {h.line}", style="dim")
         node = stack[-1][1].add(label)
         stack.append((h.level, node))
     Console(highlight=False).print(tree)
@@ -101,6 +119,7 @@ def run_sentences(args: argparse.Namespace) -> int:
                         "end": s.end,
                         "line": s.line,
                         "paragraph": s.paragraph,
+                        **_page(doc, s.line),
                     },
                     ensure_ascii=False,
                 )

@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         nargs="?",
         type=Path,
         default=None,
-        help="a report (.txt) to open, or a folder to use as the library (default: --corpus)",
+        help="a report (.txt or .pdf) to open, or a folder to use as the library (default: --corpus)",
     )
     add_app_options(parser)
     return parser

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from reader.errors import ReaderError
 
+REPORT_SUFFIXES = ("txt", "pdf")
+
 
 @dataclass(frozen=True, slots=True)
 class ReportEntry:
@@ -21,18 +23,19 @@ class ReportEntry:
 
 
 def list_reports(folder: str | Path) -> list[ReportEntry]:
-    """Every `*.txt` in `folder` (not recursive, hidden files skipped), sorted by name.
+    """Every `*.txt` and `*.pdf` in `folder` (not recursive, hidden files skipped), sorted by name.
 
     One `scandir` pass: 5,000 files take a few milliseconds. Raises ReaderError if the folder is
     missing or holds no report.
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise ReaderError(f"{folder}: no such folder; give a folder of .txt reports or a report file")
+        raise ReaderError(f"{folder}: no such folder; give a folder of .txt or .pdf reports or a report file")
     entries = []
     with os.scandir(folder) as it:
         for item in it:
-            if item.name.startswith(".") or not item.name.endswith(".txt"):
+            stem, dot, suffix = item.name.rpartition(".")
+            if item.name.startswith(".") or not dot or suffix.lower() not in REPORT_SUFFIXES:
                 continue
             try:
                 if not item.is_file():
@@ -40,8 +43,13 @@ def list_reports(folder: str | Path) -> list[ReportEntry]:
                 stat = item.stat()
             except OSError:
                 continue
-            entries.append(ReportEntry(item.name[:-4], Path(item.path), stat.st_size, stat.st_mtime_ns))
+            entries.append(ReportEntry(stem, Path(item.path), stat.st_size, stat.st_mtime_ns))
     if not entries:
-        raise ReaderError(f"{folder}: no .txt reports in this folder; copy reports there or give another path")
+        raise ReaderError(
+            f"{folder}: no .txt reports in this folder (nor .pdf); copy reports there or give another path"
+        )
+    # A PDF beside a text file of the same name is the same report (one document id): the text is used.
+    texts = {e.name for e in entries if e.path.suffix.lower() != ".pdf"}
+    entries = [e for e in entries if e.path.suffix.lower() != ".pdf" or e.name not in texts]
     entries.sort(key=lambda entry: entry.name)
     return entries

@@ -30,6 +30,8 @@ from reader.export.formats import FORMULA_START, SECTION_SEPARATOR
 FIELDS = ("id", "doc", "text", "label", "section", "start", "end", "line", "annotator", "created", "updated", "note")
 """What a native record carries that an import uses."""
 _INTS = ("start", "end", "line")
+LIST_COLUMNS = ("section", "review_scope")
+"""The CSV columns that hold a list of section titles."""
 _NOT_LABEL_FIELDS = ("tokens", "section_path", "answer", "options", "accept", "meta", "config")
 """Keys of the formats themselves (and jieba words), never part of a label."""
 
@@ -49,7 +51,7 @@ def _native(obj: dict[str, Any]) -> dict[str, Any]:
     out = {k: obj.get(k) for k in FIELDS}
     out.update((k, v) for k, v in obj.items() if k not in out and k not in _NOT_LABEL_FIELDS and not k.startswith("_"))
     for key in ("id", "doc"):  # a tool's own numeric id is not a sentence or report id
-        if not isinstance(out[key], str) or (key == "id" and ":" not in out[key]):
+        if not isinstance(out[key], str) or not out[key]:
             out[key] = None
     if out["note"] is None:
         out["note"] = ""
@@ -111,7 +113,7 @@ def _read_jsonl(path: Path, text: str) -> ToolFile:
         elif kind != out.format:
             raise ReaderError(f"{where}: a {kind} row in a {out.format} file; one file holds one format")
         label = _jsonl_label(obj, kind, where, out.skipped)
-        if label is None:
+        if label is None and kind != "jsonl":  # a native row without a label carries a note
             continue
         meta = obj.get("meta") if kind.startswith("prodigy") and isinstance(obj.get("meta"), dict) else obj
         record = _native({**meta, "text": obj.get("text"), "label": label})
@@ -168,7 +170,9 @@ def _read_csv(path: Path, text: str) -> ToolFile:
                     raise ReaderError(f"{where}: {key} {obj[key]!r} is not a whole number") from None
             else:
                 obj[key] = None
-        obj["section"] = obj["section"].split(SECTION_SEPARATOR) if obj.get("section") else []
+        for key in LIST_COLUMNS:  # lists of titles, joined with " > " in the CSV
+            if key in obj:
+                obj[key] = obj[key].split(SECTION_SEPARATOR) if obj[key] else []
         for key in set(obj) - set(FIELDS):  # the other columns: booleans as `reader export` spells them
             if obj[key] in ("true", "false"):
                 obj[key] = obj[key] == "true"
@@ -224,4 +228,57 @@ def _read_labelstudio(path: Path, text: str) -> ToolFile:
                 "note": "\n".join(notes),
             }
             out.records.append((where, _native(record)))
+    return out
+
+
+@dataclass
+class Matched:
+    records: list[tuple[str, dict[str, Any]]]
+    """Records with their sentence: `id`, `doc` and positions filled in where they were missing."""
+    by_text: int = 0
+    """Records whose sentence was found by text (they came without reader's ids)."""
+    unmatched: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)
+    """(where, record, why): no sentence of the corpus has that text, or several do."""
+
+
+def match(records: list[tuple[str, dict[str, Any]]], corpus: Path, load_all) -> Matched:
+    """Give every record that came without reader's sentence id (or report) its sentence, through
+    the one locate rule: within its report when it names one, else the one sentence of the corpus
+    with that text. `load_all(paths, advance)` reads reports (`DocumentSource.load_all`)."""
+    from reader.export.collect import corpus_files
+    from reader.labels import locate, squeeze
+
+    out = Matched([])
+    need = [(w, r) for w, r in records if r["id"] is None or r["doc"] is None]
+    if not need:
+        out.records = records
+        return out
+    files = corpus_files(corpus)
+    wanted = {r["doc"] for _, r in need if r["doc"]} if all(r["doc"] for _, r in need) else set(files)
+    docs = {d: doc for d, doc in load_all({d: files[d] for d in sorted(wanted) if d in files}, lambda n: None)}
+    docs = {d: doc for d, doc in docs.items() if not isinstance(doc, Exception)}
+    by_text: dict[str, list[tuple[str, Any]]] = {}
+    for doc_id, doc in docs.items():
+        for s in doc.sentences:
+            by_text.setdefault(squeeze(s.text), []).append((doc_id, s))
+    for where, record in records:
+        if record["id"] is not None and record["doc"] is not None:
+            out.records.append((where, record))
+            continue
+        if record["doc"] is not None:
+            doc = docs.get(record["doc"])
+            found = locate({**record, "sentence": ""}, doc).sentence if doc is not None else None
+            hits = [(record["doc"], found)] if found is not None else []
+            why = f"report {record['doc']} is not in {corpus}" if doc is None else f"no sentence of {record['doc']}"
+        else:
+            hits = by_text.get(squeeze(record["text"] or ""), [])
+            why = f"no sentence of {corpus}" if not hits else f"{len(hits)} sentences of {corpus}"
+        if len(hits) != 1:
+            out.unmatched.append((where, record, f"{why} has this text"))
+            continue
+        doc_id, s = hits[0]
+        record = {**record, "id": s.id, "doc": doc_id, "text": s.text, "section": list(s.section)}
+        record.update(start=s.start, end=s.end, line=s.line)
+        out.records.append((where, record))
+        out.by_text += 1
     return out

@@ -33,6 +33,8 @@ _MEASURE_TAILS = (
     ("比重", "比重"),
     ("占比", "占比"),
 )
+_TAILS = tuple(tail for tail, _ in _MEASURE_TAILS)
+_SAME_MEASURE = {"增速": "增长", "增幅": "增长", "年均增长": "增长"}
 _CUT_END = re.compile(
     "(?:"
     + "|".join(
@@ -168,11 +170,10 @@ def _join(pre: str, post: str) -> str:
 
 def _measure_of(indicator: str, unit: str, measure: str) -> str:
     if measure:
-        return {"增速": "增长", "增幅": "增长", "年均增长": "增长"}.get(measure, measure)
-    for tail, name in _MEASURE_TAILS:
-        if indicator.endswith(tail):
-            return name
-    if any(unit.endswith(u) for u in vocab.PEOPLE_UNITS):
+        return _SAME_MEASURE.get(measure, measure)
+    if indicator.endswith(_TAILS):
+        return next(name for tail, name in _MEASURE_TAILS if indicator.endswith(tail))
+    if unit.endswith(vocab.PEOPLE_UNITS):
         return "人数"
     return ""
 
@@ -193,9 +194,15 @@ def _ranks(norm: str, quoted: list[tuple[int, int]]) -> list[re.Match]:
 
 _CN_UNIT_STARTS = "".join(sorted({w[0] for w in (*vocab.COUNT_UNITS, "成", "倍", "天", "个百分点")}))
 _CANDIDATE = re.compile(
-    rf"[0-9０-９]|[零〇一二两三四五六七八九十百千万亿][余多]?[{_CN_UNIT_STARTS}]|全[国省市区]|同步|高于|快于|正增长|下达|平衡"
+    rf"[0-9０-９]|[零〇一二两三四五六七八九十百千万亿][余多]?[{_CN_UNIT_STARTS}]"
+    r"|(?:全[国省市区]|地区|城市|地级市)[^，。；]{0,4}(?:第|首位|前列|前)|同步|高于|快于|正增长|下达|平衡"
 )
 """A sentence without any of these has no quantitative clause (most sentences): skipped at once."""
+
+
+def might_hold_figures(text: str) -> bool:
+    """False for a sentence that certainly has no quantitative clause (most sentences): a cheap test."""
+    return _CANDIDATE.search(text) is not None
 
 
 def find_records(text: str) -> list[Found]:
@@ -210,9 +217,21 @@ def find_records(text: str) -> list[Found]:
         return []
     # 、 cuts a clause after a number or a rank, and before a rank (企业187户、排全省第3位)
     cuts_after = {q.end for q in quantities} | {m.end() for m in ranks} | {m.start() - 1 for m in ranks}
+    items: list[tuple[int, str, object]] = [(q.start, "q", q) for q in quantities]
+    items += [(m.start(), "r", m) for m in ranks]
+    items.sort(key=lambda item: item[0])
+    comparisons = bool(vocab.COMPARISON_WORDS.search(norm))
     drafts: list[_Draft] = []
+    k = 0
     for cs, ce in _clauses(norm, cuts_after, quoted):
-        drafts.extend(_clause_drafts(norm, cs, ce, quantities, ranks))
+        while k < len(items) and items[k][0] < cs:
+            k += 1
+        first = k
+        while k < len(items) and items[k][0] < ce:
+            k += 1
+        if first == k and not comparisons:
+            continue
+        drafts.extend(_clause_drafts(norm, cs, ce, items[first:k], quantities, comparisons))
     _resolve(drafts)
     out = []
     for d in drafts:
@@ -225,10 +244,10 @@ def find_records(text: str) -> list[Found]:
     return out
 
 
-def _clause_drafts(norm: str, cs: int, ce: int, quantities: list[Quantity], ranks: list[re.Match]) -> list[_Draft]:
-    items: list[tuple[int, str, object]] = [(q.start, "q", q) for q in quantities if cs <= q.start < ce]
-    items += [(m.start(), "r", m) for m in ranks if cs <= m.start() < ce]
-    items.sort(key=lambda item: item[0])
+def _clause_drafts(
+    norm: str, cs: int, ce: int, items: list[tuple[int, str, object]], quantities: list[Quantity], comparisons: bool
+) -> list[_Draft]:
+    """The records of one clause, from its numbers and ranks (`items`, in order)."""
     drafts: list[_Draft] = []
     counts: list[_Draft] = []
     seg = cs  # where the words of the next predicate start
@@ -268,7 +287,7 @@ def _clause_drafts(norm: str, cs: int, ce: int, quantities: list[Quantity], rank
         seg = q.end
         predicate_seen = True
     drafts.extend(counts)
-    if not predicate_seen:
+    if not predicate_seen and comparisons:
         drafts.extend(_comparisons(norm, cs, ce))
     drafts.sort(key=lambda d: d.at)
     return drafts

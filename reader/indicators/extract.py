@@ -11,9 +11,10 @@ text without parts (a news feature) the words alone decide.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.indicators.clauses import find_records
+from reader.indicators.clauses import find_records, might_hold_figures
 from reader.indicators.lines import line_map
 from reader.indicators.model import Indicator
 from reader.indicators.structure import (
@@ -28,31 +29,47 @@ if TYPE_CHECKING:
     from reader.text.model import Document
 
 
-def _parts(doc: Document) -> list[tuple[str, bool]]:
-    """(part, in the problem paragraph) for each sentence, from the suggestion engine's context."""
-    from reader.suggest.context import contexts
+def _parts(doc: Document, *, plan: bool = True) -> list[tuple[str, bool]]:
+    """(part, in the problem paragraph) for each sentence, from the suggestion engine's context.
+    `plan=False`: the sentences under a plan part's heading are not looked at (they are told 'plan'),
+    which saves most of the work when only the headline and the outcomes are wanted."""
+    from reader.suggest.context import classify_part_title, contexts
 
-    return [(c.part, c.in_problems) for c in contexts(doc)]
+    if plan:
+        return [(c.part, c.in_problems) for c in contexts(doc)]
+    part_of_title = {h.title: classify_part_title(h.title) for h in doc.outline if h.level == 1}
+
+    def in_plan(s) -> bool:
+        return next((part_of_title[t] for t in s.section if t in part_of_title), "") == "plan"
+
+    planned = [in_plan(s) for s in doc.sentences]
+    rest = iter(contexts(replace(doc, sentences=[s for s, p in zip(doc.sentences, planned, strict=True) if not p])))
+    return [("plan", False) if p else (lambda c: (c.part, c.in_problems))(next(rest)) for p in planned]
 
 
-def extract(doc: Document, *, lines: bool = True) -> list[Indicator]:
+def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> list[Indicator]:
     """Every indicator record of `doc`, in text order. `lines=False` skips reading the raw file
-    again for each clause's raw line (the sentence's line is used instead)."""
+    again for each clause's raw line (the sentence's line is used instead); `all_targets=False`
+    leaves out the targets outside the main targets paragraph (all the corpus table needs)."""
     year = report_year(doc)
     headline = find_headline(doc)
     mapping = line_map(doc) if lines else None
     period_goals = long_term_spans(doc)
     out: list[Indicator] = []
-    for s, (part, in_problems) in zip(doc.sentences, _parts(doc), strict=True):
+    for s, (part, in_problems) in zip(doc.sentences, _parts(doc, plan=all_targets), strict=True):
         if s.kind != "sentence":
             continue
         in_headline = headline is not None and s.index in headline.sentences
         if in_problems and not in_headline:
             continue
+        if not might_hold_figures(s.text):
+            continue
+        kind = "target" if in_headline else sentence_kind(part, s.text)
+        if kind == "target" and not in_headline and not all_targets:
+            continue
         found = find_records(s.text)
         if not found:
             continue
-        kind = "target" if in_headline else sentence_kind(part, s.text)
         for f in found:
             start, end = s.start + f.start, s.start + f.end
             is_headline = in_headline and kind == "target" and start >= headline.start

@@ -27,7 +27,8 @@ class LineMap:
     """`line_of(offset)` for one document, built from its raw text and the furniture it dropped."""
 
     def __init__(self, doc_text: str, raw_lines: list[str], dropped: list[tuple[str, int]]) -> None:
-        per_line = [_solid(line) for line in raw_lines]
+        # Most lines hold no whitespace at all: count the runs only where there are some.
+        per_line = [_solid(line) if _SPACE.search(line) else len(line) for line in raw_lines]
         for text, line in dropped:
             if 1 <= line <= len(per_line):
                 per_line[line - 1] -= _solid(text)

@@ -1,4 +1,4 @@
-"""One document's store: its TinyDB file (tables `labels`, `reviewed`, `positions`, ...), the file's
+"""One document's store: its TinyDB file (tables `labels`, `reviewed`, `indicator_corrections`, ...), the file's
 write-ahead journal, and in-memory indexes (record key → TinyDB doc id).
 
 Every change to any table goes through `put`/`remove` (or a `batch`): it is appended to the journal
@@ -46,11 +46,13 @@ from reader.store.storage import (
 )
 
 LABELS, REVIEWED, POSITIONS = "labels", "reviewed", "positions"
+CORRECTIONS = "indicator_corrections"
 
 TABLE_KEYS: dict[str, Callable[[dict[str, Any]], Hashable]] = {
     LABELS: lambda r: (r["annotator"], r["sentence"]),
     REVIEWED: lambda r: (r["annotator"], tuple(r.get("section") or ())),
     POSITIONS: lambda r: r["annotator"],
+    CORRECTIONS: lambda r: (r["annotator"], r["sentence"], r.get("at", 0)),
 }
 """Each table's record key: a record replaces the one with the same key."""
 

@@ -15,7 +15,10 @@ before `implicit` existed is kept as an explicit none (what it said is not lost)
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ from reader.labels import NONE, LabelSet, now
 from reader.store.errors import StoreError
 
 REQUIRED = ("id", "doc", "text", "label", "annotator")
+_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|\+00:00)$")
 
 
 @dataclass
@@ -47,22 +51,48 @@ def read_jsonl(path: Path, labelset: LabelSet, *, annotator: str | None = None) 
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 text (byte {exc.start}); export it again as UTF-8") from exc
-    records: list[dict[str, Any]] = []
-    marks: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
-    skipped = 0
+    items = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-
-        def bad(what: str, lineno: int = lineno) -> StoreError:
-            return StoreError(f"{path}:{lineno}: {what}; fix or remove that line and import again")
-
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise bad(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+            raise StoreError(
+                f"{path}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno}); "
+                "fix or remove that line and import again"
+            ) from exc
+        items.append((f"{path}:{lineno}", obj))
+    return parse_records(items, labelset, annotator=annotator)
+
+
+def utc_time(value: Any) -> bool:
+    """Whether `value` is an ISO 8601 time in UTC (`2025-03-05T08:00:00Z`, fractions and +00:00 allowed)."""
+    if not isinstance(value, str) or not _UTC.match(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def parse_records(items: Iterable[tuple[str, Any]], labelset: LabelSet, *, annotator: str | None = None) -> ParsedFile:
+    """Check label records (each with where it comes from, e.g. "labels.jsonl:3") and turn them into
+    store records; a StoreError naming the place of the first bad one."""
+    records: list[dict[str, Any]] = []
+    marks: dict[tuple[str, str, tuple[str, ...]], dict[str, Any]] = {}
+    skipped = 0
+    for where, obj in items:
+
+        def bad(what: str, where: str = where) -> StoreError:
+            return StoreError(f"{where}: {what}; fix or remove that line and import again")
+
         if not isinstance(obj, dict):
             raise bad("not a JSON object")
+        for k in ("created", "updated"):
+            if obj.get(k) is not None and not utc_time(obj[k]):
+                raise bad(f"field {k} {obj[k]!r} is not an ISO 8601 UTC time like 2025-03-05T08:00:00Z")
         if annotator and not obj.get("annotator"):
             obj["annotator"] = annotator
         note_only = obj.get("label") is None and isinstance(obj.get("note"), str) and obj["note"].strip()

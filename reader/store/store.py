@@ -27,7 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.labels import NONE, LabelRecord, LabelSet, ReviewMark, load_labelset, locate_all, now
+from reader.labels.correction import BadCorrection, IndicatorCorrection
 from reader.labels.positions import Positions
+from reader.store.docstore import CORRECTIONS as CORRECTIONS_TABLE
 from reader.store.docstore import DocStore
 from reader.store.errors import ReadOnlyStore, StoreError, StoreWriteError
 from reader.store.folding import BackgroundFolder
@@ -48,7 +50,7 @@ def _locked(method):
     return wrapper
 
 
-LABELS, REVIEWS = "label", "review"
+LABELS, REVIEWS, CORRECTIONS = "label", "review", "correction"
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,11 @@ class _Change:
     """One record's change: the stored JSON before and after (None = absent)."""
 
     kind: str
-    """LABELS or REVIEWS."""
+    """LABELS, REVIEWS or CORRECTIONS."""
     doc: str
     annotator: str
-    key: str | tuple[str, ...]
-    """The sentence id (a label) or the section path (a review mark)."""
+    key: str | tuple
+    """The sentence id (a label), the section path (a review mark) or (sentence, at) (a correction)."""
     before: dict | None
     after: dict | None
 
@@ -72,14 +74,15 @@ class Step:
     action: str
     """"undo" or "redo"."""
     kind: str
-    """"label" (a label, note or explicit none) or "review" (a review mark)."""
+    """"label" (a label, note or explicit none), "review" (a review mark) or "correction" (an
+    indicator correction)."""
     doc: str
     annotator: str
     sentence: str | None
-    """The sentence of a label step (for a move: where the label is now)."""
+    """The sentence of a label or correction step (for a move: where the label is now)."""
     section: tuple[str, ...] | None
     """The section path of a review step."""
-    record: LabelRecord | ReviewMark | None
+    record: LabelRecord | ReviewMark | IndicatorCorrection | None
 
 
 @dataclass
@@ -288,6 +291,8 @@ class AnnotationStore:
         ds = self._doc(change.doc)
         if change.kind == LABELS:
             return ds.get_label(change.annotator, change.key)
+        if change.kind == CORRECTIONS:
+            return ds.get(CORRECTIONS_TABLE, (change.annotator, *change.key))
         return ds.get_reviewed(change.annotator, change.key)
 
     def _write(self, changes: list[_Change], state: str) -> None:
@@ -305,7 +310,12 @@ class AnnotationStore:
                 with ds.batch():
                     for c in group:
                         record = getattr(c, state)
-                        if c.kind == LABELS:
+                        if c.kind == CORRECTIONS:
+                            if record is None:
+                                ds.remove(CORRECTIONS_TABLE, (c.annotator, *c.key))
+                            else:
+                                ds.put(CORRECTIONS_TABLE, record)
+                        elif c.kind == LABELS:
                             if record is None:
                                 ds.remove_label(c.annotator, c.key)
                             else:
@@ -540,13 +550,16 @@ class AnnotationStore:
         if last.kind == LABELS:
             shown = None if record is None else LabelRecord.from_dict(record)
             return Step(action, last.kind, last.doc, last.annotator, last.key, None, shown)
+        if last.kind == CORRECTIONS:
+            shown = None if record is None else IndicatorCorrection.from_dict(record)
+            return Step(action, last.kind, last.doc, last.annotator, last.key[0], None, shown)
         shown = None if record is None else ReviewMark.from_dict(record)
         return Step(action, last.kind, last.doc, last.annotator, None, tuple(last.key), shown)
 
     @_locked
     def undo(self) -> Step | None:
-        """Undo the last change of this session (a label, note, none, confirmation, move or review
-        mark; durably). Returns what it did, or None when there is nothing to undo."""
+        """Undo the last change of this session (a label, note, none, confirmation, move, review
+        mark or indicator correction; durably). Returns what it did, or None when there is nothing to undo."""
         self._writable()
         if not self._undo:
             return None
@@ -571,6 +584,57 @@ class AnnotationStore:
     @property
     def can_redo(self) -> bool:
         return bool(self._redo)
+
+    # --- indicator corrections (applied to the extraction by reader.indicators.corrections) ---
+    @_locked
+    def corrections(self, doc_id: str | None = None, annotator: str | None = None) -> list[IndicatorCorrection]:
+        """Annotators' corrections of indicator records, by document then position."""
+        docs = [doc_id] if doc_id is not None else self.doc_ids()
+        out = [
+            IndicatorCorrection.from_dict(r)
+            for d in docs
+            for r in self._doc(d).records(CORRECTIONS_TABLE)
+            if annotator is None or r.get("annotator") == annotator
+        ]
+        out.sort(key=lambda c: (c.doc, c.start is None, c.start or 0, c.annotator))
+        return out
+
+    @_locked
+    def put_correction(
+        self, correction: IndicatorCorrection, *, replaces: tuple[str, int] | None = None
+    ) -> IndicatorCorrection:
+        """Store an annotator's correction of a clause (or its "not an indicator"), replacing theirs
+        with the same (sentence, at); `replaces` names the key of a correction this one supersedes
+        (the same clause, found again after the text changed). Checked first (a bad field is a
+        StoreError naming it); undoable as one step. Returns the stored record."""
+        ds = self._prepare(correction.doc, correction.annotator)
+        try:
+            correction = correction.checked()
+        except BadCorrection as exc:
+            raise StoreError(str(exc)) from None
+        who = correction.annotator
+        old = ds.get(CORRECTIONS_TABLE, (who, *correction.key))
+        moved = ds.get(CORRECTIONS_TABLE, (who, *replaces)) if replaces and replaces != correction.key else None
+        earlier = old or moved
+        if earlier is not None:
+            correction = correction.replace(created=earlier.get("created") or correction.created)
+            if moved is None and IndicatorCorrection.from_dict(old).same_content(correction):
+                return IndicatorCorrection.from_dict(old)
+        changes = [_Change(CORRECTIONS, correction.doc, who, correction.key, old, correction.to_dict())]
+        if moved is not None:
+            changes.insert(0, _Change(CORRECTIONS, correction.doc, who, tuple(replaces), moved, None))
+        self._apply(changes)
+        return correction
+
+    @_locked
+    def remove_correction(self, doc_id: str, key: tuple[str, int], *, annotator: str) -> IndicatorCorrection | None:
+        """Drop an annotator's correction (the extractor's reading shows again); undoable. Returns
+        the removed record, None if there was none."""
+        ds = self._prepare(doc_id, annotator)
+        old = ds.get(CORRECTIONS_TABLE, (annotator, *key))
+        if old is not None:
+            self._apply([_Change(CORRECTIONS, doc_id, annotator, tuple(key), old, None)])
+        return None if old is None else IndicatorCorrection.from_dict(old)
 
     # --- review marks and positions ---------------------------------------------------------
     @_locked

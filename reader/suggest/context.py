@@ -1,5 +1,5 @@
 """Per-sentence context for the rules and the model: which part of the report, the problem paragraph,
-lead-ins, position in the paragraph.
+lead-ins (the outline's level-3 entries), heading shape, position in the paragraph.
 
 Built from the pipeline's `Document` (`contexts(doc)`); the rules only read `Context`, so they can be
 tested on hand-made contexts. Everything here is plain Python (no jieba, no sklearn).
@@ -66,40 +66,60 @@ class Context:
     in_problems: bool = False
     """Inside the problem paragraph, after its opener."""
     lead: bool = False
-    """A heading-like lead-in: an outline entry, or a short sentence that opens a block it heads."""
+    """A lead-in: a level-3 entry of the document's outline (持续扩大有效投资。 opening its paragraph)."""
+    shaped: bool = False
+    """Heading-shaped (`heading_shaped`), not the last of its paragraph, not right after a lead-in."""
     para_first: bool = False
     para_last: bool = False
     position: float = 0.0
     """Index of the sentence in the document / number of sentences (0–1)."""
 
 
-_LEAD_MAX = 16  # characters (without the final 。) of a lead-in without a comma
-_LEAD_MAX_COMMA = 24  # … with one comma: two parallel phrases (坚持惠企利民，提振大宗消费。)
-# A lead-in is a heading: it names a task or a result. A sentence that opens with a modal, a subject
-# or a connective is a statement (要加快各项资金下达拨付，尽快形成实际支出。), and a figure is a goal.
-_NOT_LEAD = re.compile(
+_SHAPE_MAX = 16  # characters (without the final 。) of a heading-shaped sentence without a comma
+_SHAPE_MAX_COMMA = 24  # … with one comma: two parallel phrases (坚持惠企利民，提振大宗消费。)
+# A sentence that opens with a modal, a subject or a connective is a statement (要加快各项资金下达拨付，
+# 尽快形成实际支出。), and a figure makes it a goal.
+_NOT_SHAPE = re.compile(
     r"^(要|将|需|须|应|必须|我们|各级|各地|各部门|今年|明年|去年|全年|同时|此外|其中|这|对于|为了|通过|按照|根据|如果|只有|只要|并|还|也)"
     r"|\d"
 )
 
 
-def looks_like_lead(text: str) -> bool:
-    """Short heading-like sentence: 持续扩大有效投资。 / 坚持惠企利民，提振大宗消费。"""
+def heading_shaped(text: str) -> bool:
+    """A short sentence with the shape of a heading (持续扩大有效投资。 / 坚持惠企利民，提振大宗消费。).
+
+    Only a model feature: whether a sentence *is* a lead-in is the outline's decision (level-3
+    entries, `reader.text.outline`). The shape lets the model learn what the outline does not mark,
+    such as the plan part's sub-lead-ins inside a paragraph (夯实出口基本盘。).
+    """
     t = text.rstrip("。！")
-    if not t or t == text or re.search(r"[；：？]", t) or _NOT_LEAD.search(t):
+    if not t or t == text or re.search(r"[；：？]", t) or _NOT_SHAPE.search(t):
         return False
     commas = t.count("，")
     if commas == 0:
-        return len(t) <= _LEAD_MAX
-    return commas == 1 and len(t) <= _LEAD_MAX_COMMA
+        return len(t) <= _SHAPE_MAX
+    return commas == 1 and len(t) <= _SHAPE_MAX_COMMA
+
+
+def _parts(doc: Document) -> dict[str, str]:
+    """Each part heading's part. A report reviews first and plans after: once a part is the plan, a
+    later part whose title names neither (三、突出抓好八个方面工作, 四、加强政府自身建设) is the plan too."""
+    out: dict[str, str] = {}
+    seen_plan = False
+    for h in doc.outline:
+        if h.level == 1:
+            part = classify_part_title(h.title) or ("plan" if seen_plan else "")
+            seen_plan = seen_plan or part == "plan"
+            out[h.title] = part
+    return out
 
 
 def contexts(doc: Document) -> list[Context]:
     """One `Context` per sentence of `doc`, in order."""
     sents = doc.sentences
     n = len(sents)
-    part_of_title = {h.title: classify_part_title(h.title) for h in doc.outline if h.level == 1}
-    lead_titles = {normalize(h.title) for h in doc.outline if h.level == 3}
+    part_of_title = _parts(doc)
+    lead_starts = {h.start for h in doc.outline if h.level == 3}
     # A report page that starts inside the review has no part heading there: take the part before
     # the first plan heading to be the review.
     first_part = next((part_of_title[h.title] for h in doc.outline if h.level == 1), "")
@@ -141,10 +161,11 @@ def contexts(doc: Document) -> list[Context]:
             in_problems = False
         elif in_problems and s.paragraph != problem_para:
             problem_para = s.paragraph
+        lead = s.kind == "sentence" and s.start in lead_starts
         # A heading is not followed by another at once: a short sentence right after a lead-in in its
-        # paragraph is the lead-in's first task, not a lead-in of its own.
-        after_lead = not first and bool(out) and out[-1].lead
-        lead = s.kind == "sentence" and (text in lead_titles or (looks_like_lead(text) and not last and not after_lead))
+        # paragraph is the lead-in's first task.
+        after_lead = not first and bool(out) and out[-1].shaped
+        shaped = s.kind == "sentence" and (lead or (heading_shaped(text) and not last and not after_lead))
         out.append(
             Context(
                 text=text,
@@ -153,6 +174,7 @@ def contexts(doc: Document) -> list[Context]:
                 section=tuple(s.section),
                 in_problems=in_problems and not PROBLEM_OPENER.search(text),
                 lead=lead,
+                shaped=shaped,
                 para_first=first,
                 para_last=last,
                 position=i / max(n, 1),

@@ -73,6 +73,9 @@ def context_features(ctx: Context, rule: RuleResult) -> dict[str, float]:
     if ctx.lead:
         f["lead"] = 1.0
         f[f"lead&part={ctx.part or '?'}"] = 1.0
+    if ctx.shaped:
+        f["shaped"] = 1.0
+        f[f"shaped&part={ctx.part or '?'}"] = 1.0
     if ctx.in_problems:
         f["in_problems"] = 1.0
     if ctx.para_first:

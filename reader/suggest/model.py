@@ -37,6 +37,14 @@ class TrainedModel:
     own: tuple[str, ...] = ()
     """The annotators whose model this is; empty for a model of one set of labels (the shipped one).
     With own annotators the features have a second, own copy (see `train`)."""
+    priors: dict[str, dict[str, float]] = field(default_factory=dict)
+    """The rules' verdicts as learned from the user's labels: per `rule_key`, the distribution of the
+    user's labels where that rule fired, smoothed towards the rule's own verdict (see `calibrate`).
+    Empty for the shipped model; a rule the user never met keeps its own verdict."""
+
+    def prior(self, ctx: Context, rule: RuleResult) -> dict[str, float]:
+        """The prior of one sentence: its rule's learned verdict, else the rule's own."""
+        return self.priors.get(rule_key(ctx, rule)) or rule_distribution(rule)
 
     def probabilities(self, ctxs: list[Context], rules: list[RuleResult]) -> list[dict[str, float]]:
         """Per sentence: {label: probability} over the four labels (0 for labels never trained on)."""
@@ -62,16 +70,54 @@ def rule_distribution(rule: RuleResult) -> dict[str, float]:
     return {lab: (rule.score if lab == rule.label else rest) for lab in LABELS}
 
 
-# Weight of the model against the rules' distribution (the prior) when both speak.
+# Weight of the model against the prior (the rules' verdict, as learned from the labels) when both speak.
 MODEL_WEIGHT = 0.5
 
 
-def combine(rule: RuleResult, proba: dict[str, float] | None) -> tuple[dict[str, float], str]:
-    """Final distribution over the labels and its source ('rules' or 'model')."""
+def combine(
+    rule: RuleResult, proba: dict[str, float] | None, prior: dict[str, float] | None = None
+) -> tuple[dict[str, float], str]:
+    """Final distribution over the labels and its source ('rules' or 'model'). `prior` is the rule's
+    learned verdict (`TrainedModel.prior`), else the rule's own."""
+    rd = prior or rule_distribution(rule)
     if proba is None:
-        return rule_distribution(rule), "rules"
-    rd = rule_distribution(rule)
+        return rd, "rules"
     return {lab: MODEL_WEIGHT * proba[lab] + (1 - MODEL_WEIGHT) * rd[lab] for lab in LABELS}, "model"
+
+
+def rule_key(ctx: Context, rule: RuleResult) -> str:
+    """What a learned rule verdict is kept per: the rule and the part of the report it fired in (a
+    user may call the plan part's lead-ins targets and still the review's `none`)."""
+    return f"{rule.rule}|{ctx.part}"
+
+
+OWN_PRIOR_STRENGTH = 1.0
+"""How many labels the rule's own verdict is worth against the user's labels where the rule fired: a
+handful of the user's labels decide it (a convention shows in every report, even a short one)."""
+CONVENTION_SHARE = 0.75
+"""A rule's learned verdict replaces its own only where the user is consistent: one label has at
+least this share of the (smoothed) labels. A mixed picture (26 targets and 12 nones among the
+heading-shaped sentences a user was asked about) is the sentences' own variety, which the model
+learns from their text; a convention (every plan lead-in a target) is one answer, every time."""
+
+
+def calibrate(
+    keys: list[str], labels: list[str], base: dict[str, dict[str, float]], strength: float
+) -> dict[str, dict[str, float]]:
+    """Per key, the labels' distribution smoothed towards `base[key]` by `strength` pseudo-labels
+    (a Dirichlet posterior mean): one label moves the verdict a little, a handful decide it. Only
+    keys where one label has `CONVENTION_SHARE` are kept."""
+    counts: dict[str, dict[str, float]] = {}
+    for k, lab in zip(keys, labels, strict=True):
+        counts.setdefault(k, dict.fromkeys(LABELS, 0.0))[lab] += 1.0
+    out = {}
+    for k, c in counts.items():
+        b = base[k]
+        n = sum(c.values())
+        dist = {lab: (c[lab] + strength * b[lab]) / (n + strength) for lab in LABELS}
+        if max(dist.values()) >= CONVENTION_SHARE:
+            out[k] = dist
+    return out
 
 
 class OneVsRest:
@@ -171,7 +217,13 @@ def train(
         x = _augment(x, own_rows)
         weights = [OWN_WEIGHT if o else 1.0 for o in own_rows]
     clf = OneVsRest(seed).fit(x, [e.label for e in examples], weights)
-    return TrainedModel(feat, clf, tuple(labels), own=tuple(sorted(own)))
+    priors: dict[str, dict[str, float]] = {}
+    if own:  # the rules as a prior, learned from the user's labels (the reference's are the rules')
+        mine = [i for i, o in enumerate(own_rows) if o]
+        keys = [rule_key(ctxs[i], rules[i]) for i in mine]
+        base = {k: rule_distribution(rules[i]) for k, i in zip(keys, mine, strict=True)}
+        priors = calibrate(keys, [examples[i].label for i in mine], base, OWN_PRIOR_STRENGTH)
+    return TrainedModel(feat, clf, tuple(labels), own=tuple(sorted(own)), priors=priors)
 
 
 def predict(
@@ -182,8 +234,8 @@ def predict(
         rules = [rule_label(c) for c in ctxs]
     probas = model.probabilities(ctxs, rules) if model is not None else [None] * len(ctxs)
     out = []
-    for rule, proba in zip(rules, probas, strict=True):
-        dist, source = combine(rule, proba)
+    for ctx, rule, proba in zip(ctxs, rules, probas, strict=True):
+        dist, source = combine(rule, proba, model.prior(ctx, rule) if model is not None else None)
         out.append((max(dist, key=dist.get), dist, source))
     return out
 

@@ -112,6 +112,11 @@ def _is_problem_statement(t: str) -> bool:
     return not (_MEASURE_ON_PROBLEM.search(t) and _ACTION_START.search(t))
 
 
+SHAPED_SCORE = 0.7
+"""Confidence of the heading-shaped rules: about the share of heading-shaped sentences that are not
+outline lead-ins and that the guideline calls none (plan part) or achievement (review)."""
+
+
 def rule_label(ctx: Context) -> RuleResult:
     """The rules' label for one sentence (first matching rule wins)."""
     t = ctx.text
@@ -151,6 +156,13 @@ def rule_label(ctx: Context) -> RuleResult:
         if ctx.part == "review" and not _ACTION_START.search(t):
             return RuleResult("achievement", 0.8, "review-summary-lead")
         return RuleResult("none", 0.8, "lead-in")
+    # Heading-shaped but not an outline lead-in: mostly a sub-lead-in inside a paragraph
+    # (夯实出口基本盘。), but in the plan part about one in three is a short task
+    # (推进城市生活垃圾分类。): less sure than a lead-in.
+    if ctx.shaped:
+        if ctx.part == "review" and not _ACTION_START.search(t):
+            return RuleResult("achievement", SHAPED_SCORE, "review-summary-shaped")
+        return RuleResult("none", SHAPED_SCORE, "heading-shaped")
 
     if ctx.part == "review":
         if _is_problem_statement(t) and not _COMPLETION.search(t):

@@ -30,7 +30,7 @@ SHIPPED_DIR = "model"
 USER_DIR = "models"
 MODEL_FILE = "suggest-model.joblib"
 META_FILE = "suggest-model.json"
-FORMAT = 2
+FORMAT = 3
 REFERENCE = "reference"
 """The annotator name of the reference labels (`reader import-seeds`)."""
 

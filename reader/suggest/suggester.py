@@ -169,6 +169,8 @@ class Suggester:
             "documents": sorted({e.doc for e in examples}),
             "own_documents": sorted({e.doc for e in mine}),
             "negatives_from_reviewed": got.negatives,
+            "explicit_nones": got.explicit_nones,
+            "notes_only": got.notes_only,
             "without_document": got.without_doc,
             "not_sentences": got.not_sentences,
             "skipped": got.skipped,

@@ -69,12 +69,10 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped.endswith("……"))
 
 
+_FIRST_END = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
+
+
 def first_sentence_end(text: str) -> int | None:
     """Index just after the first sentence end (with its closing quotes/brackets), or None."""
-    for k, ch in enumerate(text):
-        if ch in SENTENCE_END:
-            k += 1
-            while k < len(text) and text[k] in CLOSERS:
-                k += 1
-            return k
-    return None
+    m = _FIRST_END.search(text)
+    return m.end() if m else None

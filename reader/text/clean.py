@@ -1,7 +1,10 @@
 """Clean: one raw line → the same characters minus page furniture and spurious whitespace.
 
 Page furniture is the newspaper's continuation markers (（上接第一版）, （下转第3版）, (上接第一版)),
-also when glued to a sentence. What is dropped is returned so the pipeline can keep a record.
+also when glued to a sentence, and whole lines of a web page's chrome (当前位置：…, 来源：…, 打印本页) or
+of a browser's print header and footer (a date and time, a URL, 1/15). Kangxi radicals that PDF
+extraction gives for ordinary characters (⽉) become those characters. What is dropped is returned so
+the pipeline can keep a record.
 Spaces left by PDF extraction are removed between Chinese and digits/Latin, next to Chinese
 punctuation, inside letter-spaced runs (政 府 工 作), between Chinese characters in running text,
 and at line ends; a space between two Latin words, or between two Chinese phrases of a title-like
@@ -12,6 +15,7 @@ Nothing else is ever changed: no punctuation is normalised, no character added o
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from reader.text.chars import CJK_PUNCT, HAN, WS, WS_CHARS
 
@@ -19,15 +23,35 @@ FURNITURE_RE = re.compile(
     rf"[（(][{WS}]*(?:上接|下转|紧接|接上|转下|接|转|续)[{WS}]*第?[{WS}]*"
     rf"[0-9０-９一二三四五六七八九十]{{1,3}}[{WS}]*[版页][{WS}]*[）)]"
 )
-_LETTER_SPACED = re.compile(rf"(?:[{HAN}{CJK_PUNCT}][{WS}]){{2,}}[{HAN}{CJK_PUNCT}]")
+_LETTER_SPACED = re.compile(rf"(?:[{HAN}{CJK_PUNCT}0-9][{WS}]){{2,}}[{HAN}{CJK_PUNCT}0-9]")
 _INNER_WS = re.compile(rf"(?<=([^{WS}]))[{WS}]+(?=([^{WS}]))")
 _HAN_ONLY = re.compile(rf"[{HAN}]")
 _ANY_WS = re.compile(rf"[{WS}]")
 _BODY_PUNCT = re.compile(r"[，。；、！？,;!?]")  # not the colon: 山西忻州：聚焦使命 厚植…
 
 
+# Lines of a web page's chrome or of a browser's print header/footer: never report text.
+CHROME_RE = re.compile(
+    r"^(?:当前位置[：:>].*|(?:发表|发布|更新|成文)(?:时间|日期)[：:].{0,40}|(?:来源|信息来源|作者|编辑)[：:].{0,30}"
+    r"|(?:阅读量|浏览次数|点击数|访问量)[：:]?[0-9０-９]*.{0,4}|【?字体[：:].{0,12}】?|扫一扫在手机打开当前页|打印本页|关闭窗口"
+    r"|【(?:打印|关闭|返回顶部|收藏)】|分享到[：:]?.{0,30}|返回顶部"
+    r"|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}[ \t]+[0-9]{1,2}:[0-9]{2}.{0,40}"
+    r"|https?://\S+(?:[ \t]+[0-9]{1,3}/[0-9]{1,3})?|[0-9]{1,3}/[0-9]{1,3})$"
+)
+# Kangxi radicals and CJK radical supplements that PDF text extraction gives for ordinary
+# characters (⽉ for 月): only these are normalised (NFKC on the whole text would turn ，：（） into ASCII).
+_RADICALS = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+
+
+def _unradical(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
+
+
 def drop_furniture(line: str) -> tuple[str, list[str]]:
-    """Remove page continuation markers; return the line and what was removed."""
+    """Remove page continuation markers and page chrome; return the line and what was removed."""
+    stripped = line.strip(WS_CHARS)
+    if stripped and CHROME_RE.match(stripped):
+        return "", [stripped]
     if "版" not in line and "页" not in line:
         return line, []
     dropped = FURNITURE_RE.findall(line)
@@ -63,4 +87,6 @@ def clean_spaces(line: str) -> str:
 def clean_line(line: str) -> tuple[str, list[str]]:
     """Furniture out, then whitespace: the cleaned line and the furniture dropped from it."""
     line, dropped = drop_furniture(line)
+    if _RADICALS.search(line):
+        line = _RADICALS.sub(_unradical, line)
     return clean_spaces(line), dropped

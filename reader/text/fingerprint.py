@@ -16,12 +16,14 @@ _fingerprint: str | None = None
 
 
 def pipeline_fingerprint() -> str:
-    """`PIPELINE_VERSION` plus a hash of the pipeline's source files (every `reader/text/*.py`), so
+    """`PIPELINE_VERSION` plus a hash of the pipeline's source files (every `reader/text/*.py` and
+    `reader/pdf/*.py`), so
     that a changed pipeline never serves stale sentences or offsets."""
     global _fingerprint
     if _fingerprint is None:
         digest = hashlib.sha256(PIPELINE_VERSION.encode())
-        for source in sorted(Path(__file__).parent.glob("*.py")):
+        pdf_reader = Path(__file__).parent.parent / "pdf"  # a PDF's Document depends on it too
+        for source in sorted([*Path(__file__).parent.glob("*.py"), *pdf_reader.glob("*.py")]):
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
         _fingerprint = f"{PIPELINE_VERSION}-{digest.hexdigest()[:12]}"
     return _fingerprint

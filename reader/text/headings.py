@@ -95,6 +95,58 @@ def looks_like_tail(fragment: str, heading: str, *, full: bool, run_in_siblings:
 _FRAME_CLOSERS = "中上里下内"
 
 
+# A topic sentence inside a paragraph (项目建设支撑有力。 营商环境持续优化。): a generic subject and an
+# evaluation of how it went, no figures, no clause; an event (机场通航。) or an order (夯实出口基本盘。)
+# is not one.
+_EVALUATION_RE = re.compile(
+    r"(?:更加|不断|持续|全面|进一步|加快|加速|扎实|稳步|深入|明显|有效|显著|蓬勃|优先|有力|提质|扩面|增效|升级"
+    r"|壮大|布局|释放|优化|改善|巩固|见效|累累|向好|繁荣|稳定|步稳|增强|夯实|深化|加强|发展|推进|提升)"
+)
+_ORDER_START_RE = re.compile(
+    r"^(?:做|建强|建设|建立|提升|提高|实现|实施|推动|推进|加快|加强|加大|强化|深化|扩大|培育|打好|打造|用好|抓|优化"
+    r"|完善|健全|落实|坚持|突出|全面|持续|积极|大力|着力|稳定|守牢|构建|激发|促进|聚焦|办好|发挥|统筹|筑牢|巩固|防范"
+    r"|保障|支持|引导|鼓励|严格|切实|多措并举|坚决|深入|精准|全力|不断|成功|启动|开工|完成|让|努力|夯实|挖掘|畅通|创建)"
+)
+_FIGURES_OR_CLAUSES = re.compile(r"[0-9０-９，,；;：:、（）()《》]")
+MID_LEADIN_CHARS = (5, 14)
+"""A topic sentence inside a paragraph has 5 to 14 characters before its 。: shorter is a fragment,
+longer a statement of fact."""
+
+
+def mid_leadin(sentence: str) -> bool:
+    """Is `sentence`, met inside a paragraph with more sentences after it, a topic sentence that opens
+    a level-3 section (项目建设支撑有力。)?"""
+    if not sentence.endswith("。"):
+        return False
+    body = sentence[:-1]
+    lo, hi = MID_LEADIN_CHARS
+    return (
+        lo <= len(body) <= hi
+        and not _FIGURES_OR_CLAUSES.search(body)
+        and not _ORDER_START_RE.match(body)
+        and not _NOT_LEADIN_RE.match(body)
+        and bool(_EVALUATION_RE.search(body, 2))
+    )
+
+
+# Lines of a title block: the report's title, its dateline, the speaker's byline, a page banner or
+# a page section name. They stand alone and belong to no section of the body.
+TITLE_LINE_RE = re.compile(
+    r"^(?:\S{0,16}政府工作报告(?:[（(]摘要[）)])?|[—－]{2}.*(?:会议上|大会上)"
+    rf"|[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}"
+    r"|【[^】]*】|[^，。；：！？,;:!?]{2,6}·[^，。；：！？,;:!?]{2,6})$"
+)
+
+
+NOTE_RE = re.compile(r"^(?:[［\[][0-9]{1,2}[］\]]|[0-9]{1,2}[.．、](?![0-9])[^：:，。]{1,16}[：:])")
+"""An end note: ［1］一降三减：…, 1.“四上”企业：…"""
+NOTES_HEAD_RE = re.compile(r"^(?:注释|注|附注|名词解释|名词注释)[：:]?$")
+
+
+def is_title_line(text: str) -> bool:
+    return len(text) <= 40 and bool(TITLE_LINE_RE.match(text))
+
+
 def leadin_title(sentence: str, *, has_more: bool) -> str | None:
     """The outline title if `sentence` (a paragraph's first sentence) is a lead-in, else None."""
     if not has_more or not sentence.endswith("。"):

@@ -10,8 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-ParagraphKind = Literal["heading", "text"]
-SentenceKind = Literal["heading", "sentence"]
+ParagraphKind = Literal["heading", "text", "title", "note"]
+"""heading: a part or section heading; text: body; title: a line of a title block (report title,
+dateline, byline, banner, a notes header); note: an end note (［1］…). Titles and notes are in no
+section of the body."""
+SentenceKind = Literal["heading", "sentence", "title"]
+"""Only "sentence" units are labelled (exported, trained on, counted in progress); "heading" and
+"title" units are shown but never labelled. Sentences of end notes are "sentence" units with no
+section."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,16 @@ class Sentence:
     paragraph: int
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a raw line of a PDF was printed: page (1-based) and its start, in points from the
+    page's top-left corner."""
+
+    page: int
+    x: float
+    y: float
+
+
 @dataclass(slots=True)
 class Document:
     """A report after the whole pipeline (decode → clean → reflow → outline → sentences)."""
@@ -81,3 +97,5 @@ class Document:
     sha256: str = ""
     """Hash of the raw bytes: the document's identity for caches and export manifests."""
     path: str | None = None
+    places: list[Place] = field(default_factory=list)
+    """For a PDF, where raw line n (its printed lines in reading order) is: `places[n - 1]`; empty for text."""

@@ -9,20 +9,23 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from reader.text.headings import leadin_title
+from reader.text.headings import MID_LEADIN_CHARS, leadin_title, mid_leadin
 from reader.text.model import Heading, Paragraph
+
+_MID_MAX = MID_LEADIN_CHARS[1] + 1  # the 。 included
 
 
 def build_outline(
     text: str,
     paragraphs: list[Paragraph],
-    first_sentence: dict[int, tuple[int, int]],
+    sentences: dict[int, list[tuple[int, int]]],
     line_at: Callable[[int], int],
 ) -> tuple[list[Heading], list[int]]:
-    """Outline entries in document order, and where each one's scope ends. `first_sentence` maps a
-    body paragraph's index to the span of its first sentence; `line_at(offset)` gives the raw line
-    of an offset. A lead-in's scope is its own paragraph; a heading's runs to the next heading of
-    the same or a higher level."""
+    """Outline entries in document order, and where each one's scope ends. `sentences` maps a
+    body paragraph's index to the spans of its sentences; `line_at(offset)` gives the raw line
+    of an offset. A lead-in (a paragraph's short opening sentence, or a topic sentence inside it)
+    runs to the next lead-in of its paragraph or the paragraph's end; a heading runs to the next
+    heading of the same or a higher level."""
     entries: list[tuple[int, str, int, int, int]] = []  # level, title, start, end, scope end
     # Lead-ins are the third level of a report's structure: in a text without numbered sections
     # (a news feature), a short opening sentence is just a topic sentence.
@@ -30,11 +33,19 @@ def build_outline(
     for p in paragraphs:
         if p.kind == "heading":
             entries.append((p.level, text[p.start : p.end], p.start, p.end, len(text)))
-        elif has_sections and p.index in first_sentence:
-            s, e = first_sentence[p.index]
-            title = leadin_title(text[s:e], has_more=e < p.end)
-            if title:
-                entries.append((3, title, s, e, p.end))
+        elif has_sections and p.index in sentences:
+            spans = sentences[p.index]
+            found = [
+                (s, e)
+                for k, (s, e) in enumerate(spans)
+                if (
+                    leadin_title(text[s:e], has_more=k + 1 < len(spans))
+                    if k == 0
+                    else k + 1 < len(spans) and mid_leadin(text[s:e])
+                )
+            ]
+            for n, (s, e) in enumerate(found):
+                entries.append((3, text[s:e], s, e, found[n + 1][0] if n + 1 < len(found) else p.end))
     out: list[Heading] = []
     scopes: list[int] = []
     stack: list[tuple[int, str]] = []
@@ -60,6 +71,6 @@ class SectionIndex:
         if i < 0:
             return ()
         path = self._outline[i].path
-        if offset >= self._scopes[i]:  # past a lead-in's paragraph: back to its parent
+        if offset >= self._scopes[i]:  # past a lead-in's scope: back to its parent
             return path[:-1]
         return path

@@ -20,7 +20,8 @@ from reader.text.outline import SectionIndex, build_outline
 from reader.text.reflow import Block, make_lines, needs_space, reflow
 from reader.text.sentences import sentence_id, split_spans, text_key
 
-TEXT_SUFFIXES = (".txt", ".text")
+TEXT_SUFFIXES = (".txt", ".text", ".pdf")
+"""Report files: text, and PDFs (read by reader.pdf, then this pipeline)."""
 _INDENTS = ("\u3000", "  ", "\t")
 """A raw line starting with one of these is indented (a single space is PDF noise, not an indent)."""
 
@@ -32,7 +33,7 @@ def load_document(path: str | Path, doc_id: str | None = None, trace: list[str] 
     if not path.exists():
         raise ReaderError(f"{path}: no such file; check the path")
     if path.is_dir():
-        raise ReaderError(f"{path}: is a folder; give a report file (.txt)")
+        raise ReaderError(f"{path}: is a folder; give a report file (.txt or .pdf)")
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -43,6 +44,10 @@ def load_document(path: str | Path, doc_id: str | None = None, trace: list[str] 
 def process_bytes(
     raw: bytes, doc_id: str, *, name: str | None = None, path: str | None = None, trace: list[str] | None = None
 ) -> Document:
+    if b"%PDF-" in raw[:1024]:
+        from reader.pdf.document import process_pdf_bytes
+
+        return process_pdf_bytes(raw, doc_id, path=path or name or doc_id, trace=trace)
     text, encoding = decode_bytes(raw, name or doc_id)
     doc = process_text(text, doc_id, trace)
     doc.encoding = encoding
@@ -107,18 +112,23 @@ def segment(
 ) -> tuple[list[Heading], list[Sentence]]:
     """Split paragraphs into sentences, build the outline, give each sentence its id and section."""
     spans: list[tuple[int, int, int, str]] = []  # start, end, paragraph, kind
-    first_sentence: dict[int, tuple[int, int]] = {}
+    body: dict[int, list[tuple[int, int]]] = {}
     for p in paragraphs:
-        if p.kind == "heading":
-            spans.append((p.start, p.end, p.index, "heading"))
+        if p.kind in ("heading", "title"):
+            spans.append((p.start, p.end, p.index, p.kind))
             continue
-        for k, (s, e) in enumerate(split_spans(full[p.start : p.end])):
-            if k == 0:
-                first_sentence[p.index] = (p.start + s, p.start + e)
-            spans.append((p.start + s, p.start + e, p.index, "sentence"))
+        own = [(p.start + s, p.start + e) for s, e in split_spans(full[p.start : p.end])]
+        if p.kind == "text":
+            body[p.index] = own
+        spans += [(s, e, p.index, "sentence") for s, e in own]
 
-    outline, scopes = build_outline(full, paragraphs, first_sentence, line_at)
+    outline, scopes = build_outline(full, paragraphs, body, line_at)
     sections = SectionIndex(outline, scopes)
+
+    def section(start: int, para: int, kind: str) -> tuple[str, ...]:
+        """Title lines and end notes are in no section of the body."""
+        return () if kind == "title" or paragraphs[para].kind == "note" else sections.path_at(start)
+
     seen: Counter[str] = Counter()
     sentences: list[Sentence] = []
     for start, end, para, kind in spans:
@@ -127,6 +137,6 @@ def segment(
         sid = sentence_id(doc_id, text, seen[key], key=key)
         seen[key] += 1
         sentences.append(
-            Sentence(sid, len(sentences), text, kind, start, end, line_at(start), sections.path_at(start), para)
+            Sentence(sid, len(sentences), text, kind, start, end, line_at(start), section(start, para, kind), para)
         )
     return outline, sentences

@@ -57,6 +57,8 @@ _LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
 _ANY_END = re.compile(f"[{SENTENCE_END}]")
 _ANY_PUNCT = re.compile(r"[，、；：,;:（）()“”]")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:]")
+_ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789")
+_LEADIN_SPAN = int(T["leadin_max_chars"]) + 1
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _STANDALONE_FIRST = set("各—－政【（(")
 
@@ -97,8 +99,8 @@ class Line:
             )
             and bool(hd.STANDALONE_RE.search(text))
         )
-        self.item = bool(hd.ITEM_RE.match(text))
-        cut = first_sentence_end(text) if self.has_end else None
+        self.item = text[0] in _ITEM_FIRST and bool(hd.ITEM_RE.match(text))
+        cut = first_sentence_end(text[:_LEADIN_SPAN]) if self.has_end else None
         self.leadin = cut is not None and cut <= T["leadin_max_chars"] and not _CLAUSE_PUNCT.search(text, 0, cut)
 
 
@@ -317,8 +319,33 @@ GAP_RULES: list[tuple[str, GapRule]] = [
 """Ordered: the first rule with an opinion (True = break, False = join) decides."""
 
 
+_QUIET = {
+    "line ends with continuing punctuation",
+    "short line without a sentence: a title",
+    "sentence goes on",
+}
+QUIET_RULES = [(name, rule) for name, rule in GAP_RULES if name in _QUIET]
+"""The only rules with an opinion at a quiet gap (see `is_quiet`): asked alone there, for speed."""
+
+
+def is_quiet(a: Line, b: Line) -> bool:
+    """Nothing at this gap but a sentence going on or a title line: line a neither ends a sentence
+    nor a lead-in (：) nor stands alone, and line b opens nothing (heading, item, standalone line,
+    closing punctuation). Most gaps of a wrapped report are quiet."""
+    return not (
+        a.ends
+        or a.standalone
+        or a.text[-1] in "：:"
+        or b.opens
+        or b.standalone
+        or b.item
+        or b.leadin
+        or b.text[0] in CLOSING_PUNCT
+    )
+
+
 def decide_gap(gap: Gap) -> tuple[bool, str]:
-    for name, rule in GAP_RULES:
+    for name, rule in QUIET_RULES if is_quiet(gap.a, gap.b) else GAP_RULES:
         verdict = rule(gap)
         if verdict is not None:
             return verdict, name
@@ -497,7 +524,33 @@ def reflow(lines: list[Line], trace: list[str] | None = None) -> list[Block]:
         i += 1
     if para is not None and para.segments:
         blocks.append(para)
+    _mark_titles_and_notes(blocks, trace)
     return blocks
+
+
+def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None:
+    """Title-block lines (a report title, dateline, byline, banner; a short line without a sentence
+    before the body starts) become "title" blocks; end notes (［1］…) "note" blocks."""
+    body_started = False
+    for block in blocks:
+        if block.kind == "heading":
+            body_started = True
+            continue
+        first = block.segments[0][1]
+        text = block.text if len(block.segments) <= 2 else first
+        if len(block.segments) <= 2 and (
+            hd.is_title_line(text)
+            or hd.NOTES_HEAD_RE.match(text)
+            or (not body_started and len(text) <= 40 and not _ANY_END.search(text) and text[-1] not in "：:")
+        ):
+            block.kind = "title"
+        elif first[0] in "［[0123456789" and hd.NOTE_RE.match(first):
+            block.kind = "note"
+        else:
+            body_started = body_started or len(block.segments) > 2 or bool(_ANY_END.search(text))
+            continue
+        if trace is not None:
+            trace.append(f"line {block.segments[0][0]}  {block.kind}  {text[:30]}")
 
 
 def _gap(lines: list[Line], i: int, j: int, layout: Layout, after_heading: bool, trace: list[str] | None) -> bool:

@@ -46,7 +46,28 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("doc.top", "reading", "edge(-1)", "First sentence"),
     ActionSpec("doc.bottom", "reading", "edge(1)", "Last sentence"),
     # label.<name> / label.<name>.alt are added per label set by `label_specs`.
+    ActionSpec(
+        "label.none",
+        "reading",
+        "label('none')",
+        "None of the labels",
+        help="This one sentence is none of the labels (an explicit negative); again removes it",
+    ),
     ActionSpec("label.clear", "reading", "clear_label", "Clear the label"),
+    ActionSpec(
+        "label.confirm",
+        "reading",
+        "confirm",
+        "Confirm a changed label",
+        help="The report was edited after you labelled this sentence: the label holds for the new text",
+    ),
+    ActionSpec(
+        "labels.attention",
+        "reading",
+        "attention",
+        "Orphans and changed labels",
+        help="List labels whose sentence is gone or was edited: jump, confirm, re-attach, delete",
+    ),
     ActionSpec("history.undo", "reading", "undo", "Undo", True),
     ActionSpec("history.redo", "reading", "redo", "Redo"),
     ActionSpec("note.edit", "reading", "edit_note", "Add or edit a note on the sentence"),

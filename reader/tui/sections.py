@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from reader.labels import is_unit
+
 
 @dataclass
 class Progress:
@@ -55,7 +57,7 @@ class SectionIndex:
                 stack.append(order[h])
                 h += 1
             self.innermost.append(stack[-1] if stack else None)
-            if sentence.kind != "heading":
+            if is_unit(sentence):
                 for heading in stack:
                     self.members[heading].append(sentence.index)
                 if stack:
@@ -130,10 +132,10 @@ class Tally:
         self.whole = Progress()
         self.preamble = Progress()
         """Sentences before the first heading."""
-        self._at = {s.id: s.index for s in sentences if s.kind != "heading"}
+        self._at = {s.id: s.index for s in sentences if is_unit(s)}
         self._labels: dict[str, str] = {}
         for sentence in sentences:
-            if sentence.kind != "heading":
+            if is_unit(sentence):
                 self.whole.total += 1
                 if index.innermost[sentence.index] is None:
                     self.preamble.total += 1

@@ -136,3 +136,32 @@ def setup(store, real_corpus, tmp_path):
     store.mark_reviewed("a", (PART2, SEC21), annotator="li")
     opts = ["--annotations", str(tmp_path / "annotations"), "--corpus", str(corpus.dir)]
     return tmp_path, opts
+
+
+EXPORT_FILES = {
+    "jsonl": "x.jsonl",
+    "csv": "x.csv",
+    "doccano": "d.jsonl",
+    "prodigy": "p.jsonl",
+    "prodigy-choice": "c.jsonl",
+    "labelstudio": "x.json",
+}
+"""One export file per format, as `export_every_format` writes them."""
+
+
+def export_every_format(store, real_corpus, tmp_path, *flags: str) -> list[str]:
+    """Three reports (a note that looks like a formula, two annotators on one sentence, a reviewed
+    section) exported in every format with `flags`; returns the --corpus option."""
+    from reader.cli import main
+
+    for name in "abc":
+        doc = real_corpus.add(name)
+        label(store, doc, 1, "achievement", note="=SUM(A1) 对比上年" if name == "a" else None)
+        label(store, doc, 7, "target")
+    label(store, real_corpus.docs["a"], 7, "problem", annotator="wang")
+    store.mark_reviewed("b", (PART2, SEC21), annotator="li")
+    corpus = ["--corpus", str(real_corpus.dir)]
+    for fmt, name in EXPORT_FILES.items():
+        args = ["export", "--annotations", str(tmp_path / "annotations"), *corpus, *flags]
+        assert main([*args, "--format", fmt, "-o", str(tmp_path / name)]) == 0
+    return corpus

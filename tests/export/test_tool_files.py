@@ -7,39 +7,16 @@ import json
 
 import pytest
 
-from reader.cli import main
 from reader.errors import ReaderError
 from reader.export import tool_files
-from tests.export.conftest import PART2, SEC21, label
+from tests.export.conftest import EXPORT_FILES, export_every_format
 
-FORMATS = {
-    "jsonl": "x.jsonl",
-    "csv": "x.csv",
-    "doccano": "d.jsonl",
-    "prodigy": "p.jsonl",
-    "prodigy-choice": "c.jsonl",
-    "labelstudio": "x.json",
-}
+FORMATS = EXPORT_FILES
 
 
 @pytest.fixture
 def exported(store, real_corpus, tmp_path):
-    for name in "abc":
-        doc = real_corpus.add(name)
-        label(store, doc, 1, "achievement", note="=SUM(A1) 对比上年" if name == "a" else None)
-        label(store, doc, 7, "target")
-    label(store, real_corpus.docs["a"], 7, "problem", annotator="wang")
-    store.mark_reviewed("b", (PART2, SEC21), annotator="li")
-    opts = [
-        "--annotations",
-        str(tmp_path / "annotations"),
-        "--corpus",
-        str(real_corpus.dir),
-        "--negatives",
-        "--orphans",
-    ]
-    for fmt, name in FORMATS.items():
-        assert main(["export", *opts, "--format", fmt, "-o", str(tmp_path / name)]) == 0
+    export_every_format(store, real_corpus, tmp_path, "--negatives", "--orphans")
     native = [json.loads(line) for line in (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()]
     return tmp_path, native
 

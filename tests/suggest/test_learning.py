@@ -16,10 +16,12 @@ from reader.store import AnnotationStore
 from reader.suggest import Suggester
 from reader.suggest.context import contexts
 from reader.suggest.saved import REFERENCE
+from reader.suggest.seeds import match_units, read_units
 from reader.text.pipeline import load_document
 
 ROOT = Path(__file__).resolve().parents[2]
 USER_DOC, HELD_OUT = "datong-2025", "jinzhong-2025"
+UNSEEN = Path(__file__).parent / "data" / "unseen"
 
 
 @cache
@@ -51,12 +53,15 @@ def _user_labels(convention: bool) -> tuple[list[dict], list[dict]]:
     return mine, [{"doc": USER_DOC, "section": [], "annotator": "li"}]
 
 
-def _suggest_held_out(own_records: list[dict], own_marks: list[dict], own: tuple[str, ...]) -> list[str]:
+def _suggest_held_out(
+    own_records: list[dict], own_marks: list[dict], own: tuple[str, ...], held_out: str = HELD_OUT, more_docs=None
+) -> list[str]:
     records, reviewed, docs = _reference()
-    prior = [r for r in records if r["doc"] != HELD_OUT]
-    marks = [m for m in reviewed if m["doc"] != HELD_OUT]
+    prior = [r for r in records if r["doc"] != held_out]
+    marks = [m for m in reviewed if m["doc"] != held_out]
+    docs = {**docs, **(more_docs or {})}
     model, _ = Suggester.train(prior + own_records, docs, marks + own_marks, own=own, cross_validate=False)
-    return [s.label for s in Suggester(model).suggest(docs[HELD_OUT])]
+    return [s.label for s in Suggester(model).suggest(docs[held_out])]
 
 
 @pytest.mark.slow
@@ -83,3 +88,32 @@ def test_where_the_user_agrees_nothing_changes_much() -> None:
     body = [i for i, s in enumerate(docs[HELD_OUT].sentences) if s.kind == "sentence"]
     changed = sum(shipped_like[i] != theirs[i] for i in body)
     assert changed <= 0.03 * len(body)
+
+
+@pytest.mark.slow
+def test_a_short_report_carries_the_convention() -> None:
+    """The user's report has only a handful of plan-part lead-ins (6 in a 200-sentence city report):
+    after labelling them `target`, another report's lead-ins follow them too (before: 28 of 67)."""
+    units = read_units(UNSEEN / "labels.jsonl")["city-2024.txt"]
+    doc = load_document(UNSEEN / "city-2024.txt")
+    leads = set(_plan_lead_ins(doc))
+    assert 3 <= len(leads) <= 10
+    labels = match_units(doc, units).labels
+    mine = [
+        {
+            "doc": doc.id,
+            "sentence": s.id,
+            "text": s.text,
+            "label": "target" if i in leads else labels.get(i, "none"),
+            "annotator": "li",
+        }
+        for i, s in enumerate(doc.sentences)
+        if labels.get(i, "none") != "none" or i in leads
+    ]
+    marks = [{"doc": doc.id, "section": [], "annotator": "li"}]
+    held_out = "shuozhou-2024"
+    theirs = _suggest_held_out(mine, marks, own=("li",), held_out=held_out, more_docs={doc.id: doc})
+    _records, _reviewed, docs = _reference()
+    targets = _plan_lead_ins(docs[held_out])
+    assert len(targets) >= 20
+    assert sum(theirs[i] == "target" for i in targets) >= 0.8 * len(targets)

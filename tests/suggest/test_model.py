@@ -126,3 +126,63 @@ def test_no_model_means_rules(tmp_path: Path) -> None:
     s = Suggester.load(tmp_path)
     assert not s.has_model and s.info == {}
     assert {x.source for x in s.suggest(_doc())} == {"rules"}
+
+
+def test_training_examples_follow_the_one_locate_rule() -> None:
+    """Training finds a label's sentence as the store and the export do (reader.labels.locate): an
+    explicit `none` is a negative, a note alone is no example, a label on an edited sentence follows
+    it, and a label whose sentence is gone trains on nothing."""
+    from reader.suggest.training import collect_examples
+
+    doc = _doc()
+    s = doc.sentences
+
+    def rec(i: int, label: str | None, **more) -> dict:
+        sec = list(s[i].section)
+        return {
+            "doc": "d",
+            "sentence": s[i].id,
+            "text": s[i].text,
+            "label": label,
+            "annotator": "a",
+            "section": sec,
+            **more,
+        }
+
+    records = [
+        rec(1, "achievement"),
+        rec(3, "none"),  # explicit none
+        rec(2, None, note="ask li"),  # a note alone
+        # labelled before an edit: another id, the text one word off, same section
+        {
+            **rec(6, "target"),
+            "sentence": "d:old:0",
+            "text": "加快推进重点项目建设，力争新开工项目90个以上。",
+            "start": s[6].start,
+        },
+        {**rec(5, "target"), "sentence": "d:gone:0", "text": "这句话已经从报告里删掉了，找不到。"},  # an orphan
+    ]
+    # an orphan whose text is like a sentence's but not enough to re-attach (0.73 < 0.8)
+    near = {
+        **rec(5, "target"),
+        "sentence": "d:gone:1",
+        "text": "今年主要预期目标是：地区生产总值增长6%左右，居民收入同步增长，就业稳定。",
+    }
+    got = collect_examples(records, {"d": doc})
+    assert [(e.ctx.text, e.label) for e in got.examples] == [
+        (normalize(s[1].text), "achievement"),
+        (normalize(s[3].text), "none"),
+        (normalize(s[6].text), "target"),
+    ]
+    assert (got.explicit_nones, got.notes_only, got.skipped, got.negatives) == (1, 1, 1, 0)
+    # the whole report reviewed: the noted sentence and the other unlabelled one become `none`s
+    reviewed = [{"doc": "d", "section": [], "annotator": "a"}]
+    got = collect_examples(records, {"d": doc}, reviewed)
+    assert sorted(e.ctx.text for e in got.examples if e.label == "none") == sorted(
+        normalize(s[i].text) for i in (2, 3, 5)
+    )
+    assert got.negatives == 2
+    # as in the export, a sentence near an orphan is never a negative (the label may be meant for it)
+    got = collect_examples([*records, near], {"d": doc}, reviewed)
+    assert normalize(s[5].text) not in {e.ctx.text for e in got.examples}
+    assert (got.negatives, got.skipped) == (1, 2)

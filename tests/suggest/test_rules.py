@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.suggest.context import Context, looks_like_lead, normalize
+from reader.suggest.context import Context, contexts, heading_shaped, normalize
 from reader.suggest.rules import rule_label
+from reader.text.model import Document, Heading, Sentence
 
 
 def label(text: str, **ctx) -> str:
@@ -83,13 +84,54 @@ def test_ceremony_and_framing_are_none(text: str) -> None:
 
 def test_headings_and_lead_ins() -> None:
     assert label("（一）扩大有效需求，推动经济持续回升向好", kind="heading", part="plan") == "none"
-    assert looks_like_lead("持续扩大有效投资。")
-    assert looks_like_lead("坚持惠企利民，提振大宗消费。")
-    assert not looks_like_lead("建立完善项目储备体系，储备项目盘子保持在年度投资计划两倍以上。")
+    assert heading_shaped("持续扩大有效投资。")
+    assert heading_shaped("坚持惠企利民，提振大宗消费。")
+    assert not heading_shaped("建立完善项目储备体系，储备项目盘子保持在年度投资计划两倍以上。")
     assert label("持续扩大有效投资。", part="plan", lead=True) == "none"
     # in the review, a subject+result summary is an achievement, a bare action heading is not
     assert label("特优农业加快发展。", part="review", lead=True) == "achievement"
     assert label("扎实开展主题教育。", part="review", lead=True) == "none"
+    # heading-shaped but not an outline lead-in (a sub-lead-in inside a paragraph): none, less sure
+    sub = rule_label(Context(text="夯实出口基本盘。", part="plan", shaped=True))
+    lead = rule_label(Context(text="夯实出口基本盘。", part="plan", lead=True, shaped=True))
+    assert sub.label == lead.label == "none" and sub.score < lead.score
+
+
+def _report(paragraphs: list[list[str]], outline: list[tuple[int, int, int]]) -> Document:
+    """A document of `paragraphs` (a part heading is a one-sentence paragraph starting 一、…四、) and
+    outline entries (level, paragraph, sentence within it); every sentence is in the part above it."""
+    text, sents, part = "", [], ()
+    for p, para in enumerate(paragraphs):
+        for t in para:
+            kind = "heading" if t[0] in "一二三四" else "sentence"
+            part = (t,) if kind == "heading" else part
+            sents.append(Sentence(f"d:{len(sents)}:0", len(sents), t, kind, len(text), len(text) + len(t), p, part, p))
+            text += t
+        text += "\n"
+    first = {
+        (s.paragraph, k): s for p in range(len(paragraphs)) for k, s in enumerate(x for x in sents if x.paragraph == p)
+    }
+    heads = [Heading(lv, first[(p, k)].text, first[(p, k)].start, first[(p, k)].end, p, ()) for lv, p, k in outline]
+    return Document("d", text, [], heads, sents)
+
+
+def test_lead_ins_come_from_the_outline() -> None:
+    doc = _report(
+        [
+            ["二、2025年工作安排"],
+            ["持续扩大有效投资。", "加快推进项目建设，力争新开工项目100个。", "夯实出口基本盘。", "做大外贸规模。"],
+            ["三、突出抓好八个方面工作"],
+            ["坚持惠企利民，提振大宗消费。", "开展促消费活动。"],
+        ],
+        [(1, 0, 0), (3, 1, 0), (1, 2, 0)],
+    )
+    ctx = contexts(doc)
+    assert [c.lead for c in ctx] == [False, True, False, False, False, False, False, False]
+    # the shape is a separate feature: the sub-lead-in inside the paragraph, and a comma lead-in the
+    # outline does not mark; never the last sentence of a paragraph, nor right after a lead-in
+    assert [c.shaped for c in ctx] == [False, True, False, True, False, False, True, False]
+    # a part whose title names neither review nor plan, after the plan part, is the plan
+    assert {c.part for c in ctx} == {"plan"}
 
 
 def test_scores_are_probabilities() -> None:

@@ -220,3 +220,71 @@ def test_a_numbered_heading_after_a_short_title_line():
     d = process_text(raw, "t")
     assert paragraphs(d)[:2] == ["晋中市2025年政府工作报告", "一、2024年工作回顾"]
     assert [h.title for h in d.outline] == ["一、2024年工作回顾"]
+
+
+def test_topic_sentences_inside_a_paragraph_are_lead_ins_running_to_the_next():
+    d = doc("jinzhong-2025")
+    first = "（一）坚持稳中求进，经济运行在克难前行中持续向好。"
+    leads = [h.title for h in d.outline if h.level == 3 and h.path[1] == first]
+    assert leads == ["项目建设支撑有力。", "消费需求加速释放。", "对外贸易扩量增效。"]
+    grain = next(s for s in d.sentences if s.text.startswith("粮食单产连续五年领跑全省"))
+    assert grain.section[-1] == "“特”“优”农业加快发展。"
+    # The paragraph's opening sentences before its first lead-in stay in the section itself.
+    opening = next(s for s in d.sentences if s.text.startswith("全面落实一揽子增量政策"))
+    assert opening.section == ("2024年工作回顾", first)
+    # An event (机场通航) or an order (夯实出口基本盘) inside a paragraph is not a lead-in.
+    assert not [h for h in doc("shuozhou-2024").outline if h.title == "朔州滋润机场通航。"]
+    assert not [h for h in doc("datong-2025").outline if h.title == "夯实出口基本盘。"]
+
+
+def test_the_title_block_belongs_to_no_section_and_is_not_labelled():
+    d = doc("jinzhong-2025")
+    tail = d.sentences[-3:]
+    assert [s.text for s in tail] == [
+        "政府工作报告（摘要）",
+        "——2025年2月26日在晋中市第五届人民代表大会第五次会议上",
+        "晋中市人民政府市长刘星",
+    ]
+    assert all(s.kind == "title" and s.section == () for s in tail)
+    assert d.sentences[-4].section[0] == "2025年工作安排"
+
+
+def test_end_notes_are_paragraphs_of_their_own_outside_the_body():
+    raw = "\n".join(
+        [
+            "（一）扩大有效需求",
+            "持续扩大有效投资。确保完成投资任务，推进",
+            "重点项目建设。",
+            "注释",
+            "［1］一降三减：降低企业成本，减少审批事",
+            "项、减少收费、减少检查。",
+            "［2］“两新”：新一轮大规模设备更新和消费品",
+            "以旧换新。",
+        ]
+    )
+    d = process_text(raw, "t")
+    assert paragraphs(d)[2:] == [
+        "注释",
+        "［1］一降三减：降低企业成本，减少审批事项、减少收费、减少检查。",
+        "［2］“两新”：新一轮大规模设备更新和消费品以旧换新。",
+    ]
+    notes = [s for s in d.sentences if s.text.startswith("［")]
+    assert [s.section for s in notes] == [(), ()] and all(s.kind == "sentence" for s in notes)
+
+
+def test_quiet_gaps_are_decided_as_the_full_rule_list_would():
+    from reader.text.pipeline import clean_text
+    from reader.text.reflow import GAP_RULES, Gap, Layout, decide_gap, is_quiet, make_lines
+
+    checked = 0
+    for name in ("xinzhou-2025", "jinzhong-2025", "xinzhou-feature-2025"):
+        lines = make_lines(clean_text((CORPUS / f"{name}.txt").read_text(encoding="utf-8"))[0])
+        layout = Layout(lines)
+        for i in range(len(lines) - 1):
+            if not is_quiet(lines[i], lines[i + 1]):
+                continue
+            gap = Gap(lines[i], lines[i + 1], i, i + 1, layout, False)
+            full = next((v, n) for n, rule in GAP_RULES if (v := rule(gap)) is not None)
+            assert decide_gap(gap) == full
+            checked += 1
+    assert checked > 800

@@ -28,7 +28,7 @@ async def reading(pilot) -> ReadingScreen:
 
 def first_body(screen, after: int = 0) -> int:
     """Index of the first labellable sentence at or after `after`."""
-    return next(s.index for s in screen.document.sentences[after:] if s.kind != "heading")
+    return next(s.index for s in screen.document.sentences[after:] if s.kind == "sentence")
 
 
 def stored(app, doc: str = DOC) -> dict[str, str | None]:

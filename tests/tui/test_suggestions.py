@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from reader.tui.screens import reading as reading_module
+from reader.tui import suggestions as suggestions_module
 from tests.tui.helpers import first_body, reading, stored, wait_for
 
 SIZE = (120, 40)
@@ -54,7 +54,7 @@ async def test_next_uncertain_visits_the_least_sure_unlabelled_sentences_first(m
 
 
 async def test_retraining_runs_in_the_background_without_blocking_keys(make_app, annotations, monkeypatch):
-    monkeypatch.setattr(reading_module, "RETRAIN_EVERY", 3)
+    monkeypatch.setattr(suggestions_module, "RETRAIN_EVERY", 3)
     app = make_app("jinzhong-2025.txt")
     app.config.suggestions = True
     async with app.run_test(size=SIZE) as pilot:

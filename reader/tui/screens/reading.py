@@ -8,35 +8,30 @@ screen repaints; a read-only store is shown in a banner and label keys are refus
 from __future__ import annotations
 
 import contextlib
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
+from reader.labels import is_unit
+from reader.labels.session import Changed, LabelSession
 from reader.tui.actions import bindings_for
 from reader.tui.sections import SectionIndex, Tally
+from reader.tui.suggestions import Suggestions, sureness
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.outline import Outline
 from reader.tui.widgets.status import HintLine, StatusBar
 
-POSITION_DEBOUNCE = 0.6
 OPEN_AT_ONCE_BYTES = 512 * 1024
 """A cached report up to this size is shown in the first frame (unpickling and wrapping it take a
 few ms); a larger one, or one the pipeline must process, loads in a worker behind "Opening…"."""
 SUGGEST_AFTER = 0.3
 """Seconds between the report's first frame and starting its suggestions (they take seconds anyway)."""
-RETRAIN_EVERY = 20
-"""After this many new labels in a session the model retrains in a worker and suggestions refresh."""
 
 
 class ReaderDocumentView(DocumentView, inherit_bindings=False):
@@ -56,18 +51,13 @@ class ReadingScreen(Screen):
         self.index: SectionIndex | None = None
         self.tally: Tally | None = None
         """Figures per outline entry and for the document, kept up to date label by label."""
-        self.labels: dict[str, str] = {}
-        self.notes: dict[str, str] = {}
-        self.reviewed: set[tuple[str, ...]] = set()
-        self.suggestions: dict[str, tuple[str, float]] = {}
-        self.margins: dict[str, float] = {}
-        """How sure the suggester is of each sentence (top minus runner-up probability)."""
-        self.suggestions_visible = True
-        self._new_labels = 0
+        self.session: LabelSession | None = None
+        """The annotator's labels, notes and review marks on this report (headless)."""
+        self.suggest: Suggestions | None = None
+        """Suggestions and retraining (created on mount, when the app's config is known)."""
         self.read_only_reason: str | None = None
         self.last_state = ("", "")
         self._ids: dict[str, int] = {}
-        self._position_timer: Timer | None = None
         self._section = ""
         self._search_count: int | None = None
         self._cursor = 0
@@ -106,6 +96,7 @@ class ReadingScreen(Screen):
 
     def on_mount(self) -> None:
         self.title = self.path.stem
+        self.suggest = Suggestions(self.path, self.config.annotations, self.annotator)
         self.query_one("#status", StatusBar).update(f"Opening {self.path.name}…")
         # A cached report of ordinary size opens in the first frame; others load in a worker.
         document = self.app.documents.cached(self.path, OPEN_AT_ONCE_BYTES)
@@ -124,36 +115,27 @@ class ReadingScreen(Screen):
         self.app.call_from_thread(self._show, *self._stored_state(document))
 
     def _stored_state(self, document) -> tuple:
-        """What `_show` needs from the store for `document` (re-attaching its labels first)."""
-        store = self.store
-        reason = store.read_only_reason or store.doc_read_only_reason(document.id)
-        if reason is None:
-            # On failure the labels stay as stored; reattach is retried on the next open.
-            with contextlib.suppress(ReaderError):
-                store.reattach(document, self.annotator)
-        records = store.doc_labels(document.id, self.annotator, include_notes=True)
-        reviewed = {tuple(r["section"]) for r in store.reviewed(document.id, self.annotator)}
-        position = store.get_position(document.id, self.annotator)
-        return document, records, reviewed, position, reason
+        """What `_show` needs from the store for `document` (its labels re-attached first)."""
+        session = LabelSession.open(self.store, document, self.annotator)
+        return document, session, self.store.get_position(document.id, self.annotator)
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, title="Cannot open the report", severity="error", timeout=8)
         self.query_one("#status", StatusBar).update(message)
 
-    def _show(self, document, records, reviewed, position, reason) -> None:
+    def _show(self, document, session: LabelSession, position) -> None:
         self.document = document
+        self.session = session
         self.index = SectionIndex(document)
         self._ids = {s.id: s.index for s in document.sentences}
-        self.labels = {sid: r["label"] for sid, r in records.items() if r.get("label")}
         self.tally = Tally(self.index, self.labels)
-        self.notes = {sid: r["note"] for sid, r in records.items() if r.get("note")}
-        self.reviewed = reviewed
-        self.read_only_reason = reason
+        self.read_only_reason = session.read_only_reason
         cursor = self._ids.get(position or "", self._first_sentence())
         view = self.view
         self._cursor = cursor
         view.load(document, self.labels, cursor)
-        view.set_notes(set(self.notes))
+        view.set_notes(set(session.notes))
+        view.set_changed(session.changed_ids)
         self.query_one(Outline).build(self.tally, self.config.labels, self.reviewed)
         self._show_banner()
         self._locate(cursor)
@@ -163,9 +145,34 @@ class ReadingScreen(Screen):
             # first frame for the CPU
             self.call_after_refresh(self.set_timer, SUGGEST_AFTER, self.load_suggestions)
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """Sentence id → label: the session's (the view shows its own copy)."""
+        return self.session.labels if self.session is not None else {}
+
+    @property
+    def notes(self) -> dict[str, str]:
+        return self.session.notes if self.session is not None else {}
+
+    @property
+    def reviewed(self) -> set[tuple[str, ...]]:
+        return self.session.reviewed if self.session is not None else set()
+
+    @property
+    def suggestions(self) -> dict[str, tuple[str, float]]:
+        return self.suggest.table
+
+    @property
+    def margins(self) -> dict[str, float]:
+        return self.suggest.margins
+
+    @property
+    def suggestions_visible(self) -> bool:
+        return self.suggest.visible
+
     def _first_sentence(self) -> int:
         for sentence in self.document.sentences:
-            if sentence.kind != "heading":
+            if is_unit(sentence):
                 return sentence.index
         return 0
 
@@ -220,6 +227,9 @@ class ReadingScreen(Screen):
             state, style = "READ-ONLY", "bold red"
         else:
             state, style = self.last_state if self.last_state[0] else ("saved ✓", "green")
+        attention = len(self.session.attention) if self.session is not None else 0
+        if attention:  # orphans and labels on edited sentences: never silent
+            state = f"{state}  ⚠ {attention} to check ({self._keys('labels.attention')})"
         self.query_one(StatusBar).show(
             doc=self.document.id,
             section=self._section,
@@ -239,8 +249,14 @@ class ReadingScreen(Screen):
             count = self._search_count
             hint.append(f"{count} match{'es' if count != 1 else ''} (n/N next, Esc clears)  ")
         sentence = self.document.sentences[cursor]
+        record = self.session.record(sentence.id) if self.session is not None else None
+        if record is not None and record.text_changed and record.label:
+            hint.append("edited after you labelled it, from: ", style="bold")
+            hint.append(f"{''.join((record.labelled_text or '').split())[:40]}", style="italic")
+            hint.append(f" · {self._keys('label.confirm')} confirms", style="dim")
+            return hint
         suggestion = self.suggestions.get(sentence.id) if self.suggestions_visible else None
-        if suggestion and sentence.kind != "heading" and not self.labels.get(sentence.id):
+        if suggestion and is_unit(sentence) and not self.labels.get(sentence.id):
             name, score = suggestion
             label = self.config.labels.get(name)
             hint.append("suggests ")
@@ -255,16 +271,18 @@ class ReadingScreen(Screen):
         return hint
 
     def _keys(self, binding_id: str) -> str:
-        return self.config.keymap.keys.get(binding_id, "").split(",")[0] or binding_id
+        """The first key of a binding as the user types it (`!`, not `exclamation_mark`)."""
+        from textual.keys import format_key
+
+        key = self.config.keymap.keys.get(binding_id, "").split(",")[0]
+        return format_key(key) if key else binding_id
 
     @on(DocumentView.CursorMoved)
     def _cursor_moved(self, event) -> None:
         event.stop()
         self._cursor = event.index
         self._locate(event.index)
-        if self._position_timer is not None:
-            self._position_timer.stop()
-        self._position_timer = self.set_timer(POSITION_DEBOUNCE, self._save_position)
+        self._save_position()
 
     @on(DocumentView.TopChanged)
     def _top_changed(self, event) -> None:
@@ -282,6 +300,8 @@ class ReadingScreen(Screen):
         self.view.focus()
 
     def _save_position(self) -> None:
+        """On every move: a small unsynced write to the user's state file (never the tracked
+        annotations folder, never the label path), so even a kill -9 leaves the position exact."""
         if self.document is None:
             return
         # A position is a convenience: never interrupt reading for it.
@@ -290,8 +310,6 @@ class ReadingScreen(Screen):
             self.store.set_position(self.document.id, self.annotator, sentence.id)
 
     def on_unmount(self) -> None:
-        if self._position_timer is not None:
-            self._position_timer.stop()
         self._save_position()
 
     # -- moving ----------------------------------------------------------------------------------
@@ -347,128 +365,89 @@ class ReadingScreen(Screen):
         return None
 
     def action_next_unlabelled(self) -> None:
-        found = self._find(self.view.cursor, 1, lambda s: s.kind != "heading" and s.id not in self.labels)
+        found = self._find(self.view.cursor, 1, lambda s: is_unit(s) and s.id not in self.labels)
         if found is None:
             self.notify("No unlabelled sentence after this one")
         else:
             self.view.set_cursor(found)
 
-    # -- labels ----------------------------------------------------------------------------------
+    # -- labels, notes, review marks: every change goes through the session -----------------------
     def _writable(self) -> bool:
         if self.read_only_reason:
             self.notify(self.read_only_reason, title="Read-only: nothing was stored", severity="error")
             return False
         return True
 
-    def _store_call(self, call, *args, **kwargs):
-        """Run a store write; on failure say so (nothing pretends to be saved) and return None."""
+    def _change(self, call, *args) -> Changed | None:
+        """Run one session change and show it; on failure say so (nothing pretends to be saved)."""
         from reader.store.errors import ReadOnlyStore
 
+        if not self._writable() or self.session is None:
+            return None
         try:
-            result = call(*args, **kwargs)
+            changed = call(*args)
         except ReadOnlyStore as exc:
             self.read_only_reason = str(exc)
             self._show_banner()
-            self.notify(str(exc), title="Read-only: nothing was stored", severity="error")
+            self.notify(str(exc), title="Read-only: nothing was stored", severity="error", markup=False)
             self._update_status()
-            raise _NotStored from None
+            return None
         except (ReaderError, OSError) as exc:
             self.last_state = ("NOT SAVED", "bold red")
             self.notify(f"{exc}", title="The change was not stored", severity="error", timeout=8, markup=False)
             self._update_status()
-            raise _NotStored from None
+            return None
         self.last_state = ("saved ✓", "green")
-        return result
+        self._apply(changed)
+        if changed.message:
+            self.notify(changed.message, timeout=2, markup=False)
+        return changed
 
-    def _apply(self, changes: dict[str, str | None]) -> None:
-        """Show label changes that the store now holds: view, outline counts, status bar."""
+    def _apply(self, changed: Changed) -> None:
+        """Show what the store now holds: view, outline counts and marks, status bar."""
         touched: set[int] = set()
-        for sid, label in changes.items():
+        for sid, label in changed.labels.items():
             touched.update(self.tally.set(sid, label))
-            if label:
-                self.labels[sid] = label
-            else:
-                self.labels.pop(sid, None)
-        self.view.set_labels(changes)
-        self.query_one(Outline).refresh_headings(touched)
+        if changed.labels:
+            self.view.set_labels(changed.labels)
+        if changed.notes:
+            self.view.set_notes(set(self.session.notes))
+        self.view.set_changed(self.session.changed_ids)
+        outline = self.query_one(Outline)
+        if changed.reviewed:
+            outline.reviewed = self.session.reviewed
+            touched.update(range(len(self.index.headings)))
+        if touched:
+            outline.refresh_headings(touched)
         self._update_status()
 
     def _sentence(self):
         sentence = self.document.sentences[self.view.cursor]
-        if sentence.kind == "heading":
+        if not is_unit(sentence):
             self.notify("Headings are not labelled; move to a sentence (j/k)")
             return None
         return sentence
 
     def action_label(self, name: str) -> None:
-        if not self._writable() or (sentence := self._sentence()) is None:
+        if (sentence := self._sentence()) is None:
             return
-        try:
-            if self.labels.get(sentence.id) == name:
-                self._store_call(self.store.clear_label, self.document.id, sentence.id, annotator=self.annotator)
-                self._apply({sentence.id: None})
-            else:
-                self._store_call(
-                    self.store.set_label,
-                    self.document.id,
-                    sentence.id,
-                    name,
-                    annotator=self.annotator,
-                    text=sentence.text,
-                    section=sentence.section,
-                    line=sentence.line,
-                    start=sentence.start,
-                    end=sentence.end,
-                )
-                self._apply({sentence.id: name})
-                self._count_new_label()
-        except _NotStored:
-            return
+        changed = self._change(self.session.toggle_label, sentence, name)
+        new_label = changed and changed.labels.get(sentence.id) == name and name != "none"
+        if new_label and self.config.suggestions and self.suggest.counted_label() and not self.read_only_reason:
+            self.retrain()
 
     def action_clear_label(self) -> None:
-        if not self._writable() or (sentence := self._sentence()) is None:
-            return
-        if sentence.id not in self.labels:
-            return
-        try:
-            self._store_call(self.store.clear_label, self.document.id, sentence.id, annotator=self.annotator)
-        except _NotStored:
-            return
-        self._apply({sentence.id: None})
+        if (sentence := self._sentence()) is not None:
+            self._change(self.session.clear, sentence)
+
+    def action_confirm(self) -> None:
+        """The label on this edited sentence holds for its new text."""
+        self._change(self.session.confirm, self.document.sentences[self.view.cursor])
 
     def _history(self, step: str) -> None:
-        if not self._writable():
-            return
-        try:
-            result = self._store_call(getattr(self.store, step))
-        except _NotStored:
-            return
-        if result is None:
-            self.notify(f"Nothing to {step}")
-            return
-        if result.doc != self.document.id or result.annotator != self.annotator:
-            self.notify(f"{step.capitalize()}: a change in {result.doc}")
-            return
-        if result.kind == "review":
-            (self.reviewed.add if result.record is not None else self.reviewed.discard)(result.section)
-            outline = self.query_one(Outline)
-            outline.reviewed = self.reviewed
-            outline.refresh_headings(range(len(self.index.headings)))
-            self.notify(f"{step.capitalize()}: {'reviewed' if result.record else 'not reviewed'}", timeout=2)
-            self._update_status()
-            return
-        record = result.record
-        sid = result.sentence
-        if record is not None and record.note:
-            self.notes[sid] = record.note
-        else:
-            self.notes.pop(sid, None)
-        self.view.set_notes(set(self.notes))
-        self._apply({sid: record.label if record else None})
-        if sid in self._ids:
-            self.view.set_cursor(self._ids[sid])
-        label = record.label if record else None
-        self.notify(f"{step.capitalize()}: {'label ' + label if label else 'no label'}", timeout=2)
+        changed = self._change(getattr(self.session, step))
+        if changed is not None and changed.step is not None and changed.step.sentence in self._ids:
+            self.view.set_cursor(self._ids[changed.step.sentence])
 
     def action_undo(self) -> None:
         self._history("undo")
@@ -476,60 +455,36 @@ class ReadingScreen(Screen):
     def action_redo(self) -> None:
         self._history("redo")
 
-    # -- notes and reviewed marks ---------------------------------------------------------------
     def action_edit_note(self) -> None:
         if not self._writable() or (sentence := self._sentence()) is None:
             return
         from reader.tui.screens.note import NoteScreen
 
         def save(note: str | None) -> None:
-            if note is None:
-                return
-            try:
-                self._store_call(
-                    self.store.set_note,
-                    self.document.id,
-                    sentence.id,
-                    note,
-                    annotator=self.annotator,
-                    text=sentence.text,
-                    section=sentence.section,
-                    line=sentence.line,
-                    start=sentence.start,
-                    end=sentence.end,
-                )
-            except _NotStored:
-                return
-            if note.strip():
-                self.notes[sentence.id] = note.strip()
-            else:
-                self.notes.pop(sentence.id, None)
-            self.view.set_notes(set(self.notes))
-            self._update_status()
-            self.notify("Note saved" if note.strip() else "Note removed", timeout=2)
+            if note is not None:
+                self._change(self.session.set_note, sentence, note)
 
         self.app.push_screen(NoteScreen(sentence.text, self.notes.get(sentence.id, "")), save)
 
     def action_toggle_reviewed(self) -> None:
-        if not self._writable():
-            return
         heading = self.index.section_for_review(self.view.cursor)
         path = tuple(self.index.headings[heading].path) if heading is not None else ()
-        reviewed = path not in self.reviewed
-        try:
-            self._store_call(
-                self.store.mark_reviewed, self.document.id, path or None, annotator=self.annotator, reviewed=reviewed
-            )
-        except _NotStored:
+        self._change(self.session.toggle_reviewed, path)
+
+    def action_attention(self) -> None:
+        """The orphans and changed labels of this report: jump, confirm, re-attach, delete."""
+        from reader.tui.screens.attention import AttentionScreen
+
+        if self.session is None:
             return
-        (self.reviewed.add if reviewed else self.reviewed.discard)(path)
-        outline = self.query_one(Outline)
-        outline.reviewed = self.reviewed
-        if heading is not None:
-            outline.refresh_headings([heading])
-        what = path[-1] if path else "the whole document"
-        self.notify(f"{'Reviewed' if reviewed else 'Not reviewed'}: {what}", timeout=2, markup=False)
-        self._update_status()
+        if not self.session.attention:
+            self.notify("Nothing to check: every label is on its sentence", timeout=2)
+            return
+        self.app.push_screen(AttentionScreen(self))
+
+    def jump_to(self, sentence) -> None:
+        if sentence is not None:
+            self.view.set_cursor(sentence.index)
 
     # -- search ----------------------------------------------------------------------------------
     def _search_field(self) -> Input | None:
@@ -608,93 +563,48 @@ class ReadingScreen(Screen):
         limit = max(16, self.size.width - 30)
         outline.styles.width = max(12, min(limit, current + delta))
 
-    # -- suggestions ------------------------------------------------------------------------------
-    # Suggesting and training are pure-Python heavy (jieba, n-grams): in a thread of this process
-    # they would hold the GIL and make every key wait. They run as `reader suggest` / `reader train`
-    # subprocesses instead; the worker thread only waits on a pipe.
+    # -- suggestions (fetched and retrained by reader.tui.suggestions, in workers) ----------------
     @work(thread=True, exclusive=True, group="suggest")
     def load_suggestions(self) -> None:
-        """This report's suggestions (rules + the stored model), in the background."""
+        """This report's suggestions (rules + the annotator's model), in the background."""
         try:
-            table, margins = self._suggest_in_subprocess()
+            table, margins = self.suggest.fetch()
         except ReaderError as exc:
             self.app.call_from_thread(self.notify, f"Suggestions unavailable: {exc}", severity="warning", timeout=4)
             return
         self.app.call_from_thread(self._show_suggestions, table, margins)
 
-    def _suggest_in_subprocess(self) -> tuple[dict[str, tuple[str, float]], dict[str, float]]:
-        out = _run_reader(
-            "suggest",
-            str(self.path),
-            "--json",
-            "--annotations",
-            str(self.config.annotations),
-            "--annotator",
-            self.config.annotator,
-        )
-        table: dict[str, tuple[str, float]] = {}
-        margins: dict[str, float] = {}
-        for line in out.splitlines():
-            row = json.loads(line)
-            margins[row["id"]] = float(row.get("margin", row["score"]))
-            # "none" suggestions are kept for the hint line; the view and `y` ignore them
-            table[row["id"]] = (row["label"], float(row["score"]))
-        return table, margins
-
     def _show_suggestions(
         self, table: dict[str, tuple[str, float]], margins: dict[str, float] | None = None, message: str | None = None
     ) -> None:
-        self.suggestions = table
-        self.margins = margins if margins is not None else {sid: score for sid, (_, score) in table.items()}
-        self.view.set_suggestions(table, visible=self.suggestions_visible)
+        self.suggest.update(table, margins)
+        self.view.set_suggestions(table, visible=self.suggest.visible)
         self._update_status()
         if message:
             self.notify(message, timeout=3)
 
-    def _count_new_label(self) -> None:
-        self._new_labels += 1
-        if self._new_labels >= RETRAIN_EVERY and self.config.suggestions and not self.read_only_reason:
-            self._new_labels = 0
-            self.retrain()
-
     @work(thread=True, exclusive=True, group="retrain")
     def retrain(self) -> None:
-        """Retrain the model on the whole store (`reader train`), then refresh the suggestions."""
+        """Retrain the annotator's model (saved apart from the shipped one), then refresh."""
         try:
-            _run_reader(
-                "train",
-                "--no-cv",
-                "--annotations",
-                str(self.config.annotations),
-                "--corpus",
-                str(self.path.parent),
-                "--annotator",
-                self.config.annotator,
-            )
-            table, margins = self._suggest_in_subprocess()
+            table, margins = self.suggest.retrain()
+            model = self.suggest.model_in_use()
         except ReaderError as exc:  # too few kinds of label yet, a read-only folder…: keep the old ones
             self.app.call_from_thread(self.notify, f"Model not retrained: {exc}", severity="warning", timeout=4)
             return
-        self.app.call_from_thread(
-            self._show_suggestions, table, margins, f"Suggestions updated, retrained: {self._model_in_use()}"
-        )
-
-    def _model_in_use(self) -> str:
-        from reader.suggest.saved import PROJECT_ANNOTATIONS, choose
-
-        return choose(self.config.annotations, self.config.annotator, fallback=PROJECT_ANNOTATIONS).describe()
+        self.app.call_from_thread(self._show_suggestions, table, margins, f"Suggestions updated, retrained: {model}")
 
     def action_toggle_suggestions(self) -> None:
-        self.suggestions_visible = not self.suggestions_visible
-        self.view.set_suggestions(self.suggestions, visible=self.suggestions_visible)
-        self.notify(f"Suggestions {'shown' if self.suggestions_visible else 'hidden'}", timeout=2)
+        self.suggest.visible = not self.suggest.visible
+        self.view.set_suggestions(self.suggest.table, visible=self.suggest.visible)
+        self.notify(f"Suggestions {'shown' if self.suggest.visible else 'hidden'}", timeout=2)
         self._update_status()
 
     def action_accept_suggestion(self) -> None:
         """Store the suggested label as a real one and move on to the next sentence (a sentence
         already labelled keeps its label)."""
         sentence = self.document.sentences[self.view.cursor]
-        suggestion = self.suggestions.get(sentence.id)
+        suggestion = self.suggest.table.get(sentence.id)
         if not suggestion or suggestion[0] not in {label.name for label in self.config.labels}:
             self.notify("No label suggested for this sentence")
             return
@@ -705,66 +615,32 @@ class ReadingScreen(Screen):
             self.action_label(suggestion[0])
             if self.labels.get(sentence.id) != suggestion[0]:
                 return  # not stored (read-only or a failed write): stay here
-        found = self._find(self.view.cursor, 1, lambda s: s.kind != "heading")
+        found = self._find(self.view.cursor, 1, is_unit)
         if found is not None:
             self.view.set_cursor(found)
 
     def action_next_uncertain(self) -> None:
-        """Go to the unlabelled sentence the suggester is least sure about; pressed again, the next
-        least sure after it."""
-        if not self.margins:
+        """The unlabelled sentence the suggester is least sure about, from the least sure (k/N)."""
+        if not self.suggest.margins:
             self.notify("No suggestions (yet)")
             return
-        order = sorted((m, self._ids[sid]) for sid, m in self.margins.items() if sid in self._ids)
-        current = self.view.cursor
-        position = next((k for k, (_, i) in enumerate(order) if i == current), -1)
-        sentences = self.document.sentences
-        for _, i in order[position + 1 :] + order[: position + 1]:
-            s = sentences[i]
-            if i != current and s.kind != "heading" and s.id not in self.labels:
-                self.view.set_cursor(i)
-                return
-        self.notify("Every sentence with a suggestion is labelled")
-
-
-def _run_reader(*args: str) -> str:
-    """Run a `reader` command in a subprocess; its standard output, or ReaderError with its message."""
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "reader", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=600,
-            stdin=subprocess.DEVNULL,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ReaderError(str(exc)) from None
-    if done.returncode:
-        lines = done.stderr.strip().splitlines()
-        raise ReaderError(lines[-1].removeprefix("reader: error: ") if lines else f"exit {done.returncode}")
-    return done.stdout
+        current = self.document.sentences[self.view.cursor]
+        found = self.suggest.least_sure(self.session.by_id, self.labels, current)
+        if found is None:
+            self.notify("Every sentence with a suggestion is labelled")
+            return
+        sentence, k, n = found
+        self.view.set_cursor(sentence.index)
+        margin = self.suggest.margins.get(sentence.id, 0.0)
+        self.notify(f"Least sure {k}/{n} (margin {margin:.0%})", timeout=2)
 
 
 WRITE_BINDINGS = ("label.", "history.", "note.", "section.reviewed", "suggestion.accept")
+"""Binding ids whose key writes to the store (shown disabled in a read-only store)."""
 
 
 def _writes(binding_id: str | None) -> bool:
     return bool(binding_id) and binding_id.startswith(WRITE_BINDINGS)
-
-
-def sureness(margin: float) -> str:
-    """How sure the suggester is, in words, from its margin (top minus runner-up probability)."""
-    if margin < 0.2:
-        return "unsure"
-    if margin < 0.5:
-        return "fairly sure"
-    return "sure"
-
-
-class _NotStored(Exception):
-    """A store write failed and the user was told; the screen changes nothing."""
 
 
 _CLASSES: dict[tuple[str, ...], type[ReadingScreen]] = {}

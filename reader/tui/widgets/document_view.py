@@ -4,7 +4,7 @@ The whole document is a single `ScrollView`; `render_line(y)` draws visual line 
 `Layout` (paragraphs wrapped by the Chinese line breaker at the content width minus the gutter).
 Strips are cached per line and only the lines whose look changed are repainted when the cursor
 moves, a label, note or search match changes. The widget never touches the store: it shows what it
-is given (`load`, `set_labels`, `set_notes`, `set_suggestions`) and posts `CursorMoved` and
+is given (`load`, `set_labels`, `set_notes`, `set_changed`, `set_suggestions`) and posts `CursorMoved` and
 `TopChanged` messages up.
 
 Gutter (3 cells) per visual line: a label marker (`T`/`A`/`P`: the label name's first letter,
@@ -151,6 +151,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._index: SentenceIndex | None = None
         self._labels: dict[str, str] = {}
         self._notes: set[str] = set()
+        self._changed: set[str] = set()
         self._suggestions: dict[str, tuple[str, float]] = {}
         self._suggestions_visible = True
         self._matches: list[tuple[int, int]] = []
@@ -174,6 +175,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._index = SentenceIndex(document)
         self._labels = dict(labels)
         self._notes = set()
+        self._changed = set()
         self._suggestions = {}
         self._matches, self._match_starts, self._match_current = [], [], -1
         self._layouts = {}
@@ -238,6 +240,14 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             else:
                 self._labels[sentence_id] = label
             changed.append(sentence_id)
+        self._refresh_ids(changed)
+
+    def set_changed(self, sentence_ids: set[str]) -> None:
+        """Mark the labels whose sentence was edited after labelling (gutter letter in reverse
+        video until the annotator confirms them)."""
+        new = set(sentence_ids)
+        changed = new ^ self._changed
+        self._changed = new
         self._refresh_ids(changed)
 
     def set_notes(self, sentence_ids: set[str]) -> None:
@@ -651,6 +661,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             group = "gutter_suggestions" if suggested else "gutter_labels"
             style = styles[group].get(label, styles["gutter"])
             if starts_here:
+                if not suggested and sentence.id in self._changed:
+                    style = style + Style(reverse=True)  # a label on an edited sentence: to confirm
                 starting.append((label[:1].lower() if suggested else label[:1].upper(), style))
             elif continuation is None or (continuation[0] == SUGGESTION_CONTINUATION_MARK and not suggested):
                 continuation = (SUGGESTION_CONTINUATION_MARK if suggested else CONTINUATION_MARK, style)

@@ -1,0 +1,215 @@
+"""A labelling session: one annotator on one document, headless (no Textual).
+
+It holds what the annotator has said about the document (labels, explicit nones, notes, review
+marks, and the records that need their attention: orphans and labels whose sentence was edited) and
+makes every change through the store, which keeps one undo/redo history over all of them. Each
+change returns a `Changed` naming what the UI must repaint; the reading screen only maps keys to
+these methods.
+
+    session = LabelSession.open(store, document, "li")
+    session.toggle_label(sentence, "target")
+    session.set_note(sentence, "numeric goal")
+    session.toggle_reviewed(("2025年工作安排",))
+    session.undo()
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.labels.record import NONE, LabelRecord
+from reader.labels.units import is_unit
+
+
+@dataclass
+class Changed:
+    """What a session call changed (empty when nothing did)."""
+
+    labels: dict[str, str | None] = field(default_factory=dict)
+    """Sentence id → its label now (None: no label), for every sentence whose label changed."""
+    notes: bool = False
+    reviewed: bool = False
+    attention: bool = False
+    """The list of orphans and changed labels is different."""
+    corrections: bool = False
+    """An indicator correction changed (undo/redo of one: `reader.indicators.view` repaints)."""
+    message: str = ""
+    """A short line for the user ("Undo: label target")."""
+    step: Any = None
+    """For undo/redo: the store's `Step` (where the change was)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.labels or self.notes or self.reviewed or self.attention or self.corrections)
+
+
+class LabelSession:
+    def __init__(self, store: Any, document: Any, annotator: str, read_only_reason: str | None = None) -> None:
+        self.store = store
+        self.document = document
+        self.annotator = annotator
+        self.read_only_reason = read_only_reason
+        self.by_id = {s.id: s for s in document.sentences}
+        self.records: dict[str, LabelRecord] = {}
+        """Sentence id → this annotator's record (labels, nones, notes; orphans under their old id)."""
+        self.reviewed: set[tuple[str, ...]] = set()
+        self._load()
+
+    @classmethod
+    def open(cls, store: Any, document: Any, annotator: str) -> LabelSession:
+        """Re-attach the annotator's labels to the current text (when the store is writable), then
+        load them. A failed re-attach leaves the labels as stored (retried on the next open)."""
+        reason = store.read_only_reason or store.doc_read_only_reason(document.id)
+        if reason is None:
+            with contextlib.suppress(ReaderError):
+                store.reattach(document, annotator)
+        return cls(store, document, annotator, reason)
+
+    def _load(self) -> None:
+        self.records = self.store.doc_labels(self.document.id, self.annotator, include_notes=True)
+        self.reviewed = {m.section for m in self.store.reviewed(self.document.id, self.annotator)}
+        self.labels = {sid: r.label for sid, r in self.records.items() if r.label and sid in self.by_id}
+        """Sentence id → label (or "none") of every labelled sentence of the current text."""
+
+    # --- what the UI shows ----------------------------------------------------------------------
+    @property
+    def notes(self) -> dict[str, str]:
+        return {sid: r.note for sid, r in self.records.items() if r.note and sid in self.by_id}
+
+    @property
+    def changed_ids(self) -> set[str]:
+        """Sentences whose label was made on a text since edited (to confirm)."""
+        return {sid for sid, r in self.records.items() if r.text_changed and r.label and sid in self.by_id}
+
+    @property
+    def attention(self) -> list[LabelRecord]:
+        """Orphans and labels on edited sentences, in reading order (orphans by their old place)."""
+        out = [r for r in self.records.values() if r.orphan or (r.text_changed and r.label)]
+
+        def where(r: LabelRecord) -> tuple:
+            s = self.by_id.get(r.sentence)
+            return (s.index if s is not None else -1, r.start or 0)
+
+        return sorted(out, key=where)
+
+    def label_of(self, sentence_id: str) -> str | None:
+        r = self.records.get(sentence_id)
+        return r.label if r is not None else None
+
+    def record(self, sentence_id: str) -> LabelRecord | None:
+        return self.records.get(sentence_id)
+
+    def nearest_sentence(self, record: LabelRecord) -> Any:
+        """The sentence to show for a record: its own, else (an orphan) the one nearest its old place."""
+        s = self.by_id.get(record.sentence)
+        if s is not None or not self.document.sentences:
+            return s
+        old = record.start or 0
+        return min(self.document.sentences, key=lambda c: abs(c.start - old))
+
+    # --- changes --------------------------------------------------------------------------------
+    def _sync(self, message: str = "") -> Changed:
+        """Reload from the store and say what differs."""
+        before, reviewed_before, attention_before = dict(self.records), set(self.reviewed), self.attention
+        self._load()
+        changed = Changed(message=message)
+        for sid in set(before) | set(self.records):
+            old, new = before.get(sid), self.records.get(sid)
+            if (old.label if old else None) != (new.label if new else None) and sid in self.by_id:
+                changed.labels[sid] = new.label if new else None
+            if (old.note if old else None) != (new.note if new else None):
+                changed.notes = True
+        changed.reviewed = reviewed_before != self.reviewed
+        changed.attention = [r.sentence for r in attention_before] != [r.sentence for r in self.attention] or (
+            any(
+                (before.get(sid) is not None) != (self.records.get(sid) is not None)
+                for sid in {r.sentence for r in attention_before}
+            )
+        )
+        return changed
+
+    def _where(self, sentence: Any) -> dict[str, Any]:
+        return {
+            "text": sentence.text,
+            "section": sentence.section,
+            "line": sentence.line,
+            "start": sentence.start,
+            "end": sentence.end,
+        }
+
+    def _unit(self, sentence: Any) -> None:
+        if not is_unit(sentence):
+            raise ReaderError("headings and other non-sentence units are not labelled; move to a sentence")
+
+    def toggle_label(self, sentence: Any, name: str) -> Changed:
+        """Give the sentence this label (a name of the set, or "none"); the same label again removes it."""
+        self._unit(sentence)
+        doc = self.document.id
+        if self.label_of(sentence.id) == name:
+            self.store.clear_label(doc, sentence.id, annotator=self.annotator)
+            return self._sync(f"Removed {name}")
+        self.store.set_label(doc, sentence.id, name, annotator=self.annotator, **self._where(sentence))
+        return self._sync("None of the labels" if name == NONE else "")
+
+    def clear(self, sentence: Any) -> Changed:
+        if self.label_of(sentence.id) is None:
+            return Changed()
+        self.store.clear_label(self.document.id, sentence.id, annotator=self.annotator)
+        return self._sync()
+
+    def set_note(self, sentence: Any, note: str) -> Changed:
+        self._unit(sentence)
+        self.store.set_note(self.document.id, sentence.id, note, annotator=self.annotator, **self._where(sentence))
+        return self._sync("Note saved" if note.strip() else "Note removed")
+
+    def toggle_reviewed(self, path: Iterable[str]) -> Changed:
+        """Mark a section (titles path; () = the whole document) reviewed, or take the mark back."""
+        path = tuple(path)
+        reviewed = path not in self.reviewed
+        self.store.mark_reviewed(self.document.id, path or None, annotator=self.annotator, reviewed=reviewed)
+        what = path[-1] if path else "the whole document"
+        return self._sync(f"{'Reviewed' if reviewed else 'Not reviewed'}: {what}")
+
+    def confirm(self, sentence: Any) -> Changed:
+        """The label on this edited sentence holds for its new text."""
+        if self.store.confirm(self.document.id, sentence.id, annotator=self.annotator) is None:
+            return Changed(message="Nothing to confirm here: this label's sentence was not edited")
+        return self._sync("Confirmed for the new text")
+
+    def reattach(self, record: LabelRecord, sentence: Any) -> Changed:
+        """Put an orphan (or any record of this annotator) on `sentence` of the current text."""
+        self._unit(sentence)
+        self.store.move_label(self.document.id, record.sentence, sentence, annotator=self.annotator)
+        return self._sync("Re-attached to this sentence")
+
+    def delete(self, record: LabelRecord) -> Changed:
+        """Drop a record (an orphan the annotator no longer wants), note included. Undoable."""
+        self.store.delete(self.document.id, record.sentence, annotator=self.annotator)
+        return self._sync("Deleted")
+
+    def undo(self) -> Changed:
+        return self._history("undo")
+
+    def redo(self) -> Changed:
+        return self._history("redo")
+
+    def _history(self, step: str) -> Changed:
+        result = getattr(self.store, step)()
+        if result is None:
+            return Changed(message=f"Nothing to {step}")
+        if result.doc != self.document.id or result.annotator != self.annotator:
+            return Changed(message=f"{step.capitalize()}: a change in {result.doc}")
+        if result.kind == "review":
+            what = "reviewed" if result.record is not None else "not reviewed"
+        elif result.kind == "correction":
+            what = "indicator correction" if result.record is not None else "no indicator correction"
+        else:
+            label = result.record.label if result.record is not None else None
+            what = f"label {label}" if label else ("note" if result.record is not None else "no label")
+        changed = self._sync(f"{step.capitalize()}: {what}")
+        changed.step = result
+        changed.corrections = result.kind == "correction"
+        return changed

@@ -1,0 +1,108 @@
+"""A PDF report → the same `Document` as a text report: layout → reconstructed text → the pipeline.
+
+The layout reader (`layout.py`) gives paragraphs in reading order, each with the printed lines it
+came from. They become one text, one paragraph per line (headings on their own lines, as `reader
+text` prints a report), which the text pipeline processes as it would a clean text file: the same
+cleaning, headings, outline, sentence splitting and sentence ids. Provenance then moves from the
+reconstructed text back to the PDF: a unit's `line` is the printed line where it starts, numbered
+in reading order over the whole PDF (running heads and feet counted), and `Document.places[line - 1]`
+says on which page and where that line is printed. Running heads, feet and page-turn markers are
+kept in `Document.dropped` with their printed line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from reader.errors import ReaderError
+from reader.pdf.chars import PdfText, read_pdf
+from reader.pdf.layout import Block, Line, body_style, mark_emphasis, mark_furniture, order_page, page_lines, paragraphs
+from reader.pdf.thresholds import GARBLED_SHARE, SCANNED_MIN_CHARS
+from reader.text.model import Document, Dropped, Place
+from reader.text.pipeline import process_text
+
+
+def process_pdf_bytes(raw: bytes, doc_id: str, *, path: str, trace: list[str] | None = None) -> Document:
+    """A PDF's bytes → Document (`reader.text.pipeline.process_bytes` hands PDFs here, so
+    `load_document` reads them). ReaderError (one line, what to do) for a broken,
+    password-protected or scanned PDF."""
+    if not raw.lstrip()[:5] == b"%PDF-" and b"%PDF-" not in raw[:1024]:
+        raise ReaderError(f"{path}: not a PDF file (no %PDF header); give a PDF or a text report")
+    pdf = read_pdf(path, raw)
+    _check_text_layer(pdf, path)
+    lines, blocks = read_layout(pdf)
+    doc = _document(doc_id, lines, blocks, trace)
+    doc.encoding = "pdf"
+    doc.sha256 = hashlib.sha256(raw).hexdigest()
+    doc.path = path
+    return doc
+
+
+def _check_text_layer(pdf: PdfText, path: str) -> None:
+    if not pdf.pages:
+        raise ReaderError(f"{path}: the PDF has no pages")
+    chars = [ch for page in pdf.pages for run in page.runs for ch in run.text if not ch.isspace()]
+    if len(chars) < SCANNED_MIN_CHARS * len(pdf.pages):
+        images = sum(page.images for page in pdf.pages)
+        what = "scanned pages (images without a text layer)" if images else "no text"
+        raise ReaderError(
+            f"{path}: the PDF has {what}; run OCR on it first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) "
+            "and open the result"
+        )
+    garbled = sum(1 for ch in chars if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32)
+    if garbled > GARBLED_SHARE * len(chars):
+        raise ReaderError(
+            f"{path}: the PDF's fonts carry no Unicode mapping, so its text cannot be read; "
+            "run OCR on it or find a text version"
+        )
+
+
+def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
+    """Every printed line (numbered in reading order) and the blocks in reading order."""
+    per_page = []
+    sizes: dict[float, int] = {}
+    for page in pdf.pages:
+        lines = page_lines(page, pdf.styles)
+        per_page.append((page, lines))
+        for ln in lines:
+            sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
+    em = max(sizes, key=sizes.__getitem__) if sizes else 10.0
+    ordered = [(page, order_page(lines, em)) for page, lines in per_page if lines]
+    mark_furniture(ordered)
+    blocks = [block for _, page_blocks in ordered for block in page_blocks]
+    lines = [ln for block in blocks for ln in block.lines]
+    for no, ln in enumerate(lines, start=1):
+        ln.no = no
+    body = body_style(pdf, lines)
+    mark_emphasis(pdf, lines, body)
+    return lines, blocks
+
+
+def _document(doc_id: str, lines: list[Line], blocks: list[Block], trace: list[str] | None = None) -> Document:
+    sizes = [ln.size for ln in lines if not ln.furniture]
+    em = max(set(sizes), key=sizes.count) if sizes else 10.0
+    paras = paragraphs(blocks, em)
+    # The text the pipeline reads: the printed lines, a blank line between paragraphs (the raw
+    # layout it reads most surely: benchmarks/structure.py), so `line` maps back to a printed line.
+    raw_lines: list[str] = []
+    printed: list[int] = []
+    for para in paras:
+        if raw_lines:
+            raw_lines.append("")
+            printed.append(printed[-1])
+        for no, piece in para.pieces:
+            raw_lines.append(piece)
+            printed.append(no)
+    doc = process_text("\n".join(raw_lines) + "\n", doc_id, trace)
+
+    def at(raw_no: int) -> int:
+        return printed[min(max(raw_no, 1), len(printed)) - 1] if printed else 1
+
+    doc.paragraphs = [replace(p, line=at(p.line)) for p in doc.paragraphs]
+    doc.outline = [replace(h, line=at(h.line)) for h in doc.outline]
+    doc.sentences = [replace(s, line=at(s.line)) for s in doc.sentences]
+    furniture = [Dropped(ln.text.strip(), ln.no) for ln in lines if ln.furniture]
+    doc.dropped = sorted([*furniture, *(replace(d, line=at(d.line)) for d in doc.dropped)], key=lambda d: d.line)
+    doc.places = [Place(ln.page, round(ln.x0, 1), round(ln.top, 1)) for ln in lines]
+    return doc

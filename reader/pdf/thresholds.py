@@ -1,0 +1,70 @@
+"""Every threshold of PDF reading, with its reason. Lengths are in units of the body text size
+(one Chinese character, "em") unless said otherwise.
+"""
+
+RUN_BREAK_GAP = 0.8
+"""Characters further apart than this along a baseline belong to different runs: justified Chinese
+text adds at most ~0.3 em between characters, while column gutters are ≥ 1 em."""
+
+RUN_BREAK_RISE = 0.3
+"""A baseline change of more than this starts a new run (a new printed line)."""
+
+SAME_BASELINE = 0.25
+"""Runs whose baselines differ by less than this are on one printed line."""
+
+BAND_GAP = 1.0
+"""A horizontal gap this tall across a whole region separates bands read one after the other (the
+running head from the columns, a banner from the text): line spacing leaves less than ~0.6 em."""
+
+MIN_GUTTER = 0.5
+"""A vertical channel at least this wide with no text across it separates columns."""
+
+CHANNEL_COVERAGE = 0.2
+"""A channel blocked only by a few wide lines (banners, spanning headings) still separates columns
+if, along it, fewer lines cross it than this share of the busiest column beside it."""
+
+APART_WIDTH = 0.8
+"""A line centered on a region of columns, above (below) all its other lines, and narrower than this
+share of the region's typical line (or in another size) is a title block or signature line, read
+before (after) the columns, even when it happens to lie within one column."""
+
+APART_SLACK = 0.2
+"""How far such a line may reach into the first (last) line's height and still be above (below) it."""
+
+INDENT = 1.2
+"""A line starting this far right of its column's left edge opens a paragraph (the first-line indent
+is two characters; one character of tolerance for a punctuation mark hung or squeezed)."""
+
+SHORT_LINE = 0.8
+"""A line ending this far left of its column's right edge ends its paragraph: justified lines reach
+the edge, a paragraph's last line stops short (a full last line is caught by the next line's indent)."""
+
+CENTERED = 1.5
+"""A line with at least this much space on both sides, balanced within `CENTERED_BALANCE`, is set
+centered: a title, a banner, a heading."""
+
+CENTERED_BALANCE = 1.0
+
+SIZE_CHANGE = 1.12
+"""Text this much larger than the body, or than the line before, is set in another size: a new
+paragraph (titles, part headings)."""
+
+MARGIN_ZONE = 0.1
+"""Share of the page height at its top and bottom where running heads and feet are printed."""
+
+RUNNING_HEAD_CHARS = 24
+"""A running head or foot read by its words (`第2版`, a date, `责任编辑：…`) is short; a longer line
+with a date in it is text (a dateline, a sentence)."""
+
+SAME_ROW = 0.6
+"""Lines of a running head within this many of their sizes of each other stand on one row (the
+paper's name, set larger, beside the page number and the date)."""
+
+REPEAT_TOLERANCE = 0.02
+"""Running heads and feet repeat on other pages within this share of the page height."""
+
+SCANNED_MIN_CHARS = 20
+"""A page with fewer text characters than this (and an image) has no text layer worth reading."""
+
+GARBLED_SHARE = 0.3
+"""More than this share of unmapped characters (U+FFFD, private use): the fonts carry no Unicode."""

@@ -1,0 +1,141 @@
+"""Suggestions in the app: fetching them, retraining the annotator's model, and the "least sure
+next" walk. No widgets here: the reading screen calls these from its workers and keys.
+
+Suggesting and training are pure-Python heavy (jieba, n-grams): in a thread of the app they would
+hold the GIL and make every key wait. They run as `reader suggest` / `reader train` subprocesses
+(the suggest package's command-line API); the worker thread only waits on a pipe. Training goes
+through `reader train --annotator NAME`, which saves the annotator's own model apart from the
+shipped one (see the README, Suggestions).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from reader.errors import ReaderError
+from reader.labels import is_unit
+
+RETRAIN_EVERY = 20
+"""After this many new labels in a session the model retrains in a worker and suggestions refresh."""
+
+
+def sureness(margin: float) -> str:
+    """How sure the suggester is, in words, from its margin (top minus runner-up probability)."""
+    if margin < 0.2:
+        return "unsure"
+    if margin < 0.5:
+        return "fairly sure"
+    return "sure"
+
+
+def run_reader(*args: str) -> str:
+    """Run a `reader` command in a subprocess; its standard output, or ReaderError with its message."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+            stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise ReaderError(str(exc)) from None
+    if done.returncode:
+        lines = done.stderr.strip().splitlines()
+        raise ReaderError(lines[-1].removeprefix("reader: error: ") if lines else f"exit {done.returncode}")
+    return done.stdout
+
+
+class Suggestions:
+    """One report's suggestions for one annotator, and when to retrain."""
+
+    def __init__(self, path: Path, annotations: Path, annotator: str) -> None:
+        self.path = Path(path)
+        self.annotations = Path(annotations)
+        self.annotator = annotator
+        self.table: dict[str, tuple[str, float]] = {}
+        """Sentence id → (label, score); "none" suggestions are kept for the hint line."""
+        self.margins: dict[str, float] = {}
+        """How sure the suggester is of each sentence (top minus runner-up probability)."""
+        self.visible = True
+        self._new_labels = 0
+        self._walked: tuple[float, int, str] | None = None
+        """The sentence `w` went to last: pressed again there, `w` goes on down the list."""
+
+    # --- in a worker thread ---------------------------------------------------------------------
+    def fetch(self) -> tuple[dict[str, tuple[str, float]], dict[str, float]]:
+        """Run `reader suggest` for this report (blocking: call from a worker)."""
+        out = run_reader(
+            "suggest", str(self.path), "--json", "--annotations", str(self.annotations), "--annotator", self.annotator
+        )
+        table: dict[str, tuple[str, float]] = {}
+        margins: dict[str, float] = {}
+        for line in out.splitlines():
+            row = json.loads(line)
+            margins[row["id"]] = float(row.get("margin", row["score"]))
+            table[row["id"]] = (row["label"], float(row["score"]))
+        return table, margins
+
+    def retrain(self) -> tuple[dict[str, tuple[str, float]], dict[str, float]]:
+        """Train this annotator's model (`reader train`; saved apart from the shipped one), then
+        fetch fresh suggestions (blocking: call from a worker)."""
+        run_reader(
+            "train",
+            "--no-cv",
+            "--annotations",
+            str(self.annotations),
+            "--corpus",
+            str(self.path.parent),
+            "--annotator",
+            self.annotator,
+        )
+        return self.fetch()
+
+    def model_in_use(self) -> str:
+        from reader.suggest.saved import PROJECT_ANNOTATIONS, choose
+
+        return choose(self.annotations, self.annotator, fallback=PROJECT_ANNOTATIONS).describe()
+
+    # --- on the UI thread -----------------------------------------------------------------------
+    def update(self, table: dict[str, tuple[str, float]], margins: dict[str, float] | None = None) -> None:
+        self.table = table
+        self.margins = margins if margins is not None else {sid: score for sid, (_, score) in table.items()}
+
+    def counted_label(self) -> bool:
+        """Count one new label; True when it is time to retrain."""
+        self._new_labels += 1
+        if self._new_labels >= RETRAIN_EVERY:
+            self._new_labels = 0
+            return True
+        return False
+
+    def least_sure(
+        self, by_id: Mapping[str, Any], labels: Mapping[str, str], current: Any
+    ) -> tuple[Any, int, int] | None:
+        """(sentence, k, N) of the next sentence to visit least sure first: the unlabelled units
+        with a suggestion, smallest margin first. Pressed on the sentence it went to last (labelled
+        there or not), it goes on down the list, and round again at its end; anywhere else it
+        starts from the least sure."""
+        order = sorted(
+            (m, s.index, sid)
+            for sid, m in self.margins.items()
+            if (s := by_id.get(sid)) is not None and is_unit(s) and sid not in labels
+        )
+        if not order:
+            return None
+        start = 0
+        if self._walked is not None and current.id == self._walked[2]:
+            start = next((k for k, item in enumerate(order) if item > self._walked), len(order))
+        for k in [*range(start, len(order)), *range(start)]:
+            if order[k][2] != current.id:
+                self._walked = order[k]
+                return by_id[order[k][2]], k + 1, len(order)
+        return None

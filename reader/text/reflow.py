@@ -458,6 +458,7 @@ def _stopped_short(g: Gap) -> bool | None:
     if (
         _stops_short(g)
         and lay.column_seen
+        and not lay.blank_between_paragraphs  # there a title has its blank line after it
         and not a.has_end
         and not _CLAUSE_PUNCT.search(a.text)
         and a.text[-1] not in hd.NON_FINAL
@@ -568,12 +569,13 @@ def _read_kicker(lines: list[Line], i: int, layout: Layout) -> HeadingRead:
     if hd.KICKER_RE.search(lines[i].text) and nxt < len(lines) and not lines[nxt].has_end:
         segs.append((lines[nxt].no, lines[nxt].text))
         nxt += 1
-    # A kicker and its subtitle wrapped over one more line: take the rest as a plain tail.
+    # A kicker and its subtitle wrapped over one more line: take the rest as a plain tail (the
+    # kicker's line may be short of the body's column: it is set larger, on a narrower measure).
     last = nxt - 1
     if (
         nxt < len(lines)
-        and not layout.is_short(last)
         and not lines[last].blank_after
+        and not lines[nxt].standalone
         and (end := _plain_tail_end(lines, nxt, layout)) is not None
         and end - nxt == 1
     ):
@@ -615,7 +617,13 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
         if layout.is_set_wide(j - 1):
             rule = "numbered heading set wider than the column"
             break
-        if layout.short[j - 1]:
+        # A short heading line ends the heading, unless a fragment without a sentence follows and
+        # closes at once: a heading set larger than the body wraps on a narrower measure.
+        if layout.short[j - 1] and (
+            (line.blank_after and not layout.blank_every_line)
+            or lines[j].item
+            or _plain_tail_end(lines, j, layout) is None
+        ):
             rule = "numbered heading on a short line"
             break
         nxt = lines[j]

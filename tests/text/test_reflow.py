@@ -386,3 +386,33 @@ def test_pdftotext_title_block_and_a_number_cut_by_the_wrap():
         "安平县县长 王建平",
     ]
     assert "县城空气质量优良天数由2016年的168天增加到2021年的251天。" in [s.text for s in d.sentences]
+
+
+def test_a_heading_set_larger_wraps_on_a_narrower_measure():
+    # A part heading and a kicker in a bigger font hold fewer characters than the body's column:
+    # their first line looks short, and the fragment after it is still theirs (issue 16, item 2).
+    raw = "\n".join(
+        [
+            "我们一定正视问题、直面挑战，全力以赴做好",
+            "各项工作，决不辜负人民期待。",
+            "",
+            "二、2026年经济社会发展总体要",
+            "求和政策取向",
+            "",
+            "今年是“十五五”规划开局之年。做好政府工",
+            "作，要坚持稳中求进工作总基调，完整准确全",
+            "面贯彻新发展理念，加快构建新发展格局。",
+            "",
+            "发力有效需求———投资打好头",
+            "阵 消费挖掘潜能",
+            "",
+            "扩大有效需求，要抓住问题的逻辑起点和关键",
+            "环节，在投资和消费两端同时发力，稳住经济",
+            "增长的基本盘。",
+        ]
+    )
+    d = process_text(raw, "t")
+    assert [h.title for h in d.outline if h.level == 1] == [
+        "二、2026年经济社会发展总体要求和政策取向",
+        "发力有效需求———投资打好头阵 消费挖掘潜能",
+    ]

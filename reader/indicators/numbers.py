@@ -229,3 +229,30 @@ def find_quantities(norm: str, quoted: list[tuple[int, int]] | None = None) -> l
             Quantity(m.start(), m.end(), value, full_unit, m.group("pre") or "", post, kind, prenominal, attributive)
         )
     return found
+
+
+_USER_RANGE = re.compile(r"^\[?\s*(?P<lo>[^,，—\-~～〜至到\]]+?)\s*(?:,|，|—|-|~|～|〜|至|到)\s*(?P<hi>[^\]]+?)\s*\]?$")
+
+
+def parse_value(text: str) -> int | float | list | None:
+    """A value as a person types it in a correction: "5", "5.5", "１２", "1,069", "两万"; a range
+    "4.5-5", "4.5—5", "4.5至5", "[4.5, 5]"; "" for none. ValueError saying what is wrong otherwise."""
+    norm, _ = normalize(text.strip().rstrip("%"))
+    if not norm:
+        return None
+
+    def number(part: str) -> int | float:
+        value = parse_number(part.strip().rstrip("%"))
+        if value is None:
+            raise ValueError(f"{part!r} is not a number (write 5, 5.5, 4.5-5 for a range, or leave it empty)")
+        return value
+
+    if re.fullmatch(r"-?" + _AR, norm):
+        return -number(norm[1:]) if norm.startswith("-") else number(norm)
+    match = _USER_RANGE.match(norm)
+    if match:
+        lo, hi = number(match["lo"]), number(match["hi"])
+        if lo > hi:
+            raise ValueError(f"the range {lo}–{hi} runs backwards; write the lower bound first")
+        return [lo, hi]
+    return number(norm)

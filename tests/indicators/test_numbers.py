@@ -102,3 +102,32 @@ def test_chinese_numerals():
 
 def test_quoted_numbers_are_names():
     assert find_quantities(normalize("“13710”督办平台事项办结率95%")[0])[0].value == 95
+
+
+def test_a_value_as_a_person_types_it_in_a_correction():
+    from reader.indicators.model import figure, show_value
+    from reader.indicators.numbers import parse_value
+
+    cases = {
+        "5": 5,
+        "5.5": 5.5,
+        "５.５": 5.5,
+        "1,069": 1069,
+        "两万": 20000,
+        "5%": 5,
+        "-0.5": -0.5,
+        "4.5-5": [4.5, 5],
+        "4.5—5": [4.5, 5],
+        "4.5至5": [4.5, 5],
+        "[4.5, 5]": [4.5, 5],
+        "": None,
+        "  ": None,
+    }
+    for text, value in cases.items():
+        assert parse_value(text) == value, text
+    for bad in ("about five", "6-5", "5-"):
+        with pytest.raises(ValueError):
+            parse_value(bad)
+    assert show_value([4.5, 5]) == "4.5–5" and show_value(None) == ""
+    assert figure(5, "%", "左右") == "5%左右" and figure(8, "%", "力争…以上") == "力争8%以上"
+    assert figure(None, "", "基本同步") == "基本同步" and figure(3.2, "万人", "") == "3.2万人"

@@ -34,7 +34,7 @@ async def test_the_toggle_underlines_every_figure_and_hides_them_again(make_app)
         spans = screen.indicators.view.spans
         assert len(view.highlights) == len(spans) > 100
         # exactly the clauses' characters are underlined on a line that holds figures and other text
-        start, end, _ = spans[0]
+        start = spans[0][0]
         view.set_cursor(view._index.at(start))
         await pilot.pause()
         layout = view.visual_layout

@@ -63,8 +63,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--shipped",
         action="store_true",
-        help="rebuild the shipped model reader/suggest/shipped/ from the reference labels (with --annotator "
-        "reference; in a checkout)",
+        help="rebuild the shipped model from the reference labels (with --annotator reference): "
+        "reader/suggest/shipped/ for the checkout's own annotations folder, else DIR/model/",
     )
     p.add_argument("--no-cv", action="store_true", help="skip cross-validation (faster)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
@@ -286,7 +286,7 @@ def run_train(args: argparse.Namespace) -> int:
     elif cv:
         console.print(_score_table(f"rules alone, {scope}(one document: no cross-validation)", cv["rules"]))
     meta = saved.training_meta(report, model.labels, own, shipped=args.shipped, seconds=seconds, seed=args.seed)
-    folder = saved.installed_dir() if args.shipped else saved.user_dir(Path(store.path), own)
+    folder = saved.shipped_target(Path(store.path)) if args.shipped else saved.user_dir(Path(store.path), own)
     path = saved.save(model, folder, meta)
     console.print(f"saved {path} ({path.stat().st_size // 1024} KB)")
     if not args.shipped:

@@ -2,8 +2,10 @@
 
 - The shipped model, `reader/suggest/shipped/` (package data, so a wheel install has it; read through
   importlib.resources): trained on the reference labels. Only `reader train --annotator reference
-  --shipped` writes it (in a checkout); the app and a plain `reader train` never do. A folder's own
-  `annotations/model/` (where the shipped model lived before) still answers before it.
+  --shipped` on the checkout's own annotations folder writes it; the app and a plain `reader train`
+  never do.
+- A folder's own model, `annotations/model/` (where the shipped model lived before): `--shipped` on
+  any other folder writes it there, and it answers before the installed one for that folder.
 - A user's model, `annotations/models/<name>/` (git-ignored): trained on that annotator's labels (or
   on the annotators chosen: name `li+wang`), with the reference labels as a weaker prior unless they
   are left out.
@@ -56,6 +58,15 @@ def model_name(annotators: list[str] | tuple[str, ...]) -> str:
 def shipped_dir(annotations: Path) -> Path:
     """A folder's own model (`annotations/model/`), used for its annotators who have none of their own."""
     return Path(annotations) / SHIPPED_DIR
+
+
+def shipped_target(annotations: Path) -> Path:
+    """Where `reader train --shipped` writes: the installed shipped model when `annotations` is the
+    checkout's own folder (the reference labels the shipped model is built from), else the folder's
+    own `model/` (never the installed package from a stranger's folder)."""
+    if Path(annotations).resolve() == PROJECT_ANNOTATIONS:
+        return installed_dir()
+    return shipped_dir(annotations)
 
 
 def installed_dir() -> Path:

@@ -1,14 +1,16 @@
 """Cold start in a real terminal: `reader REPORT` against a bare Textual app, in the same run.
 
-    .venv/bin/python benchmarks/tui_start.py [--runs 10] [--size 120x40]
+    .venv/bin/python benchmarks/tui_start.py [--runs 10] [--size 120x40] [--instructions]
 
 Each run starts a fresh interpreter in a tmux pane (`respawn-pane`) and polls the pane until the
 first screen shows: for the bare app its one line, for the reader a phrase of the report's text
 (the report is cached: one untimed warm-up run fills `annotations/.cache/`). Runs alternate bare /
 reader so both see the same machine load; the ratio of the medians is the figure (the machine is
 shared, absolute times vary). The CPU time each process had used when its screen appeared is
-printed too: on a busy machine it varies far less than the wall time. Everything runs in a
-temporary folder with a private tmux socket.
+printed too: on a busy machine it varies far less than the wall time. `--instructions` counts the
+instructions each start-up executes up to its first frame under valgrind (callgrind), once each:
+slow (minutes) but the same on a busy machine as on an idle one. Everything runs in a temporary
+folder with a private tmux socket.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ REPORT = "jinzhong-2025.txt"
 NEEDLE = "2024年是攻坚克难"
 """Report text on the first screen (the first body paragraph of the report)."""
 BARE = """
+import sys
 from textual.app import App
 from textual.widgets import Static
 
@@ -37,8 +40,28 @@ class Bare(App):
     def compose(self):
         yield Static("bare app ready")
 
+    def on_mount(self):
+        if "--exit" in sys.argv:  # (instruction counts) quit once the first frame is out
+            self.call_after_refresh(self.exit)
+
 
 Bare().run()
+"""
+READER_EXIT = """
+import sys
+from reader.cli import main
+from reader.tui.app import ReaderApp
+
+mount = ReaderApp.on_mount
+
+
+def on_mount(self):
+    mount(self)
+    self.call_after_refresh(self.exit)  # the report's first frame is out (a cached report)
+
+
+ReaderApp.on_mount = on_mount
+sys.exit(main(sys.argv[1:]))
 """
 
 
@@ -65,10 +88,30 @@ def time_to_screen(socket: str, command: str, needle: str, timeout: float = 30.0
     raise TimeoutError(f"{needle!r} never appeared:\n{tmux(socket, 'capture-pane', '-p', '-t', 'bench')}")
 
 
+def instructions(socket: str, command: str, out: Path) -> int:
+    """Instructions executed by `command` (which quits after its first frame) under callgrind."""
+    tmux(
+        socket,
+        "respawn-pane",
+        "-k",
+        "-t",
+        "bench",
+        command.replace("exec ", f"exec valgrind --tool=callgrind --callgrind-out-file={out} ", 1),
+    )
+    deadline = time.perf_counter() + 900
+    while time.perf_counter() < deadline and not (out.exists() and "summary:" in out.read_text(errors="replace")):
+        time.sleep(1)
+    for line in out.read_text(errors="replace").splitlines():
+        if line.startswith("summary:"):
+            return int(line.split()[1])
+    raise TimeoutError(f"callgrind gave no summary in {out}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--size", default="120x40")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions (valgrind)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         sys.exit("tmux is needed")
@@ -84,6 +127,8 @@ def main() -> None:
         bare = env + f"exec {python} bare.py"
         reader = env + f"exec {python} -m reader corpus/{REPORT} --annotations annotations"
         tmux(socket, "new-session", "-d", "-s", "bench", "-x", width, "-y", height, "sleep 600")
+        tmux(socket, "set-option", "-t", "bench", "remain-on-exit", "on")  # the pane outlives a run that quits
+        (tmp / "reader_exit.py").write_text(READER_EXIT, encoding="utf-8")
         try:
             time_to_screen(socket, reader, NEEDLE)  # warm-up: fills the pipeline cache
             time_to_screen(socket, bare, "bare app ready")
@@ -91,6 +136,13 @@ def main() -> None:
             for _ in range(args.runs):
                 bares.append(time_to_screen(socket, bare, "bare app ready"))
                 readers.append(time_to_screen(socket, reader, NEEDLE))
+            counts = None
+            if args.instructions and shutil.which("valgrind"):
+                reader_exit = env + f"exec {python} reader_exit.py corpus/{REPORT} --annotations annotations"
+                counts = (
+                    instructions(socket, bare + " --exit", tmp / "bare.callgrind"),
+                    instructions(socket, reader_exit, tmp / "reader.callgrind"),
+                )
         finally:
             tmux(socket, "kill-server")
     print(f"terminal {args.size}, {args.runs} runs each, load average {os.getloadavg()[0]:.1f}")
@@ -99,6 +151,9 @@ def main() -> None:
             b = stat(run[index] for run in bares)
             r = stat(run[index] for run in readers)
             print(f"{what:4} {stat.__name__:6}  bare Textual app {b:.3f} s   reader {r:.3f} s   ratio {r / b:.2f}")
+    if counts:
+        b, r = counts
+        print(f"instructions  bare Textual app {b / 1e6:.0f} M   reader {r / 1e6:.0f} M   ratio {r / b:.2f}")
     print("goal: wall ratio <= 1.5 (the minimum is the run least disturbed by other work on the machine)")
 
 

@@ -67,6 +67,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", default="0", metavar="N", help="seed of the split (default: 0)")
     p.add_argument("--tokens", action="store_true", help="add jieba words of each text as `tokens`")
     p.add_argument(
+        "--indicators",
+        action="store_true",
+        help="add `indicators`: each sentence's quantitative clauses, with the record's annotator's corrections",
+    )
+    p.add_argument(
         "--no-suggestions",
         dest="suggestions",
         action="store_false",
@@ -126,6 +131,7 @@ def export_request(args: argparse.Namespace):
         tokens=args.tokens,
         allow_damaged=args.allow_damaged,
         suggestions=args.suggestions,
+        indicators=args.indicators,
     )
 
 

@@ -4,6 +4,8 @@ For a report: one record per quantitative clause of its target and achievement s
 --json JSON Lines; --csv the same records as CSV). For a folder: --csv the corpus table (one row per
 report and indicator: headline target, the outcome stated for last year, the previous report's
 target), --json every report's records; without either, the corpus table on screen.
+An annotator's corrections (stored in the annotations folder) are shown instead of the extraction,
+each record marked `source`; clauses they marked "not an indicator" are left out.
 Only argparse at the top: the pipeline and the extraction are imported inside `run`.
 """
 
@@ -12,6 +14,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from reader.cli.common import annotations_dir, default_annotator, say
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,10 +34,23 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--json",
         action="store_true",
         help="JSON Lines: doc, sentence, section, line, start, end, indicator, measure, value, unit, qualifier, "
-        "kind, headline, year, text",
+        "kind, headline, year, text, source",
     )
     fmt.add_argument("--csv", action="store_true", help="CSV (UTF-8 with BOM); over a folder: the corpus table")
     p.add_argument("-o", "--output", default="-", metavar="FILE|-", help="write to FILE (default: - = standard output)")
+    p.add_argument(
+        "--annotator",
+        default=None,
+        metavar="NAME",
+        help="whose corrections replace the extraction (default: $READER_ANNOTATOR, else the login name)",
+    )
+    p.add_argument(
+        "--annotations",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder of the label stores, where corrections are kept (default: ./annotations)",
+    )
     p.set_defaults(run=run)
 
 
@@ -48,9 +65,33 @@ def run(args: argparse.Namespace) -> int:
     if args.output != STDOUT:
         fmt = fmt or ("csv" if args.output.lower().endswith(".csv") else "jsonl")
         check_writable([Path(args.output)])
+    corrections = _Corrections(annotations_dir(args, must_exist=True), default_annotator(args.annotator))
     if path.is_dir():
-        return _run_folder(path, fmt, args.output)
-    return _run_report(path, fmt, args.output)
+        return _run_folder(path, fmt, args.output, corrections)
+    return _run_report(path, fmt, args.output, corrections)
+
+
+class _Corrections:
+    """One annotator's corrections, read from the store (read-only) when there is one."""
+
+    def __init__(self, folder: Path, annotator: str) -> None:
+        self.folder = folder
+        self.annotator = annotator
+
+    def read(self, doc_ids: set[str] | None = None) -> dict[str, list]:
+        """Document id → the annotator's corrections (only these documents, when given)."""
+        if not self.folder.is_dir():
+            return {}
+        from reader.store import AnnotationStore
+
+        out: dict[str, list] = {}
+        with AnnotationStore(self.folder, read_only=True) as store:
+            for doc_id in store.doc_ids():
+                if doc_ids is None or doc_id in doc_ids:
+                    found = store.corrections(doc_id, self.annotator)
+                    if found:
+                        out[doc_id] = found
+        return out
 
 
 def _load(path: Path):
@@ -64,11 +105,19 @@ def _load(path: Path):
     return doc
 
 
-def _run_report(path: Path, fmt: str, output: str) -> int:
+def _run_report(path: Path, fmt: str, output: str, corrections: _Corrections) -> int:
     from reader.indicators import extract
+    from reader.indicators.corrections import apply
     from reader.indicators.model import FIELDS
 
-    records = [r.to_dict() for r in extract(_load(path))]
+    doc = _load(path)
+    applied = apply(extract(doc), corrections.read({doc.id}).get(doc.id, ()), doc)
+    if applied.orphans:
+        say(
+            f"{len(applied.orphans)} correction(s) by {corrections.annotator} no longer match a clause of "
+            f"{doc.id} (kept in {corrections.folder})"
+        )
+    records = [r.to_dict() for r in applied.records]
     if fmt:
         _write(records, FIELDS, output, fmt)
         return 0
@@ -76,19 +125,20 @@ def _run_report(path: Path, fmt: str, output: str) -> int:
     return 0
 
 
-def _run_folder(folder: Path, fmt: str, output: str) -> int:
+def _run_folder(folder: Path, fmt: str, output: str, corrections: _Corrections) -> int:
     from reader.corpus.library import list_reports
     from reader.errors import ReaderError
     from reader.export.progress import Progress
     from reader.indicators import batch
 
     paths = [entry.path for entry in list_reports(folder)]
+    corrected = corrections.read({p.stem for p in paths})
     job = batch.records_job if fmt == "jsonl" else batch.summary_job
     results: list = []
     failed = 0
     with Progress() as progress:
         advance = progress.task("indicators", len(paths))
-        for path, result in batch.run(paths, job, advance):
+        for path, result in batch.run(paths, job, advance, corrections=corrected):
             if isinstance(result, ReaderError):
                 failed += 1
                 print(f"reader: skipped {path.name}: {result}", file=sys.stderr)
@@ -186,7 +236,7 @@ def _print_records(name: str, records: list[dict]) -> None:
     table.add_column("year", style="dim", no_wrap=True)
     for r in records:
         kind = Text("target" + (" ★" if r["headline"] else ""), style="bold" if r["headline"] else "")
-        figure = _figure(r)
+        figure = _figure(r) + (" ✎" if r["source"] == "corrected" else "")
         table.add_row(
             str(r["line"]),
             kind if r["kind"] == "target" else Text("outcome", style="green"),
@@ -197,7 +247,12 @@ def _print_records(name: str, records: list[dict]) -> None:
         )
     console = Console(highlight=False)
     console.print(table)
-    console.print(Text("★ the report's main targets paragraph; --json or --csv for every field", style="dim"))
+    console.print(
+        Text(
+            "★ the report's main targets paragraph; ✎ an annotator's correction; --json or --csv for every field",
+            style="dim",
+        )
+    )
 
 
 def _print_table(folder: Path, table: list[dict]) -> None:

@@ -59,6 +59,7 @@ def run_import(args: argparse.Namespace) -> int:
     from reader.cli.common import annotations_dir, corpus_dir
     from reader.export.documents import DocumentSource
     from reader.export.tool_files import match, read
+    from reader.labels import load_labelset
     from reader.store import AnnotationStore, ReadOnlyStore
     from reader.store.importer import notes_file, parse_records
 
@@ -68,13 +69,16 @@ def run_import(args: argparse.Namespace) -> int:
     if tool.format == "jsonl" and notes != args.file and notes.is_file():  # the notes an export wrote beside it
         items = items + read(notes).records
     annotations = annotations_dir(args)
-    matched = match(items, corpus_dir(args), DocumentSource(annotations if annotations.is_dir() else None).load_all)
+    source = DocumentSource(annotations if annotations.is_dir() else None)
+    matched = match(items, corpus_dir(args), source.load_all)
+    parsed = parse_records(matched.records, load_labelset(annotations), annotator=args.annotator)
+    # the reports' sentence tables, read before the store is locked (cached; else in worker processes)
+    documents = _documents(source, corpus_dir(args), {r.doc for r in parsed.records} | {m["doc"] for m in parsed.marks})
     with AnnotationStore(annotations) as store:
         if store.read_only:
             raise ReadOnlyStore(f"cannot import: {store.read_only_reason}")
-        parsed = parse_records(matched.records, store.labelset, annotator=args.annotator)
         report = store.bulk_set(parsed.records, overwrite=args.overwrite, marks=parsed.marks)
-        reattached = _reattach(store, corpus_dir(args), report.docs)
+        reattached = _reattach(store, [documents[d] for d in sorted(report.docs) if d in documents])
     parts = [f"{report.added} added", f"{report.updated} updated", f"{report.unchanged} unchanged"]
     if report.reviews:
         parts.append(f"{report.reviews} review mark(s) added")
@@ -104,16 +108,20 @@ def run_import(args: argparse.Namespace) -> int:
     return 1 if matched.unmatched else 0
 
 
-def _reattach(store, corpus: Path, docs: set[str]) -> str:
-    """Re-attach imported labels to the current text of their documents, when the corpus has them."""
-    from reader.text.pipeline import load_document
+def _documents(source, corpus: Path, docs: set[str]) -> dict:
+    """Document id → sentence table, for the documents of the corpus among `docs`."""
+    from reader.export.collect import corpus_files
 
+    files = corpus_files(corpus)
+    found = source.load_all({doc_id: files[doc_id] for doc_id in sorted(docs) if doc_id in files})
+    return {doc_id: doc for doc_id, doc in found if not isinstance(doc, Exception)}
+
+
+def _reattach(store, documents: list) -> str:
+    """Re-attach imported labels to the current text of their documents."""
     moved = orphaned = 0
-    for doc_id in sorted(docs):
-        source = corpus / f"{doc_id}.txt"
-        if not source.is_file():
-            continue
-        r = store.reattach(load_document(source))
+    for doc in documents:
+        r = store.reattach(doc)
         moved += len(r.moved) + len(r.revived)
         orphaned += len(r.orphaned)
     out = []

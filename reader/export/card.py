@@ -70,6 +70,10 @@ def _feature(key: str, kind: str, fmt: str, names: Classes) -> list[str]:
         return lines + [f"          {_q(str(i))}: {_q(name)}" for i, name in enumerate(names.names)]
     if fmt == "csv" and kind != "int":  # a CSV cell is text: lists joined, booleans spelled
         kind = "string"
+    if key == "indicators" and kind == "list":  # `--indicators`: a list of records
+        from reader.indicators.export import card_feature
+
+        return card_feature()
     if kind == "list":
         return [f"  - name: {key}", "    sequence: string"]
     dtype = {"int": "int64", "bool": "bool"}.get(kind, "string")

@@ -136,20 +136,20 @@ def collect(
     everything = list(store.labels(include_notes=True))
     all_marks = list(store.reviewed())
 
-    known_annotators = {r["annotator"] for r in everything} | {m["annotator"] for m in all_marks}
+    known_annotators = {r.annotator for r in everything} | {m.annotator for m in all_marks}
     if selection.annotators:
         _check_known("annotator", selection.annotators, known_annotators, "check the name with `reader stats`")
-    labels_in_store = {r["label"] for r in everything if r.get("label")}
+    labels_in_store = {r.label for r in everything if r.label}
     if selection.labels and label_set is not None:
         known_labels = set(label_set) | {rec.NONE_LABEL} | labels_in_store
         _check_known("label", sorted(selection.labels), known_labels, "see labels.toml or `reader stats`")
-    known_docs = {r["doc"] for r in everything} | set(files)
+    known_docs = {r.doc for r in everything} | set(files)
     if selection.docs:
         _check_known("document", selection.docs, known_docs, "a document id is the corpus file name without .txt")
 
     def wanted(item: Any) -> bool:
-        return (not selection.annotators or item["annotator"] in selection.annotators) and (
-            not selection.docs or item["doc"] in selection.docs
+        return (not selection.annotators or item.annotator in selection.annotators) and (
+            not selection.docs or item.doc in selection.docs
         )
 
     everything = [r for r in everything if wanted(r)]
@@ -169,28 +169,28 @@ def collect(
         path = files.get(doc_id)
         recs = by_doc.get(doc_id, [])
         scopes: dict[str, list[Any]] = defaultdict(list)  # annotator → review marks, outermost first
-        for m in sorted(marks_by_doc.get(doc_id, ()), key=lambda m: tuple(m["section"])):
-            scopes[m["annotator"]].append(m)
+        for m in sorted(marks_by_doc.get(doc_id, ()), key=lambda m: m.section):
+            scopes[m.annotator].append(m)
 
         def mark_for(annotator: str, section, scopes=scopes) -> Any | None:
-            return next((m for m in scopes.get(annotator, ()) if rec.in_scope(section, m["section"])), None)
+            return next((m for m in scopes.get(annotator, ()) if m.covers(section)), None)
 
         if isinstance(doc, str):
             problem = doc
             documents[doc_id] = {"path": str(path) if path else None, "sha256": None, "missing": True}
-            n = sum(1 for r in recs if r.get("label"))
+            n = sum(1 for r in recs if r.label)
             tail = ", and no negatives come from it" if selection.negatives and marks_by_doc.get(doc_id) else ""
             notes.append(f"document {doc_id} {problem}: its {n} label(s) use the positions stored with them{tail}")
             keyed = []
             for r in recs:
-                record = rec.from_label(r, None, mark_for(r["annotator"], r.get("section") or ()))
+                record = rec.from_label(r, None, mark_for(r.annotator, r.section))
                 if selection.orphans:
-                    record["orphan"] = bool(r.get("orphan"))
-                elif r.get("orphan"):
+                    record["orphan"] = r.orphan
+                elif r.orphan:
                     orphans_out += 1
                     continue
-                target = out if r.get("label") else note_records
-                keyed.append(((r.get("line") or 0, r.get("start") or 0), record, target))
+                target = out if r.label else note_records
+                keyed.append(((r.line or 0, r.start or 0), record, target))
             keyed.sort(key=lambda kv: (kv[0], kv[1]["annotator"] or ""))
             for _, record, target in keyed:
                 target.append(record)
@@ -201,28 +201,28 @@ def collect(
         keep_out: dict[str, set[str]] = defaultdict(set)  # annotator → never a negative
         notes_on: dict[tuple[str, str], str] = {}  # (annotator, sentence id) → note of a note-only record
         for r, found in locator.locate_all(recs):
-            who, s = r["annotator"], found.sentence
-            if not r.get("label"):
-                if s is not None and r.get("note"):
-                    notes_on[(who, s.id)] = r["note"]
+            who, s = r.annotator, found.sentence
+            if not r.label:
+                if s is not None and r.note:
+                    notes_on[(who, s.id)] = r.note
                 continue
             if s is None or found.text_changed:
                 keep_out[who] |= locator.near(r)
             if s is not None:
                 keep_out[who].add(s.id)
-                if s.id != r["sentence"] and not r.get("orphan"):
+                if s.id != r.sentence and not r.orphan:
                     moved += 1
             if s is None:
                 if not selection.orphans:
                     orphans_out += 1
                     continue
                 orphans_in += 1
-            record = rec.from_label(r, s, mark_for(who, s.section if s is not None else r.get("section") or ()))
+            record = rec.from_label(r, s, mark_for(who, s.section if s is not None else r.section))
             if s is not None:
                 record["id"] = s.id
                 order = (0, s.index)
             else:
-                order = (1, r.get("start") or 0)
+                order = (1, r.start or 0)
             if selection.orphans:
                 record["orphan"] = s is None
             keyed.append((order, record))
@@ -240,11 +240,11 @@ def collect(
                     if selection.orphans:
                         record["orphan"] = False
                     keyed.append(((0, s.index), record))
-        for r, found in locator.locate_all([r for r in recs if not r.get("label")]):
+        for r, found in locator.locate_all([r for r in recs if not r.label]):
             s = found.sentence
-            if s is not None and (r["annotator"], s.id) in negative_ids:
+            if s is not None and (r.annotator, s.id) in negative_ids:
                 continue  # the note is on the negative record
-            record = rec.from_label(r, s, mark_for(r["annotator"], s.section if s else r.get("section") or ()))
+            record = rec.from_label(r, s, mark_for(r.annotator, s.section if s else r.section))
             if s is not None:
                 record["id"] = s.id
             note_records.append(record)

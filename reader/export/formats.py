@@ -138,6 +138,8 @@ def csv_cell(value: Any, key: str) -> Any:
     """A record's value as a CSV cell (lists joined, booleans spelled, formulas defused)."""
     if value is None:
         return ""
+    if key == "indicators":  # a list of records (`reader export --indicators`): as JSON
+        return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):  # section paths (and any other list of titles) with " > ", words with spaces
         value = (" " if key == "tokens" else SECTION_SEPARATOR).join(value)
     elif isinstance(value, bool):

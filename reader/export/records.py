@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reader.labels import NONE, squeeze
+from reader.labels import NONE, LabelRecord, ReviewMark, squeeze
 
 NONE_LABEL = NONE
 NATIVE_FIELDS = (
@@ -45,33 +45,32 @@ def _review(mark: Mapping[str, Any] | None) -> dict[str, Any]:
     return {"reviewed": mark is not None, "review_scope": list(mark["section"]) if mark is not None else []}
 
 
-def from_label(
-    stored: Mapping[str, Any], sentence: Any | None, mark: Mapping[str, Any] | None = None
-) -> dict[str, Any]:
+def from_label(stored: LabelRecord, sentence: Any | None, mark: ReviewMark | None = None) -> dict[str, Any]:
     """A record for a stored label; positions come from `sentence` (current pipeline) when given,
     else from what the store kept when the label was made. `mark`: the review mark covering it."""
-    labelled = stored.get("labelled_text") or stored.get("text") or ""
+    labelled = stored.labelled_text or stored.text or ""
     if sentence is not None:
         text, section = sentence.text, list(sentence.section)
         start, end, line = sentence.start, sentence.end, sentence.line
     else:
-        text, section = stored.get("text", ""), list(stored.get("section") or [])
-        start, end, line = stored.get("start"), stored.get("end"), stored.get("line")
+        text, section = stored.text, list(stored.section)
+        start, end, line = stored.start, stored.end, stored.line
+    changed = text != labelled and squeeze(text) != squeeze(labelled)
     return {
-        "id": stored["sentence"],
-        "doc": stored["doc"],
+        "id": stored.sentence,
+        "doc": stored.doc,
         "text": text,
-        "label": stored["label"],
+        "label": stored.label,
         "section": section,
         "start": start,
         "end": end,
         "line": line,
-        "annotator": stored.get("annotator"),
-        "created": stored.get("created"),
-        "updated": stored.get("updated"),
-        "note": stored.get("note") or "",
-        "text_changed": squeeze(text) != squeeze(labelled),
-        "labelled_text": labelled if squeeze(text) != squeeze(labelled) else text,
+        "annotator": stored.annotator,
+        "created": stored.created,
+        "updated": stored.updated,
+        "note": stored.note or "",
+        "text_changed": changed,
+        "labelled_text": labelled if changed else text,
         "implicit": False,
         **_review(mark),
     }

@@ -45,6 +45,8 @@ class ExportRequest:
     allow_damaged: bool = False
     suggestions: bool = True
     """Label Studio: the suggestion of each sentence as a prediction."""
+    indicators: bool = False
+    """Each record with its sentence's indicator records (`reader.indicators.export`)."""
 
     def options(self) -> dict[str, Any]:
         """Every option, as the manifest records it."""
@@ -61,6 +63,7 @@ class ExportRequest:
             "tokens": self.tokens,
             "allow_damaged": self.allow_damaged,
             "suggestions": self.suggestions,
+            "indicators": self.indicators,
             "annotations": str(self.annotations),
             "corpus": str(self.corpus),
         }
@@ -71,7 +74,7 @@ class ExportRequest:
         for opt, value in (("labels", self.labels), ("annotator", self.annotators), ("docs", self.docs)):
             if value:
                 parts += [f"--{opt}", ",".join(value)]
-        for flag in ("negatives", "orphans", "tokens", "allow_damaged"):
+        for flag in ("negatives", "orphans", "tokens", "allow_damaged", "indicators"):
             if getattr(self, flag):
                 parts.append(f"--{flag.replace('_', '-')}")
         if not self.suggestions:
@@ -186,6 +189,12 @@ def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
             cache = annotations / ".cache" / "export" if annotations.is_dir() else None
             for record, words in zip(records, tokenize(texts, advance=advance, cache_dir=cache), strict=True):
                 record["tokens"] = words
+        if request.indicators:
+            from reader.indicators.export import attach
+
+            every = records + collected.note_records  # the notes file has the same shape
+            docs = len({r["doc"] for r in every})
+            collected.notes += attach(every, collected.documents, annotations, progress.task("indicators", docs))
         predictions = {}
         if fmt == "labelstudio" and request.suggestions and records:
             only = request.annotators[0] if request.annotators and len(request.annotators) == 1 else None
@@ -227,6 +236,10 @@ def _run(request: ExportRequest, say: Callable[[str], object]) -> ExportResult:
     from reader.export.manifest import build, split_summary
 
     versions = _versions(request.tokens)
+    if request.indicators:
+        from reader.indicators.cache import extractor_fingerprint
+
+        versions["indicators_extractor"] = extractor_fingerprint()
     summary = split_summary(by_split, shares)
     if shares and records:
         _say_splits(summary, say)

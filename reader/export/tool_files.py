@@ -34,6 +34,7 @@ LIST_COLUMNS = ("section", "review_scope")
 """The CSV columns that hold a list of section titles."""
 _NOT_LABEL_FIELDS = ("tokens", "section_path", "answer", "options", "accept", "meta", "config")
 """Keys of the formats themselves (and jieba words), never part of a label."""
+_SKIP = frozenset(FIELDS) | frozenset(_NOT_LABEL_FIELDS)
 
 
 @dataclass
@@ -49,7 +50,9 @@ class ToolFile:
 def _native(obj: dict[str, Any]) -> dict[str, Any]:
     """The record's fields (`FIELDS`, then whatever else it carries, e.g. `orphan`)."""
     out = {k: obj.get(k) for k in FIELDS}
-    out.update((k, v) for k, v in obj.items() if k not in out and k not in _NOT_LABEL_FIELDS and not k.startswith("_"))
+    for k, v in obj.items():
+        if k not in _SKIP and k[:1] != "_":
+            out[k] = v
     for key in ("id", "doc"):  # a tool's own numeric id is not a sentence or report id
         if not isinstance(out[key], str) or not out[key]:
             out[key] = None
@@ -115,8 +118,11 @@ def _read_jsonl(path: Path, text: str) -> ToolFile:
         label = _jsonl_label(obj, kind, where, out.skipped)
         if label is None and kind != "jsonl":  # a native row without a label carries a note
             continue
-        meta = obj.get("meta") if kind.startswith("prodigy") and isinstance(obj.get("meta"), dict) else obj
-        record = _native({**meta, "text": obj.get("text"), "label": label})
+        if kind == "jsonl":  # reader's own rows: the row is the record
+            record = _native(obj)
+        else:
+            meta = obj.get("meta") if kind.startswith("prodigy") and isinstance(obj.get("meta"), dict) else obj
+            record = _native({**meta, "text": obj.get("text"), "label": label})
         out.records.append((where, record))
     return out or ToolFile("jsonl")
 

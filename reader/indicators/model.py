@@ -22,8 +22,11 @@ FIELDS = (
     "headline",
     "year",
     "text",
+    "source",
 )
 """The record's fields in the order of `reader indicators --json` and its CSV (the contract)."""
+EXTRACTED, CORRECTED = "extracted", "corrected"
+"""`source`: as the extractor read the clause, or as an annotator corrected it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,8 @@ class Indicator:
     year: int | None
     text: str
     """The clause."""
+    source: str = EXTRACTED
+    """EXTRACTED, or CORRECTED when an annotator's correction replaced the extractor's reading."""
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -37,9 +37,13 @@ COLUMNS = (
     "previous_target_value",
     "previous_target_unit",
     "previous_target_qualifier",
+    "target_source",
+    "outcome_source",
+    "previous_target_source",
 )
 """The corpus table's columns (`reader indicators FOLDER --csv`). `target`, `outcome` and
-`previous_target` are the clauses as written; the other columns take them apart."""
+`previous_target` are the clauses as written; the other columns take them apart; the `*_source`
+columns say whether each figure is the extractor's or an annotator's correction ("" when empty)."""
 
 _CANONICAL = (
     (r"^(?:地区|国内)?生产总值$|^GDP$|^经济总量$", "地区生产总值"),
@@ -110,23 +114,31 @@ def summarize(doc, records: list[Indicator], place: str, year: int | None) -> Su
 def _pick(records: list[Indicator], key: str, sort: str) -> Indicator | None:
     """The first record of `key` and a compatible sort of figure."""
     for r in records:
-        if indicator_key(r.indicator) == key and _compatible(sort, figure_sort(r)):
+        if indicator_key(r.indicator) == key and compatible(sort, figure_sort(r)):
             return r
     return None
 
 
-def _compatible(target: str, outcome: str) -> bool:
+def compatible(target: str, outcome: str) -> bool:
+    """Whether a target and an outcome of these sorts of figure can be compared (`figure_sort`)."""
     return target == outcome or (target == "rate" and outcome == "change") or (target == "change" and outcome == "rate")
 
 
 def _parts(r: Indicator | None, prefix: str) -> dict:
     if r is None:
-        return {f"{prefix}": "", f"{prefix}_value": None, f"{prefix}_unit": "", f"{prefix}_qualifier": ""}
+        return {
+            f"{prefix}": "",
+            f"{prefix}_value": None,
+            f"{prefix}_unit": "",
+            f"{prefix}_qualifier": "",
+            f"{prefix}_source": "",
+        }
     return {
         f"{prefix}": r.text,
         f"{prefix}_value": r.value,
         f"{prefix}_unit": r.unit,
         f"{prefix}_qualifier": r.qualifier,
+        f"{prefix}_source": r.source,
     }
 
 

@@ -82,10 +82,12 @@ class Locator:
     def locate(self, record: Mapping[str, Any], taken: set[str] | frozenset[str] = frozenset()) -> Located:
         """Where `record` belongs now; sentences whose id is in `taken` are not candidates
         (except the record's own sentence, found by id)."""
-        labelled = squeeze(record.get("labelled_text") or record.get("text") or "")
+        as_labelled = record.get("labelled_text") or record.get("text") or ""
         sentence = self.by_id.get(record["sentence"])
-        if sentence is not None:
-            return Located(sentence, ID, squeeze(sentence.text) != labelled)
+        if sentence is not None:  # the common case: the same text, no squeeze needed
+            changed = sentence.text != as_labelled and squeeze(sentence.text) != squeeze(as_labelled)
+            return Located(sentence, ID, changed)
+        labelled = squeeze(as_labelled)
         old = record.get("start")
 
         def nearest(s: Any) -> int:

@@ -15,9 +15,11 @@ until they confirm the label on the new text.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
 SCHEMA = 1
@@ -31,45 +33,75 @@ def now() -> str:
 
 
 class _RecordMapping(Mapping):
-    """Read-only mapping access to a frozen dataclass's fields (for `r["doc"]`, `dict(r)`)."""
+    """Read-only mapping access to a frozen slotted dataclass's fields (`r["doc"]`, `dict(r)`).
+
+    Records are read by the hundred thousand (an export, an import, a store file opened), so the
+    per-class tables below are built once (`__init_subclass__`) and every access is one set lookup and
+    one slot read; a record from trusted stored data is built without `__init__` (see
+    `LabelRecord.from_dict`).
+    """
 
     __slots__ = ()
+    _names: frozenset[str] = frozenset()
+    _order: tuple[str, ...] = ()
+    _values: Any = None
+    """`operator.attrgetter` of every field, in order: the field values as one tuple (in C)."""
+    _setters: tuple[tuple[str, Any], ...] = ()
+    """(name, the slot's `__set__`) of every field: sets a slot of a frozen instance directly."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Fill in the per-class tables once `@dataclass(slots=True)` has made the slotted class
+        (it creates a new class, which lands here with its fields and slot descriptors)."""
+        super().__init_subclass__(**kwargs)
+        if "__dataclass_fields__" not in cls.__dict__ or "__slots__" not in cls.__dict__:
+            return
+        cls._order = tuple(cls.__dataclass_fields__)
+        cls._names = frozenset(cls._order)
+        cls._values = operator.attrgetter(*cls._order)
+        cls._setters = tuple((name, getattr(cls, name).__set__) for name in cls._order)
 
     def __getitem__(self, key: str) -> Any:
-        if key in self._fields():
+        if key in self._names:
             return getattr(self, key)
         raise KeyError(key)
 
+    def get(self, key: str, default: Any = None) -> Any:
+        return getattr(self, key) if key in self._names else default
+
     def __iter__(self) -> Iterator[str]:
-        return iter(self._fields())
+        return iter(self._order)
 
     def __len__(self) -> int:
-        return len(self._fields())
+        return len(self._order)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._fields()
-
-    @classmethod
-    def _fields(cls) -> tuple[str, ...]:
-        return cls.__dataclass_fields__.keys()  # type: ignore[attr-defined,return-value]
+        return key in self._names
 
     def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values(self) == self._values(other)
         if isinstance(other, Mapping):
-            return dict(self.items()) == dict(other.items())
+            return dict(zip(self._order, self._values(self), strict=True)) == dict(other.items())
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(tuple(self.values()))
+        return hash(self._values(self))
 
     def replace(self, **changes: Any):
         """A copy with some fields changed."""
         if "section" in changes:
             changes["section"] = tuple(changes["section"] or ())
-        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+        unknown = changes.keys() - self._names
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field(s) {', '.join(sorted(unknown))}")
+        out = object.__new__(self.__class__)
+        for (name, put), value in zip(self._setters, self._values(self), strict=True):
+            put(out, changes.get(name, value))
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape stored on disk (`section` as a list)."""
-        out = {name: getattr(self, name) for name in self._fields()}
+        out = dict(zip(self._order, self._values(self), strict=True))
         out["section"] = list(out["section"])
         return out
 
@@ -116,15 +148,17 @@ class LabelRecord(_RecordMapping):
         updated=None,
     ) -> LabelRecord:
         """A fresh record, stamped now unless `created`/`updated` are given."""
-        stamp = now()
+        if not (created and updated):
+            stamp = now()
+            created, updated = created or stamp, updated or stamp
         return cls(
             doc=doc,
             sentence=sentence,
             text=text,
             label=label,
             annotator=annotator,
-            created=created or stamp,
-            updated=updated or stamp,
+            created=created,
+            updated=updated,
             section=tuple(section or ()),
             line=line,
             start=start,
@@ -135,28 +169,32 @@ class LabelRecord(_RecordMapping):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> LabelRecord:
         """A record from its stored JSON shape; missing optional keys take their defaults, unknown
-        keys (from a newer schema) are ignored."""
-        if isinstance(data, LabelRecord):
-            return data
-        stamp = data.get("created") or data.get("updated") or now()
-        return cls(
-            doc=data["doc"],
-            sentence=data["sentence"],
-            text=data.get("text") or "",
-            label=data.get("label"),
-            annotator=data["annotator"],
-            created=stamp,
-            updated=data.get("updated") or stamp,
-            section=tuple(data.get("section") or ()),
-            line=data.get("line"),
-            start=data.get("start"),
-            end=data.get("end"),
-            note=data.get("note") or None,
-            orphan=bool(data.get("orphan")),
-            text_changed=bool(data.get("text_changed")),
-            labelled_text=data.get("labelled_text") or None,
-            schema=data.get("schema") or SCHEMA,
-        )
+        keys (from a newer schema) are ignored.
+
+        Built slot by slot, without `__init__`: the store turns every stored object of a report into
+        a record, so this is the hot path of opening, exporting and importing.
+        """
+        if data.__class__ is cls:
+            return data  # type: ignore[return-value]
+        get = data.get
+        out = object.__new__(cls)
+        for name, put, default in _PLAIN:
+            put(out, get(name, default))
+        updated = get("updated")
+        created = get("created") or updated or now()  # older records: the first time known
+        _set.created(out, created)
+        _set.updated(out, updated or created)
+        _set.text(out, get("text") or "")
+        _set.section(out, tuple(get("section") or ()))
+        _set.note(out, get("note") or None)
+        _set.orphan(out, bool(get("orphan")))
+        _set.text_changed(out, bool(get("text_changed")))
+        _set.labelled_text(out, get("labelled_text") or None)
+        _set.schema(out, get("schema") or SCHEMA)
+        for name in _REQUIRED:
+            if getattr(out, name) is None:
+                raise KeyError(name)
+        return out
 
     @property
     def is_label(self) -> bool:
@@ -171,6 +209,18 @@ class LabelRecord(_RecordMapping):
     def same_content(self, other: Mapping[str, Any]) -> bool:
         """Whether two records say the same thing (label and note), whatever their times."""
         return self.label == other.get("label") and (self.note or None) == (other.get("note") or None)
+
+
+_REQUIRED = ("doc", "sentence", "annotator")
+_set = SimpleNamespace(**dict(LabelRecord._setters))
+"""Each field's slot setter (`_set.note(record, value)`), for `from_dict`."""
+_NORMALIZED = {"created", "updated", "text", "section", "note", "orphan", "text_changed", "labelled_text", "schema"}
+_PLAIN = tuple(
+    (f.name, getattr(_set, f.name), None if f.default is dataclasses.MISSING else f.default)
+    for f in dataclasses.fields(LabelRecord)
+    if f.name not in _NORMALIZED
+)
+"""The fields `from_dict` takes as stored (a field added later lands here, with its default)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)

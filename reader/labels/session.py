@@ -16,7 +16,7 @@ these methods.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,13 +35,15 @@ class Changed:
     reviewed: bool = False
     attention: bool = False
     """The list of orphans and changed labels is different."""
+    corrections: bool = False
+    """An indicator correction changed (undo/redo of one: `reader.indicators.view` repaints)."""
     message: str = ""
     """A short line for the user ("Undo: label target")."""
     step: Any = None
     """For undo/redo: the store's `Step` (where the change was)."""
 
     def __bool__(self) -> bool:
-        return bool(self.labels or self.notes or self.reviewed or self.attention)
+        return bool(self.labels or self.notes or self.reviewed or self.attention or self.corrections)
 
 
 class LabelSession:
@@ -54,6 +56,13 @@ class LabelSession:
         self.records: dict[str, LabelRecord] = {}
         """Sentence id → this annotator's record (labels, nones, notes; orphans under their old id)."""
         self.reviewed: set[tuple[str, ...]] = set()
+        self.labels: dict[str, str] = {}
+        """Sentence id → label (or "none") of every labelled sentence of the current text."""
+        self.notes: dict[str, str] = {}
+        """Sentence id → note, for the sentences of the current text."""
+        self.changed_ids: set[str] = set()
+        """Sentences whose label was made on a text since edited (to confirm)."""
+        self._attention: set[str] = set()
         self._load()
 
     @classmethod
@@ -67,31 +76,41 @@ class LabelSession:
         return cls(store, document, annotator, reason)
 
     def _load(self) -> None:
+        """Read this annotator's records of the document (once, when the report is opened; every
+        change after that updates them from what it stored: `_take`)."""
         self.records = self.store.doc_labels(self.document.id, self.annotator, include_notes=True)
         self.reviewed = {m.section for m in self.store.reviewed(self.document.id, self.annotator)}
-        self.labels = {sid: r.label for sid, r in self.records.items() if r.label and sid in self.by_id}
-        """Sentence id → label (or "none") of every labelled sentence of the current text."""
+        self.labels, self.notes, self.changed_ids, self._attention = {}, {}, set(), set()
+        for sid, record in self.records.items():
+            self._index(sid, record)
+
+    def _index(self, sid: str, record: LabelRecord | None) -> None:
+        """Bring the views kept beside `records` (labels, notes, changed, attention) up to date for
+        one sentence id."""
+        here = sid in self.by_id
+        for view, value in (
+            (self.labels, record.label if record is not None and here else None),
+            (self.notes, record.note if record is not None and here else None),
+        ):
+            if value:
+                view[sid] = value
+            else:
+                view.pop(sid, None)
+        changed = record is not None and bool(record.text_changed and record.label) and here
+        (self.changed_ids.add if changed else self.changed_ids.discard)(sid)
+        attention = record is not None and (record.orphan or bool(record.text_changed and record.label))
+        (self._attention.add if attention else self._attention.discard)(sid)
 
     # --- what the UI shows ----------------------------------------------------------------------
     @property
-    def notes(self) -> dict[str, str]:
-        return {sid: r.note for sid, r in self.records.items() if r.note and sid in self.by_id}
-
-    @property
-    def changed_ids(self) -> set[str]:
-        """Sentences whose label was made on a text since edited (to confirm)."""
-        return {sid for sid, r in self.records.items() if r.text_changed and r.label and sid in self.by_id}
-
-    @property
     def attention(self) -> list[LabelRecord]:
         """Orphans and labels on edited sentences, in reading order (orphans by their old place)."""
-        out = [r for r in self.records.values() if r.orphan or (r.text_changed and r.label)]
 
         def where(r: LabelRecord) -> tuple:
             s = self.by_id.get(r.sentence)
             return (s.index if s is not None else -1, r.start or 0)
 
-        return sorted(out, key=where)
+        return sorted((self.records[sid] for sid in self._attention), key=where)
 
     def label_of(self, sentence_id: str) -> str | None:
         r = self.records.get(sentence_id)
@@ -108,26 +127,44 @@ class LabelSession:
         old = record.start or 0
         return min(self.document.sentences, key=lambda c: abs(c.start - old))
 
-    # --- changes --------------------------------------------------------------------------------
-    def _sync(self, message: str = "") -> Changed:
-        """Reload from the store and say what differs."""
-        before, reviewed_before, attention_before = dict(self.records), set(self.reviewed), self.attention
-        self._load()
+    # --- changes ---------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _changing(self, message: str = "") -> Iterator[Changed]:
+        """Run store calls and update the session from what they stored (never by reading the
+        report again: a key costs the same in a 20,000-sentence report as in a 20-sentence one).
+        What was stored before a failure is taken too."""
         changed = Changed(message=message)
-        for sid in set(before) | set(self.records):
-            old, new = before.get(sid), self.records.get(sid)
+        with self.store.recording() as written:
+            try:
+                yield changed
+            finally:
+                self._take(written, changed)
+
+    def _take(self, written: Iterable[Any], changed: Changed) -> None:
+        doc, who = self.document.id, self.annotator
+        for w in written:
+            if w.doc != doc or w.annotator != who:
+                continue
+            if w.kind == "correction":  # shown by `reader.indicators.view`, not kept here
+                changed.corrections = True
+                continue
+            if w.kind == "review":
+                section = tuple(w.key)
+                (self.reviewed.discard if w.record is None else self.reviewed.add)(section)
+                changed.reviewed = True
+                continue
+            sid, new = w.key, w.record
+            old = self.records.pop(sid, None)
+            if new is not None:
+                self.records[sid] = new
+            before = sid in self._attention
+            self._index(sid, new)
             if (old.label if old else None) != (new.label if new else None) and sid in self.by_id:
                 changed.labels[sid] = new.label if new else None
             if (old.note if old else None) != (new.note if new else None):
                 changed.notes = True
-        changed.reviewed = reviewed_before != self.reviewed
-        changed.attention = [r.sentence for r in attention_before] != [r.sentence for r in self.attention] or (
-            any(
-                (before.get(sid) is not None) != (self.records.get(sid) is not None)
-                for sid in {r.sentence for r in attention_before}
-            )
-        )
-        return changed
+            if before or sid in self._attention:
+                changed.attention = True
 
     def _where(self, sentence: Any) -> dict[str, Any]:
         return {
@@ -147,46 +184,55 @@ class LabelSession:
         self._unit(sentence)
         doc = self.document.id
         if self.label_of(sentence.id) == name:
-            self.store.clear_label(doc, sentence.id, annotator=self.annotator)
-            return self._sync(f"Removed {name}")
-        self.store.set_label(doc, sentence.id, name, annotator=self.annotator, **self._where(sentence))
-        return self._sync("None of the labels" if name == NONE else "")
+            with self._changing(f"Removed {name}") as changed:
+                self.store.clear_label(doc, sentence.id, annotator=self.annotator)
+            return changed
+        with self._changing("None of the labels" if name == NONE else "") as changed:
+            self.store.set_label(doc, sentence.id, name, annotator=self.annotator, **self._where(sentence))
+        return changed
 
     def clear(self, sentence: Any) -> Changed:
         if self.label_of(sentence.id) is None:
             return Changed()
-        self.store.clear_label(self.document.id, sentence.id, annotator=self.annotator)
-        return self._sync()
+        with self._changing() as changed:
+            self.store.clear_label(self.document.id, sentence.id, annotator=self.annotator)
+        return changed
 
     def set_note(self, sentence: Any, note: str) -> Changed:
         self._unit(sentence)
-        self.store.set_note(self.document.id, sentence.id, note, annotator=self.annotator, **self._where(sentence))
-        return self._sync("Note saved" if note.strip() else "Note removed")
+        with self._changing("Note saved" if note.strip() else "Note removed") as changed:
+            self.store.set_note(self.document.id, sentence.id, note, annotator=self.annotator, **self._where(sentence))
+        return changed
 
     def toggle_reviewed(self, path: Iterable[str]) -> Changed:
         """Mark a section (titles path; () = the whole document) reviewed, or take the mark back."""
         path = tuple(path)
         reviewed = path not in self.reviewed
-        self.store.mark_reviewed(self.document.id, path or None, annotator=self.annotator, reviewed=reviewed)
         what = path[-1] if path else "the whole document"
-        return self._sync(f"{'Reviewed' if reviewed else 'Not reviewed'}: {what}")
+        with self._changing(f"{'Reviewed' if reviewed else 'Not reviewed'}: {what}") as changed:
+            self.store.mark_reviewed(self.document.id, path or None, annotator=self.annotator, reviewed=reviewed)
+        return changed
 
     def confirm(self, sentence: Any) -> Changed:
         """The label on this edited sentence holds for its new text."""
-        if self.store.confirm(self.document.id, sentence.id, annotator=self.annotator) is None:
+        with self._changing("Confirmed for the new text") as changed:
+            done = self.store.confirm(self.document.id, sentence.id, annotator=self.annotator)
+        if done is None:
             return Changed(message="Nothing to confirm here: this label's sentence was not edited")
-        return self._sync("Confirmed for the new text")
+        return changed
 
     def reattach(self, record: LabelRecord, sentence: Any) -> Changed:
         """Put an orphan (or any record of this annotator) on `sentence` of the current text."""
         self._unit(sentence)
-        self.store.move_label(self.document.id, record.sentence, sentence, annotator=self.annotator)
-        return self._sync("Re-attached to this sentence")
+        with self._changing("Re-attached to this sentence") as changed:
+            self.store.move_label(self.document.id, record.sentence, sentence, annotator=self.annotator)
+        return changed
 
     def delete(self, record: LabelRecord) -> Changed:
         """Drop a record (an orphan the annotator no longer wants), note included. Undoable."""
-        self.store.delete(self.document.id, record.sentence, annotator=self.annotator)
-        return self._sync("Deleted")
+        with self._changing("Deleted") as changed:
+            self.store.delete(self.document.id, record.sentence, annotator=self.annotator)
+        return changed
 
     def undo(self) -> Changed:
         return self._history("undo")
@@ -195,16 +241,20 @@ class LabelSession:
         return self._history("redo")
 
     def _history(self, step: str) -> Changed:
-        result = getattr(self.store, step)()
+        with self._changing() as changed:
+            result = getattr(self.store, step)()
         if result is None:
             return Changed(message=f"Nothing to {step}")
         if result.doc != self.document.id or result.annotator != self.annotator:
             return Changed(message=f"{step.capitalize()}: a change in {result.doc}")
         if result.kind == "review":
             what = "reviewed" if result.record is not None else "not reviewed"
+        elif result.kind == "correction":
+            what = "indicator correction" if result.record is not None else "no indicator correction"
         else:
             label = result.record.label if result.record is not None else None
             what = f"label {label}" if label else ("note" if result.record is not None else "no label")
-        changed = self._sync(f"{step.capitalize()}: {what}")
+        changed.message = f"{step.capitalize()}: {what}"
         changed.step = result
+        changed.corrections = result.kind == "correction"
         return changed

@@ -1,4 +1,4 @@
-"""One document's store: its TinyDB file (tables `labels`, `reviewed`, `positions`, ...), the file's
+"""One document's store: its TinyDB file (tables `labels`, `reviewed`, `indicator_corrections`, ...), the file's
 write-ahead journal, and in-memory indexes (record key → TinyDB doc id).
 
 Every change to any table goes through `put`/`remove` (or a `batch`): it is appended to the journal
@@ -46,11 +46,13 @@ from reader.store.storage import (
 )
 
 LABELS, REVIEWED, POSITIONS = "labels", "reviewed", "positions"
+CORRECTIONS = "indicator_corrections"
 
 TABLE_KEYS: dict[str, Callable[[dict[str, Any]], Hashable]] = {
     LABELS: lambda r: (r["annotator"], r["sentence"]),
     REVIEWED: lambda r: (r["annotator"], tuple(r.get("section") or ())),
     POSITIONS: lambda r: r["annotator"],
+    CORRECTIONS: lambda r: (r["annotator"], r["sentence"], r.get("at", 0)),
 }
 """Each table's record key: a record replaces the one with the same key."""
 
@@ -286,6 +288,27 @@ class DocStore:
             doc_id = self._next_id
         self._commit([(table, str(doc_id), dict(record))])
 
+    def put_all(self, table: str, records: list[dict[str, Any]]) -> None:
+        """`put` of many records inside a `batch` (bulk import): the batch checked that the document
+        is writable and writes them at its end. The records are stored as given (not copied)."""
+        if self._batch is None:
+            raise RuntimeError("put_all is for inside a batch")
+        rows = self.storage.data().setdefault(table, {})
+        index = self._index.setdefault(table, {})
+        key = TABLE_KEYS[table]
+        changes = []
+        for record in records:
+            k = key(record)
+            number = index.get(k)
+            if number is None:
+                number = index[k] = self._next_id
+                self._next_id += 1
+            doc_id = str(number)
+            rows[doc_id] = record
+            changes.append((table, doc_id, record))
+        self._batch.extend(changes)
+        self.storage.mark_dirty()
+
     def remove(self, table: str, key: Hashable) -> None:
         """Remove the record of `table` with this key (nothing if there is none). Durable on return."""
         self.check_writable()
@@ -483,6 +506,9 @@ class DocStore:
 
     def put_label(self, record: dict[str, Any]) -> None:
         self.put(LABELS, record)
+
+    def put_labels(self, records: list[dict[str, Any]]) -> None:
+        self.put_all(LABELS, records)
 
     def remove_label(self, annotator: str, sentence: str) -> None:
         self.remove(LABELS, (annotator, sentence))

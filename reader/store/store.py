@@ -22,12 +22,14 @@ import re
 import socket
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.labels import NONE, LabelRecord, LabelSet, ReviewMark, load_labelset, locate_all, now
+from reader.labels.correction import BadCorrection, IndicatorCorrection
 from reader.labels.positions import Positions
+from reader.store.docstore import CORRECTIONS as CORRECTIONS_TABLE
 from reader.store.docstore import DocStore
 from reader.store.errors import ReadOnlyStore, StoreError, StoreWriteError
 from reader.store.folding import BackgroundFolder
@@ -48,7 +50,7 @@ def _locked(method):
     return wrapper
 
 
-LABELS, REVIEWS = "label", "review"
+LABELS, REVIEWS, CORRECTIONS = "label", "review", "correction"
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,11 @@ class _Change:
     """One record's change: the stored JSON before and after (None = absent)."""
 
     kind: str
-    """LABELS or REVIEWS."""
+    """LABELS, REVIEWS or CORRECTIONS."""
     doc: str
     annotator: str
-    key: str | tuple[str, ...]
-    """The sentence id (a label) or the section path (a review mark)."""
+    key: str | tuple
+    """The sentence id (a label), the section path (a review mark) or (sentence, at) (a correction)."""
     before: dict | None
     after: dict | None
 
@@ -72,14 +74,30 @@ class Step:
     action: str
     """"undo" or "redo"."""
     kind: str
-    """"label" (a label, note or explicit none) or "review" (a review mark)."""
+    """"label" (a label, note or explicit none), "review" (a review mark) or "correction" (an
+    indicator correction)."""
     doc: str
     annotator: str
     sentence: str | None
-    """The sentence of a label step (for a move: where the label is now)."""
+    """The sentence of a label or correction step (for a move: where the label is now)."""
     section: tuple[str, ...] | None
     """The section path of a review step."""
-    record: LabelRecord | ReviewMark | None
+    record: LabelRecord | ReviewMark | IndicatorCorrection | None
+
+
+@dataclass(frozen=True)
+class Written:
+    """One record as a change left it in the store, for whoever keeps a view of it in memory (the
+    labelling session): see `AnnotationStore.recording`."""
+
+    kind: str
+    """"label" (a label, note or explicit none), "review" (a review mark) or "correction"."""
+    doc: str
+    annotator: str
+    key: str | tuple
+    """The sentence id (a label), the section path (a review mark), (sentence, at) (a correction)."""
+    record: LabelRecord | ReviewMark | IndicatorCorrection | None
+    """What is stored now (None: removed)."""
 
 
 @dataclass
@@ -131,6 +149,7 @@ class AnnotationStore:
         self._docs: dict[str, DocStore] = {}
         self._undo: list[list[_Change]] = []
         self._redo: list[list[_Change]] = []
+        self._recorders: list[list[Written]] = []
         self._lock = None
         self.read_only_reason: str | None = None
         """Why this instance cannot write (None when it can): shown by the app."""
@@ -257,19 +276,6 @@ class AnnotationStore:
         self._doc(doc_id)
         return done
 
-    def _check_label(self, label: str) -> None:
-        if label not in self.labelset:
-            raise StoreError(f"unknown label {label!r}; the labels are {', '.join(self.labelset.names)}")
-
-    @staticmethod
-    def _check_annotator(annotator: str) -> None:
-        if not isinstance(annotator, str) or not annotator.strip():
-            raise StoreError("an annotator name is needed (--annotator NAME or $READER_ANNOTATOR)")
-
-    def _writable(self) -> None:
-        if self.read_only_reason:
-            raise ReadOnlyStore(self.read_only_reason)
-
     # --- writing, with one undo history over labels, notes, nones and review marks -----------
     def _check_label(self, label: str | None) -> None:
         if label is not None and label != NONE and label not in self.labelset:
@@ -283,12 +289,6 @@ class AnnotationStore:
     def _writable(self) -> None:
         if self.read_only_reason:
             raise ReadOnlyStore(self.read_only_reason)
-
-    def _stored(self, change: _Change) -> dict | None:
-        ds = self._doc(change.doc)
-        if change.kind == LABELS:
-            return ds.get_label(change.annotator, change.key)
-        return ds.get_reviewed(change.annotator, change.key)
 
     def _write(self, changes: list[_Change], state: str) -> None:
         """Put every change's `state` ("before"/"after") on disk: one atomic write per document.
@@ -305,7 +305,12 @@ class AnnotationStore:
                 with ds.batch():
                     for c in group:
                         record = getattr(c, state)
-                        if c.kind == LABELS:
+                        if c.kind == CORRECTIONS:
+                            if record is None:
+                                ds.remove(CORRECTIONS_TABLE, (c.annotator, *c.key))
+                            else:
+                                ds.put(CORRECTIONS_TABLE, record)
+                        elif c.kind == LABELS:
                             if record is None:
                                 ds.remove_label(c.annotator, c.key)
                             else:
@@ -316,6 +321,32 @@ class AnnotationStore:
                             ds.put_reviewed(record)
             except OSError as exc:
                 raise StoreWriteError.from_os_error(ds.path, exc) from exc
+            for recorder in self._recorders:
+                recorder.extend(self._written(c, getattr(c, state)) for c in group)
+
+    @staticmethod
+    def _written(change: _Change, stored: dict | None) -> Written:
+        kind = {LABELS: LabelRecord, REVIEWS: ReviewMark, CORRECTIONS: IndicatorCorrection}[change.kind]
+        record = None if stored is None else kind.from_dict(stored)
+        return Written(change.kind, change.doc, change.annotator, change.key, record)
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[list[Written]]:
+        """Collect what the changes made inside the block stored (labels, notes, nones, review marks;
+        undo and redo included), in order, even if the block fails halfway: a caller that keeps its
+        own copy of a report's records updates it from these instead of reading the report again.
+
+            with store.recording() as written:
+                store.set_label(...)
+        """
+        written: list[Written] = []
+        with self._mutex:
+            self._recorders.append(written)
+        try:
+            yield written
+        finally:
+            with self._mutex:
+                self._recorders.remove(written)
 
     def _apply(self, changes: list[_Change]) -> None:
         """Make `changes` (one user action) durably, as one undo step."""
@@ -540,13 +571,16 @@ class AnnotationStore:
         if last.kind == LABELS:
             shown = None if record is None else LabelRecord.from_dict(record)
             return Step(action, last.kind, last.doc, last.annotator, last.key, None, shown)
+        if last.kind == CORRECTIONS:
+            shown = None if record is None else IndicatorCorrection.from_dict(record)
+            return Step(action, last.kind, last.doc, last.annotator, last.key[0], None, shown)
         shown = None if record is None else ReviewMark.from_dict(record)
         return Step(action, last.kind, last.doc, last.annotator, None, tuple(last.key), shown)
 
     @_locked
     def undo(self) -> Step | None:
-        """Undo the last change of this session (a label, note, none, confirmation, move or review
-        mark; durably). Returns what it did, or None when there is nothing to undo."""
+        """Undo the last change of this session (a label, note, none, confirmation, move, review
+        mark or indicator correction; durably). Returns what it did, or None when there is nothing to undo."""
         self._writable()
         if not self._undo:
             return None
@@ -571,6 +605,57 @@ class AnnotationStore:
     @property
     def can_redo(self) -> bool:
         return bool(self._redo)
+
+    # --- indicator corrections (applied to the extraction by reader.indicators.corrections) ---
+    @_locked
+    def corrections(self, doc_id: str | None = None, annotator: str | None = None) -> list[IndicatorCorrection]:
+        """Annotators' corrections of indicator records, by document then position."""
+        docs = [doc_id] if doc_id is not None else self.doc_ids()
+        out = [
+            IndicatorCorrection.from_dict(r)
+            for d in docs
+            for r in self._doc(d).records(CORRECTIONS_TABLE)
+            if annotator is None or r.get("annotator") == annotator
+        ]
+        out.sort(key=lambda c: (c.doc, c.start is None, c.start or 0, c.annotator))
+        return out
+
+    @_locked
+    def put_correction(
+        self, correction: IndicatorCorrection, *, replaces: tuple[str, int] | None = None
+    ) -> IndicatorCorrection:
+        """Store an annotator's correction of a clause (or its "not an indicator"), replacing theirs
+        with the same (sentence, at); `replaces` names the key of a correction this one supersedes
+        (the same clause, found again after the text changed). Checked first (a bad field is a
+        StoreError naming it); undoable as one step. Returns the stored record."""
+        ds = self._prepare(correction.doc, correction.annotator)
+        try:
+            correction = correction.checked()
+        except BadCorrection as exc:
+            raise StoreError(str(exc)) from None
+        who = correction.annotator
+        old = ds.get(CORRECTIONS_TABLE, (who, *correction.key))
+        moved = ds.get(CORRECTIONS_TABLE, (who, *replaces)) if replaces and replaces != correction.key else None
+        earlier = old or moved
+        if earlier is not None:
+            correction = correction.replace(created=earlier.get("created") or correction.created)
+            if moved is None and IndicatorCorrection.from_dict(old).same_content(correction):
+                return IndicatorCorrection.from_dict(old)
+        changes = [_Change(CORRECTIONS, correction.doc, who, correction.key, old, correction.to_dict())]
+        if moved is not None:
+            changes.insert(0, _Change(CORRECTIONS, correction.doc, who, tuple(replaces), moved, None))
+        self._apply(changes)
+        return correction
+
+    @_locked
+    def remove_correction(self, doc_id: str, key: tuple[str, int], *, annotator: str) -> IndicatorCorrection | None:
+        """Drop an annotator's correction (the extractor's reading shows again); undoable. Returns
+        the removed record, None if there was none."""
+        ds = self._prepare(doc_id, annotator)
+        old = ds.get(CORRECTIONS_TABLE, (annotator, *key))
+        if old is not None:
+            self._apply([_Change(CORRECTIONS, doc_id, annotator, tuple(key), old, None)])
+        return None if old is None else IndicatorCorrection.from_dict(old)
 
     # --- review marks and positions ---------------------------------------------------------
     @_locked
@@ -624,17 +709,23 @@ class AnnotationStore:
     ) -> BulkReport:
         """Store many label records (and review marks): one atomic write per document. Idempotent.
 
-        Each record needs doc, sentence, label (a label, "none", or None with a note), annotator,
-        text; may carry section, line, start, end, note, created, updated, text_changed,
-        labelled_text. A record that says the same as the stored one is left alone; a different
-        stored label of the same annotator is a conflict, kept unless `overwrite`. Not part of the
-        undo history.
+        Each record is a `LabelRecord` (stored as it is), or a mapping that needs doc, sentence,
+        label (a label, "none", or None with a note), annotator, text, and may carry section, line,
+        start, end, note, created, updated, text_changed, labelled_text. A record that says the
+        same as the stored one is left alone; a different stored label of the same annotator is a
+        conflict, kept unless `overwrite`. Not part of the undo history.
         """
         self._writable()
         by_doc: dict[str, list[LabelRecord]] = defaultdict(list)
+        checked: set[tuple[str | None, str]] = set()
         for raw in records:
-            self._check_label(raw["label"])
-            self._check_annotator(raw["annotator"])
+            if (raw["label"], raw["annotator"]) not in checked:
+                self._check_label(raw["label"])
+                self._check_annotator(raw["annotator"])
+                checked.add((raw["label"], raw["annotator"]))
+            if raw.__class__ is LabelRecord:  # already a record (`reader import-labels` makes them)
+                by_doc[raw.doc].append(raw)
+                continue
             rec = LabelRecord.new(
                 raw["doc"],
                 raw["sentence"],
@@ -690,10 +781,12 @@ class AnnotationStore:
         return report
 
     def _bulk_doc(self, ds: DocStore, recs: Iterable[LabelRecord], overwrite: bool, report: BulkReport) -> None:
+        put: dict[tuple[str, str], LabelRecord] = {}  # what this call stores, by (annotator, sentence)
         for new in recs:
-            old = self._record(ds, new.annotator, new.sentence)
+            key = (new.annotator, new.sentence)
+            old = put.get(key) or self._record(ds, *key)
             if old is None:
-                ds.put_label(new.to_dict())
+                put[key] = new
                 report.added += 1
             elif old.label is None or new.label is None or old.same_content(new):
                 merged = old.replace(
@@ -705,15 +798,16 @@ class AnnotationStore:
                 if merged == old:
                     report.unchanged += 1
                     continue
-                ds.put_label(merged.to_dict())
+                put[key] = merged
                 report.updated += 1
             elif overwrite:
-                ds.put_label(new.replace(created=old.created or new.created).to_dict())
+                put[key] = new.replace(created=old.created or new.created)
                 report.updated += 1
             else:
                 report.conflicts.append((old, new))
                 continue
             report.docs.add(ds.doc_id)
+        ds.put_labels([r.to_dict() for r in put.values()])
 
     # --- re-attachment ----------------------------------------------------------------------
     @_locked
@@ -747,6 +841,13 @@ class AnnotationStore:
                 else:
                     report.orphaned.append(rec.replace(orphan=True))
                     plan.append((None, rec.replace(orphan=True)))
+                continue
+            if (
+                found.how == "id"
+                and not (found.text_changed or rec.text_changed or rec.orphan)
+                and (rec.start, rec.end, rec.line, rec.section) == (s.start, s.end, s.line, tuple(s.section))
+            ):
+                report.kept += 1  # the common case, and the same as `fresh == rec` below
                 continue
             labelled = rec.labelled_text or rec.text
             fresh = rec.replace(

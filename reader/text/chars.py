@@ -25,7 +25,19 @@ WS_CHARS = " \t\f\v\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200C))) + "\
 WS = " \t\f\v\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff"
 """The same set as the body of a regex character class (it contains a range: never pass it to strip)."""
 WS_RE = re.compile(f"[{WS}]+")
-HAN_RE = re.compile(f"[{HAN}]")
+
+
+@lru_cache(maxsize=1)
+def _han_re() -> re.Pattern[str]:
+    return re.compile(f"[{HAN}]")
+
+
+def __getattr__(name: str):
+    # `HAN_RE` is compiled on first use: its supplementary-plane range makes it the costliest
+    # pattern of the project to compile, and most programs (the app's start-up) never need it.
+    if name == "HAN_RE":
+        return _han_re()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=4096)
@@ -35,7 +47,9 @@ def _char_width(ch: str) -> int:
 
 # Every character from U+2000 up is two units in a Chinese newspaper column (CJK, full-width forms,
 # curly quotes, dashes), except the half-width forms; below it, only a few Latin-1 signs are.
-_RARE = re.compile(r"[\u0080-\u1fff\uff61-\uffdf]")
+@lru_cache(maxsize=1)
+def _rare() -> re.Pattern[str]:
+    return re.compile(r"[\u0080-\u1fff\uff61-\uffdf]")  # compiled when first needed (costly)
 
 
 def width(text: str) -> int:
@@ -44,9 +58,9 @@ def width(text: str) -> int:
     n = len(text)
     ascii_count = len(text.encode("ascii", "ignore"))
     total = 2 * n - ascii_count
-    if ascii_count == n or not _RARE.search(text):
+    if ascii_count == n or not _rare().search(text):
         return total
-    return total + sum(_char_width(c) - 2 for c in _RARE.findall(text))
+    return total + sum(_char_width(c) - 2 for c in _rare().findall(text))
 
 
 def ends_sentence(text: str) -> bool:

@@ -230,11 +230,15 @@ async def test_outline_toggle_resize_and_jump(make_app):
         assert not outline.display or outline.has_class("-hidden")
         await pilot.press("o")
         last = len(screen.index.headings) - 1
-        outline.select_node(outline._entry_nodes[last])
+        outline.select(last)
         await pilot.pause()
         sentence = screen.document.sentences[screen.view.cursor]
         assert sentence.start >= screen.index.headings[last].start
-        assert outline.cursor_node is outline._entry_nodes[last]
+        assert outline.cursor == last
+        outline.action_first()  # back to the top of the outline
+        await pilot.click("Outline", offset=(2, 1))  # a click on the second entry jumps there
+        await pilot.pause()
+        assert outline.cursor == 1 and screen.index.innermost[screen.view.cursor] == 1
 
 
 async def test_outline_counts_follow_labels(make_app):

@@ -13,7 +13,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -87,13 +86,13 @@ class ReadingScreen(Screen):
 
     # -- layout ----------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Static("", id="banner")
-        with Horizontal(id="body"):
-            yield Outline(id="outline")
-            yield ReaderDocumentView(labelset=self.config.labels, id="document")
-        yield HintLine(id="hint")
-        yield StatusBar(id="status")
+        # Docked, bottom up: the key bar, the status bar, the hint line; then the outline on the
+        # left and the text in what remains (no container: each widget costs start-up time).
         yield KeyBar()
+        yield StatusBar(id="status")
+        yield HintLine(id="hint")
+        yield Outline(id="outline")
+        yield ReaderDocumentView(labelset=self.config.labels, id="document")
 
     def on_mount(self) -> None:
         self.title = self.path.stem
@@ -178,9 +177,18 @@ class ReadingScreen(Screen):
         return 0
 
     def _show_banner(self) -> None:
-        banner = self.query_one("#banner", Static)
-        banner.update(Text(f"READ-ONLY: {self.read_only_reason}") if self.read_only_reason else "")
-        banner.display = bool(self.read_only_reason)
+        """The READ-ONLY banner above the text (made when first needed: not part of most frames)."""
+        found = self.query("#banner")
+        if self.read_only_reason and not found:
+            banner = Static(id="banner")
+            self.mount(banner, before=self.query_one(Outline))
+        elif found:
+            banner = found.first(Static)
+        else:
+            banner = None
+        if banner is not None:
+            banner.update(Text(f"READ-ONLY: {self.read_only_reason}") if self.read_only_reason else "")
+            banner.display = bool(self.read_only_reason)
         self.query_one(StatusBar).set_class(bool(self.read_only_reason), "-read-only")
         self.refresh_bindings()
 
@@ -282,13 +290,13 @@ class ReadingScreen(Screen):
         if self.index is not None:
             self.query_one(Outline).show_heading(self.index.heading_at_offset(event.offset))
 
-    @on(Outline.NodeSelected)
+    @on(Outline.Selected)
     def _outline_selected(self, event) -> None:
         event.stop()
-        if self.index is None or event.node.data is None:
+        if self.index is None:
             return
         self.action_outline_full(False)
-        self.view.scroll_to_offset(self.index.headings[event.node.data].start)
+        self.view.scroll_to_offset(self.index.headings[event.index].start)
         self.view.focus()
 
     def _save_position(self) -> None:
@@ -488,7 +496,7 @@ class ReadingScreen(Screen):
         field = self._search_field()
         if field is None:
             field = Input(placeholder="search (Enter keeps the highlights, Esc clears)", id="search")
-            self.mount(field, before=self.query_one(HintLine))
+            self.mount(field)  # under the text
         field.display = True
         field.focus()
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.cache import LRUCache
@@ -25,6 +24,7 @@ from textual.widgets import Static
 from reader.tui.screens.modal import Panel
 from reader.tui.stats import Row
 from reader.tui.widgets.status import truncate
+from reader.tui.widgets.textstrip import text_strip
 
 BAR_MAX = 40
 BAR_MIN = 6
@@ -156,9 +156,7 @@ class StatsTable(ScrollView, can_focus=True):
                 text = row_line(self.rows[index - 1], self.columns, self.labels)
             else:
                 return Strip.blank(width, self.rich_style)
-            base = self.rich_style
-            segments = [Segment(s.text, base + s.style if s.style else base) for s in text.render(self.app.console)]
-            strip = self._lines[index] = Strip(segments).adjust_cell_length(width, base)
+            strip = self._lines[index] = text_strip(text, self.rich_style, width)
         return strip
 
     def watch_scroll_y(self, old: float, new: float) -> None:

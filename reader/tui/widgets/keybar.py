@@ -24,7 +24,7 @@ class KeyBar(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"keybar--key", "keybar--description"}
     DEFAULT_CSS = """
     KeyBar {
-        dock: bottom;
+        split: bottom;
         height: 1;
         background: $footer-background;
         color: $footer-foreground;

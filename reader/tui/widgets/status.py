@@ -98,7 +98,7 @@ def status_text(parts: StatusParts, width: int) -> Text:
 
 class StatusBar(Static):
     DEFAULT_CSS = """
-    StatusBar { height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    StatusBar { split: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
     StatusBar.-read-only { background: $error 30%; }
     """
 
@@ -148,7 +148,7 @@ class HintLine(Static):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"hint--muted"}
     DEFAULT_CSS = """
-    HintLine { height: 1; background: $surface; color: $text; padding: 0 1; }
+    HintLine { split: bottom; height: 1; background: $surface; color: $text; padding: 0 1; }
     HintLine > .hint--muted { color: $text-muted; }
     """
 

@@ -108,6 +108,9 @@ def find_labels(lines: list[str]) -> set[str]:
         for k, (pieces, apart) in enumerate(rows):
             if not apart or len(pieces) > 1 or not _label(pieces[0]) or pieces[0] in labels:
                 continue  # a byline (国务院总理 某某某) has two pieces
+            if k > 0 and len(rows[k - 1][0]) == 1 and MASTHEAD_RE.fullmatch(rows[k - 1][0][0]):
+                labels.add(pieces[0])  # the paper's name, then the page's section name
+                continue
             prev = k > 0 and furniture(rows[k - 1][0])
             nxt = k + 1 < len(rows) and furniture(rows[k + 1][0])
             if not (prev or nxt):

@@ -4,7 +4,8 @@
 
 Each run starts a fresh interpreter in a tmux pane (`respawn-pane`) and polls the pane until the
 first screen shows: for the bare app its one line, for the reader a phrase of the report's text
-(the report is cached: one untimed warm-up run fills `annotations/.cache/`). Runs alternate bare /
+(the report is cached: one untimed warm-up run fills `annotations/.cache/`, and the bytecode of
+both, in a private `PYTHONPYCACHEPREFIX`). Runs alternate bare /
 reader so both see the same machine load; the ratio of the medians is the figure (the machine is
 shared, absolute times vary). The CPU time each process had used when its screen appeared is
 printed too: on a busy machine it varies far less than the wall time. `--instructions` counts the
@@ -122,7 +123,13 @@ def main() -> None:
         (tmp / "corpus").mkdir()
         shutil.copy(ROOT / "corpus" / REPORT, tmp / "corpus" / REPORT)
         (tmp / "bare.py").write_text(BARE, encoding="utf-8")
-        env = f"cd {shlex.quote(str(tmp))} && TERM=xterm-256color READER_ANNOTATOR=bench "
+        # Bytecode cached as an installed package has it (pip compiles on install): a private
+        # prefix, filled by the warm-up runs, so an environment with PYTHONDONTWRITEBYTECODE does
+        # not make the reader recompile its own modules on every start while Textual's are cached.
+        env = (
+            f"cd {shlex.quote(str(tmp))} && unset PYTHONDONTWRITEBYTECODE && "
+            f"PYTHONPYCACHEPREFIX={shlex.quote(str(tmp / 'pycache'))} TERM=xterm-256color READER_ANNOTATOR=bench "
+        )
         python = shlex.quote(sys.executable)
         bare = env + f"exec {python} bare.py"
         reader = env + f"exec {python} -m reader corpus/{REPORT} --annotations annotations"

@@ -45,6 +45,21 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("page.up", "reading", "page(-1)", "Page up"),
     ActionSpec("doc.top", "reading", "edge(-1)", "First sentence"),
     ActionSpec("doc.bottom", "reading", "edge(1)", "Last sentence"),
+    ActionSpec(
+        "sentence.goto",
+        "reading",
+        "goto",
+        "Go to sentence…",
+        help="Go to sentence N: type the number the status bar shows (n of n/N), then Enter",
+    ),
+    ActionSpec(
+        "filter.choose",
+        "reading",
+        "filter",
+        "Filter sentences…",
+        help="Visit only some sentences (unlabelled, one label, unsure suggestion, with a note, "
+        "changed or orphaned); the others are dimmed, the status bar counts them; Esc shows all",
+    ),
     # label.<name> / label.<name>.alt are added per label set by `label_specs`.
     ActionSpec(
         "label.none",
@@ -75,7 +90,13 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("search.start", "reading", "search", "Search", True),
     ActionSpec("search.next", "reading", "search_next(1)", "Next match"),
     ActionSpec("search.prev", "reading", "search_next(-1)", "Previous match"),
-    ActionSpec("doc.close", "reading", "close", "Clear the search, else back to the library"),
+    ActionSpec(
+        "doc.close",
+        "reading",
+        "close",
+        "Clear the search or filter",
+        help="Close the search or go-to box, clear the search, else the filter (never leaves the report: q does)",
+    ),
     ActionSpec("outline.toggle", "reading", "toggle_outline", "Show or hide the outline"),
     ActionSpec(
         "outline.full",
@@ -100,7 +121,7 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("library.down", "library", "cursor(1)", "Next report", False, "Next report in the table"),
     ActionSpec("library.up", "library", "cursor(-1)", "Previous report", False, "Previous report in the table"),
     ActionSpec("app.help", "app", "app.help", "Keys", True, "List every key (this screen)"),
-    ActionSpec("app.quit", "app", "app.quit", "Quit", True),
+    ActionSpec("app.quit", "app", "app.quit", "Quit", True, "Quit; in a report opened from the library: back to it"),
     ActionSpec("app.guide", "app", "app.guide", "Labelling guideline"),
     ActionSpec("stats.show", "app", "app.stats", "Stats", True, "Statistics: label distribution and progress"),
     ActionSpec("theme.toggle", "app", "app.toggle_theme", "Light/dark theme"),

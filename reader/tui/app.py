@@ -13,6 +13,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 
 from reader.corpus.cache import DocumentCache
@@ -25,7 +26,23 @@ from reader.tui.viewstate import remember_report, remember_theme, remembered_the
 THEMES = {"dark": "textual-dark", "light": "textual-light"}
 
 
+class GotoCommand(Provider):
+    """The palette's "go to sentence N": type the number (or `:N`) in the palette of a report."""
+
+    async def search(self, query: str) -> Hits:
+        screen = self.screen
+        number = query.strip().removeprefix(":").strip()
+        if context_of(screen) == "reading" and number.isdigit() and screen.document is not None:
+            yield Hit(
+                1.0,
+                f"Go to sentence {number}",
+                partial(screen.go_to_sentence, int(number)),
+                help=f"sentence.goto  ·  of 1–{len(screen.document.sentences)}",
+            )
+
+
 class ReaderApp(App):
+    COMMANDS = App.COMMANDS | {GotoCommand}
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     BINDINGS = bindings_for("app", (), default_keymap().keys)
@@ -88,6 +105,13 @@ class ReaderApp(App):
             overall, rows = library_rows(screen.entries, screen.figures)
             self.push_screen(StatsScreen(f"Statistics — {screen.folder}", overall, rows, first="report"))
 
+    async def action_quit(self) -> None:
+        """q: from a report opened from the library, back to the library; else quit."""
+        if context_of(self.screen) == "reading" and len(self.screen_stack) > 2:
+            self.screen.dismiss()
+        else:
+            self.exit()
+
     def action_toggle_theme(self) -> None:
         name = "light" if self.theme == THEMES["dark"] else "dark"
         self.theme = THEMES[name]
@@ -131,6 +155,16 @@ class ReaderApp(App):
                 f"{spec.id}  ·  {keys(spec.id)}",
                 partial(self._run_from_palette, spec.action, screen),
             )
+        if context == "reading":
+            from reader.tui.filters import filters_for
+
+            for chosen in [None, *filters_for(self.config.labels)]:
+                title = chosen.title if chosen is not None else "every sentence"
+                yield SystemCommand(
+                    f"Filter: {title}",
+                    f"filter.choose  ·  {keys('filter.choose')}",
+                    partial(screen.set_filter, chosen.key if chosen is not None else ""),
+                )
 
     async def _run_from_palette(self, action: str, screen: Screen) -> None:
         await self.run_action(action, screen)

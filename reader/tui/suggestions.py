@@ -21,15 +21,20 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.labels import is_unit
 
+UNSURE_MARGIN = 0.2
+"""Below this margin (top minus runner-up probability) a suggestion is "unsure" (the hint line's
+word, and the "unsure suggestion" filter)."""
+SURE_MARGIN = 0.5
+"""From this margin on a suggestion is "sure" (between the two: "fairly sure")."""
 RETRAIN_EVERY = 20
 """After this many new labels in a session the model retrains in a worker and suggestions refresh."""
 
 
 def sureness(margin: float) -> str:
     """How sure the suggester is, in words, from its margin (top minus runner-up probability)."""
-    if margin < 0.2:
+    if margin < UNSURE_MARGIN:
         return "unsure"
-    if margin < 0.5:
+    if margin < SURE_MARGIN:
         return "fairly sure"
     return "sure"
 

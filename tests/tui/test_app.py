@@ -33,7 +33,7 @@ async def test_library_lists_reports_with_progress_and_opens_one(make_app):
         screen.view.set_cursor(next(s.index for s in screen.document.sentences if s.kind != "heading"))
         await pilot.press("t", "j", "p")
         assert sorted(stored(app).values()) == ["problem", "target"]
-        await pilot.press("escape")  # back to the library, which recounts the report
+        await pilot.press("q")  # back to the library, which recounts the report
         await wait_for(pilot, lambda: app.screen is library)
         await wait_for(pilot, lambda: library.figures[DOC][1] == 2)
         assert str(table.get_cell(DOC, "progress")) == f"2/{total}"

@@ -38,3 +38,31 @@ def test_library(snap_compare, make_app, size):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=size, run_before=ready)
+
+
+async def filtered(pilot) -> None:
+    """Three sentences labelled, then the filter "unlabelled": labelled ones dimmed, count shown."""
+    await labelled(pilot)
+    await pilot.press("F")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "FilterScreen")
+    await pilot.press("down", "enter")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ReadingScreen")
+    await pilot.press("j")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_reading_screen_filtered(snap_compare, make_app, size):
+    assert snap_compare(make_app("jinzhong-2025.txt"), terminal_size=size, run_before=filtered)
+
+
+async def filter_dialog(pilot) -> None:
+    await labelled(pilot)
+    await pilot.press("F")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "FilterScreen")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_filter_dialog(snap_compare, make_app, size):
+    assert snap_compare(make_app("jinzhong-2025.txt"), terminal_size=size, run_before=filter_dialog)

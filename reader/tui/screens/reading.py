@@ -20,6 +20,7 @@ from reader.errors import ReaderError
 from reader.labels import is_unit
 from reader.labels.session import Changed, LabelSession
 from reader.tui.actions import bindings_for
+from reader.tui.filters import Filter, filters_for, matching, rank, step
 from reader.tui.sections import SectionIndex, Tally
 from reader.tui.suggestions import Suggestions, sureness
 from reader.tui.widgets.document_view import DocumentView
@@ -62,6 +63,10 @@ class ReadingScreen(Screen):
         self._search_count: int | None = None
         self._cursor = 0
         """The cursor as last reported by the view (still known after the view is gone)."""
+        self.filter: Filter | None = None
+        """The filter the movement keys follow (None: every sentence)."""
+        self.kept: list[int] = []
+        """Indices of the sentences the filter keeps, in reading order (kept up to date)."""
 
     # -- shortcuts -------------------------------------------------------------------------------
     @property
@@ -233,7 +238,7 @@ class ReadingScreen(Screen):
         self.query_one(StatusBar).show(
             doc=self.document.id,
             section=self._section,
-            position=f"{cursor + 1}/{total}",
+            position=self._position(cursor, total),
             labelled=f"{progress.labelled}/{progress.total} labelled",
             counts=counts,
             annotator=self.annotator,
@@ -241,6 +246,14 @@ class ReadingScreen(Screen):
             state_style=style,
         )
         self.query_one(HintLine).show(self._hint(cursor))
+
+    def _position(self, cursor: int, total: int) -> str:
+        """Sentence n/N as the status bar shows it (`:` takes the n); with a filter, its place k/M too."""
+        position = f"{cursor + 1}/{total}"
+        if self.filter is not None:
+            k = rank(self.kept, cursor)
+            position += f"  ▾{self.filter.title} {k if k is not None else '–'}/{len(self.kept)}"
+        return position
 
     def _hint(self, cursor: int) -> Text:
         """The hint line: search matches, the current sentence's suggestion and how sure it is."""
@@ -323,12 +336,23 @@ class ReadingScreen(Screen):
         if outline.has_class("-full"):  # j/k walk the outline while it is all there is
             (outline.action_cursor_down if delta > 0 else outline.action_cursor_up)()
             return
-        self.view.move_cursor(delta)
+        if self.filter is None:
+            self.view.move_cursor(delta)
+            return
+        found = step(self.kept, self.view.cursor, delta)
+        if found is None:
+            where = "after" if delta > 0 else "before"
+            self.notify(f"No {self.filter.title} sentence {where} this one (Esc shows every sentence)", timeout=2)
+        else:
+            self.view.set_cursor(found)
 
     def action_page(self, direction: int) -> None:
         self.view.page(direction)
 
     def action_edge(self, direction: int) -> None:
+        if self.filter is not None and self.kept:
+            self.view.set_cursor(self.kept[-1] if direction > 0 else self.kept[0])
+            return
         self.view.set_cursor(len(self.document.sentences) - 1 if direction > 0 else 0)
 
     def action_section(self, direction: int) -> None:
@@ -365,11 +389,97 @@ class ReadingScreen(Screen):
         return None
 
     def action_next_unlabelled(self) -> None:
-        found = self._find(self.view.cursor, 1, lambda s: is_unit(s) and s.id not in self.labels)
+        """The next unlabelled sentence, outside sections marked reviewed (and kept by the filter)."""
+        reviewed = self.reviewed
+        kept = set(self.kept) if self.filter is not None else None
+
+        def wanted(s) -> bool:
+            if not is_unit(s) or s.id in self.labels or (kept is not None and s.index not in kept):
+                return False
+            if reviewed:
+                section = self.index.section_for_review(s.index)
+                if section is not None and tuple(self.index.headings[section].path) in reviewed:
+                    return False
+            return True
+
+        found = self._find(self.view.cursor, 1, wanted)
         if found is None:
-            self.notify("No unlabelled sentence after this one")
+            skipped = " outside reviewed sections" if reviewed else ""
+            self.notify(f"No unlabelled sentence{skipped} after this one")
         else:
             self.view.set_cursor(found)
+
+    # -- go to a sentence, filters ---------------------------------------------------------------
+    def action_goto(self) -> None:
+        """`:` then a number and Enter: to that sentence (the n of n/N in the status bar)."""
+        found = self.query("#goto")
+        if found:
+            field = found.first(Input)
+        else:
+            field = Input(restrict=r"[0-9]*", id="goto")
+            self.mount(field)
+        field.placeholder = f"go to sentence (1–{len(self.document.sentences)}), Enter goes, Esc cancels"
+        field.value = ""
+        field.display = True
+        field.focus()
+
+    @on(Input.Submitted, "#goto")
+    def _goto_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        self.view.focus()
+        if event.value:
+            self.go_to_sentence(int(event.value))
+
+    def go_to_sentence(self, number: int) -> None:
+        """To sentence `number` (1-based, as the status bar counts)."""
+        total = len(self.document.sentences)
+        if not 1 <= number <= total:
+            self.notify(f"No sentence {number}: this report has 1–{total}", severity="warning", timeout=3)
+            return
+        self.view.set_cursor(number - 1)
+
+    def action_filter(self) -> None:
+        """Choose which sentences the movement keys visit (the others are dimmed)."""
+        from reader.tui.screens.filter import FilterScreen
+
+        if self.document is None:
+            return
+        choices = [(f, len(self._matching(f))) for f in filters_for(self.config.labels)]
+        total = sum(1 for s in self.document.sentences if is_unit(s))
+        current = self.filter.key if self.filter is not None else ""
+        self.app.push_screen(FilterScreen(choices, current, total), self.set_filter)
+
+    def set_filter(self, key: str | None) -> None:
+        """Follow the filter `key` ("" or None: every sentence) and go to its first sentence from here."""
+        if key is None:
+            return
+        chosen = next((f for f in filters_for(self.config.labels) if f.key == key), None) if key else None
+        self.filter = chosen
+        self._refilter()
+        if chosen is None:
+            self.notify("Every sentence", timeout=2)
+            return
+        if not self.kept:
+            self.notify(f"No {chosen.title} sentence in this report", timeout=3)
+        elif rank(self.kept, self.view.cursor) is None:
+            found = step(self.kept, self.view.cursor, 1)
+            self.view.set_cursor(found if found is not None else self.kept[-1])
+
+    def _matching(self, chosen: Filter) -> list[int]:
+        return matching(chosen.key, self.document.sentences, self.session, self.margins)
+
+    def _refilter(self) -> None:
+        """Recompute the kept sentences (after a change) and dim the rest."""
+        if self.document is None:
+            return
+        if self.filter is None:
+            self.kept = []
+            self.view.set_dimmed(set())
+        else:
+            self.kept = self._matching(self.filter)
+            kept = set(self.kept)
+            self.view.set_dimmed({s.index for s in self.document.sentences if is_unit(s) and s.index not in kept})
+        self._update_status()
 
     # -- labels, notes, review marks: every change goes through the session -----------------------
     def _writable(self) -> bool:
@@ -419,6 +529,8 @@ class ReadingScreen(Screen):
             touched.update(range(len(self.index.headings)))
         if touched:
             outline.refresh_headings(touched)
+        if self.filter is not None:
+            self._refilter()
         self._update_status()
 
     def _sentence(self):
@@ -533,13 +645,20 @@ class ReadingScreen(Screen):
         self.view.focus()
 
     def action_close(self) -> None:
+        """Esc: close the `:` box, else clear the search, else the filter; it never leaves the report."""
         field = self._search_field()
-        if (field is not None and field.display) or self._search_count is not None:
+        goto = self.query("#goto")
+        if goto and goto.first().display:
+            goto.first().display = False
+            self.view.focus()
+        elif (field is not None and field.display) or self._search_count is not None:
             self._clear_search()
-        elif len(self.app.screen_stack) > 2:
-            self.dismiss()
+        elif self.filter is not None:
+            self.set_filter("")
         else:
-            self.notify("Press q to quit")
+            leave = self._keys("app.quit")
+            where = "back to the library" if len(self.app.screen_stack) > 2 else "quit"
+            self.notify(f"Press {leave} to leave the report ({where})", timeout=2)
 
     # -- the outline pane -------------------------------------------------------------------------
     def action_toggle_outline(self) -> None:
@@ -579,6 +698,8 @@ class ReadingScreen(Screen):
     ) -> None:
         self.suggest.update(table, margins)
         self.view.set_suggestions(table, visible=self.suggest.visible)
+        if self.filter is not None:
+            self._refilter()
         self._update_status()
         if message:
             self.notify(message, timeout=3)

@@ -48,6 +48,9 @@ RESTORE_CONTEXT = 3
 NOTE_MARK = "*"
 CONTINUATION_MARK = "│"
 SUGGESTION_CONTINUATION_MARK = "┆"
+FILTERED_FADE = 0.55
+"""How far the text of a sentence a filter leaves out is blended towards the background: still
+legible as context, plainly not what the movement keys visit."""
 MORE_MARK = "+"
 """Second gutter cell when three or more labelled sentences start on one line."""
 
@@ -154,6 +157,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._changed: set[str] = set()
         self._suggestions: dict[str, tuple[str, float]] = {}
         self._suggestions_visible = True
+        self._dimmed: set[int] = set()
         self._matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         self._match_current = -1
@@ -177,6 +181,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._notes = set()
         self._changed = set()
         self._suggestions = {}
+        self._dimmed = set()
         self._matches, self._match_starts, self._match_current = [], [], -1
         self._layouts = {}
         self._layout = None
@@ -256,6 +261,16 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         changed = new ^ self._notes
         self._notes = new
         self._refresh_ids(changed)
+
+    def set_dimmed(self, indices: set[int]) -> None:
+        """Draw these sentences (indices) faded: the ones a filter leaves out (replaces the set)."""
+        new = set(indices)
+        changed = new ^ self._dimmed
+        self._dimmed = new
+        if len(changed) > 64:
+            self._repaint_all()
+        else:
+            self._refresh_sentences(changed)
 
     def set_suggestions(self, suggestions: Mapping[str, tuple[str, float]], *, visible: bool = True) -> None:
         """Show suggested labels (sentence id → (label, score)) faintly on unlabelled sentences."""
@@ -601,6 +616,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             "labels": labels,
             "suggestions": suggestions,
             "suggested_none": Style(color=none_color(foreground, background).rich_color),
+            "dimmed": Style(color=foreground.blend(background, FILTERED_FADE).rich_color),
             "gutter": gutter,
             "gutter_labels": gutter_labels,
             "gutter_suggestions": gutter_suggestions,
@@ -684,7 +700,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             a, b = max(start, sentence.start), min(end, sentence.end)
             label, suggested = self._shown_label(sentence)
             style = None
-            if label is not None:
+            if i in self._dimmed:
+                style = styles["dimmed"]
+            elif label is not None:
                 style = styles["suggestions" if suggested else "labels"].get(label)
             elif self._suggests_none(sentence):
                 style = styles["suggested_none"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from reader.text.chars import HAN, WS, WS_CHARS, ends_sentence
 from reader.text.clean import FURNITURE_RE
@@ -48,14 +49,26 @@ CUT_LINE_CHARS = 10
 """A line of running text in a column is longer than this (3 columns of A4 hold 12 characters)."""
 _CLAUSE_PUNCT = re.compile("[，、；“”（）]")
 _PIECES = re.compile(rf"[^{WS}]+")
+_RUNNING = re.compile("[，。；！？]")
+_TRIGGER = re.compile("星期|周[一二三四五六日天]|编辑|校对|设计|制图|摄影")
+"""Every staff line and dated weekday holds one of these; a line with sentence punctuation and none
+of them is text (the quick path: most lines are)."""
+_GATE = re.compile(f"\f|{_TRIGGER.pattern}|{PAGE_RE.pattern}|日报|晚报|早报|时报|商报")
+"""Text with none of these (no page of a PDF, no form of furniture) has no furniture to find."""
 
 
+@lru_cache(maxsize=4096)
 def _form(piece: str) -> bool:
+    if _RUNNING.search(piece) and not _TRIGGER.search(piece):
+        return False
     return any(rx.fullmatch(piece) for rx in _FORMS)
 
 
 def _pieces(line: str) -> list[str]:
-    """The line's pieces: staff lines and dated weekdays whole, the rest split at whitespace."""
+    """The line's pieces: staff lines and dated weekdays whole, the rest split at whitespace. A line
+    of running text (sentence punctuation, no staff role or weekday) is one piece, found quickly."""
+    if _RUNNING.search(line) and not _TRIGGER.search(line):
+        return [line.strip(WS_CHARS)]
     out: list[str] = []
     pos = 0
     for m in _SPACED.finditer(line):
@@ -74,28 +87,32 @@ def _label(piece: str) -> bool:
     return bool(_LABEL_RE.fullmatch(piece)) and not piece.endswith(("报告", "公报"))
 
 
-def find_labels(lines: list[str]) -> set[str]:
-    """Short labels the pages use as furniture: section names and the like (see module docstring)."""
+def find_labels(lines: list[str], pieces_of: list[list[str]] | None = None) -> set[str]:
+    """Short labels the pages use as furniture: section names and the like (see module docstring).
+    `pieces_of`: every line's `_pieces`, if the caller has them."""
+    if pieces_of is None:
+        pieces_of = [_pieces(line) for line in lines]
     labels: set[str] = set()
     pages: dict[str, set[int]] = defaultdict(set)
-    rows: list[tuple[list[str], bool]] = []  # non-blank lines: pieces, set apart by blank lines
+    rows: list[list[str]] = []  # the non-blank lines' pieces
+    candidates: list[int] = []  # rows of one label, set apart by blank lines
     page = 0
-    blank = True
-    for k, line in enumerate(lines):
-        page += line.count("\f")
-        pieces = _pieces(line)
+    for k, pieces in enumerate(pieces_of):
+        if "\f" in lines[k]:
+            page += lines[k].count("\f")
         if not pieces:
-            blank = True
             continue
-        after = k + 1 == len(lines) or not lines[k + 1].strip(WS_CHARS)
-        rows.append((pieces, blank and after))
-        blank = False
-        forms = [p for p in pieces if _form(p)]
-        rest = [p for p in pieces if not _form(p)]
-        if forms and rest and all(_label(p) for p in rest):  # in company on one line: 江州日报 要闻
-            labels.update(rest)
-        if len(pieces) == 1 and _label(pieces[0]):
-            pages[pieces[0]].add(page)
+        if len(pieces) == 1:
+            if _label(pieces[0]):
+                pages[pieces[0]].add(page)
+                apart = (k == 0 or not pieces_of[k - 1]) and (k + 1 == len(lines) or not pieces_of[k + 1])
+                if apart:
+                    candidates.append(len(rows))
+        elif any(_form(p) for p in pieces):
+            rest = [p for p in pieces if not _form(p)]
+            if rest and all(_label(p) for p in rest):  # in company on one line: 江州日报 要闻
+                labels.update(rest)
+        rows.append(pieces)
     labels.update(label for label, seen in pages.items() if len(seen) >= 2)
 
     # in company on lines of their own, inside the text: `…发展不平衡不充分 / 要闻 / 第2版 / 问题依然…`
@@ -105,21 +122,22 @@ def find_labels(lines: list[str]) -> set[str]:
 
     for _ in range(3):
         before = len(labels)
-        for k, (pieces, apart) in enumerate(rows):
-            if not apart or len(pieces) > 1 or not _label(pieces[0]) or pieces[0] in labels:
-                continue  # a byline (国务院总理 某某某) has two pieces
-            if k > 0 and len(rows[k - 1][0]) == 1 and MASTHEAD_RE.fullmatch(rows[k - 1][0][0]):
-                labels.add(pieces[0])  # the paper's name, then the page's section name
+        for k in candidates:
+            label = rows[k][0]
+            if label in labels:
                 continue
-            prev = k > 0 and furniture(rows[k - 1][0])
-            nxt = k + 1 < len(rows) and furniture(rows[k + 1][0])
+            if k > 0 and len(rows[k - 1]) == 1 and MASTHEAD_RE.fullmatch(rows[k - 1][0]):
+                labels.add(label)  # the paper's name, then the page's section name
+                continue
+            prev = k > 0 and furniture(rows[k - 1])
+            nxt = k + 1 < len(rows) and furniture(rows[k + 1])
             if not (prev or nxt):
                 continue
             j = k - 1
-            while j >= 0 and furniture(rows[j][0]):
+            while j >= 0 and furniture(rows[j]):
                 j -= 1
-            if (prev and nxt) or (j >= 0 and _cut_text("".join(rows[j][0]))):
-                labels.add(pieces[0])
+            if (prev and nxt) or (j >= 0 and _cut_text("".join(rows[j]))):
+                labels.add(label)
         if len(labels) == before:
             break
     return labels
@@ -129,10 +147,12 @@ def strip_furniture(lines: list[str]) -> list[tuple[str | None, list[str]]]:
     """Every line without its page furniture, and the furniture taken from it. A line that was only
     furniture is None, and so are the blank lines around it: they set the furniture apart from the
     text, and are no paragraph break of the text."""
-    labels = find_labels(lines)
+    if not _GATE.search("\n".join(lines)):
+        return [(line, []) for line in lines]
+    pieces_of = [_pieces(line) for line in lines]
+    labels = find_labels(lines, pieces_of)
     out: list[tuple[str | None, list[str]]] = []
-    for line in lines:
-        pieces = _pieces(line)
+    for line, pieces in zip(lines, pieces_of, strict=True):
         if pieces and all(_form(p) or p in labels for p in pieces):
             while out and out[-1][0] is not None and not out[-1][0].strip(WS_CHARS):
                 out[-1] = (None, [])
@@ -142,6 +162,9 @@ def strip_furniture(lines: list[str]) -> list[tuple[str | None, list[str]]]:
             out.append((None, []))
             continue
         dropped: list[str] = []
+        if not _TRIGGER.search(line):
+            out.append((line, dropped))
+            continue
         if DATED_RE.search(line):
             dropped += DATED_RE.findall(line)
             line = DATED_RE.sub("", line)

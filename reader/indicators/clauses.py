@@ -341,7 +341,7 @@ def _comparisons(norm: str, cs: int, ce: int) -> list[_Draft]:
         if pattern is vocab.SYNC:
             before = clause[: m.start()]
         indicator, _, _ = _clean_indicator(before)
-        if not indicator:
+        if not indicator or vocab.NOT_A_SUBJECT.search(indicator):
             return []
         return [_Draft((cs, ce), cs + m.start(), indicator, measure, None, "", m.group("q"))]
     return []

@@ -98,8 +98,10 @@ def test_import_train_evaluate(capsys, tmp_path: Path, monkeypatch) -> None:
     assert meta["documents"] == ["datong-2025", "jinzhong-2025"] and "cv" in meta
     code, out, _ = run(capsys, "evaluate", "--docs", "datong-2025")
     assert code == 0 and "confusion" in out and "problem" in out
-    code, out, _ = run(capsys, "suggest", str(corpus / "datong-2025.txt"), "--json")
+    code, out, err = run(capsys, "suggest", str(corpus / "datong-2025.txt"), "--json")
     assert code == 0 and "model" in {json.loads(x)["source"] for x in out.splitlines()}
+    # the folder's own model/ (the old place of the shipped model) answers before the installed one
+    assert "shipped model (418 reference labels; annotations/model)" in err
 
 
 def test_train_without_labels_is_an_error(capsys, tmp_path: Path, monkeypatch) -> None:

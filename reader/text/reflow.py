@@ -34,6 +34,10 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
     ),
     "blank_every_share": (0.5, "blanks after most lines that end inside a sentence say nothing about paragraphs"),
     "blank_every_min": (2, "…judged on two such lines at least (one can be a column break)"),
+    "blank_between_min_clean": (
+        1,
+        "where no blank line falls inside a sentence, one blank after a sentence end shows the habit",
+    ),
     "blank_between_share": (0.8, "a file that separates paragraphs by blank lines does so at nearly every end"),
     "leadin_style_min": (2, "a report's habit of opening paragraphs with topic sentences shows at least twice"),
     "leadin_inside_ratio": (
@@ -223,9 +227,10 @@ class Layout:
         (Paragraphs of one or two lines separated by blanks have a blank after nearly every line,
         but never inside a sentence.)"""
         ends = [k for k in range(n - 1) if lines[k].ends and self.short[k] and not lines[k + 1].opens]
+        torn = any(lines[k].blank_after for k in mid)
         self.blank_between_paragraphs = (
             not self.blank_every_line
-            and len(ends) >= T["blank_every_min"]
+            and len(ends) >= (T["blank_every_min"] if torn else T["blank_between_min_clean"])
             and sum(1 for k in ends if lines[k].blank_after) >= T["blank_between_share"] * len(ends)
         )
         """Visible paragraph ends (a short line ending a sentence) are followed by a blank line: where

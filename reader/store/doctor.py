@@ -4,7 +4,6 @@ leftovers, the lock, orphans — and, with `--repair`, fix what can be fixed wit
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,14 +25,6 @@ class DoctorReport:
         self.lines.append(f"PROBLEM {text}")
 
 
-def _loader() -> Callable | None:
-    try:
-        from reader.text.pipeline import load_document
-    except ImportError:
-        return None
-    return load_document
-
-
 def run_doctor(annotations: Path, corpus: Path, *, repair: bool) -> DoctorReport:
     report = DoctorReport()
     if not annotations.is_dir():
@@ -46,6 +37,11 @@ def run_doctor(annotations: Path, corpus: Path, *, repair: bool) -> DoctorReport
             repair = False
         elif not repair and _writer_alive(annotations):
             report.say(f"note: {store._holder()} has the folder open for writing")
+        elif not repair and (annotations / WRITER_FILE).exists():
+            report.say(
+                f"note: the last writer ({store._holder()}) ended without closing the folder (a crash "
+                "or a kill); no process holds it now"
+            )
         _check_files(store, report, repair)
         _check_orphans(store, corpus, report, repair)
     finally:
@@ -122,15 +118,14 @@ def _check_journals(store: AnnotationStore, report: DoctorReport, repair: bool) 
 
 
 def _check_orphans(store: AnnotationStore, corpus: Path, report: DoctorReport, repair: bool) -> None:
-    load = _loader()
-    if load is None:
-        report.say("corpus check skipped: the text pipeline is not available")
+    from reader.text.pipeline import load_document as load
+
     for doc_id in store.doc_ids():
         if store.is_read_only(doc_id) and repair:
             continue
         source = corpus / f"{doc_id}.txt"
         pending: list[dict] = []
-        if load is not None and source.is_file() and store.labels(doc_id, include_notes=True):
+        if source.is_file() and store.labels(doc_id, include_notes=True):
             try:
                 doc = load(source)
             except Exception as exc:  # report it and go on with the other documents
@@ -149,7 +144,7 @@ def _check_orphans(store: AnnotationStore, corpus: Path, report: DoctorReport, r
                     report.say(f"{doc_id}: {len(r.orphaned)} label(s) whose sentence is gone {verb}kept as orphans")
                 if r.refreshed and not writable:
                     report.say(f"{doc_id}: {r.refreshed} label(s) with changed positions (fixed by --repair)")
-        elif load is not None and not source.is_file():
+        elif not source.is_file():
             report.say(f"{doc_id}: no {source} in the corpus; its labels are kept as they are")
         listed = [("orphan", rec) for rec in store.orphans(doc_id)] + [("would be orphan", r) for r in pending]
         for kind, rec in listed:

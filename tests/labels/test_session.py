@@ -122,3 +122,46 @@ def test_orphans_and_changed_labels_need_attention_and_are_resolved(store):
     assert len(second.attention) == 1
     second.delete(second.attention[0])
     assert second.attention == [] and "problem" not in second.labels.values()
+
+
+def view(session):
+    return (
+        dict(session.labels),
+        dict(session.notes),
+        set(session.changed_ids),
+        set(session.reviewed),
+        [r.sentence for r in session.attention],
+        {sid: r.to_dict() for sid, r in session.records.items()},
+    )
+
+
+def test_a_key_updates_the_session_without_reading_the_report_again(store, monkeypatch):
+    """Issue 14 in the app: a key costs the same in a long report as in a short one, so the session
+    takes what the store wrote instead of reloading every record of the report; what it shows after
+    any mix of changes is what a session opened afresh shows."""
+    s = BODY[:8]
+    session = LabelSession.open(store, DOC, "li")
+    other = LabelSession.open(store, DOC, "wang")  # another annotator's changes stay out of this view
+
+    def reload(*args, **kwargs):
+        raise AssertionError("the session read the report again")
+
+    monkeypatch.setattr(store, "doc_labels", reload)
+    monkeypatch.setattr(store, "reviewed", reload)
+    assert session.toggle_label(s[0], "target").labels == {s[0].id: "target"}
+    other.toggle_label(s[1], "problem")
+    session.toggle_label(s[1], "none")
+    session.set_note(s[2], "再看")
+    session.set_note(s[0], "目标")
+    assert session.toggle_reviewed(s[3].section[:1]).reviewed
+    assert session.toggle_label(s[0], "target").labels == {s[0].id: None}  # the same key again removes it
+    session.undo()
+    session.undo()
+    session.redo()
+    session.clear(s[1])
+    session.set_note(s[2], "")
+    after = view(session)
+    assert after[0] == {s[0].id: "target"} and after[1] == {s[0].id: "目标"}
+    monkeypatch.undo()
+    assert after == view(LabelSession.open(store, DOC, "li"))
+    assert other.labels == {s[1].id: "problem"}

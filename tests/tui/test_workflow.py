@@ -229,3 +229,18 @@ async def test_n_after_esc_searches_again_without_an_empty_box(make_app):
         await pilot.press("n", "t")  # keys still act on the text
         assert len(stored(app)) == 1
 
+
+async def test_library_counts_the_same_sentence_units_as_the_report(make_app):
+    """jinzhong showed 0/224 in the library but 0/221 in the report: one rule (`is_unit`) for both."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        library = app.screen
+        await wait_for(pilot, lambda: len(library.figures) == len(library.entries))
+        total = library.figures["jinzhong-2025"][0]
+        await pilot.press("enter")
+        screen = await reading(pilot)
+        assert screen.document.id == "jinzhong-2025"
+        units = sum(1 for s in screen.document.sentences if is_unit(s))
+        assert total == units == screen.tally.whole.total
+        assert f"0/{units} labelled" in status(screen)

@@ -14,6 +14,10 @@ body sentence carries a label (written with the store's bulk API), then times th
 Warm figures are the best of two runs.
 
     .venv/bin/python benchmarks/export.py [--labels 100000] [--keep DIR] [--skip-distinct]
+        [--before REV [--only-before]]
+
+`--before REV` also times REV's code on the same files (warm, alternated with today's, wall and CPU
+seconds: on a shared machine the CPU ratio is the steadier figure).
 """
 
 from __future__ import annotations
@@ -22,11 +26,14 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
+from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +87,9 @@ def build(folder: Path, n_labels: int, *, distinct: bool) -> tuple[int, int]:
     return made, docs
 
 
-def timed_export(folder: Path, out: Path, *extra: str) -> float:
+def timed_export(folder: Path, out: Path, *extra: str, code: Path | None = None) -> float:
+    """Wall time of one `reader export` (with `code`: that tree's `reader` package); its CPU time
+    (user + system, every process it starts) goes to `CPU[-1]`."""
     cmd = [
         sys.executable,
         "-m",
@@ -94,12 +103,48 @@ def timed_export(folder: Path, out: Path, *extra: str) -> float:
         str(out),
         *extra,
     ]
+    env = dict(os.environ, PYTHONPATH=str(code)) if code else None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    # run from the data folder: `-m reader` must not find a `reader/` of the current directory
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env, cwd=folder)
     elapsed = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         sys.exit(f"export failed: {done.stderr}")
     return elapsed
+
+
+CPU: list[float] = []
+
+
+def best(folder: Path, out: Path, *extra: str, code: Path | None = None, runs: int = 3) -> tuple[float, float]:
+    """(wall, CPU) of the fastest of `runs` warm exports."""
+    times = []
+    for _ in range(runs):
+        wall = timed_export(folder, out, *extra, code=code)
+        times.append((wall, CPU[-1]))
+    return min(times, key=lambda wc: wc[1])
+
+
+def compare(folder: Path, rev: str, root: Path, rounds: int = 3) -> None:
+    """The same warm export with today's code and with `rev`'s, alternated (the machine is shared:
+    only the ratio in one run means something)."""
+    code = root / f"code-{rev}"
+    if not code.exists():
+        blob = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "reader"], capture_output=True, check=True)
+        with tarfile.open(fileobj=BytesIO(blob.stdout)) as tar:
+            tar.extractall(code, filter="data")
+    out = folder / "compare.jsonl"
+    timed_export(folder, out, code=code)  # fill `rev`'s sentence cache (its pipeline may differ)
+    now, then = [], []
+    for _ in range(rounds):
+        now.append(best(folder, out, runs=1))
+        then.append(best(folder, out, code=code, runs=1))
+    (nw, nc), (tw, tc) = min(now, key=lambda x: x[1]), min(then, key=lambda x: x[1])
+    print(f"  warm, no --tokens, best of {rounds} alternated: now {nw:.2f} s wall / {nc:.2f} s CPU; ", end="")
+    print(f"{rev} {tw:.2f} s wall / {tc:.2f} s CPU; now / {rev}: wall ×{nw / tw:.2f}, CPU ×{nc / tc:.2f}")
 
 
 def distinct_texts(path: Path) -> int:
@@ -112,6 +157,8 @@ def main() -> None:
     parser.add_argument("--labels", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="build in (and keep) this folder")
     parser.add_argument("--skip-distinct", action="store_true", help="skip the distinct-texts corpus")
+    parser.add_argument("--before", metavar="REV", help="also time REV's code on the same files (warm, no --tokens)")
+    parser.add_argument("--only-before", action="store_true", help="with --before: just that comparison")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="reader-export-bench-"))
     root.mkdir(parents=True, exist_ok=True)
@@ -123,6 +170,9 @@ def main() -> None:
         print(f"copies: {n:,} labels over {docs} documents, built in {time.perf_counter() - t:.1f} s")
         shutil.rmtree(copies / "annotations" / ".cache", ignore_errors=True)
         out = copies / "out.jsonl"
+        if args.before and args.only_before:
+            compare(copies, args.before, root)
+            return
         cold = timed_export(copies, out)
         warm = min(timed_export(copies, out), timed_export(copies, out))
         tokens_cold = timed_export(copies, out, "--tokens")
@@ -131,6 +181,8 @@ def main() -> None:
         print(f"  no --tokens, warm cache:  {warm:6.2f} s")
         print(f"  --tokens, words not cached: {tokens_cold:6.2f} s  ({distinct_texts(out):,} distinct texts)")
         print(f"  --tokens, words cached:     {tokens_warm:6.2f} s")
+        if args.before:
+            compare(copies, args.before, root)
         if not args.skip_distinct:
             unique = root / "distinct"
             n, docs = build(unique, args.labels, distinct=True)

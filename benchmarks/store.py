@@ -110,6 +110,44 @@ def report_curve(folder: Path, n: int, ops: int, *, build: bool, seed: int) -> d
     return out
 
 
+def session_curve(folder: Path, n: int, ops: int, *, build: bool, seed: int) -> dict:
+    """A key in the app: `LabelSession.toggle_label` on a report of n sentences, all labelled (the
+    session is what the reading screen maps keys to). Wall and CPU per key."""
+    from reader.labels.session import LabelSession
+    from reader.store import AnnotationStore
+    from reader.text.pipeline import process_text
+
+    sections = [f"（{i + 1}）第{i + 1}部分" for i in range(max(1, n // 500))]
+    per = n // len(sections)
+    raw = "\n".join(
+        f"{title}\n" + "".join(f"全年第{k}项指标增长{k % 9 + 1}.{k % 7}%左右。" for k in range(j * per, (j + 1) * per))
+        for j, title in enumerate(sections)
+    )
+    doc = process_text("一、工作安排\n" + raw, "big")
+    body = [x for x in doc.sentences if x.kind == "sentence"]
+    out: dict = {"sentences": len(body)}
+    if build:
+        with AnnotationStore(folder) as store:
+            recs = [
+                {"doc": "big", "sentence": x.id, "text": x.text, "label": LABELS[x.index % 3], "annotator": "li",
+                 "section": list(x.section), "line": x.line, "start": x.start, "end": x.end}
+                for x in body
+            ]  # fmt: skip
+            store.bulk_set(recs)
+    rng = random.Random(seed)
+    targets = [body[rng.randrange(len(body))] for _ in range(ops)]
+    with AnnotationStore(folder) as store:
+        session = LabelSession.open(store, doc, "li")
+        walls, cpus = [], []
+        for k, sentence in enumerate(targets):
+            t, cpu = time.perf_counter(), time.process_time()
+            session.toggle_label(sentence, LABELS[k % 3])
+            walls.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - cpu)
+    out["key"], out["key_cpu"] = walls, cpus
+    return out
+
+
 def store_curve(folder: Path, docs: int, per_doc: int, ops: int, *, build: bool, seed: int) -> dict:
     """`docs` documents of `per_doc` labels, imported like `reader import-labels` (timed), then
     set/clear at random documents and the cold load of one document's labels."""
@@ -127,11 +165,12 @@ def store_curve(folder: Path, docs: int, per_doc: int, ops: int, *, build: bool,
                     rec = record(f"doc{d:04d}", i, rng.choice(LABELS))
                     rec["id"] = rec.pop("sentence")
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        t = time.perf_counter()
+        t, cpu = time.perf_counter(), time.process_time()
         with AnnotationStore(folder) as store:
             parsed = read_jsonl(src, store.labelset)
             report = store.bulk_set(parsed.records)
         out["import"] = time.perf_counter() - t
+        out["import_cpu"] = time.process_time() - cpu  # every thread of the process: less hit by the load
         assert report.added == docs * per_doc, report
         src.unlink()
     targets = [(f"doc{rng.randrange(docs):04d}", rng.randrange(per_doc * 2)) for _ in range(ops)]
@@ -189,6 +228,8 @@ def worker(args) -> None:
     folder = Path(args.folder)
     if args.worker == "report":
         out = report_curve(folder, args.n, args.ops, build=args.build, seed=args.seed)
+    elif args.worker == "session":
+        out = session_curve(folder, args.n, args.ops, build=args.build, seed=args.seed)
     else:
         out = store_curve(folder, args.n // 100, 100, args.ops, build=args.build, seed=args.seed)
     import reader
@@ -236,6 +277,32 @@ def tinydb_default(root: Path, docs: int, per_doc: int, ops: int) -> dict:
     return out
 
 
+def session_rows(args, root: Path) -> None:
+    """The key curve: today's session beside REV's (alternating the two, the same files)."""
+    sizes = [int(x) for x in args.session_sizes.split(",") if x]
+    if not sizes:
+        return
+    before = f" | before ({args.before}) | before / now, CPU p50 / p95" if args.before else ""
+    print("A key in the app (`LabelSession.toggle_label`, every sentence of the report labelled), ms:\n")
+    print(f"| sentences | wall p50 / p95 | CPU p50 / p95{before} |")
+    print("|---|---|---|" + ("---|---|" if args.before else ""))
+    for n in sizes:
+        folder = root / f"k{n}"
+        set_mode("journal")
+        now = session_curve(folder, n, args.ops, build=True, seed=n)
+        cells = f"| {now['sentences']:,} | {fmt95(now['key'])} | {fmt95(now['key_cpu'])}"
+        if args.before:
+            then = run_before(args.before, root, "session", n, args.ops, False, folder, n)
+            ratio = [pct(then["key_cpu"], p) / max(pct(now["key_cpu"], p), 1e-6) for p in (50, 95)]
+            cells += f" | {fmt95(then['key'])} wall, {fmt95(then['key_cpu'])} CPU | ×{ratio[0]:.0f} / ×{ratio[1]:.0f}"
+        print(cells + " |", flush=True)
+    print()
+
+
+def fmt95(values: list[float]) -> str:
+    return f"{pct(values, 50):.2f} / {pct(values, 95):.2f}"
+
+
 def fmt(values: list[float]) -> str:
     return f"{pct(values, 50):.2f} / {pct(values, 99):.2f}"
 
@@ -248,8 +315,10 @@ def main() -> None:
     ap.add_argument("--whole-ops", type=int, default=120, help="set_label calls per point (whole-file)")
     ap.add_argument("--before", metavar="REV", help="also measure this git revision's code (subprocess)")
     ap.add_argument("--before-max-bulk", type=int, default=5000, help="time REV's bulk_set up to this size")
+    ap.add_argument("--session-sizes", default="1000,20000", help="sentences of the report for the key curve")
+    ap.add_argument("--only-session", action="store_true", help="just the key curve (LabelSession)")
     ap.add_argument("--tinydb-default", action="store_true", help="also TinyDB's default storage, one file")
-    ap.add_argument("--worker", choices=("report", "store"), help=argparse.SUPPRESS)
+    ap.add_argument("--worker", choices=("report", "store", "session"), help=argparse.SUPPRESS)
     ap.add_argument("--code", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
@@ -264,9 +333,14 @@ def main() -> None:
     report_sizes = [int(x) for x in args.report_sizes.split(",") if x]
     store_sizes = [int(x) for x in args.store_sizes.split(",") if x]
     rows_r, rows_s = [], []
+    if args.only_session:
+        report_sizes = store_sizes = []
     try:
         floor = disk_floor(root)
         print(f"disk floor (append 450 B + fdatasync) p50 / p99: {fmt(floor)} ms\n", flush=True)
+        session_rows(args, root)
+        if args.only_session:
+            return
         for n in report_sizes:
             row = {"n": n}
             for mode, ops in (("journal", args.ops), ("whole-file", args.whole_ops)):
@@ -331,8 +405,11 @@ def main() -> None:
         j, w = row["journal"], row["whole-file"]
         b = f" | {fmt(row['before']['set'])}" if "before" in row else ""
         bi = f" | {row['before']['import']:.2f} s" if "before" in row else ""
+        cpu = f" (CPU {j['import_cpu']:.2f} s" + (
+            f" vs {row['before']['import_cpu']:.2f} s)" if "before" in row else ")"
+        )
         print(
-            f"| {row['n']:,} | {j['import']:.2f} s{bi} | {fmt(j['set'])} | {fmt(w['set'])}{b} | {fmt(j['clear'])} "
+            f"| {row['n']:,} | {j['import']:.2f} s{cpu}{bi} | {fmt(j['set'])} | {fmt(w['set'])}{b} | {fmt(j['clear'])} "
             f"| {fmt(j['set_first'])} ({len(j['set_first'])}) / {fmt(j['set_later'])} ({len(j['set_later'])}) "
             f"| {fmt(j['first'])} |"
         )

@@ -207,15 +207,10 @@ def _write(records: list[dict], columns, output: str, fmt: str) -> None:
     write_text(buffer.getvalue(), Path(output))
 
 
-POST_QUALIFIERS = ("左右", "以上", "以内", "以下", "之内", "上下", "不到", "余", "多")
-
-
 def _show(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "–".join(_show(v) for v in value)
-    return str(value)
+    from reader.indicators.model import show_value
+
+    return show_value(value)
 
 
 def _print_records(name: str, records: list[dict]) -> None:
@@ -278,16 +273,9 @@ def _print_table(folder: Path, table: list[dict]) -> None:
 
 def _figure(row: dict, prefix: str = "") -> str:
     """5%左右, 近10万人次, 力争8%以上, 基本同步: value, unit and hedge as a report writes them."""
+    from reader.indicators.model import figure
+
     key = f"{prefix}_" if prefix else ""
     if prefix and not row[prefix]:
         return ""
-    value, unit, qualifier = row[f"{key}value"], row[f"{key}unit"], row[f"{key}qualifier"]
-    if value is None:
-        return qualifier
-    number = f"{_show(value)}{unit}"
-    if "…" in qualifier:
-        pre, post = qualifier.split("…", 1)
-        return f"{pre}{number}{post}"
-    if qualifier in POST_QUALIFIERS:
-        return number + qualifier
-    return qualifier + number
+    return figure(row[f"{key}value"], row[f"{key}unit"], row[f"{key}qualifier"])

@@ -192,10 +192,10 @@ def _ranks(norm: str, quoted: list[tuple[int, int]]) -> list[re.Match]:
     return out
 
 
-_CN_UNIT_STARTS = "".join(sorted({w[0] for w in (*vocab.COUNT_UNITS, "成", "倍", "天", "个百分点")}))
+_CN_UNIT_STARTS = "".join(sorted({w[0] for w in (*vocab.COUNT_UNITS, *vocab.MEASURE_UNITS, "个百分点")}))
 _CANDIDATE = re.compile(
     rf"[0-9０-９]|[零〇一二两三四五六七八九十百千万亿][余多]?[{_CN_UNIT_STARTS}]"
-    r"|(?:全[国省市区]|地区|城市|地级市)[^，。；]{0,4}(?:第|首位|前列|前)|同步|高于|快于|正增长|下达|平衡"
+    r"|(?:全[国省市区]|地区|城市|地级市)[^，。；]{0,4}(?:第|首位|前列|前)|同步|高于|快于|正增长|(?:平稳|稳定|稳步|较快|快速|高速|合理)增长|下达|平衡"
 )
 """A sentence without any of these has no quantitative clause (most sentences): skipped at once."""
 

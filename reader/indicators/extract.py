@@ -3,7 +3,8 @@
     from reader.indicators import extract
     records = extract(doc)          # doc: reader.text.model.Document
 
-Which sentences: body sentences outside the problem paragraph. Target or outcome: the main targets
+Which sentences: body sentences outside the problem paragraph (and, in the sentence that opens it,
+the figures after the opener). Target or outcome: the main targets
 paragraph is target; otherwise the part of the report decides (plan → target, review → outcome)
 unless the sentence's own words say otherwise (a review sentence about 今年/力争 is a target); in a
 text without parts (a news feature) the words alone decide.
@@ -24,6 +25,7 @@ from reader.indicators.structure import (
     report_year,
     sentence_kind,
 )
+from reader.suggest.context import PROBLEM_OPENER
 
 if TYPE_CHECKING:
     from reader.text.model import Document
@@ -70,6 +72,9 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
         found = find_records(s.text)
         if not found:
             continue
+        if part != "plan" and not in_headline and (opener := PROBLEM_OPENER.search(s.text)):
+            # 在肯定成绩的同时，我们也清醒地看到…：利润下降6.3%: the list after the opener is the problems
+            found = [f for f in found if f.at < opener.start()]
         for f in found:
             start, end = s.start + f.start, s.start + f.end
             is_headline = in_headline and kind == "target" and start >= headline.start

@@ -62,3 +62,29 @@ class Indicator:
         d = asdict(self)
         d["section"] = list(self.section)
         return {k: d[k] for k in FIELDS}
+
+
+POST_QUALIFIERS = ("左右", "以上", "以内", "以下", "之内", "上下", "不到", "余", "多")
+"""Hedges written after the number (5%左右); any other qualifier is written before it (力争8%)."""
+
+
+def show_value(value: int | float | list | None) -> str:
+    """5 → "5", [4.5, 5] → "4.5–5", None → ""."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "–".join(show_value(v) for v in value)
+    return str(value)
+
+
+def figure(value: int | float | list | None, unit: str, qualifier: str) -> str:
+    """5%左右, 近10万人次, 力争8%以上, 基本同步: value, unit and hedge as a report writes them."""
+    if value is None:
+        return qualifier
+    number = f"{show_value(value)}{unit}"
+    if "…" in qualifier:
+        pre, post = qualifier.split("…", 1)
+        return f"{pre}{number}{post}"
+    if qualifier in POST_QUALIFIERS:
+        return number + qualifier
+    return qualifier + number

@@ -14,17 +14,17 @@ from dataclasses import dataclass
 
 from reader.indicators import vocab
 
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９％～－", "0123456789%~-")
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９％～－／", "0123456789%~-/")
 _HALF_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
 _WS = re.compile(r"\s+")
-_NEEDS_HALF_WIDTH = re.compile("[０-９％～－]")
+_NEEDS_HALF_WIDTH = re.compile("[０-９％～－／]")
 _NEEDS_FULL_WIDTH = re.compile("[,;:()!?]")
 
 
 def normalize(text: str) -> tuple[str, Sequence[int]]:
     """(normalized text, original offset of each of its characters). Whitespace is dropped; digits,
-    ％, ～ and － become half-width; a full-width point between digits becomes "."; half-width , ; : ( )
-    become full-width except a "," that groups thousands (1,069)."""
+    ％, ～, － and ／ (微克／立方米) become half-width; a full-width point between digits becomes ".";
+    half-width , ; : ( ) become full-width except a "," that groups thousands (1,069)."""
     if _WS.search(text):
         index: Sequence[int] = [i for i, ch in enumerate(text) if not ch.isspace()]
         out = _WS.sub("", text)
@@ -109,7 +109,8 @@ _ROUGH = _alternation(vocab.ROUGH)
 _PRE = _alternation(vocab.PRE_QUALIFIERS)
 _POST = _alternation(vocab.POST_QUALIFIERS)
 _RANGE = r"—|－|-|~|～|〜|至|到"
-_CN_UNIT = _alternation((*vocab.COUNT_UNITS, "成", "倍", "天", "个百分点"))
+_CN_UNIT = _alternation((*vocab.COUNT_UNITS, *vocab.MEASURE_UNITS, "个百分点"))
+_CN_PLACE = re.compile("[十百千万亿]")
 _QUANTITY = re.compile(
     rf"(?=[\d零〇一二两三四五六七八九十百千万亿{''.join(sorted({w[0] for w in vocab.PRE_QUALIFIERS}))}])"
     rf"(?P<pre>{_PRE})?"
@@ -118,8 +119,9 @@ _QUANTITY = re.compile(
     rf"(?:(?:{_RANGE})(?P<hi>{_AR})(?P<hmult>{_MULT})?(?P<hunit>{_UNIT})?)?"
     rf"(?P<post>{_POST})?"
 )
-"""A Chinese numeral is read only with a measure word it can count with (两个, 千余名, 八成; not 七元,
-a name, nor 一批, 三北)."""
+"""A Chinese numeral is read only with a measure word it can count with (两个, 千余名, 八成; not a
+name: 一批, 三北), or with a unit of measure when it is a written-out number (三百二十公里, 十二万亩;
+not 七元, 千米: a single character before a measure is a name or part of the unit)."""
 _SHARED_UNIT = re.compile(rf"(?:和|、|与)(?:{_AR})(?P<mult>{_MULT})?(?P<unit>{_UNIT})")
 _BARE_LEAD = re.compile(r"(?:为|达到|达|是)$")
 """A number without a unit counts only after these (综合指数为4.04)."""
@@ -192,6 +194,13 @@ def find_quantities(norm: str, quoted: list[tuple[int, int]] | None = None) -> l
             m.group("cn")[0] in "零〇" or (m.group("cn") in ("万", "亿", "千", "百", "十") and not m.group("cnrough"))
         ):
             continue  # 零部件; 万人空巷
+        if (
+            m.group("cn")
+            and m.group("cnunit") in vocab.MEASURE_UNITS
+            and m.group("cnunit") not in vocab.CN_MEASURES
+            and (len(m.group("cn")) < 2 or not _CN_PLACE.search(m.group("cn")))
+        ):
+            continue  # 七元, 千米, 一公里路: not a written-out number
         kind = _kind(unit, mult)
         if not kind and (shared := _SHARED_UNIT.match(norm, m.end())):
             # 6.3和9.1个百分点: the unit is written once, after the last number
@@ -229,3 +238,30 @@ def find_quantities(norm: str, quoted: list[tuple[int, int]] | None = None) -> l
             Quantity(m.start(), m.end(), value, full_unit, m.group("pre") or "", post, kind, prenominal, attributive)
         )
     return found
+
+
+_USER_RANGE = re.compile(r"^\[?\s*(?P<lo>[^,，—\-~～〜至到\]]+?)\s*(?:,|，|—|-|~|～|〜|至|到)\s*(?P<hi>[^\]]+?)\s*\]?$")
+
+
+def parse_value(text: str) -> int | float | list | None:
+    """A value as a person types it in a correction: "5", "5.5", "１２", "1,069", "两万"; a range
+    "4.5-5", "4.5—5", "4.5至5", "[4.5, 5]"; "" for none. ValueError saying what is wrong otherwise."""
+    norm, _ = normalize(text.strip().rstrip("%"))
+    if not norm:
+        return None
+
+    def number(part: str) -> int | float:
+        value = parse_number(part.strip().rstrip("%"))
+        if value is None:
+            raise ValueError(f"{part!r} is not a number (write 5, 5.5, 4.5-5 for a range, or leave it empty)")
+        return value
+
+    if re.fullmatch(r"-?" + _AR, norm):
+        return -number(norm[1:]) if norm.startswith("-") else number(norm)
+    match = _USER_RANGE.match(norm)
+    if match:
+        lo, hi = number(match["lo"]), number(match["hi"])
+        if lo > hi:
+            raise ValueError(f"the range {lo}–{hi} runs backwards; write the lower bound first")
+        return [lo, hi]
+    return number(norm)

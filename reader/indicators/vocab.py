@@ -58,6 +58,10 @@ MEASURE_UNITS = (
 """Units that measure (money, area, weight, length, energy, time, ratios). A measure before a noun is
 an attribute (500万吨智能化矿井, 80岁以上老年人), never a count of that noun."""
 
+CN_MEASURES = ("成", "倍", "天")
+"""Measures a one-character Chinese numeral carries on its own (八成, 两倍, 三天); with the other
+measures only a written-out number is read (三百二十公里, 十二万亩; not 七元, 千米)."""
+
 COUNT_UNITS = (
     "人次",
     "人",
@@ -155,6 +159,19 @@ LEVEL_VERBS = (
     "提高到",
     "提高至",
     "增长至",
+    "增长到",
+    "增加到",
+    "增加至",
+    "上升到",
+    "上升至",
+    "下降到",
+    "下降至",
+    "降低到",
+    "降低至",
+    "减少到",
+    "减少至",
+    "回落到",
+    "回落至",
     "增至",
     "降至",
     "升至",
@@ -185,8 +202,12 @@ GLUE_BEFORE_NUMBER = (
     "平均",
     "首次",
     "年均",
+    "同口径",
+    "可比口径",
+    "仅",
 )
-"""Comparison bases and adverbs between the indicator and the number; cut from the indicator."""
+"""Comparison bases and adverbs between the indicator and the number; cut from the indicator (a clause
+left with none of its own, 同口径增长5.7%, speaks of the indicator before it)."""
 
 SCOPE_PREFIX = re.compile(
     r"^(?:其中|同时|此外|全年|今年|明年|去年|上年|一年来|过去一年|\d{4}年|全市|全省|全国|全区|全县|全州|全盟"
@@ -204,7 +225,7 @@ AFTER_NOUN_STOP = re.compile(
 VERB_AFTER_NUMBER = re.compile(r"^(?:用于|全部|均|的|同比|比上年|较|占|左右|以上|以内|以下|增长|下降)")
 """A number followed by these is the predicate of what came before it, not a count of what follows."""
 
-BARE_MEASURE_SUBJECT = re.compile(r"^(?:增速|增幅|增长|总量|规模|数量|比重|占比|排名|位次|均)$")
+BARE_MEASURE_SUBJECT = re.compile(r"^(?:增速|增幅|增长|总量|总数|规模|数量|比重|占比|排名|位次|均)$")
 """A clause whose subject is only one of these speaks of the previous clause's indicator
 (…增长7.4%，增速位列全省第二)."""
 
@@ -221,7 +242,10 @@ HIGHER_THAN = re.compile(
 )
 """收入高于经济增长水平: the whole comparison is the qualifier."""
 
-POSITIVE_GROWTH = re.compile(r"(?P<q>(?:力争|确保|争取)?(?:保持|实现)?正增长)")
+POSITIVE_GROWTH = re.compile(
+    r"(?P<q>(?:力争|确保|争取)?(?:(?:保持|实现)?正增长|(?:保持|实现)(?:平稳|稳定|稳步|较快|快速|中高速|合理)增长))"
+)
+"""进出口总额力争保持正增长, 外贸进出口总额保持稳定增长: a growth without a number."""
 TASK = re.compile(
     r"(?P<q>(?:确保|力争)?完成(?:国家|省|市|上级)(?:和|及|、)?(?:省|市)?(?:下达|确定)(?:的)?(?:目标)?任务)"
 )
@@ -229,7 +253,7 @@ TASK = re.compile(
 BALANCE = re.compile(r"(?P<q>(?:保持)?基本平衡)")
 COMPARISONS = ((SYNC, "增长"), (HIGHER_THAN, "增长"), (POSITIVE_GROWTH, "增长"), (TASK, ""), (BALANCE, ""))
 """Comparisons that stand for a number, with the measure they imply."""
-COMPARISON_WORDS = re.compile(r"同步|高于|快于|不低于|超过|正增长|任务|平衡")
+COMPARISON_WORDS = re.compile(r"同步|高于|快于|不低于|超过|正增长|(?:平稳|稳定|稳步|较快|快速|高速|合理)增长|任务|平衡")
 """One of these is in every comparison above: a clause without any is not searched further."""
 
 # --- ranks ------------------------------------------------------------------------------------------------

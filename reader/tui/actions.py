@@ -14,7 +14,7 @@ from dataclasses import dataclass
 class ActionSpec:
     id: str
     context: str
-    """"app" (everywhere), "reading" or "library"."""
+    """"app" (everywhere), "reading", "library" or "indicators" (the figures panel)."""
     action: str
     """Textual action string run by the binding (on the screen, or `app.` prefixed)."""
     description: str
@@ -120,6 +120,46 @@ _SPECS: tuple[ActionSpec, ...] = (
         help="Next unlabelled sentence the suggester is least sure of (smallest margin first)",
     ),
     ActionSpec("suggestion.toggle", "reading", "toggle_suggestions", "Show or hide suggestions"),
+    ActionSpec(
+        "indicators.panel",
+        "reading",
+        "indicators",
+        "Figures",
+        help="The report's figures: indicator, target, last year's outcome (jump, correct, not an indicator)",
+    ),
+    ActionSpec(
+        "indicators.highlight",
+        "reading",
+        "toggle_indicators",
+        "Underline the figures",
+        help="Underline every figure (indicator clause) in the text, bold when corrected; again hides them",
+    ),
+    ActionSpec("indicators.jump", "indicators", "jump", "Jump to the figure's sentence"),
+    ActionSpec(
+        "indicators.correct",
+        "indicators",
+        "correct",
+        "Correct the figure",
+        help="Correct the selected figure: indicator, measure, value, unit, qualifier, kind, year",
+    ),
+    ActionSpec(
+        "indicators.reject",
+        "indicators",
+        "reject",
+        "Not an indicator",
+        help="The selected clause is not an indicator: left out of reader indicators and exports (again: it is)",
+    ),
+    ActionSpec(
+        "indicators.restore",
+        "indicators",
+        "restore",
+        "Drop your correction",
+        help="Back to the extractor's reading of the selected figure",
+    ),
+    ActionSpec("indicators.undo", "indicators", "undo", "Undo the last change"),
+    ActionSpec("indicators.down", "indicators", "cursor(1)", "Next figure"),
+    ActionSpec("indicators.up", "indicators", "cursor(-1)", "Previous figure"),
+    ActionSpec("indicators.close", "indicators", "close", "Close the figures"),
     ActionSpec("library.open", "library", "open_report", "Open", True, "Open the report"),
     ActionSpec("library.filter", "library", "filter", "Filter", True, "Filter the reports by name"),
     ActionSpec("library.down", "library", "cursor(1)", "Next report", False, "Next report in the table"),
@@ -131,7 +171,7 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("theme.toggle", "app", "app.toggle_theme", "Light/dark theme"),
 )
 
-CONTEXTS = ("app", "reading", "library")
+CONTEXTS = ("app", "reading", "library", "indicators")
 
 
 def label_specs(labels) -> list[ActionSpec]:

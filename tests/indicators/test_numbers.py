@@ -49,6 +49,11 @@ def one(text: str) -> tuple:
         ("赤字率拟按3%安排。", ("赤字率", "率", 3, "%", "")),
         ("拟安排地方政府专项债券3.9万亿元。", ("地方政府专项债券", "", 3.9, "万亿元", "")),
         ("新能源装机达到14GW。", ("新能源装机", "", 14, "GW", "")),
+        ("新建改建农村公路三百二十公里。", ("新建改建农村公路", "", 320, "公里", "")),
+        ("完成造林绿化十二万亩。", ("完成造林绿化", "", 12, "万亩", "")),
+        ("细颗粒物平均浓度下降到３３微克／立方米。", ("细颗粒物平均浓度", "浓度", 33, "微克/立方米", "")),
+        ("外贸进出口总额保持稳定增长。", ("外贸进出口总额", "增长", None, "", "保持稳定增长")),
+        ("规模以上工业增加值仅增长2.1%。", ("规模以上工业增加值", "增长", 2.1, "%", "")),
     ],
 )
 def test_figures_as_written(text, expected):
@@ -73,6 +78,8 @@ def test_figures_as_written(text, expected):
         "一批改革走在全国全省前列。",
         "20万人以上的县特殊教育学校全覆盖。",
         "500万吨智能化矿井联合试运转。",
+        "每千米路段设置驿站。",
+        "七元宵节前完成。",
     ],
 )
 def test_not_quantities(text):
@@ -102,3 +109,42 @@ def test_chinese_numerals():
 
 def test_quoted_numbers_are_names():
     assert find_quantities(normalize("“13710”督办平台事项办结率95%")[0])[0].value == 95
+
+
+def test_a_value_as_a_person_types_it_in_a_correction():
+    from reader.indicators.model import figure, show_value
+    from reader.indicators.numbers import parse_value
+
+    cases = {
+        "5": 5,
+        "5.5": 5.5,
+        "５.５": 5.5,
+        "1,069": 1069,
+        "两万": 20000,
+        "5%": 5,
+        "-0.5": -0.5,
+        "4.5-5": [4.5, 5],
+        "4.5—5": [4.5, 5],
+        "4.5至5": [4.5, 5],
+        "[4.5, 5]": [4.5, 5],
+        "": None,
+        "  ": None,
+    }
+    for text, value in cases.items():
+        assert parse_value(text) == value, text
+    for bad in ("about five", "6-5", "5-"):
+        with pytest.raises(ValueError):
+            parse_value(bad)
+    assert show_value([4.5, 5]) == "4.5–5" and show_value(None) == ""
+    assert figure(5, "%", "左右") == "5%左右" and figure(8, "%", "力争…以上") == "力争8%以上"
+    assert figure(None, "", "基本同步") == "基本同步" and figure(3.2, "万人", "") == "3.2万人"
+
+
+def test_a_clause_without_its_own_subject_speaks_of_the_indicator_before_it():
+    found = find_records("一般公共预算收入完成138.6亿元，同口径增长5.7%。新增高新技术企业1200家，总数达到6800家。")
+    assert [(r.indicator, r.value) for r in found] == [
+        ("一般公共预算收入", 138.6),
+        ("一般公共预算收入", 5.7),
+        ("新增高新技术企业", 1200),
+        ("新增高新技术企业", 6800),
+    ]

@@ -17,7 +17,7 @@ from reader.tui.actions import all_specs
 from reader.tui.screens.modal import Panel
 from reader.tui.widgets.rows import RowTable
 
-CONTEXT_TITLES = {"app": "everywhere", "reading": "reading", "library": "library"}
+CONTEXT_TITLES = {"app": "everywhere", "reading": "reading", "library": "library", "indicators": "figures"}
 MARGIN_LEGEND = (
     "Margin: T A P a label starts on this line (t a p: suggested) · │ ┆ it goes on · "
     "+ more sentences start on this line (their text colour shows their labels) · * a note"

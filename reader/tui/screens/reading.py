@@ -21,6 +21,7 @@ from reader.labels import is_unit
 from reader.labels.session import Changed, LabelSession
 from reader.tui.actions import bindings_for
 from reader.tui.filters import Filter, filters_for, matching, rank, step
+from reader.tui.indicators import Indicators
 from reader.tui.sections import SectionIndex, Tally
 from reader.tui.suggestions import Suggestions, reason_words, sureness
 from reader.tui.widgets.document_view import DocumentView
@@ -57,6 +58,8 @@ class ReadingScreen(Screen):
         self.suggest: Suggestions | None = None
         """Suggestions and retraining (created on mount, when the app's config is known)."""
         self.read_only_reason: str | None = None
+        self.indicators = Indicators(self)
+        """The report's figures: the panel (`i`), their highlights (`I`), corrections."""
         self.last_state = ("", "")
         self._ids: dict[str, int] = {}
         self._section = ""
@@ -556,6 +559,8 @@ class ReadingScreen(Screen):
             touched.update(range(len(self.index.headings)))
         if touched:
             outline.refresh_headings(touched)
+        if changed.corrections:
+            self.indicators.changed()
         if self.filter is not None:
             self._refilter()
         self._update_status()
@@ -624,6 +629,15 @@ class ReadingScreen(Screen):
     def jump_to(self, sentence) -> None:
         if sentence is not None:
             self.view.set_cursor(sentence.index)
+
+    def action_indicators(self) -> None:
+        """The report's figures (`reader.tui.screens.indicators`)."""
+        from reader.tui.screens.indicators import IndicatorsScreen
+
+        self.app.push_screen(IndicatorsScreen(self.indicators))
+
+    def action_toggle_indicators(self) -> None:
+        self.indicators.toggle_highlights()
 
     # -- search ----------------------------------------------------------------------------------
     def _search_field(self) -> Input | None:

@@ -40,6 +40,7 @@ from reader.tui.linebreak import char_widths
 from reader.tui.widgets.document_colors import none_color, readable, suggestion_color
 from reader.tui.widgets.document_layout import BLANK, Layout, SentenceIndex, build_layout
 from reader.tui.widgets.document_search import find_matches
+from reader.tui.widgets.indicator_spans import SpanLayer
 
 GUTTER = 3
 """Cells left of the text: label marker(s), note marker, space."""
@@ -169,6 +170,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._viewport_height = 0
         """The height of the text area at the last resize (to tell what was visible before one)."""
         self._last_top: int | None = None
+        self.highlights = SpanLayer()
+        """Spans drawn with their own style inside sentences (the figures, `set_highlights`)."""
         if document is not None:
             self.load(document)
 
@@ -183,6 +186,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._suggestions = {}
         self._dimmed = set()
         self._matches, self._match_starts, self._match_current = [], [], -1
+        self.highlights.set([])
         self._layouts = {}
         self._layout = None
         self._strips.clear()
@@ -277,6 +281,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._suggestions = dict(suggestions)
         self._suggestions_visible = visible
         self._repaint_all()
+
+    def set_highlights(self, spans) -> None:
+        """Underline these (start, end, kind) spans of the text ("extracted" or "corrected"); [] clears."""
+        if self.highlights.set(spans):
+            self._repaint_all()
 
     # ------------------------------------------------------------------ scrolling
     def page(self, direction: int) -> None:
@@ -735,6 +744,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                     match_spans.append((a, b, style))
                     cuts.update((a, b))
                 k += 1
+        marked = self.highlights.within(start, end)
+        cuts.update(x for a, b, _ in marked for x in (a, b))
         text = document.text
         cursor_style = styles["cursor"]
         for a, b in itertools.pairwise(sorted(cuts)):
@@ -748,6 +759,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                     if is_cursor and match_style is None:
                         style = style + cursor_style
                     break
+            style = SpanLayer.over(style, a, b, marked)
             if match_style is not None:
                 style = style + match_style
             segments.append(Segment(text[a:b], style))

@@ -1,7 +1,8 @@
 """Suggestion figures (issues 6, 15): quality by leave-one-document-out over the seed reports' reference
 labels, the shipped model on reports it has not seen (tests/suggest/data/unseen: national, provincial
-and city styles), leave-one-report-out over all eight, `suggest` time on a 35k-character report,
-`train` time on 5,000 labels. Body sentences only (the export's units).
+and city styles, development data; tests/suggest/data/heldout: a county and a 2019 provincial report,
+held out), leave-one-report-out over all of them, `suggest` time on a 35k-character report, `train`
+time on 5,000 labels. Body sentences only (the export's units).
 
     .venv/bin/python benchmarks/suggest.py [--annotations annotations] [--corpus corpus]
 
@@ -28,7 +29,7 @@ from reader.suggest.training import collect_examples  # noqa: E402
 from reader.text.pipeline import load_document, process_bytes  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from suggest_curve import unseen_examples  # noqa: E402
+from suggest_curve import HELDOUT, UNSEEN, unseen_examples  # noqa: E402
 
 
 def line(name: str, sc: dict) -> str:
@@ -60,24 +61,27 @@ def main() -> None:
     print("  " + line("rules + model", cv["model"]))
     print("  per held-out document (rules+model macro-F1): " + ", ".join(f"{d} {v:.3f}" for d, v in cv["docs"].items()))
 
-    unseen = unseen_examples()
     shipped = m.train(examples, seed=0)
-    pooled_gold, pooled_rules, pooled_model = [], [], []
-    print("the shipped model (trained on the seeds) on the unseen reports:")
-    for d, exs in unseen.items():
-        gold = [e.label for e in exs]
-        got = [lab for lab, _d, _s in m.predict(shipped, [e.ctx for e in exs])]
-        rules = [lab for lab, _d, _s in m.predict(None, [e.ctx for e in exs])]
-        pooled_gold += gold
-        pooled_model += got
-        pooled_rules += rules
-        print("  " + line(f"{d} ({len(exs)})", scores(gold, got)))
-    print("  " + line("all, rules", scores(pooled_gold, pooled_rules)))
-    print("  " + line("all, model", scores(pooled_gold, pooled_model)))
-    everything = examples + [e for exs in unseen.values() for e in exs]
+    written: dict[str, list] = {}
+    for title, folder in (("unseen (development)", UNSEEN), ("held out", HELDOUT)):
+        unseen = unseen_examples(folder)
+        written.update(unseen)
+        pooled_gold, pooled_rules, pooled_model = [], [], []
+        print(f"the shipped model (trained on the seeds) on the {title} reports:")
+        for d, exs in unseen.items():
+            gold = [e.label for e in exs]
+            got = [lab for lab, _d, _s in m.predict(shipped, [e.ctx for e in exs])]
+            rules = [lab for lab, _d, _s in m.predict(None, [e.ctx for e in exs])]
+            pooled_gold += gold
+            pooled_model += got
+            pooled_rules += rules
+            print("  " + line(f"{d} ({len(exs)})", scores(gold, got)))
+        print("  " + line("all, rules", scores(pooled_gold, pooled_rules)))
+        print("  " + line("all, model", scores(pooled_gold, pooled_model)))
+    everything = examples + [e for exs in written.values() for e in exs]
     n_docs = len({e.doc for e in everything})
     cv8 = m.cross_validate(everything, seed=0, max_folds=n_docs)
-    print(f"leave-one-report-out over the seeds and the unseen reports ({cv8['folds']} folds):")
+    print(f"leave-one-report-out over the seeds and the written reports ({cv8['folds']} folds):")
     print("  " + line("rules alone", cv8["rules"]))
     print("  " + line("rules + model", cv8["model"]))
     print("  per held-out report: " + ", ".join(f"{d} {v:.3f}" for d, v in cv8["docs"].items()))

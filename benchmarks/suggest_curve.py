@@ -68,6 +68,8 @@ def agree(e: m.Example) -> str:
 
 UNSEEN = ROOT / "tests" / "suggest" / "data" / "unseen"
 """Reports written and labelled for this check in national, provincial and city styles (not seeds)."""
+HELDOUT = ROOT / "tests" / "suggest" / "data" / "heldout"
+"""Reports written and labelled later, before any model ran on them (kept out of the curve)."""
 
 
 def unseen_examples(folder: Path = UNSEEN) -> dict[str, list[m.Example]]:

@@ -68,7 +68,9 @@ class Context:
     lead: bool = False
     """A lead-in: a level-3 entry of the document's outline (持续扩大有效投资。 opening its paragraph)."""
     shaped: bool = False
-    """Heading-shaped (`heading_shaped`), not the last of its paragraph, not right after a lead-in."""
+    """Heading-shaped (`heading_shaped`) but not a lead-in: not the last of its paragraph, not right
+    after a lead-in. Apart from `lead`, so a model that learns about lead-ins (a user's convention)
+    learns nothing about these from them."""
     para_first: bool = False
     para_last: bool = False
     position: float = 0.0
@@ -164,8 +166,8 @@ def contexts(doc: Document) -> list[Context]:
         lead = s.kind == "sentence" and s.start in lead_starts
         # A heading is not followed by another at once: a short sentence right after a lead-in in its
         # paragraph is the lead-in's first task.
-        after_lead = not first and bool(out) and out[-1].shaped
-        shaped = s.kind == "sentence" and (lead or (heading_shaped(text) and not last and not after_lead))
+        after_lead = not first and bool(out) and (out[-1].lead or out[-1].shaped)
+        shaped = s.kind == "sentence" and not lead and heading_shaped(text) and not last and not after_lead
         out.append(
             Context(
                 text=text,

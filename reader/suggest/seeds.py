@@ -1,5 +1,6 @@
-"""`reader import-seeds`: put the reference labels of the seed reports (../shared/labels/seeds.jsonl)
-into the store for the corpus copies, matched to the pipeline's sentences by whitespace-free text.
+"""The reference labels of the seed reports (../shared/labels/seeds.jsonl): matched to the pipeline's
+sentences of their corpus copies by whitespace-free text, for `reader import-seeds` (the command is in
+`reader/cli/suggest_cmds.py`) and as training and evaluation examples.
 
 Matching, strictly (nothing is guessed):
 1. a unit whose text equals a sentence's text (whitespace removed; then also with half-width
@@ -15,11 +16,9 @@ reference label are marked reviewed by the annotator, which makes their unlabell
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import re
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,33 +162,41 @@ def read_units(path: Path) -> dict[str, list[dict]]:
     return by_seed
 
 
-def run(args: argparse.Namespace) -> int:
-    from reader.cli.common import annotations_dir, corpus_dir
-    from reader.store import AnnotationStore
+@dataclass
+class SeedImport:
+    """What `plan_import` found: the labels to store, the sections to mark reviewed, and a report."""
+
+    records: list[dict] = field(default_factory=list)
+    marks: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    """(document id, section path) pairs to mark reviewed; () is the whole document."""
+    lines: list[str] = field(default_factory=list)
+    """The report, one line per document and per unmatched unit or sentence."""
+    total_units: int = 0
+    matched_units: int = 0
+
+
+def plan_import(seeds_file: Path, corpus: Path, annotator: str = "reference") -> SeedImport:
+    """Match the reference labels in `seeds_file` to the corpus copies of the seed reports (nothing is
+    written: the caller stores `records` and `marks`)."""
     from reader.text.pipeline import load_document
 
-    seeds_file = Path(args.seeds) if args.seeds else DEFAULT_SEEDS
-    corpus = corpus_dir(args)
     by_seed = read_units(seeds_file)
     mapping = corpus_map(corpus, seeds_file.parent.parent / "seeds")
-    annotator = args.annotator
-    records: list[dict] = []
-    marks: list[tuple[str, tuple[str, ...]]] = []
-    total_units = matched_units = 0
+    out = SeedImport()
     for seed, units in sorted(by_seed.items()):
-        total_units += len(units)
+        out.total_units += len(units)
         doc_id = mapping.get(seed)
         if doc_id is None or not (corpus / f"{doc_id}.txt").exists():
-            print(f"{seed}: no corpus copy found in {corpus}; {len(units)} units skipped")
+            out.lines.append(f"{seed}: no corpus copy found in {corpus}; {len(units)} units skipped")
             continue
         doc = load_document(corpus / f"{doc_id}.txt")
         m = match_units(doc, units)
-        matched_units += len(units) - len(m.unmatched_units)
+        out.matched_units += len(units) - len(m.unmatched_units)
         for i, lab in sorted(m.labels.items()):
             if lab == "none":
                 continue
             s = doc.sentences[i]
-            records.append(
+            out.records.append(
                 {
                     "doc": doc_id,
                     "sentence": s.id,
@@ -203,29 +210,18 @@ def run(args: argparse.Namespace) -> int:
                 }
             )
         paths = reviewed_paths(doc, set(m.labels))
-        marks += [(doc_id, p) for p in paths]
-        print(
+        out.marks += [(doc_id, p) for p in paths]
+        out.lines.append(
             f"{doc_id}: {len(m.labels)}/{len(doc.sentences)} sentences labelled; "
             f"{len(m.unmatched_units)} unit(s) and {len(m.unmatched_sentences)} sentence(s) unmatched; "
             f"{'whole document' if paths == [()] else f'{len(paths)} section(s)'} marked reviewed"
         )
         for u in m.unmatched_units:
-            print(f"  unit {u.get('i')} ({u['label']}) not matched: {_squeeze(u['text'])[:60]}")
+            out.lines.append(f"  unit {u.get('i')} ({u['label']}) not matched: {_squeeze(u['text'])[:60]}")
         for i in m.unmatched_sentences:
             s = doc.sentences[i]
-            print(f"  sentence line {s.line} has no reference label: {_squeeze(s.text)[:60]}")
-    print(f"{matched_units}/{total_units} units matched; {len(records)} labels to store")
-    if args.dry_run:
-        return 0
-    store = AnnotationStore(annotations_dir(args))
-    try:
-        report = store.bulk_set(records)
-        for doc_id, path in marks:
-            store.mark_reviewed(doc_id, path or None, annotator=annotator)
-    finally:
-        store.close()
-    print(f"stored: {report}", file=sys.stdout)
-    return 0
+            out.lines.append(f"  sentence line {s.line} has no reference label: {_squeeze(s.text)[:60]}")
+    return out
 
 
 def labelled_examples(doc: Document, units: list[dict], annotator: str = "reference") -> list:

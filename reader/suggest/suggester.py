@@ -56,8 +56,9 @@ class Suggester:
     # --- loading ---------------------------------------------------------------------------------
     @classmethod
     def load(cls, annotations: str | Path, annotator: str | None = None, *, fallback: Path | None = None) -> Suggester:
-        """Suggester for `annotator`'s own model under `annotations/models/`, else the shipped model
-        `annotations/model/` (else the one under `fallback`), else the rules alone.
+        """Suggester for `annotator`'s own model under `annotations/models/`, else a model in
+        `annotations/model/` (else `fallback/model/`), else the shipped one installed with reader
+        (`reader/suggest/shipped/`), else the rules alone.
         Cheap: the model file is read on the first `suggest` (or `warm()`).
         """
         return cls(choice=choose(Path(annotations), annotator, fallback=fallback))

@@ -87,14 +87,21 @@ def test_import_train_evaluate(capsys, tmp_path: Path, monkeypatch) -> None:
     rules = json.loads(out)
     assert code == 0 and rules["model"] is False and rules["n"] > 300
     assert set(rules["labels"]) == set(LABELS) and rules["macro_f1"] > 0.7
+    from reader.suggest.saved import installed_dir
+
+    installed = {p.name: p.read_bytes() for p in installed_dir().iterdir()}
     code, out, _ = run(capsys, "train", "--annotator", "reference", "--shipped")
     assert code == 0 and "macro-F1" in out and (tmp_path / "annotations" / "model" / "suggest-model.joblib").exists()
+    # --shipped on a folder other than the checkout's writes that folder's model, never the installed one
+    assert {p.name: p.read_bytes() for p in installed_dir().iterdir()} == installed
     meta = json.loads((tmp_path / "annotations" / "model" / "suggest-model.json").read_text())
     assert meta["documents"] == ["datong-2025", "jinzhong-2025"] and "cv" in meta
     code, out, _ = run(capsys, "evaluate", "--docs", "datong-2025")
     assert code == 0 and "confusion" in out and "problem" in out
-    code, out, _ = run(capsys, "suggest", str(corpus / "datong-2025.txt"), "--json")
+    code, out, err = run(capsys, "suggest", str(corpus / "datong-2025.txt"), "--json")
     assert code == 0 and "model" in {json.loads(x)["source"] for x in out.splitlines()}
+    # the folder's own model/ (the old place of the shipped model) answers before the installed one
+    assert "shipped model (418 reference labels; annotations/model)" in err
 
 
 def test_train_without_labels_is_an_error(capsys, tmp_path: Path, monkeypatch) -> None:
@@ -137,13 +144,15 @@ def _store_with_user_labels(tmp_path: Path) -> Path:
 
 @pytest.mark.slow
 def test_a_users_model_never_overwrites_the_shipped_one(capsys, tmp_path: Path) -> None:
+    from reader.suggest.saved import installed_dir
+
     ann = _store_with_user_labels(tmp_path)
-    shipped = {p.name: p.read_bytes() for p in (ann / "model").iterdir()}
+    shipped = {p.name: p.read_bytes() for p in installed_dir().iterdir()}
     code, out, _ = run(
         capsys, "train", "--annotator", "li", "--no-cv", "--annotations", str(ann), "--corpus", str(CORPUS)
     )
     assert code == 0 and "li" in out
-    assert {p.name: p.read_bytes() for p in (ann / "model").iterdir()} == shipped
+    assert {p.name: p.read_bytes() for p in installed_dir().iterdir()} == shipped
     meta = json.loads((ann / "models" / "li" / "suggest-model.json").read_text())
     assert meta["annotators"] == ["li"] and meta["own_examples"] == 40 and meta["reference_examples"] > 900
     # suggestions say whose model they come from

@@ -122,7 +122,10 @@ def test_train_save_load_suggest(tmp_path: Path) -> None:
     assert [lab for lab, _d, _s in predict(None, [Context(text="各位代表！")])] == ["none"]
 
 
-def test_no_model_means_rules(tmp_path: Path) -> None:
+def test_no_model_means_rules(tmp_path: Path, monkeypatch) -> None:
+    from reader.suggest import saved
+
+    monkeypatch.setattr(saved, "installed_dir", lambda: tmp_path / "not-installed")
     s = Suggester.load(tmp_path)
     assert not s.has_model and s.info == {}
     assert {x.source for x in s.suggest(_doc())} == {"rules"}

@@ -129,7 +129,7 @@ def test_lead_ins_come_from_the_outline() -> None:
     assert [c.lead for c in ctx] == [False, True, False, False, False, False, False, False]
     # the shape is a separate feature: the sub-lead-in inside the paragraph, and a comma lead-in the
     # outline does not mark; never the last sentence of a paragraph, nor right after a lead-in
-    assert [c.shaped for c in ctx] == [False, True, False, True, False, False, True, False]
+    assert [c.shaped for c in ctx] == [False, False, False, True, False, False, True, False]
     # a part whose title names neither review nor plan, after the plan part, is the plan
     assert {c.part for c in ctx} == {"plan"}
 

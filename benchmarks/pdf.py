@@ -1,6 +1,6 @@
 """Reports typeset as newspaper PDFs, read back: per extractor and by reading the PDF directly.
 
-    .venv/bin/python benchmarks/pdf.py [--layouts NAME,...] [--only NAME] [--cache DIR] [--misses READER]
+    .venv/bin/python benchmarks/pdf.py [--layouts NAME,...] [--limits] [--only NAME] [--cache DIR] [--misses READER]
 
 Every reference report (tests/fixtures/reports and tests/pdf/data) is set in every layout of the
 PDF harness (tests/pdf/harness.py: page sizes, 3–5 columns, body sizes, two font set-ups, banners,
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.text.pipeline import load_document, process_text  # noqa: E402
-from tests.pdf.harness import EXTRACTORS, LAYOUTS, build_case, references  # noqa: E402
+from tests.pdf.harness import EXTRACTORS, LAYOUTS, LIMITS, build_case, references  # noqa: E402
 from tests.text.harness import Score, score  # noqa: E402
 
 READERS = (*EXTRACTORS, "direct")
@@ -119,11 +119,14 @@ def ten_pages(folder: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--layouts", default="", help="comma-separated layout names (default: all)")
+    ap.add_argument("--limits", action="store_true", help="the geometry the extractors lose the columns on")
     ap.add_argument("--only", default="", help="only references whose name contains this")
     ap.add_argument("--cache", type=Path, default=None, help="keep the PDFs and extracted texts here")
     ap.add_argument("--misses", choices=READERS, help="print what went wrong for this reader")
     args = ap.parse_args()
-    layouts = [lay for lay in LAYOUTS if not args.layouts or lay.name in args.layouts.split(",")]
+    layouts = [
+        lay for lay in (LIMITS if args.limits else LAYOUTS) if not args.layouts or lay.name in args.layouts.split(",")
+    ]
     refs = [r for r in references() if args.only in r.name]
     folder = args.cache or Path(tempfile.mkdtemp(prefix="reader-pdf-bench-"))
     figures(folder, layouts, refs, args.misses)

@@ -241,7 +241,18 @@ def _print_records(name: str, records: list[dict]) -> None:
             _show(r["year"]),
         )
     console = Console(highlight=False)
+    if not records:
+        console.print(
+            f"{name}: no figures found: no target or achievement sentence states a quantity "
+            "(is it a government work report? `reader outline PATH` shows how it was read)"
+        )
+        return
     console.print(table)
+    if not any(r["headline"] for r in records):
+        console.print(
+            "no main targets paragraph found (…主要预期目标是：…): no ★ rows, and no headline targets for "
+            "this report in the corpus table"
+        )
     console.print(
         Text(
             "★ the report's main targets paragraph; ✎ an annotator's correction; --json or --csv for every field",

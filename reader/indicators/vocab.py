@@ -276,8 +276,12 @@ RANK_IDIOM = re.compile(r"(?:走在|走到|处于|迈入|跻身)(?:全国|全省
 """走在全国全省前列 is praise, not a rank."""
 
 # --- where a sentence stands ---------------------------------------------------------------------------
-HEADLINE_MARKER = re.compile(r"(?:主要预期目标|主要发展目标|主要目标|预期目标|发展目标)(?:是|为)[：:]?")
-"""Opens the report's main targets paragraph (今年经济社会发展主要预期目标是：…)."""
+HEADLINE_MARKER = re.compile(
+    r"(?:主要预期目标|主要发展目标|主要目标|预期目标|发展目标)"
+    r"(?:是|为|(?:初步)?(?:确定|建议|拟定|安排|设定|设置|考虑)为|(?:安排)?如下)[：:]?"
+)
+"""Opens the report's main targets paragraph (今年经济社会发展主要预期目标是：…; 建议为, 确定为 and 如下 where the
+report goes to the congress before the plan is approved)."""
 LONG_TERM = re.compile(r"今后|未来|五年|十四五|十五五|远景|中长期|一个时期")
 """Before the marker, these make it the goals of a plan period (今后五年的主要目标是：), not of the
 report's year: not the headline, and its figures are for no single year."""

@@ -6,9 +6,10 @@ of a browser's print header and footer (a date and time, a URL, 1/15). Kangxi ra
 extraction gives for ordinary characters (⽉) become those characters. What is dropped is returned so
 the pipeline can keep a record.
 Spaces left by PDF extraction are removed between Chinese and digits/Latin, next to Chinese
-punctuation, inside letter-spaced runs (政 府 工 作), between Chinese characters in running text,
-and at line ends; a space between two Latin words, or between two Chinese phrases of a title-like
-line (投资打好头阵 消费挖掘潜能), is kept as one space.
+punctuation, between a number and its decimal point or sign (`5 . 6 %`), inside letter-spaced runs
+(政 府 工 作, pdfminer.six's justified `加 到8 2 . 7万 亿 元`), between Chinese characters in running
+text, and at line ends; a space between two Latin words or numbers, or between two Chinese phrases of
+a title-like line (投资打好头阵 消费挖掘潜能), is kept as one space.
 Nothing else is ever changed: no punctuation is normalised, no character added or reordered.
 """
 
@@ -17,13 +18,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from reader.text.chars import CJK_PUNCT, HAN, WS, WS_CHARS
+from reader.text.chars import CJK_PUNCT, HAN, WS, WS_CHARS, ends_sentence
 
 FURNITURE_RE = re.compile(
     rf"[（(][{WS}]*(?:上接|下转|紧接|接上|转下|接|转|续)[{WS}]*第?[{WS}]*"
     rf"[0-9０-９一二三四五六七八九十]{{1,3}}[{WS}]*[版页][{WS}]*[）)]"
 )
-_LETTER_SPACED = re.compile(rf"(?:[{HAN}{CJK_PUNCT}0-9][{WS}]){{2,}}[{HAN}{CJK_PUNCT}0-9]")
+_SPACED_CHAR = rf"[{HAN}{CJK_PUNCT}0-9.．%]"
+_LETTER_SPACED = re.compile(rf"(?:{_SPACED_CHAR}[{WS}]){{2,}}{_SPACED_CHAR}")
+"""Single characters each followed by a space: a justified line as pdfminer.six gives it (`8 2 . 7万`)."""
 _INNER_WS = re.compile(rf"(?<=([^{WS}]))[{WS}]+(?=([^{WS}]))")
 _HAN_ONLY = re.compile(rf"[{HAN}]")
 _ANY_WS = re.compile(rf"[{WS}]")
@@ -62,7 +65,8 @@ def drop_furniture(line: str) -> tuple[str, list[str]]:
 
 def _space_in_body(m: re.Match[str]) -> str:
     left, right = m.group(1), m.group(2)
-    return " " if left.isascii() and right.isascii() else ""  # Latin words keep their space
+    # Latin words and numbers keep their space (`COVID 19`); not a number and its sign (`5 %`, `5 . 6`)
+    return " " if left.isascii() and right.isascii() and left.isalnum() and right.isalnum() else ""
 
 
 def _space_in_title(m: re.Match[str]) -> str:
@@ -90,3 +94,22 @@ def clean_line(line: str) -> tuple[str, list[str]]:
     if _RADICALS.search(line):
         line = _RADICALS.sub(_unradical, line)
     return clean_spaces(line), dropped
+
+
+def drop_box_blanks(lines: list[tuple[str | None, list[str]]]) -> list[tuple[str | None, list[str]]]:
+    """In a PDF extractor's text (it has form feeds between pages), a blank line after a line that
+    does not end a sentence only closes one of the extractor's text boxes (pdfminer.six sets one
+    after every box: a column's end, a wrapped heading's first line); it becomes None, like a
+    furniture line. A blank after a sentence's end may be a paragraph break and stays."""
+    if not any(line and "\f" in line for line, _ in lines):
+        return lines
+    out: list[tuple[str | None, list[str]]] = []
+    last = ""
+    for line, dropped in lines:
+        if line is not None and not line.strip(WS_CHARS) and last and not ends_sentence(last):
+            out.append((None, dropped))
+            continue
+        if line is not None:
+            last = line.strip(WS_CHARS)
+        out.append((line, dropped))
+    return out

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.text.clean import clean_line
+from reader.text.clean import clean_line, drop_box_blanks
 from reader.text.decode import decode_bytes, split_lines
 from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
+from reader.text.furniture import strip_furniture
 from reader.text.model import Document, Dropped, Heading, Paragraph, Sentence
 from reader.text.outline import SectionIndex, build_outline
 from reader.text.reflow import Block, make_lines, needs_space, reflow
@@ -70,7 +71,10 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, bool]], list[Dropped]]:
     """Clean every raw line: (raw line number, cleaned text, indented?) and the furniture dropped."""
     cleaned: list[tuple[int, str, bool]] = []
     dropped: list[Dropped] = []
-    for no, raw_line in enumerate(split_lines(text), start=1):
+    for no, (raw_line, page_furniture) in enumerate(drop_box_blanks(strip_furniture(split_lines(text))), start=1):
+        dropped.extend(Dropped(f, no) for f in page_furniture)
+        if raw_line is None:  # a line of page furniture, or a blank line setting it apart
+            continue
         line, furniture = clean_line(raw_line)
         dropped.extend(Dropped(f, no) for f in furniture)
         cleaned.append((no, line, raw_line.startswith(_INDENTS)))

@@ -64,6 +64,23 @@ def test_human_table(cli, corpus_dir):
     assert "规模以上工业增加值" in r.stdout and "4%以上" in r.stdout and "★" in r.stdout
 
 
+def test_human_output_says_what_is_missing(cli, tmp_path):
+    """A report without a targets paragraph, one without any figure, a malformed number: a clear
+    sentence each, exit 0, never a traceback."""
+    no_head = tmp_path / "no-head.txt"
+    no_head.write_text("过去一年，全市地区生产总值增长5.5.5%，财政收入增长三成。\n\n今年，城镇新增就业两万人以上。\n")
+    r = cli("indicators", str(no_head), env={"COLUMNS": "160"})
+    assert r.returncode == 0 and "Traceback" not in r.stderr
+    assert "no main targets paragraph found" in r.stdout and "城镇新增就业" in r.stdout
+    assert "5.5.5" not in r.stdout  # a malformed number is no figure
+    none = tmp_path / "none.txt"
+    none.write_text("各位代表：\n\n现在，我代表市人民政府向大会报告工作，请予审议。\n")
+    r = cli("indicators", str(none), env={"COLUMNS": "160"})
+    assert r.returncode == 0 and "Traceback" not in r.stderr
+    assert "no figures found" in r.stdout
+    assert cli("indicators", str(none), "--json").stdout == ""
+
+
 @pytest.fixture
 def qingshan(tmp_path):
     folder = tmp_path / "reports"

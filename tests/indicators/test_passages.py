@@ -88,3 +88,13 @@ def test_the_goals_of_a_plan_period_are_not_the_headline():
     # a five-year review's figures are for no single year; 连续多年 is no indicator
     review = [(r.indicator, r.value, r.year) for r in found if r.kind == "outcome"]
     assert review == [("地区生产总值", 6.1, None), ("城镇新增就业", 60, None), ("粮食产量", 500, None)]
+
+
+@pytest.mark.parametrize("verb", ["是", "为", "建议为", "确定为", "初步确定为", "安排如下", "如下"])
+def test_the_targets_paragraph_opens_with_any_of_the_ways_reports_word_it(verb):
+    text = (
+        "政府工作报告\n\n二、2024年工作安排\n\n"
+        f"今年全省经济社会发展的主要预期目标{verb}：地区生产总值增长5.5%左右；城镇新增就业50万人以上。\n"
+    )
+    heads = [(r.indicator, r.value) for r in extract(process_text(text, "p-2024")) if r.headline]
+    assert heads == [("地区生产总值", 5.5), ("城镇新增就业", 50)]

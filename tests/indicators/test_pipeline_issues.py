@@ -10,7 +10,7 @@ saying "remove the marker". Files in `data/pipeline_issues/`.
 3. `newspaper_running_header.txt`: between 下转/上接 markers, the next page's running header (paper,
    date, weekday, page, column: 白河日报　2019年1月28日　星期一　第2版　要闻) is kept and joined into the
    sentence that runs across the page break (it costs three outcome records of held-out report
-   `data/unseen/baihe-2019.txt`).
+   `data/unseen/baihe-2019.txt`). Fixed by reader/text/furniture.py: now a plain regression test.
 """
 
 from __future__ import annotations
@@ -42,7 +42,6 @@ def test_a_heading_does_not_swallow_the_next_line_across_a_blank_line():
     assert [h.title for h in doc.outline] == ["二、2025年经济社会发展总体要求和政策取向"]
 
 
-@pytest.mark.xfail(strict=True, reason="text pipeline: a newspaper running header between page markers is kept")
 def test_a_newspaper_running_header_between_page_markers_is_page_furniture():
     found = paragraphs("newspaper_running_header.txt")
     assert len(found) == 1

@@ -48,9 +48,21 @@ class Layout:
     columns: int = 4
     body: float = 10.0
     """Body text size in points."""
-    leading: float = 1.5
-    gutter: float = 1.6
-    """Space between columns, in body characters."""
+    leading: float = 1.45
+    """Baseline pitch over body size. Newspapers set 行距 of a third to half a character (1.35–1.5); at
+    exactly 1.5 the gap between lines equals half a line, pdfminer.six's `line_margin`, and whether it
+    groups two lines into one box is decided by rounding."""
+    gutter: float = 1.5
+    """Space between columns (栏距), in body characters: one to two characters."""
+    rules: bool = False
+    """A thin rule (栏线) down the middle of every gutter, as many papers print."""
+    grid: bool = True
+    """Body lines sit on one baseline grid across the columns: a heading, the space around it and a
+    banner take whole lines (标题占行), so the lines of neighbouring columns are level."""
+    whole_columns: bool = True
+    """Columns are a whole number of body characters wide (栏宽 N 字), the rest goes to the margins:
+    a line of Han characters fills its column exactly, and only lines before an unbreakable number
+    or with a kinsoku move are set loose."""
     fonts: str = "ttf"
     """`ttf`: embedded 宋体 (AR PL UMing) body and 黑体 (WenQuanYi Zen Hei) headings; `cid`: ReportLab's
     built-in STSong-Light, headings in stroked "fake bold" (as Word makes of a font with no bold)."""
@@ -67,6 +79,11 @@ class Layout:
     first_page: int = 2
     markers: bool = True
     editors: tuple[str, ...] = ("李娜", "王磊", "吴海波")
+    credits: str = "foot"
+    """Where the staff line (责任编辑：… 美术编辑：… 校对：…) is printed: `foot` (bottom left) or `head`
+    (right under the running head's rule, right-aligned)."""
+    editors_per_page: bool = False
+    """Each page has its own editors (pages of one report in one issue are edited by different desks)."""
 
 
 # -- fonts ----------------------------------------------------------------------------------------
@@ -125,6 +142,8 @@ class Para:
     space_before: float = 0.0
     space_after: float = 0.0
     banner: bool = False
+    keep: bool = False
+    """A heading: its lines stay in one column, with the first line after them (no 背题)."""
 
 
 @dataclass
@@ -136,7 +155,14 @@ class Line:
     spacing: float = 0.0
     """Extra space after every character (justification; negative to squeeze)."""
     space_before: float = 0.0
+    space_after: float = 0.0
     banner: bool = False
+    keep: bool = False
+    """The line may not end a column (a heading's line)."""
+
+    @property
+    def advance(self) -> float:
+        return self.space_before + self.height + self.space_after
 
 
 _WORD = re.compile(r"[0-9A-Za-z.%．·\-]+|.", re.S)
@@ -168,7 +194,7 @@ def break_para(para: Para, measure: float, leading: float) -> list[Line]:
         tok = tokens[k]
         avail = measure - (indent if not lines else 0)
         width = sum(_width(t) for t in cur)
-        if cur and width + _width(tok) > avail:
+        if cur and width + _width(tok) > avail + 0.01:  # a token that just fits, fits
             while k < len(tokens) and tokens[k][0][0] in NO_LINE_START:  # hangs, squeezed
                 cur.append(tokens[k])
                 k += 1
@@ -178,7 +204,7 @@ def break_para(para: Para, measure: float, leading: float) -> list[Line]:
             lines.append([c for t in cur for c in t])
             cur = []
             continue
-        if not cur and _width(tok) > avail:  # wider than the line: fold it
+        if not cur and _width(tok) > avail + 0.01:  # wider than the line: fold it
             fit = 1
             while fit < len(tok) and _width(tok[: fit + 1]) <= avail:
                 fit += 1
@@ -203,10 +229,10 @@ def break_para(para: Para, measure: float, leading: float) -> list[Line]:
             x = max(0.0, (measure - w) / 2)
         elif para.align == "right":
             x = max(0.0, measure - w)
-        out.append(Line(chars_, height, x, spacing, banner=para.banner))
+        out.append(Line(chars_, height, x, spacing, banner=para.banner, keep=para.keep))
     if out:
         out[0].space_before = para.space_before
-        out[-1].height += para.space_after
+        out[-1].space_after = para.space_after
     return out
 
 
@@ -246,7 +272,7 @@ def paragraphs_of(ref_paragraphs, layout: Layout, st: Styles) -> list[Para]:
             if layout.banner_parts:
                 paras.append(Para([(p.text, st.h1)], "center", 0, st.h1.size * 0.6, st.h1.size * 0.6, banner=True))
             else:
-                paras.append(Para([(p.text, st.h1)], "center", 0, st.h1.size * 0.8, st.h1.size * 0.4))
+                paras.append(Para([(p.text, st.h1)], "center", 0, st.h1.size * 0.8, st.h1.size * 0.4, keep=True))
         elif p.kind == "heading":
             seen_heading = True
             nxt = ps[k] if k < len(ps) else None
@@ -256,7 +282,7 @@ def paragraphs_of(ref_paragraphs, layout: Layout, st: Styles) -> list[Para]:
                 k += 1
             else:
                 indent = 2.0 if layout.heading_indent else 0.0
-                paras.append(Para([(p.text, st.h2)], "justify", indent, st.size * 0.3, 0))
+                paras.append(Para([(p.text, st.h2)], "justify", indent, st.size * 0.3, 0, keep=True))
         elif p.kind == "title":
             banner = layout.banner_title and not seen_heading
             if banner and not paras:
@@ -308,6 +334,8 @@ class Placed:
 class Page:
     number: int
     placed: list[Placed] = field(default_factory=list)
+    bands: list[tuple[float, float]] = field(default_factory=list)
+    """(top, bottom) of every run of columns set on the page (column rules are drawn down them)."""
 
 
 def _fill(lines: list[Line], geo: Geometry, top: float, height: float) -> tuple[list[Placed], int]:
@@ -317,7 +345,12 @@ def _fill(lines: list[Line], geo: Geometry, top: float, height: float) -> tuple[
     while n < len(lines) and col < geo.columns:
         line = lines[n]
         before = line.space_before if used > 0 else 0.0
-        need = before + line.height
+        need = before + line.height + line.space_after
+        if line.keep and (n == 0 or not lines[n - 1].keep):  # a heading goes down with what follows it
+            end = n
+            while end < len(lines) and lines[end].keep:
+                end += 1
+            need += sum(ln.advance for ln in lines[n + 1 : end + 1])
         if used + need > height + 0.01:
             if used == 0:  # taller than the band: cannot place anything more
                 break
@@ -326,14 +359,14 @@ def _fill(lines: list[Line], geo: Geometry, top: float, height: float) -> tuple[
         used += before
         baseline = top - used - line.height * 0.78
         placed.append(Placed(line, geo.col_x(col) + line.x, baseline, geo.col_width))
-        used += line.height
+        used += line.height + line.space_after
         n += 1
     return placed, n
 
 
 def _balanced(lines: list[Line], geo: Geometry, top: float, max_height: float) -> tuple[list[Placed], int, float]:
     """Place lines in the fewest-height band that holds them all (else the full band)."""
-    total = sum(ln.height + ln.space_before for ln in lines)
+    total = sum(ln.advance for ln in lines)
     h = max(total / geo.columns, lines[0].height if lines else 0)
     while h < max_height:
         placed, n = _fill(lines, geo, top, h)
@@ -344,20 +377,22 @@ def _balanced(lines: list[Line], geo: Geometry, top: float, max_height: float) -
     return placed, n, max_height
 
 
+def _whole_lines(height: float, pitch: float) -> float:
+    return max(1, -(-round(height / pitch, 3) // 1)) * pitch
+
+
 def paginate(paras: list[Para], layout: Layout, st: Styles) -> tuple[Geometry, list[Page]]:
     width, height = PAGE_SIZES[layout.page]
     margin = 15 * MM if layout.page in ("broadsheet", "tabloid") else 12 * MM
-    header = st.size * 4.2
-    geo = Geometry(
-        width,
-        height,
-        margin,
-        width - margin,
-        height - margin - header,
-        margin + st.size * 3,
-        layout.columns,
-        layout.gutter * layout.body,
-    )
+    header = st.size * (5.6 if layout.credits == "head" else 4.2)
+    left, right = margin, width - margin
+    gutter = layout.gutter * layout.body
+    if layout.whole_columns:
+        chars = (right - left - (layout.columns - 1) * gutter) / layout.columns // layout.body
+        spare = right - left - layout.columns * chars * layout.body - (layout.columns - 1) * gutter
+        left, right = left + spare / 2, right - spare / 2
+    geo = Geometry(width, height, left, right, height - margin - header, margin + st.size * 3, layout.columns, gutter)
+    pitch = layout.body * layout.leading
     marker_line = Line([(c, st.furniture) for c in "（下转第0版）"], st.size * layout.leading)
     pages: list[Page] = []
     # Chunks: runs of column lines, and banners between them.
@@ -365,6 +400,10 @@ def paginate(paras: list[Para], layout: Layout, st: Styles) -> tuple[Geometry, l
     for para in paras:
         measure = (geo.right - geo.left) if para.banner else geo.col_width
         lines = break_para(para, measure, layout.leading)
+        if layout.grid and lines:  # the paragraph and the space before it take whole lines
+            lines[0].space_before = round(lines[0].space_before / pitch) * pitch
+            body = sum(ln.height for ln in lines) + lines[-1].space_after
+            lines[-1].space_after += _whole_lines(body, pitch) - body
         kind = "banner" if para.banner else "flow"
         if chunks and chunks[-1][0] == kind == "flow":
             chunks[-1][1].extend(lines)
@@ -377,7 +416,7 @@ def paginate(paras: list[Para], layout: Layout, st: Styles) -> tuple[Geometry, l
     pending_top_marker = False
     for kind, lines in chunks:
         if kind == "banner":
-            need = sum(ln.height + ln.space_before for ln in lines)
+            need = sum(ln.advance for ln in lines)
             if y - need < geo.bottom + st.size * 6:
                 page = Page(page.number + 1)
                 pages.append(page)
@@ -386,6 +425,7 @@ def paginate(paras: list[Para], layout: Layout, st: Styles) -> tuple[Geometry, l
             for ln in lines:
                 y -= ln.height
                 page.placed.append(Placed(ln, geo.left + ln.x, y + ln.height * 0.22, geo.right - geo.left))
+                y -= ln.space_after
             continue
         rest = lines
         while rest:
@@ -407,6 +447,7 @@ def paginate(paras: list[Para], layout: Layout, st: Styles) -> tuple[Geometry, l
                 placed.append(Placed(mark, mx, my, geo.col_width))
                 pending_top_marker = True
             page.placed.extend(placed)
+            page.bands.append((y, y - used if n == len(rest) else geo.bottom))
             rest = rest[n:]
             if rest:
                 page = Page(page.number + 1)
@@ -420,7 +461,7 @@ def paginate(paras: list[Para], layout: Layout, st: Styles) -> tuple[Geometry, l
 def _furniture(c: canvas.Canvas, page: Page, geo: Geometry, layout: Layout, st: Styles) -> list[str]:
     """Draw the running head and foot; return their strings."""
     s = st.furniture
-    y = geo.top + st.size * 2.2
+    y = geo.top + st.size * (3.6 if layout.credits == "head" else 2.2)
     left = f"{layout.date}"
     right = f"第{page.number}版"
     if page.number % 2:  # odd pages mirror the header
@@ -435,13 +476,28 @@ def _furniture(c: canvas.Canvas, page: Page, geo: Geometry, layout: Layout, st: 
     c.setFont(s.font, s.size + 1)
     c.drawString((geo.left + geo.right + name_w) / 2 - st.size * 2, y, layout.section)
     c.setLineWidth(0.8)
-    c.line(geo.left, geo.top + st.size * 1.2, geo.right, geo.top + st.size * 1.2)
+    rule_y = geo.top + st.size * (2.6 if layout.credits == "head" else 1.2)
+    c.line(geo.left, rule_y, geo.right, rule_y)
     c.line(geo.left, geo.bottom - st.size * 0.8, geo.right, geo.bottom - st.size * 0.8)
     editors = layout.editors
-    footer = f"责任编辑：{editors[0]}　美术编辑：{editors[1]}　校对：{editors[2]}"
+    if layout.editors_per_page:  # another desk's editors on every page
+        k = page.number - layout.first_page
+        editors = tuple(editors[(i + k) % len(editors)] for i in range(len(editors)))
+    pieces = [f"责任编辑：{editors[0]}", f"美术编辑：{editors[1]}", f"校对：{editors[2]}"]
+    credits = "\u3000".join(pieces)
     c.setFont(s.font, s.size)
-    c.drawString(geo.left, geo.bottom - st.size * 2.2, footer)
-    return [left, right, layout.newspaper, layout.section, footer]
+    if layout.credits == "head":
+        w = pdfmetrics.stringWidth(credits, s.font, s.size)
+        c.drawString(geo.right - w, rule_y - st.size * 1.3, credits)
+    else:
+        c.drawString(geo.left, geo.bottom - st.size * 2.2, credits)
+    if layout.rules:
+        c.setLineWidth(0.3)
+        for top, bottom in page.bands:
+            for col in range(1, geo.columns):
+                x = geo.col_x(col) - geo.gutter / 2
+                c.line(x, top, x, bottom)
+    return [left, right, layout.newspaper, layout.section, *pieces]
 
 
 def _draw_line(c: canvas.Canvas, p: Placed) -> None:

@@ -74,6 +74,33 @@ async def test_the_panel_pairs_targets_with_outcomes_and_enter_jumps_to_the_sent
         assert screen.document.sentences[screen.view.cursor].id == chosen.record.sentence
 
 
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (
+            "政府工作报告\n\n一、2023年工作回顾\n\n过去一年，全市地区生产总值增长5.2%，城镇新增就业2.1万人。\n\n"
+            "二、2024年工作安排\n\n今年，我们将持续扩大有效投资。\n",
+            "no main targets paragraph",
+        ),
+        ("政府工作报告\n\n各位代表：\n\n现在，我代表市人民政府向大会报告工作，请予审议。\n", "no figures"),
+    ],
+    ids=["without-targets-paragraph", "without-figures"],
+)
+async def test_the_panel_says_what_a_report_lacks(make_app, corpus, text, says):
+    (corpus / "plain-2024.txt").write_text(text, encoding="utf-8")
+    app = make_app("plain-2024.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reading(pilot)
+        await pilot.press("i")
+        await wait_for(
+            pilot, lambda: isinstance(pilot.app.screen, IndicatorsScreen) and says in _title(pilot.app.screen)
+        )
+
+
+def _title(screen: IndicatorsScreen) -> str:
+    return str(screen.query_one("#indicators-title").render())
+
+
 async def test_a_correction_is_stored_shown_and_undone(make_app):
     app = make_app("jinzhong-2025.txt")
     async with app.run_test(size=(120, 40)) as pilot:

@@ -166,7 +166,14 @@ class IndicatorsScreen(Panel):
         headline = sum(1 for r in records if r.headline)
         outcomes = sum(1 for r in records if r.kind == "outcome")
         title = Text(f"Figures of {view.document.id}", style="bold")
-        title.append(f" — {headline} headline targets, {outcomes} outcomes, {len(records) - headline - outcomes} other")
+        if not records:
+            title.append(" — no figures: no target or achievement sentence states a quantity")
+        else:
+            title.append(
+                f" — {headline} headline targets, {outcomes} outcomes, {len(records) - headline - outcomes} other"
+            )
+            if not headline:
+                title.append(" · no main targets paragraph (…主要预期目标是：…) found")
         corrected = sum(1 for r in view.rows if r.correction is not None)
         if corrected:
             title.append(f" · {view.annotator}'s corrections: {corrected}", style="bold")

@@ -88,6 +88,8 @@ class _Draft:
     joined: bool = False
     """Written right after the previous number (6.3和9.1个百分点): shares its hedge too."""
     spread: list[str] | None = None
+    respectively: bool = False
+    """A subjectless 分别 clause (…，分别增长7.9%和8.6%): its values go to the indicators before it, in order."""
 
 
 _CUT = re.compile(f"[{_CLAUSE_END}、]")
@@ -324,6 +326,7 @@ def _predicate(norm: str, cs: int, ce: int, seg: int, q: Quantity, baseline: int
     elif not indicator or vocab.BARE_MEASURE_SUBJECT.match(indicator):
         draft.indicator, draft.inherited = "", True
         draft.joined = bool(re.fullmatch(r"(?:和|、|与|及)", prefix))
+        draft.respectively = "分别" in norm[cs : q.start]
     elif "、" in indicator and "分别" in norm[cs:ce]:
         draft.spread = [part for part in indicator.split("、") if part]
     return draft
@@ -341,7 +344,7 @@ def _comparisons(norm: str, cs: int, ce: int) -> list[_Draft]:
         if pattern is vocab.SYNC:
             before = clause[: m.start()]
         indicator, _, _ = _clean_indicator(before)
-        if not indicator:
+        if not indicator or vocab.NOT_A_SUBJECT.search(indicator):
             return []
         return [_Draft((cs, ce), cs + m.start(), indicator, measure, None, "", m.group("q"))]
     return []
@@ -364,6 +367,7 @@ def _resolve(drafts: list[_Draft]) -> None:
             group = [d] if d.spread else []
             last = d
     _spread(group)
+    _respectively(drafts)
     for d in drafts:
         d.measure = _measure_of(d.indicator, d.unit, d.measure) if d.measure != "排名" else d.measure
 
@@ -376,3 +380,27 @@ def _spread(group: list[_Draft]) -> None:
     if len(parts) == len(values):
         for d, part in zip(values, parts, strict=True):
             d.indicator = part
+
+
+def _respectively(drafts: list[_Draft]) -> None:
+    """城镇居民…34562元，农村居民…15120元，分别增长7.9%和8.6%: the values of a subjectless 分别 clause go to
+    the distinct indicators of the records before it, in order, when there are as many of them."""
+    k = 0
+    while k < len(drafts):
+        if not (drafts[k].respectively and drafts[k].inherited):
+            k += 1
+            continue
+        end = k + 1
+        while end < len(drafts) and drafts[end].inherited and drafts[end].clause == drafts[k].clause:
+            end += 1
+        values = drafts[k:end]
+        names: list[str] = []
+        for d in reversed(drafts[:k]):
+            if d.inherited or d.measure == "排名":
+                break
+            if d.indicator not in names:
+                names.insert(0, d.indicator)
+        if len(values) >= 2 and len(names) >= len(values):
+            for d, name in zip(values, names[-len(values) :], strict=True):
+                d.indicator = name
+        k = end

@@ -243,9 +243,11 @@ HIGHER_THAN = re.compile(
 """收入高于经济增长水平: the whole comparison is the qualifier."""
 
 POSITIVE_GROWTH = re.compile(
-    r"(?P<q>(?:力争|确保|争取)?(?:(?:保持|实现)?正增长|(?:保持|实现)(?:平稳|稳定|稳步|较快|快速|中高速|合理)增长))"
+    r"(?P<q>(?:力争|确保|争取)?(?:(?:保持|实现)?正增长|(?:保持|实现)?(?:平稳|稳定|稳步|较快|快速|中高速|合理)增长))"
 )
 """进出口总额力争保持正增长, 外贸进出口总额保持稳定增长: a growth without a number."""
+NOT_A_SUBJECT = re.compile(r"^在.+(?:中|之中|里)|(?:唯一|率先|首个|第一个)$")
+"""Words before a comparison that frame a boast, not name an indicator (在全球主要经济体中唯一实现正增长)."""
 TASK = re.compile(
     r"(?P<q>(?:确保|力争)?完成(?:国家|省|市|上级)(?:和|及|、)?(?:省|市)?(?:下达|确定)(?:的)?(?:目标)?任务)"
 )

@@ -116,3 +116,23 @@ def test_finding_11_export_import_export_is_identical_with_negatives(tmp_path, r
     assert labels.count("none") > 3 and "target" in labels
     with AnnotationStore(fresh, read_only=True) as store:
         assert {(m.annotator, m.section) for m in store.reviewed()} == {("li", (PART1,)), ("wang", ())}
+
+
+def test_finding_2_a_one_character_fix_keeps_the_label_in_the_store_and_the_export(store, corpus, capsys):
+    """A one-character correction of the report: the label follows its sentence (marked changed, to
+    confirm) in the store's re-attach, the counts and the export alike; nothing becomes an orphan."""
+    doc = corpus.add("a")
+    label(store, doc, 2, "achievement")  # 新建5G基站1200个。
+    before = len(store.labels(annotator="li"))
+    fixed = corpus.add("a", edited("1200个", "1201个"))
+    exported = run(store, corpus, orphans=True).records  # before the report is opened again
+    report = store.reattach(fixed)
+    assert report.orphaned == [] and store.orphans() == []
+    [stored] = store.labels(annotator="li")
+    assert len(store.labels(annotator="li")) == before
+    assert stored.label == "achievement" and stored.text_changed and not stored.orphan
+    assert stored.sentence == fixed.sentences[2].id and stored.labelled_text == "新建5G基站1200个。"
+    for records in (exported, run(store, corpus, orphans=True).records):
+        [r] = [r for r in records if "5G" in r["text"]]
+        assert (r["label"], r["orphan"], r["text_changed"]) == ("achievement", False, True)
+        assert r["text"] == "新建5G基站1201个。"

@@ -148,3 +148,13 @@ def test_a_clause_without_its_own_subject_speaks_of_the_indicator_before_it():
         ("新增高新技术企业", 1200),
         ("新增高新技术企业", 6800),
     ]
+
+
+def test_a_subjectless_respectively_clause_goes_to_the_indicators_before_it_in_order():
+    found = find_records("城镇居民人均可支配收入34562元，农村居民人均可支配收入15120元，分别增长7.9%和8.6%。")
+    assert [(r.indicator, r.value) for r in found] == [
+        ("城镇居民人均可支配收入", 34562),
+        ("农村居民人均可支配收入", 15120),
+        ("城镇居民人均可支配收入", 7.9),
+        ("农村居民人均可支配收入", 8.6),
+    ]

@@ -11,6 +11,9 @@ saying "remove the marker". Files in `data/pipeline_issues/`.
    date, weekday, page, column: 白河日报　2019年1月28日　星期一　第2版　要闻) is kept and joined into the
    sentence that runs across the page break (it costs three outcome records of held-out report
    `data/unseen/baihe-2019.txt`). Fixed by reader/text/furniture.py: now a plain regression test.
+4. `page_number_inside_a_number.txt`: a PDF page-number line (— 2 —) between blank lines, where the
+   page breaks inside a number (１ / ３３９０亿斤), is kept and splits the number (costs one outcome of
+   `data/unseen/national-2021.txt`).
 """
 
 from __future__ import annotations
@@ -47,3 +50,9 @@ def test_a_newspaper_running_header_between_page_markers_is_page_furniture():
     assert len(found) == 1
     assert "农村居民人均可支配收入15120元" in found[0]
     assert "白河日报" not in found[0]
+
+
+@pytest.mark.xfail(strict=True, reason="text pipeline: a page-number line (— 2 —) is kept as text")
+def test_a_page_number_line_is_page_furniture():
+    (found,) = paragraphs("page_number_inside_a_number.txt")
+    assert "粮食产量达到１３３９０亿斤" in found

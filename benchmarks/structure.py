@@ -39,7 +39,7 @@ def main() -> None:
             for seed in range(args.seeds):
                 _, _, s = run(ref, layout, seed)
                 if args.misses and args.misses in layout and s.misses:
-                    print(f"-- {ref.name} seed {seed}:", *s.misses[:25], sep="\n   ")
+                    print(f"-- {ref.name} seed {seed}:", *s.misses[:60], sep="\n   ")
                 s.misses = []
                 sc += s
         total += sc

@@ -13,11 +13,15 @@ from reader.text.chars import HAN, SENTENCE_END
 _NUM = "一二三四五六七八九十"
 PART_RE = re.compile(rf"^[{_NUM}]{{1,3}}[、．.](?![{_NUM}])")
 SECTION_RE = re.compile(rf"^[（(][{_NUM}]{{1,3}}[）)]")
-ENUM_LEADIN_RE = re.compile(rf"^(?:[{_NUM}]{{1,3}}是|第[{_NUM}]{{1,3}}[，,、]|其[一二三四五六七八九十][，,、])")
-# What opens an enumeration item (一是…, 第一，…) or an end note (［1］…, 1.“四上”企业：…) at a line start.
-ITEM_RE = re.compile(
-    rf"^(?:[{_NUM}]{{1,3}}是|第[{_NUM}]{{1,3}}[，,、]|其[{_NUM}][，,、]|[［\[][0-9]{{1,2}}[］\]]|[0-9]{{1,2}}[.．、](?![0-9])[^：:]{{1,16}}[：:])"
+# What opens an enumeration item: 一是…, 第一，…, 其一，…, a third-level number (1.…, （1）…) or an
+# item dash (——五年来，…; a dateline's dashes are followed by a date, not by words).
+_ENUM = (
+    rf"[{_NUM}]{{1,3}}是|第[{_NUM}]{{1,3}}[，,、]|其[{_NUM}][，,、]|[0-9]{{1,2}}[.．、](?![0-9])(?=[{HAN}“])"
+    rf"|[（(][0-9]{{1,2}}[）)](?=[{HAN}“])|[—－]{{2,3}}(?=[{HAN}“])"
 )
+ENUM_LEADIN_RE = re.compile(rf"^(?:{_ENUM})")
+# What opens an enumeration item or an end note (［1］…, 1.“四上”企业：…) at a line start.
+ITEM_RE = re.compile(rf"^(?:{_ENUM}|[［\[][0-9]{{1,2}}[］\]]|[0-9]{{1,2}}[.．、](?![0-9])[^：:]{{1,16}}[：:])")
 KICKER_RE = re.compile(r"[—－\-]{2,}$")
 # The same kicker with its subtitle already on the line (as `reader text` prints it).
 KICKER_JOINED_RE = re.compile(r"^[^，。！？,!?—]{2,14}—{3,}[^，。！？,!?—]{2,30}$")
@@ -36,14 +40,22 @@ STANDALONE_RE = re.compile(
     r"|^(?:注释|注|附注|名词解释|名词注释)[：:]?$"
 )
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
-REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)，(?:我们|市政府|省政府)")
+REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)[，,](?:我们|[市省县区州]政府)")
+# The formulae with which these reports open a paragraph: addressing the delegates, the review's
+# 一年来，我们…, the turn to problems, the thanks, the year's framing and its targets.
+OPENER_RE = re.compile(
+    r"^(?:各位代表[，,！!：:]|(?:一年来|过去一年|五年来|过去五年|这一年|这五年)[，,]|回顾(?:过去|一年来|五年来)"
+    r"|我们(?:也|还|要)?(?:清醒|深刻|也清醒)?(?:地)?(?:看到|认识到)|在[^，,。]{2,12}的同时[，,]"
+    r"|(?:这些|上述)成绩的取得|综合考虑|实现(?:上述|今年|以上)目标|做好今年(?:政府)?工作|重点(?:抓好|做好)以下"
+    r"|(?:今年|明年|(?:19|20)\d{2}年)(?:是|[^，,。]{0,14}主要预期目标))"
+)
 _NOT_LEADIN_RE = re.compile(r"^(?:今年是|去年是|这是|这些|各位|我们|同时|此外|其中|在此)")
 # Characters that cannot open a sentence but do continue a phrase: a line opening with one of
 # them after a heading line is that heading's wrapped tail (在克难前行 / 中持续向好。).
 BOUND_START = set("的得了着们")
-# Characters a heading cannot end on (a preposition, conjunction, or the first half of a word such as
-# 新|质生产力): a heading line ending on one was wrapped.
-NON_FINAL = set("的和与及在对把将为以向从新高更不各等并使让于之而由被给同其该每此")
+# Characters a heading cannot end on (a preposition, a conjunction, a particle): a heading line ending
+# on one was wrapped. (Not 新, 高, 向, 同: 创新, 提高, 导向, 协同 end many headings.)
+NON_FINAL = set("的和与及在对把将为以从更不各并使让于之而由被给该每")
 MAX_HEADING_CHARS = 60
 
 

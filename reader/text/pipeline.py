@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.text.chars import WS_CHARS, width
 from reader.text.clean import clean_line, drop_box_blanks
 from reader.text.decode import decode_bytes, split_lines
 from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
@@ -67,9 +68,10 @@ def process_text(text: str, doc_id: str, trace: list[str] | None = None) -> Docu
     return Document(doc_id, full, paragraphs, outline, sentences, dropped)
 
 
-def clean_text(text: str) -> tuple[list[tuple[int, str, bool]], list[Dropped]]:
-    """Clean every raw line: (raw line number, cleaned text, indented?) and the furniture dropped."""
-    cleaned: list[tuple[int, str, bool]] = []
+def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
+    """Clean every raw line: (raw line number, cleaned text, width of its indent: 0 if none) and the
+    furniture dropped."""
+    cleaned: list[tuple[int, str, int]] = []
     dropped: list[Dropped] = []
     for no, (raw_line, page_furniture) in enumerate(drop_box_blanks(strip_furniture(split_lines(text))), start=1):
         dropped.extend(Dropped(f, no) for f in page_furniture)
@@ -77,7 +79,10 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, bool]], list[Dropped]]:
             continue
         line, furniture = clean_line(raw_line)
         dropped.extend(Dropped(f, no) for f in furniture)
-        cleaned.append((no, line, raw_line.startswith(_INDENTS)))
+        indent = 0
+        if raw_line.startswith(_INDENTS):
+            indent = width(raw_line[: len(raw_line) - len(raw_line.lstrip(WS_CHARS))].replace("\t", "  "))
+        cleaned.append((no, line, indent))
     return cleaned, dropped
 
 

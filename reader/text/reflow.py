@@ -28,7 +28,27 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
         "the column is the width most full lines reach: last lines and headings pull a median down",
     ),
     "per_line_median": (100, "one paragraph per line: a typical line holds 50 Han characters, more than any column"),
-    "blank_every_share": (0.75, "a blank after (nearly) every line says nothing about paragraphs"),
+    "per_line_mid_share": (
+        0.15,
+        "in a wrapped file most full lines end inside a sentence; a file of whole paragraphs has (almost) none",
+    ),
+    "blank_every_share": (0.5, "blanks after most lines that end inside a sentence say nothing about paragraphs"),
+    "blank_every_min": (2, "…judged on two such lines at least (one can be a column break)"),
+    "blank_between_share": (0.8, "a file that separates paragraphs by blank lines does so at nearly every end"),
+    "leadin_style_min": (2, "a report's habit of opening paragraphs with topic sentences shows at least twice"),
+    "leadin_inside_ratio": (
+        0.6,
+        "a report that strings topic sentences inside its paragraphs shows them inside lines at least half "
+        "as often as at visible paragraph starts (measured: such reports put under half of the ambiguous "
+        "ones at a paragraph start); below that, a topic sentence after a full line opens a paragraph",
+    ),
+    "indent_lost_units": (
+        (3, 7),
+        "a first line whose two-character indent was lost is 4 units short, give or take a character's "
+        "kinsoku or an odd number of half-width characters",
+    ),
+    "indent_lost_share": (0.6, "…in most visible paragraph starts of such a file"),
+    "column_min_lines": (3, "a column is known from three full lines; a shorter text has no measure"),
     "indent_min_lines": (3, "a file that indents paragraphs does so more than twice"),
     "indent_min_share": (0.03, "…and on at least one line in 33 (a paragraph is rarely longer)"),
     "indent_max_share": (0.7, "a file where most lines are indented indents nothing in particular"),
@@ -57,10 +77,16 @@ _LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
 _ANY_END = re.compile(f"[{SENTENCE_END}]")
 _ANY_PUNCT = re.compile(r"[，、；：,;:（）()“”]")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:]")
-_ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789")
-_LEADIN_SPAN = int(T["leadin_max_chars"]) + 1
+_ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－")
+# A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
+# after a sentence end inside a line.
+_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]")
+_MID_LEADIN = re.compile(
+    rf"(?<=[。！？!?])[^，,；;：:。！？!?”’）》」』】]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]"
+)
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _STANDALONE_FIRST = set("各—－政【（(")
+_OPENER_FIRST = set("各一过五这回我在上综实做重今明12")
 
 
 @dataclass(slots=True)
@@ -84,6 +110,9 @@ class Line:
     """Opens an enumeration item (一是…, 第一，…) or an end note (［1］…)."""
     leadin: bool = False
     """Opens with a short sentence without a comma (持续扩大有效投资。): the shape of a lead-in."""
+    opener: bool = False
+    """Opens with a formula that opens paragraphs (各位代表，… 一年来，我们… 我们也清醒看到…); set by
+    `make_lines`, which sees the next line too (a formula may wrap)."""
 
     def __post_init__(self) -> None:
         text = self.text
@@ -100,8 +129,7 @@ class Line:
             and bool(hd.STANDALONE_RE.search(text))
         )
         self.item = text[0] in _ITEM_FIRST and bool(hd.ITEM_RE.match(text))
-        cut = first_sentence_end(text[:_LEADIN_SPAN]) if self.has_end else None
-        self.leadin = cut is not None and cut <= T["leadin_max_chars"] and not _CLAUSE_PUNCT.search(text, 0, cut)
+        self.leadin = self.has_end and _LEADIN_SHAPE.match(text) is not None
 
 
 def opens_heading(text: str) -> bool:
@@ -147,39 +175,122 @@ class Layout:
 
     def __init__(self, lines: list[Line]):
         self.lines = lines
+        n = len(lines)
         widths = sorted(ln.width for ln in lines) or [0]
         self.column = widths[int(len(widths) * T["column_quantile"])] if widths else 0
-        self.paragraph_per_line = median(widths) > T["per_line_median"]
-        followed = sum(1 for ln in lines[:-1] if ln.blank_after)
-        self.blank_every_line = len(lines) > 4 and followed >= T["blank_every_share"] * (len(lines) - 1)
+        self._wide = [False] * n
+        for k, ln in enumerate(lines):
+            if ln.width > T["wide_region"] * self.column:
+                for m in range(max(0, k - 2), min(n, k + 3)):
+                    self._wide[m] = True
+        self.short = [self._is_short(i) for i in range(n)]
+        """Line i ends before the column (by more than justification explains)."""
+        # Text extracted from print loses the two-character indent of a paragraph's first line, but
+        # that line still holds two characters less than the column: seen at the visible paragraph
+        # starts (after a line that ends a sentence well short of the column).
+        deficit = [self.local_width(i) - ln.width for i, ln in enumerate(lines)]
+        lo, hi = T["indent_lost_units"]
+        starts = [
+            k
+            for k in range(1, n - 1)
+            if lines[k - 1].ends and deficit[k - 1] > hi and not lines[k].ends and not lines[k].opens
+        ]
+        lost = sum(1 for k in starts if lo <= deficit[k] <= hi)
+        self.indent_lost = len(starts) >= T["indent_min_lines"] and lost >= T["indent_lost_share"] * len(starts)
+        """First lines of paragraphs are two characters short of the column (their indent was lost)."""
+        self.first_line = [
+            self.indent_lost and lo <= d <= hi and not ln.ends for d, ln in zip(deficit, lines, strict=True)
+        ]
+        """Line i is a paragraph's first line, two characters short (only where indents were lost)."""
+        self.full = [d < lo for d in deficit]
+        self.column_seen = sum(self.full) >= T["column_min_lines"]
+        """Enough lines fill the column to know it: only then does a short line tell anything."""
+        if self.indent_lost:
+            self.short = [s and not f for s, f in zip(self.short, self.first_line, strict=True)]
+        # Full lines that end inside a sentence: what only a wrapped file has. The file's lines
+        # that are whole paragraphs (or headings) end with 。！？ or ： wherever they stop.
+        full = [k for k in range(n - 1) if not self.short[k] and not lines[k].opens]
+        mid = [k for k in full if not lines[k].ends and lines[k].text[-1] not in "：:"]
+        self.paragraph_per_line = median(widths) > T["per_line_median"] or (
+            bool(full) and len(mid) <= T["per_line_mid_share"] * len(full)
+        )
+        """One paragraph per line: lines are long, or no full line of the file ends inside a
+        sentence (a short file of paragraphs reads as one column of its longest line otherwise)."""
+        self.blank_every_line = len(mid) >= T["blank_every_min"] and sum(1 for k in mid if lines[k].blank_after) >= T[
+            "blank_every_share"
+        ] * len(mid)
+        """A blank line follows lines that end inside a sentence: blanks say nothing about paragraphs.
+        (Paragraphs of one or two lines separated by blanks have a blank after nearly every line,
+        but never inside a sentence.)"""
+        ends = [k for k in range(n - 1) if lines[k].ends and self.short[k] and not lines[k + 1].opens]
+        self.blank_between_paragraphs = (
+            not self.blank_every_line
+            and len(ends) >= T["blank_every_min"]
+            and sum(1 for k in ends if lines[k].blank_after) >= T["blank_between_share"] * len(ends)
+        )
+        """Visible paragraph ends (a short line ending a sentence) are followed by a blank line: where
+        no blank follows a sentence end, the paragraph goes on."""
+        # Lead-in-shaped sentences that open a visible paragraph, against those inside a line (never
+        # a paragraph start): some reports open paragraphs with topic sentences, others string them
+        # inside paragraphs (项目建设支撑有力。消费需求加速释放。…).
+        opening = sum(1 for k in range(1, n) if lines[k].leadin and lines[k - 1].ends and self.short[k - 1])
+        inside = sum(len(_MID_LEADIN.findall(ln.text)) for ln in lines if ln.has_end)
+        self.leadins_open_paragraphs = opening >= T["leadin_style_min"] and inside <= T["leadin_inside_ratio"] * opening
+        """A lead-in-shaped sentence after a full line is a paragraph's opening in this file."""
+        self.sections_run_in = self._section_styles()
+        """Per line: whether the numbered sections of its part are run in (（一）…。 and the body on
+        the same line), set apart (a short line of their own), or None if the part does not show."""
         indented = [k for k, ln in enumerate(lines) if ln.indent]
         after_end = sum(1 for k in indented if k == 0 or lines[k - 1].ends)
         self.indents_paragraphs = (
-            len(indented) >= max(T["indent_min_lines"], T["indent_min_share"] * len(lines))
-            and len(indented) < T["indent_max_share"] * len(lines)
+            len(indented) >= max(T["indent_min_lines"], T["indent_min_share"] * n)
+            and len(indented) < T["indent_max_share"] * n
             and after_end >= T["indent_after_end"] * len(indented)
         )
         """Paragraphs start with an indent (most lines are not indented, and indented lines follow
         sentence ends): an indent after a sentence end starts a paragraph even after a full line."""
-        self._wide = [False] * len(lines)
-        for k, ln in enumerate(lines):
-            if ln.width > T["wide_region"] * self.column:
-                for m in range(max(0, k - 2), min(len(lines), k + 3)):
-                    self._wide[m] = True
+
+    def _section_styles(self) -> list[bool | None]:
+        styles: list[bool | None] = []
+        start, run_in, apart = 0, 0, 0
+
+        def close(end: int) -> None:
+            style = None if run_in == apart else run_in > apart
+            styles.extend([style] * (end - start))
+
+        for k, ln in enumerate(self.lines):
+            if not ln.opens:
+                continue
+            level = hd.numbered_level(ln.text) or (1 if hd.is_unnumbered_part(ln.text) else 0)
+            if level == 1:
+                close(k)
+                start, run_in, apart = k, 0, 0
+            elif level == 2:
+                if ln.has_end:
+                    run_in += 1
+                elif self.short[k] and ln.text[-1] not in CONTINUES:
+                    apart += 1
+        close(len(self.lines))
+        return styles
 
     def local_width(self, i: int) -> int:
-        """The column around line i: the file's, or a wide region's (a sidebar) widest line."""
-        if not self._wide[i]:
+        """The column of line i: the file's, or for a line wider than it near a wide-set one (a
+        sidebar), the widest line around it. (A body line beside a heading set wide is measured
+        against the body's column.)"""
+        if not self._wide[i] or self.lines[i].width <= self.column:
             return self.column
         return max(ln.width for ln in self.lines[max(0, i - 2) : i + 3])
 
-    def is_short(self, i: int) -> bool:
+    def _is_short(self, i: int) -> bool:
         """Shorter than the column by more than justification explains. A number or Latin word is
         never split, so a line before one may fall short by that run's width (slack)."""
         w = self.local_width(i)
         nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
         slack = len(_LEADING_ASCII.match(nxt).group(0))
         return self.lines[i].width < w - max(T["short_min_units"], T["short_share"] * w) - slack
+
+    def is_short(self, i: int) -> bool:
+        return self.short[i]
 
     def is_very_short(self, i: int) -> bool:
         return self.lines[i].width < T["very_short_share"] * self.local_width(i)
@@ -189,8 +300,9 @@ class Layout:
         return self.lines[i].width > T["wide_heading"] * self.column and not self.paragraph_per_line
 
 
-def make_lines(cleaned: list[tuple[int, str, bool]]) -> list[Line]:
-    """Non-blank lines with blank-before/after flags, from (raw line number, cleaned text, indented)."""
+def make_lines(cleaned: list[tuple[int, str, int]]) -> list[Line]:
+    """Non-blank lines with blank-before/after flags, from (raw line number, cleaned text, indent
+    width). A line's width includes its indent: an indented first line fills the column too."""
     out: list[Line] = []
     blank = False
     for no, text, indent in cleaned:
@@ -199,8 +311,11 @@ def make_lines(cleaned: list[tuple[int, str, bool]]) -> list[Line]:
             if out:
                 out[-1].blank_after = True
             continue
-        out.append(Line(no, text, width(text), blank_before=blank, indent=indent))
+        out.append(Line(no, text, width(text) + indent, blank_before=blank, indent=indent > 0))
         blank = False
+    for k, ln in enumerate(out):
+        if ln.text[0] in _OPENER_FIRST:
+            ln.opener = hd.OPENER_RE.match(ln.text + (out[k + 1].text[:16] if k + 1 < len(out) else "")) is not None
     return out
 
 
@@ -226,20 +341,29 @@ def _next_opens_with_closer(g: Gap) -> bool | None:
 
 def _heading_next(g: Gap) -> bool | None:
     """Line j opens a heading whatever line i says (a kicker, or a numbered heading after a
-    sentence end, a colon, a title line or a heading)."""
+    sentence end, a colon, a title line, a heading, or a line that stops short of the column)."""
     a, b = g.a, g.b
     if not b.opens or b.standalone:
         return None
     if hd.is_kicker(b.text):
         return True
     title_like = not a.has_end and not _ANY_PUNCT.search(a.text) and g.layout.is_very_short(g.i)
-    if a.ends or a.text[-1] in "：:" or title_like or g.after_heading:
+    if a.ends or a.text[-1] in "：:" or title_like or g.after_heading or _stops_short(g):
         return True
     return None
 
 
+def _stops_short(g: Gap) -> bool:
+    """Line i ends before the column without an open clause: whatever it is (a title's last line, a
+    heading), it is complete. (In a file of whole paragraphs every line is short: no sign there.)"""
+    lay = g.layout
+    return lay.short[g.i] and not lay.paragraph_per_line and g.a.text[-1] not in CONTINUES
+
+
 def _standalone_next(g: Gap) -> bool | None:
-    if g.b.standalone and (g.a.ends or g.a.standalone):
+    """An indented standalone line (a byline under a wrapped dateline) opens a block whatever
+    line i says; an unindented one after a line ending a sentence, standing alone or stopping short."""
+    if g.b.standalone and (g.a.ends or g.a.standalone or g.b.indent or _stops_short(g)):
         return True
     return None
 
@@ -273,10 +397,38 @@ def _blank_between_paragraphs(g: Gap) -> bool | None:
     return None
 
 
+def _no_blank_where_paragraphs_have_one(g: Gap) -> bool | None:
+    return False if g.a.ends and g.layout.blank_between_paragraphs and not g.b.blank_before else None
+
+
+def _no_indent_where_paragraphs_have_one(g: Gap) -> bool | None:
+    return False if g.a.ends and g.layout.indents_paragraphs and not g.b.indent else None
+
+
+def _first_line_next(g: Gap) -> bool | None:
+    """Where paragraph indents were lost, a line two characters short of the column that goes on
+    is a paragraph's first line; a full line is not."""
+    if not g.a.ends or not g.layout.indent_lost:
+        return None
+    if g.layout.first_line[g.j]:
+        return True
+    return False if g.layout.full[g.j] else None
+
+
 def _item_after_full_line(g: Gap) -> bool | None:
     """A full last line still ends its paragraph when the next line opens an enumeration item,
     a review lead-in or an end note: what a reader sees when no blank or indent tells."""
     return True if g.a.ends and g.b.item else None
+
+
+def _opener_after_full_line(g: Gap) -> bool | None:
+    """…or when the next line opens with a formula that opens paragraphs (各位代表，…)."""
+    return True if g.a.ends and g.b.opener else None
+
+
+def _leadin_after_full_line(g: Gap) -> bool | None:
+    """…or when the next line opens with a lead-in: a short topic sentence (持续扩大有效投资。)."""
+    return True if g.a.ends and g.b.leadin and g.layout.leadins_open_paragraphs else None
 
 
 def _full_line_ends_sentence(g: Gap) -> bool | None:
@@ -291,6 +443,28 @@ def _title_line(g: Gap) -> bool | None:
     """A short line with no sentence in it, standing alone: a title, byline, caption or credit."""
     a, lay = g.a, g.layout
     if not a.has_end and (a.blank_after or lay.paragraph_per_line) and lay.is_very_short(g.i):
+        return True
+    return None
+
+
+def _stopped_short(g: Gap) -> bool | None:
+    """A line well short of the column, with no sentence and no clause in it, ends its block: a
+    title, a byline, a banner (新闻·综览). A line with a sentence end or a clause in it that stops
+    short is more often cut by a column or page break than ended. Nor does a title end on a
+    preposition or particle (——2022年1月6日在) or inside a number (增加到20 / 21年: the spaces an
+    extractor puts by digits, squeezed out, make a full line look short)."""
+    a = g.a
+    lay = g.layout
+    if (
+        _stops_short(g)
+        and lay.column_seen
+        and not lay.blank_between_paragraphs  # there a title has its blank line after it
+        and not a.has_end
+        and not _CLAUSE_PUNCT.search(a.text)
+        and a.text[-1] not in hd.NON_FINAL
+        and not (a.text[-1].isascii() and a.text[-1].isalnum())
+        and lay.is_very_short(g.i)
+    ):
         return True
     return None
 
@@ -310,10 +484,16 @@ GAP_RULES: list[tuple[str, GapRule]] = [
     ("one paragraph per line", _one_paragraph_per_line),
     ("short line ends a sentence", _short_last_line),
     ("blank line after a sentence end", _blank_between_paragraphs),
+    ("no blank line after a sentence end, where paragraphs have one", _no_blank_where_paragraphs_have_one),
+    ("no indent after a sentence end, where paragraphs have one", _no_indent_where_paragraphs_have_one),
+    ("sentence end; next line is a first line two characters short, or full (indents lost)", _first_line_next),
     ("full line ends a sentence, next opens an item", _item_after_full_line),
+    ("full line ends a sentence, next opens with a paragraph formula", _opener_after_full_line),
+    ("full line ends a sentence, next opens a lead-in", _leadin_after_full_line),
     ("full line ends a sentence, no sign of a break", _full_line_ends_sentence),
     ("line ends with continuing punctuation", _continuing_punctuation),
     ("short line without a sentence: a title", _title_line),
+    ("line stops short of the column", _stopped_short),
     ("sentence goes on", _mid_sentence),
 ]
 """Ordered: the first rule with an opinion (True = break, False = join) decides."""
@@ -322,6 +502,7 @@ GAP_RULES: list[tuple[str, GapRule]] = [
 _QUIET = {
     "line ends with continuing punctuation",
     "short line without a sentence: a title",
+    "line stops short of the column",
     "sentence goes on",
 }
 QUIET_RULES = [(name, rule) for name, rule in GAP_RULES if name in _QUIET]
@@ -340,6 +521,7 @@ def is_quiet(a: Line, b: Line) -> bool:
         or b.standalone
         or b.item
         or b.leadin
+        or b.opener
         or b.text[0] in CLOSING_PUNCT
     )
 
@@ -387,12 +569,13 @@ def _read_kicker(lines: list[Line], i: int, layout: Layout) -> HeadingRead:
     if hd.KICKER_RE.search(lines[i].text) and nxt < len(lines) and not lines[nxt].has_end:
         segs.append((lines[nxt].no, lines[nxt].text))
         nxt += 1
-    # A kicker and its subtitle wrapped over one more line: take the rest as a plain tail.
+    # A kicker and its subtitle wrapped over one more line: take the rest as a plain tail (the
+    # kicker's line may be short of the body's column: it is set larger, on a narrower measure).
     last = nxt - 1
     if (
         nxt < len(lines)
-        and not layout.is_short(last)
         and not lines[last].blank_after
+        and not lines[nxt].standalone
         and (end := _plain_tail_end(lines, nxt, layout)) is not None
         and end - nxt == 1
     ):
@@ -434,7 +617,13 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
         if layout.is_set_wide(j - 1):
             rule = "numbered heading set wider than the column"
             break
-        if layout.is_short(j - 1) and (line.blank_after or (not layout.blank_every_line and lines[j].item)):
+        # A short heading line ends the heading, unless a fragment without a sentence follows and
+        # closes at once: a heading set larger than the body wraps on a narrower measure.
+        if layout.short[j - 1] and (
+            (line.blank_after and not layout.blank_every_line)
+            or lines[j].item
+            or _plain_tail_end(lines, j, layout) is None
+        ):
             rule = "numbered heading on a short line"
             break
         nxt = lines[j]
@@ -451,15 +640,19 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             j = end
             rule = "numbered heading wrapped"
             break
-        full = not layout.is_short(j - 1)
-        # The next line is nothing but a short sentence that ends the paragraph: the heading's rest.
-        whole_line = (
-            full
-            and cut2 == len(nxt.text)
-            and (layout.is_short(j) or (nxt.blank_after and not layout.blank_every_line) or j + 1 >= len(lines))
-        )
+        if level == 1:
+            # A part heading stands on its own line: only a fragment that cannot start a sentence
+            # (的…, a word's second half) is its wrapped rest.
+            whole_line, run_in_siblings = False, False
+        else:
+            style = layout.sections_run_in[i]
+            run_in_siblings = run_in_siblings if style is None else style
+            # The next line is nothing but a short sentence that ends the paragraph: the heading's rest.
+            whole_line = cut2 == len(nxt.text) and (
+                layout.short[j] or (nxt.blank_after and not layout.blank_every_line) or j + 1 >= len(lines)
+            )
         if whole_line or hd.looks_like_tail(
-            nxt.text[:cut2], "".join(t for _, t in segs), full=full, run_in_siblings=run_in_siblings
+            nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
         ):
             segs.append((nxt.no, nxt.text[:cut2]))
             if cut2 < len(nxt.text):
@@ -482,7 +675,7 @@ def _plain_tail_end(lines: list[Line], j: int, layout: Layout) -> int | None:
         line = lines[m]
         if line.has_end or line.opens or line.item:
             return None
-        if layout.is_short(m) or line.blank_after or m + 1 >= len(lines):
+        if layout.short[m] or (line.blank_after and not layout.blank_every_line) or m + 1 >= len(lines):
             return m + 1
     return None
 

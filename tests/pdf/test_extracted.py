@@ -140,8 +140,16 @@ REFLOW_CASES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="reflow (engineer text): see the case's name")
-@pytest.mark.parametrize("name", list(REFLOW_CASES))
+REFLOW_FIXED = {
+    "a heading wrapped in a narrow column is cut at its first line's end",
+    "a heading set wider than the column is glued to the paragraph after it",
+    "a title line is glued to the salutation after it",
+}
+"""Cases the reflow now reads right (the others stay strict xfails until they do)."""
+_OPEN = pytest.mark.xfail(strict=True, reason="reflow (engineer text): see the case's name")
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=() if n in REFLOW_FIXED else _OPEN) for n in REFLOW_CASES])
 def test_reflow_open_cases_of_extracted_text(name):
     text, headings, paragraphs = REFLOW_CASES[name]
     doc = process_text(text, "r")

@@ -25,7 +25,7 @@ from reader.text.model import Document
 REPORTS = Path(__file__).resolve().parents[1] / "fixtures" / "reports"
 
 _LEADIN = re.compile(r"\{\{(.+?)\}\}")
-_SENTENCE = re.compile(r"[^。！？]*(?:[。！？]+[”’）》」』】]*|$)")
+_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’）》」』】]*|$)")
 _HALF = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
 _WS = re.compile(r"\s+")
 
@@ -118,14 +118,15 @@ def _cells(token: str) -> int:
     return sum(1 if c.isascii() else 2 for c in token)
 
 
-def wrap(text: str, chars: int) -> list[str]:
+def wrap(text: str, chars: int, first: int | None = None) -> list[str]:
     """Hard-wrap at `chars` Han characters (2 cells each, ASCII 1) the way a newspaper column does:
     numbers and Latin words are never split, closing punctuation never starts a line (it is pushed
-    into the line before), opening punctuation never ends one (it moves down)."""
-    limit = 2 * chars
+    into the line before), opening punctuation never ends one (it moves down). `first`: the first
+    line's measure when it differs (an indented first line holds two characters less)."""
     lines: list[str] = []
     cur = ""
     for token in _TOKEN.findall(text):
+        limit = 2 * (chars if lines or first is None else first)
         if cur and _cells(cur + token) > limit and token[0] not in NO_LINE_START:
             carry = ""
             while cur and cur[-1] in NO_LINE_END:
@@ -176,7 +177,7 @@ def newspaper(
     *,
     blank_between: bool = False,
     blank_every: bool = False,
-    indent: bool = False,
+    indent: str = "",
     wide_headings: bool = False,
     run_in: bool = False,
     half_width: bool = False,
@@ -189,10 +190,16 @@ def newspaper(
         if half_width:
             text = text.translate(HALF_WIDTH)
         heading_alone = p.kind == "heading" and not (run_in and _runs_in(p))
-        wrapped = [text] if (wide_headings and heading_alone) or p.kind == "title" else wrap(text, cols)
+        # Paragraphs and section headings are set with a two-character first-line indent; part
+        # headings and title lines are centred.
+        indented = bool(indent) and (p.kind in ("text", "note") or (p.kind == "heading" and p.level == 2))
+        if (wide_headings and heading_alone) or p.kind == "title":
+            wrapped = [text]
+        else:
+            wrapped = wrap(text, cols, cols - 2 if indented else None)
         if digit_spaces:
             wrapped = [re.sub(r"(?<=[^\d.])(\d[\d.]*)", lambda m: " " + m.group(1) + " ", ln).strip() for ln in wrapped]
-        if indent and p.kind in ("text", "note"):
+        if indented and indent == "shown":
             wrapped[0] = "\u3000\u3000" + wrapped[0]
         for ln in wrapped:
             lines.append(ln)
@@ -265,7 +272,8 @@ LAYOUTS: dict[str, Layout] = {
     "wrapped": lambda r, g: newspaper(r, g),
     "wrapped, blank between paragraphs": lambda r, g: newspaper(r, g, blank_between=True),
     "wrapped, blank after every line": lambda r, g: newspaper(r, g, blank_every=True),
-    "wrapped, first-line indent": lambda r, g: newspaper(r, g, indent=True),
+    "wrapped, first-line indent": lambda r, g: newspaper(r, g, indent="shown"),
+    "wrapped, indent lost (first line short)": lambda r, g: newspaper(r, g, indent="lost"),
     "wrapped, headings wider than the column": lambda r, g: newspaper(r, g, wide_headings=True),
     "wide headings, blank after every line": lambda r, g: newspaper(r, g, wide_headings=True, blank_every=True),
     "wrapped, run-in headings": lambda r, g: newspaper(r, g, run_in=True),
@@ -397,6 +405,11 @@ def score(ref: Reference, doc: Document, furniture: list[str] = ()) -> Score:
     ]
     want_b, got_b = _breaks(ref_texts), _breaks(out_texts)
     sc.breaks, sc.breaks_out, sc.breaks_hit = len(want_b), len(got_b), len(want_b & got_b)
+    joined = "".join(ref_texts)
+    for pos in sorted(want_b - got_b):
+        sc.misses.append(f"missed break {joined[max(0, pos - 12) : pos]}|{joined[pos : pos + 12]}")
+    for pos in sorted(got_b - want_b):
+        sc.misses.append(f"extra break {joined[max(0, pos - 12) : pos]}|{joined[pos : pos + 12]}")
     return sc
 
 

@@ -288,3 +288,131 @@ def test_quiet_gaps_are_decided_as_the_full_rule_list_would():
             assert decide_gap(gap) == full
             checked += 1
     assert checked > 800
+
+
+def test_one_paragraph_per_line_text_is_a_fixed_point():
+    """The pipeline's own output (one paragraph per line) gives the same paragraphs again, also
+    when the file is short and its longest line ends with 。 (hypothesis found this)."""
+    pars = [
+        "2024年经续经经。经经经经，创新市祉经，经经经经，经经经经。经经经续建经，经经城经，经经福75周年设5%祉民，"
+        "2024年资放进75周年革110.53亿元经祉项经3.5%消增14GW续创23.3%续城。经进5%项投，经5%升产经，经经升费。进经经经。"
+        "经经经经。经进面城产，3.5%续3.5%全经3.5%资，经经经祉目展。经5242户经经经。",
+        "75周年业2×35发3.5%展济城项75周年升质。济经济经。经经经经。",
+        "济经经经经，经经提75周年续14GW乡3.5%场业5242户费3.5%目。济经经经。量经经经。",
+        "革3.5%项2024年经建，5%设融展23.3%效110.53亿元益设。改1.14亿吨革开提续2024年持14GW民。经经经经。",
+    ]
+    assert paragraphs(process_text("\n".join(pars), "t")) == pars
+
+
+def test_a_colon_lead_in_stays_apart_in_one_paragraph_per_line_text():
+    pars = [
+        "一年来,我们重点抓了以下工作:",
+        "产业转型步伐加快。新能源装机达到1200万千瓦,煤炭先进产能占比提高到80%。",
+        "生态环境持续改善。空气质量优良天数比例达到85%,地表水国考断面全部达标。",
+        "民生福祉不断增进。城镇新增就业3.2万人。",
+    ]
+    assert paragraphs(process_text("\n".join(pars), "t")) == pars
+    # The lead-in is the longest line: it looks like a full line of a column.
+    pars = ["一年来,我们紧紧围绕高质量发展这个首要任务,重点抓了以下几个方面的工作:", *pars[1:]]
+    assert paragraphs(process_text("\n".join(pars), "t")) == pars
+
+
+def test_short_file_with_blank_lines_between_paragraphs_breaks_after_its_longest_line():
+    """Paragraphs of one or two lines separated by blank lines: a blank follows nearly every line,
+    yet it is no 'blank after every line' layout (no blank inside a sentence)."""
+    raw = "\n".join(
+        [
+            "今年是“十五五”规划开局之年，做好政府工作意义重大。",
+            "",
+            "全市经济运行稳中向好，",
+            "主要指标好于预期。",
+            "",
+            "城乡居民收入稳步增长。",
+            "",
+            "生态环境持续改善。",
+        ]
+    )
+    assert paragraphs(process_text(raw, "t")) == [
+        "今年是“十五五”规划开局之年，做好政府工作意义重大。",
+        "全市经济运行稳中向好，主要指标好于预期。",
+        "城乡居民收入稳步增长。",
+        "生态环境持续改善。",
+    ]
+
+
+def test_a_wrapped_title_block_does_not_swallow_the_first_part_heading():
+    raw = "\n".join(
+        [
+            "某某省人民政府工作报",
+            "告（摘要）",
+            "一、2025年工作回顾",
+            "过去一年，全省上下团结奋斗，经济社会",
+            "发展取得新成效。地区生产总值增长5.2%，",
+            "一般公共预算收入增长4.1%。",
+        ]
+    )
+    d = process_text(raw, "t")
+    assert paragraphs(d)[:2] == ["某某省人民政府工作报告（摘要）", "一、2025年工作回顾"]
+    assert [h.title for h in d.outline] == ["一、2025年工作回顾"]
+    assert d.paragraphs[0].kind == "title"
+
+
+def test_pdftotext_title_block_and_a_number_cut_by_the_wrap():
+    # pdftotext of a county report: a dateline wrapped after 在, an indented byline after it, and
+    # spaces by digits that make full lines look short once squeezed (增加到 20 / 21 年).
+    raw = "\n".join(
+        [
+            "\u3000\u3000政府工作报告",
+            "\u3000\u3000——2022 年 1 月 6 日在",
+            "安平县第十七届人民代表大会第一次会议上",
+            "\u3000\u3000安平县县长\u3000王建平",
+            "\u3000\u3000各位代表：",
+            "\u3000\u3000现在，我代表县人民政府，向大会报告",
+            "工作，请予审议，并请县政协委员和其他列",
+            "席人员提出意见。",
+            "\u3000\u3000城乡面貌显著改善。完成农村人居环境",
+            "整治三年行动，农村卫生厕所普及率达到",
+            "92%。县城空气质量优良天数由 ",
+            "2016 年的 168 天增加到 20",
+            "21 年的 251 天。新建改造城区道路 42 公",
+            "里，改造老旧小区 63 个，建成口袋公园",
+            "18 个。",
+        ]
+    )
+    d = process_text(raw, "t")
+    assert paragraphs(d)[:3] == [
+        "政府工作报告",
+        "——2022年1月6日在安平县第十七届人民代表大会第一次会议上",
+        "安平县县长 王建平",
+    ]
+    assert "县城空气质量优良天数由2016年的168天增加到2021年的251天。" in [s.text for s in d.sentences]
+
+
+def test_a_heading_set_larger_wraps_on_a_narrower_measure():
+    # A part heading and a kicker in a bigger font hold fewer characters than the body's column:
+    # their first line looks short, and the fragment after it is still theirs (issue 16, item 2).
+    raw = "\n".join(
+        [
+            "我们一定正视问题、直面挑战，全力以赴做好",
+            "各项工作，决不辜负人民期待。",
+            "",
+            "二、2026年经济社会发展总体要",
+            "求和政策取向",
+            "",
+            "今年是“十五五”规划开局之年。做好政府工",
+            "作，要坚持稳中求进工作总基调，完整准确全",
+            "面贯彻新发展理念，加快构建新发展格局。",
+            "",
+            "发力有效需求———投资打好头",
+            "阵 消费挖掘潜能",
+            "",
+            "扩大有效需求，要抓住问题的逻辑起点和关键",
+            "环节，在投资和消费两端同时发力，稳住经济",
+            "增长的基本盘。",
+        ]
+    )
+    d = process_text(raw, "t")
+    assert [h.title for h in d.outline if h.level == 1] == [
+        "二、2026年经济社会发展总体要求和政策取向",
+        "发力有效需求———投资打好头阵 消费挖掘潜能",
+    ]

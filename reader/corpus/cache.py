@@ -38,8 +38,15 @@ def pipeline_version() -> str:
     return pipeline_fingerprint()
 
 
+SUMMARY_RULE = 2
+"""Bumped when what a summary counts changes (2: labelling units by `is_unit`, as the reading
+screen and the stats count them): older indexes are then not read."""
+
+
 def summarize(document) -> Summary:
-    labellable = sum(1 for s in document.sentences if s.kind != "heading")
+    from reader.labels import is_unit
+
+    labellable = sum(1 for s in document.sentences if is_unit(s))
     return Summary(document.sha256, labellable, len(document.outline))
 
 
@@ -149,7 +156,7 @@ class DocumentCache:
 
     @property
     def _index_path(self) -> Path:
-        return self.folder / f"index-v{self.version}.json"
+        return self.folder / f"index-v{self.version}.{SUMMARY_RULE}.json"
 
     def _load_index(self) -> dict[str, dict]:
         if self._index is None:

@@ -22,6 +22,9 @@ class ActionSpec:
     """Shown in the Footer (the main keys only; `?` lists everything)."""
     help: str = ""
     """A longer explanation for the help screen (default: the description)."""
+    priority: bool = False
+    """Run as soon as the key arrives, before keys typed after it are handed out (a key that opens a
+    box: the rest of a fast `:212⏎` then goes to the box, not the text)."""
 
     @property
     def explanation(self) -> str:
@@ -51,6 +54,7 @@ _SPECS: tuple[ActionSpec, ...] = (
         "goto",
         "Go to sentence…",
         help="Go to sentence N: type the number the status bar shows (n of n/N), then Enter",
+        priority=True,
     ),
     ActionSpec(
         "filter.choose",
@@ -87,7 +91,7 @@ _SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("history.redo", "reading", "redo", "Redo"),
     ActionSpec("note.edit", "reading", "edit_note", "Add or edit a note on the sentence"),
     ActionSpec("section.reviewed", "reading", "toggle_reviewed", "Mark the section reviewed (toggle)"),
-    ActionSpec("search.start", "reading", "search", "Search", True),
+    ActionSpec("search.start", "reading", "search", "Search", True, priority=True),
     ActionSpec("search.next", "reading", "search_next(1)", "Next match"),
     ActionSpec("search.prev", "reading", "search_next(-1)", "Previous match"),
     ActionSpec(
@@ -214,6 +218,7 @@ def bindings_for(context: str, labels, keymap: dict[str, str]) -> list:
             show=spec.footer,
             id=spec.id,
             tooltip=spec.explanation,
+            priority=spec.priority,
         )
         for spec in all_specs(labels)
         if spec.context == context and keymap.get(spec.id)

@@ -26,6 +26,36 @@ UNSURE_MARGIN = 0.2
 word, and the "unsure suggestion" filter)."""
 SURE_MARGIN = 0.5
 """From this margin on a suggestion is "sure" (between the two: "fairly sure")."""
+RULE_WORDS = {
+    "heading": "a heading",
+    "fragment": "a fragment (very short, a question or a quote)",
+    "problem-opener": "opens the problems paragraph and names one",
+    "problem-opener-generic": "the problems paragraph's general opener",
+    "problem-closer": "the resolve that closes the problems paragraph",
+    "problem-paragraph": "in the problems paragraph",
+    "byline": "a byline or date line",
+    "ordinal-lead-in": "an ordinal lead-in (一是…)",
+    "ceremony": "ceremony (greetings, thanks)",
+    "ideology": "guiding ideology (以…为指导)",
+    "list-lead-in": "the lead-in of a list",
+    "targets-paragraph": "the main targets paragraph (预期目标)",
+    "framing": "framing (今年是…, 从全国看…)",
+    "review-summary-lead": "a review section's summary lead",
+    "lead-in": "a section's lead-in",
+    "review-summary-shaped": "a heading-like summary in the review",
+    "heading-shaped": "shaped like a heading",
+    "problem-words": "problem words (短板, 不足, 压力…)",
+    "review-intent": "intent words in the review (力争, 今年将…)",
+    "review-part": "in the review part (what was done)",
+    "resolve-rhetoric": "resolve rhetoric (我们一定…)",
+    "plan-past": "completion words in the plan part (已经, 累计…)",
+    "plan-part": "in the plan part (what will be done)",
+    "intent-words": "a hedge or intent words (左右, 以上, 力争…)",
+    "completion-words": "completion words (完成, 实现, 累计…)",
+    "action-words": "action verbs (推进, 加快…)",
+    "no-cue": "no cue in the wording",
+}
+"""The suggester's rule names (`reader suggest --json`, "rule") in words, for the hint line."""
 RETRAIN_EVERY = 20
 """After this many new labels in a session the model retrains in a worker and suggestions refresh."""
 
@@ -37,6 +67,13 @@ def sureness(margin: float) -> str:
     if margin < SURE_MARGIN:
         return "fairly sure"
     return "sure"
+
+
+def reason_words(source: str, rule: str) -> str:
+    """Why a sentence got its suggestion, in words: the rule that fired, and whether the model
+    (which weighs that rule with the sentence's words and place) or the rule alone decided."""
+    words = RULE_WORDS.get(rule, rule.replace("-", " "))
+    return f"model, rule: {words}" if source == "model" else words
 
 
 def run_reader(*args: str) -> str:
@@ -70,26 +107,31 @@ class Suggestions:
         """Sentence id → (label, score); "none" suggestions are kept for the hint line."""
         self.margins: dict[str, float] = {}
         """How sure the suggester is of each sentence (top minus runner-up probability)."""
+        self.reasons: dict[str, tuple[str, str]] = {}
+        """Sentence id → (source, rule): "rules" or "model", and the rule that fired."""
         self.visible = True
         self._new_labels = 0
         self._walked: tuple[float, int, str] | None = None
         """The sentence `w` went to last: pressed again there, `w` goes on down the list."""
 
     # --- in a worker thread ---------------------------------------------------------------------
-    def fetch(self) -> tuple[dict[str, tuple[str, float]], dict[str, float]]:
+    def fetch(self) -> tuple[dict[str, tuple[str, float]], dict[str, float], dict[str, tuple[str, str]]]:
         """Run `reader suggest` for this report (blocking: call from a worker)."""
         out = run_reader(
             "suggest", str(self.path), "--json", "--annotations", str(self.annotations), "--annotator", self.annotator
         )
         table: dict[str, tuple[str, float]] = {}
         margins: dict[str, float] = {}
+        reasons: dict[str, tuple[str, str]] = {}
         for line in out.splitlines():
             row = json.loads(line)
             margins[row["id"]] = float(row.get("margin", row["score"]))
             table[row["id"]] = (row["label"], float(row["score"]))
-        return table, margins
+            if row.get("rule"):
+                reasons[row["id"]] = (row.get("source", "rules"), row["rule"])
+        return table, margins, reasons
 
-    def retrain(self) -> tuple[dict[str, tuple[str, float]], dict[str, float]]:
+    def retrain(self) -> tuple[dict[str, tuple[str, float]], dict[str, float], dict[str, tuple[str, str]]]:
         """Train this annotator's model (`reader train`; saved apart from the shipped one), then
         fetch fresh suggestions (blocking: call from a worker)."""
         run_reader(
@@ -110,9 +152,15 @@ class Suggestions:
         return choose(self.annotations, self.annotator, fallback=PROJECT_ANNOTATIONS).describe()
 
     # --- on the UI thread -----------------------------------------------------------------------
-    def update(self, table: dict[str, tuple[str, float]], margins: dict[str, float] | None = None) -> None:
+    def update(
+        self,
+        table: dict[str, tuple[str, float]],
+        margins: dict[str, float] | None = None,
+        reasons: dict[str, tuple[str, str]] | None = None,
+    ) -> None:
         self.table = table
         self.margins = margins if margins is not None else {sid: score for sid, (_, score) in table.items()}
+        self.reasons = reasons or {}
 
     def counted_label(self) -> bool:
         """Count one new label; True when it is time to retrain."""

@@ -86,3 +86,30 @@ def test_label_three_sentences_in_tmux_and_export_them(tmp_path, corpus):
     records = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert sorted(r["label"] for r in records) == ["achievement", "problem", "target"]
     assert {r["annotator"] for r in records} == {"e2e"}
+
+
+def test_go_to_sentence_typed_at_once_in_a_real_terminal(tmp_path, corpus):
+    """`:212⏎` sent as one burst (as a fast typist types it) lands on sentence 212: the box is
+    ready before its key, so no digit goes astray."""
+    socket = f"tui-e2e-goto-{os.getpid()}"
+    command = shlex.join(
+        [sys.executable, "-m", "reader", str(corpus / "jinzhong-2025.txt"), "--annotations", str(tmp_path / "a")]
+    )
+    env = f"cd {shlex.quote(str(tmp_path))} && TERM=xterm-256color READER_ANNOTATOR=e2e "
+    tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", env + command + "; sleep 30", socket=socket)
+    try:
+        wait_screen(socket, "saved")
+        time.sleep(0.3)
+        tmux("send-keys", "-t", "e2e", ":212", "Enter", socket=socket)
+        wait_screen(socket, "212/239")
+        tmux("send-keys", "-t", "e2e", "/增长", "Enter", socket=socket)  # a search typed at once, too
+        wait_screen(socket, "(n/N next, Esc clears)")
+        tmux("send-keys", "-t", "e2e", "Escape", socket=socket)
+        time.sleep(0.3)  # (Esc then ":" at once is what a terminal sends for alt+:)
+        tmux("send-keys", "-t", "e2e", ":212", "Enter", socket=socket)
+        for key in ("Escape", "BSpace", "Escape"):  # apart: ESC then a key at once reads as alt+key
+            time.sleep(0.4)
+            tmux("send-keys", "-t", "e2e", key, socket=socket)
+        assert "212/239" in wait_screen(socket, "to leave the report")  # Esc says how to leave, stays
+    finally:
+        tmux("kill-server", socket=socket)

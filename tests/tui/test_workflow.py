@@ -140,3 +140,107 @@ async def test_escape_and_backspace_never_leave_the_report_q_does(make_app):
         assert app.screen is screen and isinstance(app.screen, ReadingScreen)
         await pilot.press("q")
         await wait_for(pilot, lambda: app.screen is library)
+
+
+def hint(screen) -> str:
+    return str(screen.query_one("HintLine").render())
+
+
+async def test_hint_line_says_why_a_sentence_is_suggested_from_reader_suggest(make_app, corpus, annotations):
+    from reader.tui.suggestions import RULE_WORDS, Suggestions
+
+    app = make_app("jinzhong-2025.txt")
+    table, margins, reasons = Suggestions(corpus / "jinzhong-2025.txt", annotations, "tester").fetch()
+    async with app.run_test(size=(200, 40)) as pilot:
+        screen = await reading(pilot)
+        screen._show_suggestions(table, margins, reasons=reasons)
+        shown = 0
+        for sentence in screen.document.sentences:
+            if not is_unit(sentence) or table[sentence.id][0] == "none":
+                continue
+            screen.view.set_cursor(sentence.index)
+            await pilot.pause()
+            source, rule = reasons[sentence.id]
+            assert rule in RULE_WORDS, rule  # every rule the suggester names has words
+            assert f"why: {'model, rule: ' if source == 'model' else ''}{RULE_WORDS[rule]}" in hint(screen)
+            shown += 1
+            if shown == 3:
+                break
+        assert shown == 3
+
+
+async def test_hint_line_shows_the_current_sentences_note(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        screen.view.set_cursor(first_body(screen))
+        await pilot.press("e", *"ask Li", "enter")
+        assert "note: ask Li" in hint(screen)
+        await pilot.press("j")
+        assert "note:" not in hint(screen)
+        await pilot.press("k")
+        assert "note: ask Li" in hint(screen)
+
+
+async def test_search_n_goes_from_the_cursor_counts_k_of_n_and_steps_within_a_sentence(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        view = screen.view
+        await pilot.press("slash", *"增长", "enter")
+        matches = view.matches
+        count = len(matches)
+        assert count > 10
+        assert f"match {view.current_match + 1}/{count}" in hint(screen)
+        # a sentence holding two matches: n goes from the first to the second, and says so
+        starts = [screen.document.sentences[view._index.at(a)].index for a, _ in matches]
+        k = next(i for i in range(count - 1) if starts[i] == starts[i + 1])
+        view.set_cursor(starts[k])
+        await pilot.press("n")
+        assert view.current_match == k and view.cursor == starts[k]
+        await pilot.press("n")
+        assert view.current_match == k + 1 and view.cursor == starts[k]
+        assert f"match {k + 2}/{count}" in hint(screen)
+        # after Home, n goes to the first match after the cursor, not on from the old match
+        await pilot.press("home")
+        await pilot.press("n")
+        assert view.current_match == 0
+        assert "match 1/" in hint(screen)
+        # after the cursor moved far down, n continues from there
+        target = starts[count // 2]
+        view.set_cursor(target)
+        await pilot.press("n")
+        assert starts[view.current_match] == target
+        await pilot.press("N")
+        assert starts[view.current_match] < target
+
+
+async def test_n_after_esc_searches_again_without_an_empty_box(make_app):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        await pilot.press("n")  # nothing searched yet: no box, a message
+        assert not screen.query_one("#search").display and screen.view.has_focus
+        await pilot.press("slash", *"增长", "enter", "escape")
+        assert screen._search_count is None and screen.view.matches == []
+        await pilot.press("n")
+        assert not screen.query_one("#search").display and screen.view.has_focus
+        assert screen._search_count and screen.view.matches
+        await pilot.press("n", "t")  # keys still act on the text
+        assert len(stored(app)) == 1
+
+
+async def test_library_counts_the_same_sentence_units_as_the_report(make_app):
+    """jinzhong showed 0/224 in the library but 0/221 in the report: one rule (`is_unit`) for both."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        library = app.screen
+        await wait_for(pilot, lambda: len(library.figures) == len(library.entries))
+        total = library.figures["jinzhong-2025"][0]
+        await pilot.press("enter")
+        screen = await reading(pilot)
+        assert screen.document.id == "jinzhong-2025"
+        units = sum(1 for s in screen.document.sentences if is_unit(s))
+        assert total == units == screen.tally.whole.total
+        assert f"0/{units} labelled" in status(screen)

@@ -23,7 +23,7 @@ from reader.tui.actions import bindings_for
 from reader.tui.filters import Filter, filters_for, matching, rank, step
 from reader.tui.indicators import Indicators
 from reader.tui.sections import SectionIndex, Tally
-from reader.tui.suggestions import Suggestions, sureness
+from reader.tui.suggestions import Suggestions, reason_words, sureness
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.outline import Outline
@@ -64,6 +64,8 @@ class ReadingScreen(Screen):
         self._ids: dict[str, int] = {}
         self._section = ""
         self._search_count: int | None = None
+        self._last_query = ""
+        """The last search (`n` after Esc searches it again)."""
         self._cursor = 0
         """The cursor as last reported by the view (still known after the view is gone)."""
         self.filter: Filter | None = None
@@ -148,6 +150,9 @@ class ReadingScreen(Screen):
         self._show_banner()
         self._locate(cursor)
         view.focus()
+        # the search and go-to boxes, hidden, after the first frame: a `:30⏎` or `/工作` typed at
+        # once then reaches its box (a box mounted by its key takes focus only after the keys)
+        self.call_after_refresh(self._boxes)
         if self.config.suggestions:
             # after the report is on screen: the `reader suggest` process would compete with the
             # first frame for the CPU
@@ -263,8 +268,18 @@ class ReadingScreen(Screen):
         hint = Text(no_wrap=True, overflow="ellipsis")
         if self._search_count is not None:
             count = self._search_count
-            hint.append(f"{count} match{'es' if count != 1 else ''} (n/N next, Esc clears)  ")
+            current = self.view.current_match
+            if count and current >= 0:
+                hint.append(f"match {current + 1}/{count}", style="bold")
+            else:
+                hint.append(f"{count} match{'es' if count != 1 else ''}")
+            hint.append(" (n/N next, Esc clears)  ", style="dim")
         sentence = self.document.sentences[cursor]
+        note = self.notes.get(sentence.id)
+        if note:
+            hint.append("note: ", style="bold")
+            hint.append(" ".join(note.split()), style="italic")
+            hint.append("  ")
         record = self.session.record(sentence.id) if self.session is not None else None
         if record is not None and record.text_changed and record.label:
             hint.append("edited after you labelled it, from: ", style="bold")
@@ -281,6 +296,9 @@ class ReadingScreen(Screen):
             margin = self.margins.get(sentence.id)
             if margin is not None:
                 hint.append(f" · {sureness(margin)} (margin {margin:.0%})")
+            reason = self.suggest.reasons.get(sentence.id)
+            if reason is not None:
+                hint.append(f" · why: {reason_words(*reason)}")
             if label and not self.read_only_reason:
                 hint.append(f" · {self._keys('suggestion.accept')} accepts", style="dim")
             hint.append(f" · {self._keys('suggestion.next_uncertain')} least sure next", style="dim")
@@ -332,7 +350,8 @@ class ReadingScreen(Screen):
     def check_action(self, action: str, parameters) -> bool | None:
         if self.document is None and action not in ("close",):
             return None  # still loading: shown, not runnable
-        return True
+        # priority keys (see actions.ActionSpec.priority): typed into a box, they are text
+        return not (action in ("goto", "search") and isinstance(self.focused, Input))
 
     def action_move(self, delta: int) -> None:
         outline = self.query_one(Outline)
@@ -413,18 +432,26 @@ class ReadingScreen(Screen):
             self.view.set_cursor(found)
 
     # -- go to a sentence, filters ---------------------------------------------------------------
+    def _boxes(self) -> tuple[Input, Input]:
+        """The search box and the go-to box (made the first time)."""
+        if not self.query("#search"):
+            self.mount(Input(placeholder="search (Enter keeps the highlights, Esc clears)", id="search"))
+            self.mount(Input(restrict=r"[0-9]*", id="goto"))
+        return self.query_one("#search", Input), self.query_one("#goto", Input)
+
+    def _open_box(self, field: Input) -> None:
+        """Show a box and focus it at once: its key is a priority binding (`ActionSpec.priority`),
+        so the keys typed after it in one burst (a fast `:212⏎`) are handed to the box, not the text
+        (`focus()` would move the focus only after them)."""
+        field.display = True
+        self.set_focus(field)
+
     def action_goto(self) -> None:
         """`:` then a number and Enter: to that sentence (the n of n/N in the status bar)."""
-        found = self.query("#goto")
-        if found:
-            field = found.first(Input)
-        else:
-            field = Input(restrict=r"[0-9]*", id="goto")
-            self.mount(field)
+        field = self._boxes()[1]
         field.placeholder = f"go to sentence (1–{len(self.document.sentences)}), Enter goes, Esc cancels"
         field.value = ""
-        field.display = True
-        field.focus()
+        self._open_box(field)
 
     @on(Input.Submitted, "#goto")
     def _goto_submitted(self, event: Input.Submitted) -> None:
@@ -619,17 +646,13 @@ class ReadingScreen(Screen):
         return found.first(Input) if found else None
 
     def action_search(self) -> None:
-        field = self._search_field()
-        if field is None:
-            field = Input(placeholder="search (Enter keeps the highlights, Esc clears)", id="search")
-            self.mount(field)  # under the text
-        field.display = True
-        field.focus()
+        self._open_box(self._boxes()[0])
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         query = event.value
         if query.strip():
+            self._last_query = query
             self._search_count = self.view.search(query)
         else:
             self.view.clear_search()
@@ -643,10 +666,17 @@ class ReadingScreen(Screen):
 
     def action_search_next(self, direction: int) -> None:
         if self._search_count is None:
-            self.action_search()
+            if not self._last_query.strip():
+                self.notify(f"No search yet: {self._keys('search.start')} searches", timeout=2)
+                return
+            self._search_count = self.view.search(self._last_query)  # again, from the cursor
+            if not self._search_count:
+                self.notify("No match")
+            self._update_status()
             return
         if not self.view.search_next(direction):
             self.notify("No match")
+        self._update_status()  # match k/N (the cursor may not have left its sentence)
 
     def _clear_search(self) -> None:
         field = self._search_field()
@@ -701,16 +731,20 @@ class ReadingScreen(Screen):
     def load_suggestions(self) -> None:
         """This report's suggestions (rules + the annotator's model), in the background."""
         try:
-            table, margins = self.suggest.fetch()
+            table, margins, reasons = self.suggest.fetch()
         except ReaderError as exc:
             self.app.call_from_thread(self.notify, f"Suggestions unavailable: {exc}", severity="warning", timeout=4)
             return
-        self.app.call_from_thread(self._show_suggestions, table, margins)
+        self.app.call_from_thread(self._show_suggestions, table, margins, reasons=reasons)
 
     def _show_suggestions(
-        self, table: dict[str, tuple[str, float]], margins: dict[str, float] | None = None, message: str | None = None
+        self,
+        table: dict[str, tuple[str, float]],
+        margins: dict[str, float] | None = None,
+        message: str | None = None,
+        reasons: dict[str, tuple[str, str]] | None = None,
     ) -> None:
-        self.suggest.update(table, margins)
+        self.suggest.update(table, margins, reasons)
         self.view.set_suggestions(table, visible=self.suggest.visible)
         if self.filter is not None:
             self._refilter()
@@ -722,12 +756,13 @@ class ReadingScreen(Screen):
     def retrain(self) -> None:
         """Retrain the annotator's model (saved apart from the shipped one), then refresh."""
         try:
-            table, margins = self.suggest.retrain()
+            table, margins, reasons = self.suggest.retrain()
             model = self.suggest.model_in_use()
         except ReaderError as exc:  # too few kinds of label yet, a read-only folder…: keep the old ones
             self.app.call_from_thread(self.notify, f"Model not retrained: {exc}", severity="warning", timeout=4)
             return
-        self.app.call_from_thread(self._show_suggestions, table, margins, f"Suggestions updated, retrained: {model}")
+        message = f"Suggestions updated, retrained: {model}"
+        self.app.call_from_thread(self._show_suggestions, table, margins, message, reasons=reasons)
 
     def action_toggle_suggestions(self) -> None:
         self.suggest.visible = not self.suggest.visible

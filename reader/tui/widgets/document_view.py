@@ -337,11 +337,26 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         return len(self._matches)
 
     def search_next(self, direction: int = 1) -> bool:
-        """Go to the next (1) or previous (-1) match, wrapping around; False if there are none."""
+        """Go to the next (1) or previous (-1) match, wrapping around; False if there are none.
+
+        From the current match while the cursor is on its sentence (two matches in one sentence:
+        the second is next); after the cursor moved elsewhere, from the cursor: the first match in
+        or after its sentence (the last one before it, backwards).
+        """
         if not self._matches:
             return False
-        current = self._match_current if self._match_current >= 0 else 0
-        self._go_to_match((current + (1 if direction >= 0 else -1)) % len(self._matches))
+        step = 1 if direction >= 0 else -1
+        current = self._match_current
+        sentence = self.sentence
+        on_current = (
+            sentence is not None and current >= 0 and (sentence.start <= self._matches[current][0] < sentence.end)
+        )
+        if sentence is None or on_current:
+            target = current + step
+        else:
+            first = bisect_left(self._match_starts, sentence.start)
+            target = first if step > 0 else first - 1
+        self._go_to_match(target % len(self._matches))
         return True
 
     def clear_search(self) -> None:

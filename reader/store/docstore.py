@@ -24,6 +24,7 @@ A table is declared in TABLE_KEYS with the fields that identify a record in it (
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import time
 from collections.abc import Callable, Hashable, Iterator
@@ -33,7 +34,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from reader.store import journal as jr
-from reader.store.errors import ReadOnlyStore
+from reader.store.errors import ReadOnlyStore, StoreError
 from reader.store.journal import Change, Journal, Replay
 from reader.store.storage import (
     AtomicJSONStorage,
@@ -55,6 +56,12 @@ TABLE_KEYS: dict[str, Callable[[dict[str, Any]], Hashable]] = {
     CORRECTIONS: lambda r: (r["annotator"], r["sentence"], r.get("at", 0)),
 }
 """Each table's record key: a record replaces the one with the same key."""
+
+READ_PATIENCE = 10.0
+"""Seconds a reader keeps retrying to read the file and its journal as one version while a writer
+folds (each fold renames a new file into place, then shortens the journal): the file, then the
+journal, then the file unchanged, or read again. Never the file of one version with the journal of
+the next: that would show a state missing acknowledged changes."""
 
 
 class DocStore:
@@ -163,7 +170,15 @@ class DocStore:
         self._journal_bad = False
         self.showing_backup = False
         self.storage.read_only = self.store_reason is not None
-        for _ in range(5):
+        deadline = time.monotonic() + READ_PATIENCE
+        for attempt in itertools.count():
+            if attempt >= 3:  # a writer is folding right now: give it a moment
+                if time.monotonic() > deadline:
+                    raise StoreError(
+                        f"{self.path.name} kept changing while it was read (another process rewrites "
+                        "it continuously); try again"
+                    )
+                time.sleep(min(0.05, 0.001 * 2**attempt))
             try:
                 self.storage.load()
                 if not self.storage.exists and self.storage.backup_path.exists():

@@ -350,3 +350,29 @@ async def test_read_only_footer_shows_label_keys_disabled(make_app, annotations)
     async with app.run_test(size=SIZE) as pilot:
         screen = await at_body(pilot)
         assert all(a.enabled for a in screen.active_bindings.values())
+
+
+async def test_a_label_repaints_its_outline_entry_where_the_outline_is_scrolled(make_app):
+    """Labelling deep in the report repaints the section's outline row on screen: the row is
+    refreshed where it shows (ScrollView's refresh_line takes the virtual line, not the screen's)."""
+    from reader.tui.widgets.outline import Outline
+
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await at_body(pilot)
+        outline = screen.query_one(Outline)
+        screen.view.set_cursor(len(screen.document.sentences) - 20)
+        await pilot.pause()
+        assert outline.scroll_y > 0  # the outline followed the cursor down
+        repainted: list[int] = []
+        real_refresh = outline.refresh
+
+        def spy(*regions, **kw):
+            repainted.extend(r.y for r in regions)
+            return real_refresh(*regions, **kw)
+
+        outline.refresh = spy
+        entry = outline.cursor
+        await pilot.press("t")
+        await pilot.pause()
+        assert entry - round(outline.scroll_y) in repainted

@@ -281,9 +281,8 @@ class Outline(ScrollView, can_focus=True):
 
     def _refresh_row(self, i: int) -> None:
         self._strips.pop(i, None)
-        y = i - round(self.scroll_y)
-        if 0 <= y < self.size.height:
-            self.refresh_line(y)
+        if 0 <= i - round(self.scroll_y) < self.size.height:
+            self.refresh_line(i)  # ScrollView takes the virtual line and subtracts the scroll itself
 
     def render_line(self, y: int) -> Strip:
         i = y + round(self.scroll_y)

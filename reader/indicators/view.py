@@ -19,6 +19,7 @@ from typing import Any
 from reader.indicators.corrections import Applied, Row, apply, extracted_values
 from reader.indicators.model import Indicator
 from reader.labels import IndicatorCorrection, now
+from reader.labels.correction import CORRECTED_FIELDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,26 +77,11 @@ class IndicatorView:
     def correct(self, row: Row, **values: Any) -> IndicatorCorrection:
         """Store what the clause really says (any of indicator, measure, value, unit, qualifier, kind,
         year); the other fields keep what is shown now. Returns the stored correction."""
-        shown = row.record
-        fields = {name: getattr(shown, name) for name in ("indicator", "measure", "value", "unit", "qualifier")}
-        fields.update(kind=shown.kind, year=shown.year)
-        fields.update(values)
-        return self._put(row, rejected=False, **fields)
+        return self._put(row, rejected=False, **{**_shown_fields(row.record), **values})
 
     def reject(self, row: Row) -> IndicatorCorrection:
         """ "Not an indicator": the clause is left out of the table, `reader indicators` and exports."""
-        shown = row.record
-        return self._put(
-            row,
-            rejected=True,
-            indicator=shown.indicator,
-            measure=shown.measure,
-            value=shown.value,
-            unit=shown.unit,
-            qualifier=shown.qualifier,
-            kind=shown.kind,
-            year=shown.year,
-        )
+        return self._put(row, rejected=True, **_shown_fields(row.record))
 
     def restore(self, row: Row) -> IndicatorCorrection | None:
         """Drop the annotator's correction of this clause: the extractor's reading shows again."""
@@ -170,3 +156,8 @@ class IndicatorView:
             TableRow(r.record.indicator, r, None) for r in rows if r.record.kind == "target" and id(r) not in headline
         ]
         return out
+
+
+def _shown_fields(shown) -> dict[str, Any]:
+    """What a correction keeps of the figure as shown now, for the fields it does not change."""
+    return {name: getattr(shown, name) for name in CORRECTED_FIELDS}

@@ -34,6 +34,31 @@ def headline(view: IndicatorView, name: str):
     return next(r for r in view.rows if r.record.headline and r.record.indicator == name)
 
 
+def gdp_target():
+    """The national report, its extracted figures and the headline GDP target among them."""
+    doc = load()
+    records = extract(doc)
+    return doc, records, next(r for r in records if r.headline and r.indicator == "国内生产总值")
+
+
+def correction_of(doc, figure, **fields) -> IndicatorCorrection:
+    """An annotator's correction of `figure`, as the store keeps it (on its sentence, at its offset)."""
+    sentence = next(s for s in doc.sentences if s.id == figure.sentence)
+    return IndicatorCorrection(
+        doc=DOC,
+        sentence=sentence.id,
+        text=sentence.text,
+        annotator="li",
+        created="2025-01-01T00:00:00Z",
+        updated="2025-01-01T00:00:00Z",
+        at=figure.start - sentence.start,
+        clause=figure.text,
+        indicator=figure.indicator,
+        unit="%",
+        **fields,
+    )
+
+
 def test_a_correction_is_shown_instead_of_the_extraction(store):
     doc = load()
     view = IndicatorView.open(store, doc, "li")
@@ -129,26 +154,8 @@ def test_a_changed_figure_keeps_the_correction_on_the_overlapping_clause(store):
 
 
 def test_a_clause_the_extractor_no_longer_reads_is_still_shown_corrected():
-    doc = load()
-    records = extract(doc)
-    gdp = next(r for r in records if r.headline and r.indicator == "国内生产总值")
-    sentence = next(s for s in doc.sentences if s.id == gdp.sentence)
-    correction = IndicatorCorrection(
-        doc=DOC,
-        sentence=sentence.id,
-        text=sentence.text,
-        annotator="li",
-        created="2025-01-01T00:00:00Z",
-        updated="2025-01-01T00:00:00Z",
-        at=gdp.start - sentence.start,
-        clause=gdp.text,
-        indicator="国内生产总值",
-        measure="增长",
-        value=5,
-        unit="%",
-        qualifier="左右",
-        extracted={"headline": True},
-    )
+    doc, records, gdp = gdp_target()
+    correction = correction_of(doc, gdp, measure="增长", value=5, qualifier="左右", extracted={"headline": True})
     without = [r for r in records if r is not gdp]  # as if a later extractor missed it
     applied = apply(without, [correction], doc)
     found = next(r for r in applied.records if r.indicator == "国内生产总值" and r.kind == "target")
@@ -161,23 +168,8 @@ def test_a_clause_the_extractor_no_longer_reads_is_still_shown_corrected():
 
 
 def test_the_latest_of_two_corrections_on_one_clause_wins():
-    doc = load()
-    records = extract(doc)
-    gdp = next(r for r in records if r.headline and r.indicator == "国内生产总值")
-    sentence = next(s for s in doc.sentences if s.id == gdp.sentence)
-    base = IndicatorCorrection(
-        doc=DOC,
-        sentence=sentence.id,
-        text=sentence.text,
-        annotator="li",
-        created="2025-01-01T00:00:00Z",
-        updated="2025-01-01T00:00:00Z",
-        at=gdp.start - sentence.start,
-        clause=gdp.text,
-        indicator="国内生产总值",
-        value=6,
-        unit="%",
-    )
+    doc, records, gdp = gdp_target()
+    base = correction_of(doc, gdp, value=6)
     later = replace(base, at=base.at + 1, value=7, updated="2025-02-01T00:00:00Z")
     applied = apply(records, [base, later], doc)
     assert [r.value for r in applied.records if r.start == gdp.start] == [7]

@@ -20,11 +20,12 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from reader.indicators.model import figure, show_value
+from reader.labels.correction import CORRECTED_FIELDS
 
 if TYPE_CHECKING:
     from reader.indicators.corrections import Row
 
-FIELDS = ("indicator", "measure", "value", "unit", "qualifier", "kind", "year")
+FIELDS = CORRECTED_FIELDS
 KIND_WORDS = {"t": "target", "目": "target", "o": "outcome", "a": "outcome", "成": "outcome"}
 """First letters (or characters) a kind may be typed with: t/目标 → target, o/a/成绩 → outcome."""
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.text.boxes import in_reading_order
 from reader.text.chars import WS_CHARS, width
 from reader.text.clean import clean_line, drop_box_blanks
 from reader.text.decode import decode_bytes, split_lines
@@ -73,7 +74,8 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
     furniture dropped."""
     cleaned: list[tuple[int, str, int]] = []
     dropped: list[Dropped] = []
-    for no, (raw_line, page_furniture) in enumerate(drop_box_blanks(strip_furniture(split_lines(text))), start=1):
+    items = strip_furniture(split_lines(text))
+    for no, (raw_line, page_furniture) in in_reading_order(items, drop_box_blanks(items)):
         dropped.extend(Dropped(f, no) for f in page_furniture)
         if raw_line is None:  # a line of page furniture, or a blank line setting it apart
             continue

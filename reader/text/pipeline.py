@@ -16,7 +16,7 @@ from reader.text.chars import WS_CHARS, width
 from reader.text.clean import clean_line, drop_box_blanks
 from reader.text.decode import decode_bytes, split_lines
 from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
-from reader.text.furniture import strip_furniture
+from reader.text.furniture import furniture_changes
 from reader.text.model import Document, Dropped, Heading, Paragraph, Sentence
 from reader.text.outline import SectionIndex, build_outline
 from reader.text.reflow import Block, make_lines, needs_space, reflow
@@ -73,12 +73,18 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
     furniture dropped."""
     cleaned: list[tuple[int, str, int]] = []
     dropped: list[Dropped] = []
-    for no, (raw_line, page_furniture) in enumerate(drop_box_blanks(strip_furniture(split_lines(text))), start=1):
-        dropped.extend(Dropped(f, no) for f in page_furniture)
-        if raw_line is None:  # a line of page furniture, or a blank line setting it apart
-            continue
+    lines = split_lines(text)
+    changes = furniture_changes(lines)
+    drop_box_blanks(lines, changes)
+    for no, raw_line in enumerate(lines, start=1):
+        if changes and (change := changes.get(no - 1)) is not None:
+            raw_line, page_furniture = change
+            dropped.extend(Dropped(f, no) for f in page_furniture)
+            if raw_line is None:  # a line of page furniture, or a blank line setting it apart
+                continue
         line, furniture = clean_line(raw_line)
-        dropped.extend(Dropped(f, no) for f in furniture)
+        if furniture:
+            dropped.extend(Dropped(f, no) for f in furniture)
         indent = 0
         if raw_line.startswith(_INDENTS):
             indent = width(raw_line[: len(raw_line) - len(raw_line.lstrip(WS_CHARS))].replace("\t", "  "))

@@ -88,9 +88,9 @@ def clean_spaces(line: str) -> str:
     return _INNER_WS.sub(_space_in_title if title_like else _space_in_body, line)
 
 
-_WORK = re.compile(f"[{WS}\u2e80-\u2ef3\u2f00-\u2fd5版页]")
-"""A line with none of these (whitespace, radicals, the 版/页 of a page-turn marker) needs no cleaning
-but the chrome test: most lines."""
+_WORK = re.compile(f"[{WS}版页]|{_RADICALS.pattern}")
+"""A line with none of these (whitespace, the 版/页 of a page-turn marker, radicals) needs no
+cleaning but the chrome test: most lines."""
 
 
 def clean_line(line: str) -> tuple[str, list[str]]:
@@ -103,25 +103,20 @@ def clean_line(line: str) -> tuple[str, list[str]]:
     return clean_spaces(line), dropped
 
 
-def drop_box_blanks(lines: list[str], changes: dict[int, tuple[str | None, list[str]]]) -> None:
+def drop_box_blanks(lines: list[tuple[str | None, list[str]]]) -> list[tuple[str | None, list[str]]]:
     """In a PDF extractor's text (it has form feeds between pages), a blank line after a line that
     does not end a sentence only closes one of the extractor's text boxes (pdfminer.six sets one
     after every box: a column's end, a wrapped heading's first line); it becomes None, like a
-    furniture line. A blank after a sentence's end may be a paragraph break and stays.
-    `changes`: the furniture stage's changes to `lines` (see `furniture_changes`), updated here."""
-    if "\f" not in "".join(lines):
-        return
-
-    def current(k: int, line: str) -> tuple[str | None, list[str]]:
-        return changes.get(k) or (line, [])
-
-    if not any(line and "\f" in line for line, _ in (current(k, ln) for k, ln in enumerate(lines))):
-        return
+    furniture line. A blank after a sentence's end may be a paragraph break and stays."""
+    if not any(line and "\f" in line for line, _ in lines):
+        return lines
+    out: list[tuple[str | None, list[str]]] = []
     last = ""
-    for k, raw in enumerate(lines):
-        line, dropped = current(k, raw)
+    for line, dropped in lines:
         if line is not None and not line.strip(WS_CHARS) and last and not ends_sentence(last):
-            changes[k] = (None, dropped)
+            out.append((None, dropped))
             continue
         if line is not None:
             last = line.strip(WS_CHARS)
+        out.append((line, dropped))
+    return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reader.errors import ReaderError
@@ -16,7 +16,7 @@ from reader.text.chars import WS_CHARS, width
 from reader.text.clean import clean_line, drop_box_blanks
 from reader.text.decode import decode_bytes, split_lines
 from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
-from reader.text.furniture import furniture_changes
+from reader.text.furniture import furniture_changes, strip_furniture
 from reader.text.model import Document, Dropped, Heading, Paragraph, Sentence
 from reader.text.outline import SectionIndex, build_outline
 from reader.text.reflow import Block, make_lines, needs_space, reflow
@@ -73,15 +73,11 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
     furniture dropped."""
     cleaned: list[tuple[int, str, int]] = []
     dropped: list[Dropped] = []
-    lines = split_lines(text)
-    changes = furniture_changes(lines)
-    drop_box_blanks(lines, changes)
-    for no, raw_line in enumerate(lines, start=1):
-        if changes and (change := changes.get(no - 1)) is not None:
-            raw_line, page_furniture = change
+    for no, raw_line, page_furniture in _raw_lines(text):
+        if page_furniture:
             dropped.extend(Dropped(f, no) for f in page_furniture)
-            if raw_line is None:  # a line of page furniture, or a blank line setting it apart
-                continue
+        if raw_line is None:  # a line of page furniture, or a blank line setting it apart
+            continue
         line, furniture = clean_line(raw_line)
         if furniture:
             dropped.extend(Dropped(f, no) for f in furniture)
@@ -90,6 +86,22 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
             indent = width(raw_line[: len(raw_line) - len(raw_line.lstrip(WS_CHARS))].replace("\t", "  "))
         cleaned.append((no, line, indent))
     return cleaned, dropped
+
+
+def _raw_lines(text: str) -> Iterator[tuple[int, str | None, Sequence[str]]]:
+    """(raw line number, the line without its page furniture or None, the furniture taken from it)."""
+    lines = split_lines(text)
+    if "\f" in text:  # an extractor's text, with its pages and text boxes
+        for no, (line, furniture) in enumerate(drop_box_blanks(strip_furniture(lines)), start=1):
+            yield no, line, furniture
+        return
+    changes = furniture_changes(lines)  # sparse: most lines have no furniture
+    for k, line in enumerate(lines):
+        change = changes.get(k)
+        if change is None:
+            yield k + 1, line, ()
+        else:
+            yield k + 1, change[0], change[1]
 
 
 def assemble(blocks: list[Block]) -> tuple[str, list[Paragraph], Callable[[int], int]]:

@@ -183,7 +183,7 @@ def in_reading_order(items: list[Item], kept: list[Item] | None = None) -> list[
             boxes = _boxes(items)
             r = _Reader(col)
             for _ in range(T["max_moves"]):
-                if not _join_cut_sentence(boxes, r):
+                if not (_join_cut_sentence(boxes, r) or _separate_headings(boxes, r)):
                     break
             order = [k for box in boxes for k in box.numbers]
     return [(k + 1, kept[k]) for k in order]
@@ -212,4 +212,22 @@ def _join_cut_sentence(boxes: list[_Box], r: _Reader) -> bool:
         at = i + 1 if j > i else i + 1 - len(piece)
         boxes[at:at] = piece
         return True
+    return False
+
+
+def _separate_headings(boxes: list[_Box], r: _Reader) -> bool:
+    """Two headings of one rank with nothing between them: the second goes before the first
+    paragraph start after the first one's text (a box opening a paragraph after a closed one)."""
+    for i in range(len(boxes) - 2):
+        rank = r.heading(boxes[i])
+        if not rank or r.heading(boxes[i + 1]) != rank:
+            continue
+        for k in range(i + 3, len(boxes)):
+            if r.heading(boxes[k]) or r.heading(boxes[k - 1]):
+                break
+            if r.closed(boxes[k - 1]) and not r.continues(boxes[k]):
+                second = boxes.pop(i + 1)
+                boxes.insert(k - 1, second)
+                return True
+        return False
     return False

@@ -57,6 +57,7 @@ _ITEM_RE = re.compile(
 )
 """Lines that open a paragraph of their own: items, end notes, the title and its dateline."""
 _END = "。！？!?：:；;…"
+_SENTENCE_END = re.compile("[。！？!?]")
 _SPACES = re.compile(f"[{WS}]+")
 _OPENINGS = ("各位代表", "注释", "注：", "名词解释")
 
@@ -94,7 +95,11 @@ class _Column:
         starts = indented = 0
         body = [t for t in lines if t]
         for a, b in pairwise(body):
-            if a.rstrip(CLOSERS)[-1:] in "。！？" and width(a) < w - T["indent_units"] and not _heading_rank(b):
+            if (
+                _SENTENCE_END.match(a.rstrip(CLOSERS)[-1:])
+                and width(a) < w - T["indent_units"]
+                and not _heading_rank(b)
+            ):
                 starts += 1
                 indented += abs(width(b) - (w - T["indent_units"])) <= 1 or width(b) < w - T["indent_units"]
         if starts >= T["min_starts"] and indented >= T["indent_share"] * starts:
@@ -144,7 +149,7 @@ class _Reader:
         return (
             not self.col.short(last)
             and last.rstrip(CLOSERS)[-1:] not in _END
-            and not _heading_rank(box.text[0])
+            and not self.heading(box)
             and not _ITEM_RE.match(box.text[0])
         )
 
@@ -156,7 +161,7 @@ class _Reader:
             return False
         if self.col.full(first):
             return True
-        return self.col.short(first) and first.rstrip(CLOSERS)[-1:] in "。！？"
+        return self.col.short(first) and _SENTENCE_END.match(first.rstrip(CLOSERS)[-1:])
 
     def closed(self, box: _Box) -> bool:
         """Its paragraph ends here: a short last line with a sentence end, or a heading (a sentence
@@ -165,9 +170,10 @@ class _Reader:
         return bool(self.heading(box)) or (self.col.short(last) and last.rstrip(CLOSERS)[-1:] in _END)
 
     def heading(self, box: _Box) -> int:
-        """A heading box (a numbered heading, wrapped or not, ending without a sentence end)."""
+        """A heading box: a numbered heading, wrapped over up to three lines, with no sentence end
+        (a run-in heading `（一）…。` and its text are a paragraph)."""
         rank = _heading_rank(box.text[0])
-        return rank if rank and len(box.text) <= 3 and box.text[-1].rstrip(CLOSERS)[-1:] not in "。！？" else 0
+        return rank if rank and len(box.text) <= 3 and not _SENTENCE_END.search("".join(box.text)) else 0
 
 
 def in_reading_order(items: list[Item], kept: list[Item] | None = None) -> list[tuple[int, Item]]:

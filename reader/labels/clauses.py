@@ -20,8 +20,9 @@ the labels of its clauses live side by side.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from difflib import SequenceMatcher
+from typing import Any
 
 SENTENCE, CLAUSE = "sentence", "clause"
 """The two kinds of unit a label is on (`LabelRecord.unit`, the export's `unit`)."""
@@ -32,6 +33,12 @@ WEAK = frozenset("，,")
 """Where the annotator may split a clause further."""
 KEY_MARK = "#"
 """Separates a sentence id from a clause's offsets in a clause's key (`doc:hash:0#0-12`)."""
+
+
+def is_clause(record: Mapping[str, Any]) -> bool:
+    """Whether a label record (a `LabelRecord` or its stored or exported shape) is a clause's.
+    (An indicator correction's `unit` is a unit of measure: a clause has its offsets too.)"""
+    return record.get("unit") == CLAUSE and record.get("clause_start") is not None
 
 
 def unit_key(sentence: str, clause_start: int | None = None, clause_end: int | None = None) -> str:

@@ -87,7 +87,7 @@ class Locator:
         """Where `record` belongs now; sentences whose id is in `taken` are not candidates
         (except the record's own sentence, found by id). A clause's record: its sentence by this
         rule, then the clause in it (`reader.labels.clauses`)."""
-        if record.get("unit", SENTENCE) != SENTENCE:
+        if clauses.is_clause(record):
             return self._clause(record)
         as_labelled = record.get("labelled_text") or record.get("text") or ""
         sentence = self.by_id.get(record["sentence"])
@@ -147,9 +147,9 @@ class Locator:
             per_annotator[r["annotator"]].append(r)
         out: list[tuple[Mapping[str, Any], Located]] = []
         for recs in per_annotator.values():
-            clause_records = [r for r in recs if r.get("unit", SENTENCE) != SENTENCE]
+            clause_records = [r for r in recs if clauses.is_clause(r)]
             out += [(r, self.locate(r)) for r in clause_records]  # clauses share their sentence
-            recs = [r for r in recs if r.get("unit", SENTENCE) == SENTENCE]
+            recs = [r for r in recs if not clauses.is_clause(r)]
             taken = {r["sentence"] for r in recs if r["sentence"] in self.by_id}
 
             def order(r: Mapping[str, Any]) -> tuple:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.labels import NONE, LabelRecord, LabelSet, ReviewMark, load_labelset, locate_all, now
-from reader.labels.clauses import SENTENCE, unit_key
+from reader.labels.clauses import is_clause, unit_key
 from reader.labels.correction import BadCorrection, IndicatorCorrection
 from reader.labels.positions import Positions
 from reader.store.docstore import CORRECTIONS as CORRECTIONS_TABLE
@@ -770,7 +770,7 @@ class AnnotationStore:
             )
             if raw.get("text_changed"):
                 rec = rec.replace(text_changed=True, labelled_text=raw.get("labelled_text") or None)
-            if raw.get("unit", SENTENCE) != SENTENCE:
+            if is_clause(raw):
                 rec = rec.replace(
                     **{name: raw.get(name) for name in ("unit", "clause_start", "clause_end", "clause_text")}
                 )

@@ -62,8 +62,22 @@ _RUNNING = re.compile("[，。；！？]")
 _TRIGGER = re.compile("星期|周[一二三四五六日天]|编辑|校对|设计|制图|摄影")
 """Every staff line and dated weekday holds one of these; a line with sentence punctuation and none
 of them is text (the quick path: most lines are)."""
-_GATE = re.compile(f"\f|{_TRIGGER.pattern}|{PAGE_RE.pattern}|日报|晚报|早报|时报|商报|{PAGE_NUMBER_RE.pattern}")
-"""Text with none of these (no page of a PDF, no form of furniture) has no furniture to find."""
+_GATE_WORDS = ("\f", "星期", "编辑", "校对", "设计", "制图", "摄影", "日报", "晚报", "早报", "时报", "商报")
+_GATE_FORMS = (
+    ("周", re.compile("周[一二三四五六日天]")),
+    ("版", re.compile(rf"[0-9０-９][{WS}]*版")),  # what every PAGE_RE match holds
+    ("", re.compile(rf"[—－–-]{_DIGITS}[—－–-]|[·•]{_DIGITS}[·•]|第{_DIGITS}页")),  # PAGE_NUMBER_RE
+)
+
+
+def _gate(text: str) -> bool:
+    """Whether `text` holds a page of a PDF (form feed), a staff role or weekday (`_TRIGGER`), a page
+    (`PAGE_RE`), a masthead or a page number: text with none of these has no furniture to find.
+    (Words are looked for with `in`, forms only where their key character occurs: most texts are
+    decided at the speed of a memory scan.)"""
+    return any(word in text for word in _GATE_WORDS) or any(
+        key in text and form.search(text) for key, form in _GATE_FORMS
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -208,7 +222,7 @@ def furniture_changes(lines: list[str]) -> dict[int, tuple[str | None, list[str]
     lines around it: they set the furniture apart from the text, and are no paragraph break of the
     text. Lines not in the result are unchanged (most lines: running text is never looked at twice)."""
     text = "\n".join(lines)
-    if not _GATE.search(text):
+    if not _gate(text):
         return {}
     pieces_of = _special_pieces(lines, text)
     labels = _find_labels(lines, pieces_of, text)

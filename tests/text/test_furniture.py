@@ -3,6 +3,8 @@ in Document.dropped, also when glued to a sentence or a heading; the report's ow
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -113,3 +115,19 @@ def test_dashes_and_numbers_of_the_text_itself_stay():
         "".join(s.text for s in doc.sentences)
         == "实施“十四五”规划（2021—2025年），第3页所列项目全部开工。——2—3年内见效。"
     )
+
+
+_GATE_TEXT = st.text(
+    alphabet="星期周一日天编辑校对设计制图摄影报晚早时商版页第—－–-·•0１2 \u3000\f政府，。", max_size=30
+)
+
+
+@given(_GATE_TEXT)
+def test_the_quick_gate_lets_through_every_text_holding_a_form_of_furniture(text):
+    """The gate of the furniture stage is the search for any form, decided quickly."""
+    from reader.text import furniture as f
+
+    forms = re.compile(
+        f"\f|{f._TRIGGER.pattern}|{f.PAGE_RE.pattern}|日报|晚报|早报|时报|商报|{f.PAGE_NUMBER_RE.pattern}"
+    )
+    assert f._gate(text) == bool(forms.search(text))

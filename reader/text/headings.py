@@ -33,11 +33,13 @@ UNNUMBERED_PART_RE = re.compile(
 # Lines that are the document's title or dateline rather than a part of its outline.
 TITLE_RE = re.compile(r"^政府工作报告|^[—－]{2}")
 # Lines that stand alone though they end without a full stop: dateline, banner, source credit.
+# (Anchored as a whole, so that a search gives up after the line's start instead of trying every
+# position; a line holds no newline.)
 STANDALONE_RE = re.compile(
-    r"^各位代表[：:！!，,]?$|^[—－]{2}.*(?:会议上|大会上)$|^政府工作报告(?:[（(]摘要[）)])?$"
-    rf"|^[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$"
-    r"|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
-    r"|^(?:注释|注|附注|名词解释|名词注释)[：:]?$"
+    r"^(?:各位代表[：:！!，,]?$|[—－]{2}.*(?:会议上|大会上)$|政府工作报告(?:[（(]摘要[）)])?$"
+    rf"|[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$"
+    r"|【[^】]*】$|[（(]据[^）)]*[）)]$|.*(?:资料图片|资料照片|记者\S{2,8}摄)$"
+    r"|(?:注释|注|附注|名词解释|名词注释)[：:]?$)"
 )
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)[，,](?:我们|[市省县区州]政府)")

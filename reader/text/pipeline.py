@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.text.boxes import in_reading_order
 from reader.text.chars import WS_CHARS, width
 from reader.text.clean import clean_line, drop_box_blanks
 from reader.text.decode import decode_bytes, split_lines
@@ -92,7 +93,8 @@ def _raw_lines(text: str) -> Iterator[tuple[int, str | None, Sequence[str]]]:
     """(raw line number, the line without its page furniture or None, the furniture taken from it)."""
     lines = split_lines(text)
     if "\f" in text:  # an extractor's text, with its pages and text boxes
-        for no, (line, furniture) in enumerate(drop_box_blanks(strip_furniture(lines)), start=1):
+        items = strip_furniture(lines)  # its boxes put back in reading order first
+        for no, (line, furniture) in in_reading_order(items, drop_box_blanks(items)):
             yield no, line, furniture
         return
     changes = furniture_changes(lines)  # sparse: most lines have no furniture

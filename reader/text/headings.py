@@ -26,9 +26,10 @@ KICKER_RE = re.compile(r"[—－\-]{2,}$")
 # The same kicker with its subtitle already on the line (as `reader text` prints it).
 KICKER_JOINED_RE = re.compile(r"^[^，。！？,!?—]{2,14}—{3,}[^，。！？,!?—]{2,30}$")
 # Part headings printed without a number: 2024年工作回顾, 2025年工作安排, 过去五年工作回顾 …
+_PART_ENDINGS = ("工作回顾", "工作安排", "重点工作", "工作任务", "主要任务", "目标任务", "总体要求", "自身建设")
 UNNUMBERED_PART_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年|过去[一二三四五]年|今年|今后[一二三四五]年|“十[一二三四五六七]五”)?"
-    r"[^，。、；：！？,;:!?]{0,10}(?:工作回顾|工作安排|重点工作|工作任务|主要任务|目标任务|总体要求|自身建设)$"
+    rf"[^，。、；：！？,;:!?]{{0,10}}(?:{'|'.join(_PART_ENDINGS)})$"
 )
 # Lines that are the document's title or dateline rather than a part of its outline.
 TITLE_RE = re.compile(r"^政府工作报告|^[—－]{2}")
@@ -71,7 +72,12 @@ def numbered_level(text: str) -> int:
 
 
 def is_unnumbered_part(text: str) -> bool:
-    return len(text) <= 20 and bool(UNNUMBERED_PART_RE.match(text))
+    # (the ending first: most lines are decided without the pattern; `$` also matches before a final newline)
+    return (
+        len(text) <= 20
+        and (text.endswith(_PART_ENDINGS) or text.endswith("\n"))
+        and bool(UNNUMBERED_PART_RE.match(text))
+    )
 
 
 def is_kicker(text: str) -> bool:

@@ -45,8 +45,8 @@ def mess_up(lines: list[str], data, breaks: bool = True) -> list[str]:
                 lambda m: data.draw(SPACE) + m.group(1) + data.draw(SPACE),
                 line,
             )
-        if data.draw(st.booleans()):
-            line = " " + line
+        if data.draw(st.booleans()) and not line.startswith(" "):
+            line = " " + line  # one stray space (two, with a number's space, would be an indent)
         out.append(line)
         mid_sentence = not line.rstrip().endswith("。") and k < len(lines) - 1
         if breaks and mid_sentence and data.draw(st.integers(0, 9)) == 0:

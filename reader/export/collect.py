@@ -203,13 +203,13 @@ def collect(
         for r, found in locator.locate_all(recs):
             who, s = r.annotator, found.sentence
             if not r.label:
-                if s is not None and r.note:
+                if s is not None and r.note and not r.is_clause:
                     notes_on[(who, s.id)] = r.note
                 continue
             if s is None or found.text_changed:
                 keep_out[who] |= locator.near(r)
             if s is not None:
-                keep_out[who].add(s.id)
+                keep_out[who].add(s.id)  # a sentence with a labelled clause is no negative either
                 if s.id != r.sentence and not r.orphan:
                     moved += 1
             if s is None:
@@ -217,12 +217,11 @@ def collect(
                     orphans_out += 1
                     continue
                 orphans_in += 1
-            record = rec.from_label(r, s, mark_for(who, s.section if s is not None else r.section))
+            record = rec.from_label(r, s, mark_for(who, s.section if s is not None else r.section), found.clause)
             if s is not None:
-                record["id"] = s.id
-                order = (0, s.index)
+                order = (0, s.index, found.clause or (-1, -1))
             else:
-                order = (1, r.start or 0)
+                order = (1, r.start or 0, (r.clause_start or -1, -1))
             if selection.orphans:
                 record["orphan"] = s is None
             keyed.append((order, record))
@@ -239,14 +238,12 @@ def collect(
                     negative_ids.add((annotator, s.id))
                     if selection.orphans:
                         record["orphan"] = False
-                    keyed.append(((0, s.index), record))
+                    keyed.append(((0, s.index, (-1, -1)), record))
         for r, found in locator.locate_all([r for r in recs if not r.label]):
             s = found.sentence
-            if s is not None and (r.annotator, s.id) in negative_ids:
+            if s is not None and not r.is_clause and (r.annotator, s.id) in negative_ids:
                 continue  # the note is on the negative record
-            record = rec.from_label(r, s, mark_for(r.annotator, s.section if s else r.section))
-            if s is not None:
-                record["id"] = s.id
+            record = rec.from_label(r, s, mark_for(r.annotator, s.section if s else r.section), found.clause)
             note_records.append(record)
         keyed.sort(key=lambda kv: (kv[0], kv[1]["annotator"] or ""))
         out.extend(record for _, record in keyed)

@@ -1,15 +1,17 @@
 """Build one native export record from a stored label (or a reviewed, unlabelled sentence).
 
-The native record is the source for every format. Its keys, in order: `id` (sentence id), `doc`,
-`text`, `label`, `section` (list of titles), `start`, `end`, `line`, `annotator`, `created`,
+The native record is the source for every format. Its keys, in order: `id` (the unit's id: the
+sentence id, or a clause's key `sentence#start-end`), `doc`, `text` (the unit's text),
+`label`, `section` (list of titles), `start`, `end`, `line`, `annotator`, `created`,
 `updated`, `note` (always present, "" when there is none: every row has the same columns with the
 same types, which `datasets.load_dataset("json")` needs — a column that is null throughout its first
 block fails to cast when a later block has a string), `text_changed` (the report was edited after
 labelling: `text` is the current sentence, `labelled_text` the one labelled), `labelled_text`
 (equal to `text` unless `text_changed`), `implicit` (a `none` that comes from a review mark, not a
 stored label), `reviewed` and `review_scope` (the annotator marked this sentence's section, or the
-whole document when the scope is `[]`, reviewed), then `orphan` (only with --orphans) and `tokens`
-(only with --tokens).
+whole document when the scope is `[]`, reviewed), `unit` (`"sentence"`, or `"clause"`: a part of a
+sentence labelled apart, `reader.labels.clauses`) and `sentence` (the id of the sentence the unit
+is, or is part of), then `orphan` (only with --orphans) and `tokens` (only with --tokens).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from reader.labels import NONE, LabelRecord, ReviewMark, squeeze
+from reader.labels.clauses import CLAUSE, SENTENCE, unit_key
 
 NONE_LABEL = NONE
 NATIVE_FIELDS = (
@@ -38,6 +41,8 @@ NATIVE_FIELDS = (
     "implicit",
     "reviewed",
     "review_scope",
+    "unit",
+    "sentence",
 )
 
 
@@ -45,9 +50,14 @@ def _review(mark: Mapping[str, Any] | None) -> dict[str, Any]:
     return {"reviewed": mark is not None, "review_scope": list(mark["section"]) if mark is not None else []}
 
 
-def from_label(stored: LabelRecord, sentence: Any | None, mark: ReviewMark | None = None) -> dict[str, Any]:
+def from_label(
+    stored: LabelRecord, sentence: Any | None, mark: ReviewMark | None = None, clause: tuple[int, int] | None = None
+) -> dict[str, Any]:
     """A record for a stored label; positions come from `sentence` (current pipeline) when given,
-    else from what the store kept when the label was made. `mark`: the review mark covering it."""
+    else from what the store kept when the label was made. `mark`: the review mark covering it.
+    A clause's record: `clause` is where `locate` found it in `sentence` (its offsets in it)."""
+    if stored.is_clause:
+        return _clause(stored, sentence, mark, clause)
     labelled = stored.labelled_text or stored.text or ""
     if sentence is not None:
         text, section = sentence.text, list(sentence.section)
@@ -56,8 +66,9 @@ def from_label(stored: LabelRecord, sentence: Any | None, mark: ReviewMark | Non
         text, section = stored.text, list(stored.section)
         start, end, line = stored.start, stored.end, stored.line
     changed = text != labelled and squeeze(text) != squeeze(labelled)
+    sid = sentence.id if sentence is not None else stored.sentence
     return {
-        "id": stored.sentence,
+        "id": sid,
         "doc": stored.doc,
         "text": text,
         "label": stored.label,
@@ -73,6 +84,42 @@ def from_label(stored: LabelRecord, sentence: Any | None, mark: ReviewMark | Non
         "labelled_text": labelled if changed else text,
         "implicit": False,
         **_review(mark),
+        "unit": SENTENCE,
+        "sentence": sid,
+    }
+
+
+def _clause(
+    stored: LabelRecord, sentence: Any | None, mark: ReviewMark | None, clause: tuple[int, int] | None
+) -> dict[str, Any]:
+    labelled = stored.clause_text or stored.unit_text
+    if sentence is not None and clause is not None:
+        (a, b), whole = clause, sentence
+        sid, section, base, line = sentence.id, list(sentence.section), sentence.start, sentence.line
+    else:
+        a, b, whole = stored.clause_start, stored.clause_end, stored
+        sid, section, base, line = stored.sentence, list(stored.section), stored.start, stored.line
+    text = whole.text[a:b]
+    changed = text != labelled and squeeze(text) != squeeze(labelled)
+    return {
+        "id": unit_key(sid, a, b),
+        "doc": stored.doc,
+        "text": text,
+        "label": stored.label,
+        "section": section,
+        "start": None if base is None else base + a,
+        "end": None if base is None else base + b,
+        "line": line,
+        "annotator": stored.annotator,
+        "created": stored.created,
+        "updated": stored.updated,
+        "note": stored.note or "",
+        "text_changed": changed,
+        "labelled_text": labelled if changed else text,
+        "implicit": False,
+        **_review(mark),
+        "unit": CLAUSE,
+        "sentence": sid,
     }
 
 
@@ -97,6 +144,8 @@ def negative(doc_id: str, sentence: Any, annotator: str, mark: Mapping[str, Any]
         "labelled_text": sentence.text,
         "implicit": True,
         **_review(mark),
+        "unit": SENTENCE,
+        "sentence": sentence.id,
     }
 
 

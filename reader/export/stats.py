@@ -119,7 +119,7 @@ def compute(
     load_all = load_all or (loader_of(load) if load else default_loader())
     advance = advance or (lambda n: None)
     files = corpus_files(corpus_dir)
-    labels = [r for r in store.labels() if r.get("label")]
+    labels = [r for r in store.labels() if r.get("label") and not r.is_clause]  # sentences are counted
     marks = [m for m in store.reviewed() if m.get("reviewed", True)]
     known = sorted({r["annotator"] for r in labels} | {m["annotator"] for m in marks})
     wanted = list(dict.fromkeys(annotators)) if annotators else None

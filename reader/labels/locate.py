@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from reader.labels import clauses
+from reader.labels.clauses import SENTENCE
 from reader.labels.units import is_unit, squeeze
 
 EDIT_SIMILARITY = 0.8
@@ -48,7 +50,9 @@ class Located:
     """"id", "text", "edit", or None (an orphan)."""
     text_changed: bool = False
     """The sentence's text is not the text as labelled (found by a small edit, or found again
-    after an earlier edit that the user has not confirmed)."""
+    after an earlier edit that the user has not confirmed); for a clause, the clause's text."""
+    clause: tuple[int, int] | None = None
+    """For a clause's record: its offsets in `sentence.text` now."""
 
     @property
     def orphan(self) -> bool:
@@ -81,7 +85,10 @@ class Locator:
 
     def locate(self, record: Mapping[str, Any], taken: set[str] | frozenset[str] = frozenset()) -> Located:
         """Where `record` belongs now; sentences whose id is in `taken` are not candidates
-        (except the record's own sentence, found by id)."""
+        (except the record's own sentence, found by id). A clause's record: its sentence by this
+        rule, then the clause in it (`reader.labels.clauses`)."""
+        if clauses.is_clause(record):
+            return self._clause(record)
         as_labelled = record.get("labelled_text") or record.get("text") or ""
         sentence = self.by_id.get(record["sentence"])
         if sentence is not None:  # the common case: the same text, no squeeze needed
@@ -103,6 +110,18 @@ class Locator:
         if best is not None:
             return Located(best, EDIT, True)
         return Located(None, None)
+
+    def _clause(self, record: Mapping[str, Any]) -> Located:
+        parent = self.locate({**record, "unit": SENTENCE, "labelled_text": None})
+        if parent.sentence is None:
+            return parent
+        old = (record["clause_start"], record["clause_end"])
+        clause_text = record.get("clause_text") or (record.get("text") or "")[old[0] : old[1]]
+        found = clauses.find(clause_text, old, record.get("text") or "", parent.sentence.text, EDIT_SIMILARITY)
+        if found is None:
+            return Located(None, None)
+        span, changed = found
+        return Located(parent.sentence, parent.how, changed, span)
 
     def _edited(self, record: Mapping[str, Any], labelled: str, taken, nearest) -> Any | None:
         if len(labelled) < EDIT_MIN_CHARS:
@@ -128,6 +147,9 @@ class Locator:
             per_annotator[r["annotator"]].append(r)
         out: list[tuple[Mapping[str, Any], Located]] = []
         for recs in per_annotator.values():
+            clause_records = [r for r in recs if clauses.is_clause(r)]
+            out += [(r, self.locate(r)) for r in clause_records]  # clauses share their sentence
+            recs = [r for r in recs if not clauses.is_clause(r)]
             taken = {r["sentence"] for r in recs if r["sentence"] in self.by_id}
 
             def order(r: Mapping[str, Any]) -> tuple:

@@ -22,6 +22,8 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
+from reader.labels.clauses import CLAUSE, SENTENCE, unit_key
+
 SCHEMA = 1
 NONE = "none"
 """The reserved label of an explicit negative ("this sentence is none of the labels")."""
@@ -129,6 +131,14 @@ class LabelRecord(_RecordMapping):
     """Re-attached to an edited sentence: `labelled_text` is what was labelled."""
     labelled_text: str | None = None
     schema: int = SCHEMA
+    unit: str = SENTENCE
+    """"sentence", or "clause": a part of the sentence, labelled apart (`reader.labels.clauses`)."""
+    clause_start: int | None = None
+    """A clause's offsets in its sentence's `text` (`clause_start`, `clause_end`)."""
+    clause_end: int | None = None
+    clause_text: str | None = None
+    """A clause's text as labelled (`text` is its whole sentence, so that the sentence is located
+    by the one rule); differs from `text[clause_start:clause_end]` while `text_changed`."""
 
     @classmethod
     def new(
@@ -146,8 +156,10 @@ class LabelRecord(_RecordMapping):
         note=None,
         created=None,
         updated=None,
+        clause: tuple[int, int, str] | None = None,
     ) -> LabelRecord:
-        """A fresh record, stamped now unless `created`/`updated` are given."""
+        """A fresh record, stamped now unless `created`/`updated` are given; `clause` (start, end,
+        text in the sentence) makes it a clause's."""
         if not (created and updated):
             stamp = now()
             created, updated = created or stamp, updated or stamp
@@ -164,6 +176,7 @@ class LabelRecord(_RecordMapping):
             start=start,
             end=end,
             note=note or None,
+            **_clause_fields(clause),
         )
 
     @classmethod
@@ -196,6 +209,33 @@ class LabelRecord(_RecordMapping):
                 raise KeyError(name)
         return out
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape stored on disk; a sentence's record has no clause fields (the files
+        written before clauses existed stay byte for byte what they were)."""
+        out = _RecordMapping.to_dict(self)
+        if self.unit == SENTENCE:
+            for name in CLAUSE_FIELDS:
+                del out[name]
+        return out
+
+    @property
+    def key(self) -> str:
+        """The unit this record is on: the sentence id, or the clause's key (`reader.labels.clauses.unit_key`)."""
+        if self.unit == SENTENCE:
+            return self.sentence
+        return unit_key(self.sentence, self.clause_start, self.clause_end)
+
+    @property
+    def is_clause(self) -> bool:
+        return self.unit == CLAUSE
+
+    @property
+    def unit_text(self) -> str:
+        """The text of the unit as last attached: the sentence, or the clause's part of it."""
+        if self.unit == SENTENCE:
+            return self.text
+        return self.text[self.clause_start : self.clause_end]
+
     @property
     def is_label(self) -> bool:
         """A real decision (a label of the set or an explicit none), not just a note."""
@@ -209,6 +249,16 @@ class LabelRecord(_RecordMapping):
     def same_content(self, other: Mapping[str, Any]) -> bool:
         """Whether two records say the same thing (label and note), whatever their times."""
         return self.label == other.get("label") and (self.note or None) == (other.get("note") or None)
+
+
+CLAUSE_FIELDS = ("unit", "clause_start", "clause_end", "clause_text")
+
+
+def _clause_fields(clause: tuple[int, int, str] | None) -> dict[str, Any]:
+    if clause is None:
+        return {}
+    start, end, text = clause
+    return {"unit": CLAUSE, "clause_start": start, "clause_end": end, "clause_text": text}
 
 
 _REQUIRED = ("doc", "sentence", "annotator")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.labels.clauses import parse_key, unit_key
 from reader.labels.record import NONE, LabelRecord
 from reader.labels.units import is_unit
 
@@ -31,6 +32,8 @@ class Changed:
 
     labels: dict[str, str | None] = field(default_factory=dict)
     """Sentence id → its label now (None: no label), for every sentence whose label changed."""
+    clauses: set[str] = field(default_factory=set)
+    """Ids of the sentences whose clauses' labels or notes changed."""
     notes: bool = False
     reviewed: bool = False
     attention: bool = False
@@ -43,7 +46,7 @@ class Changed:
     """For undo/redo: the store's `Step` (where the change was)."""
 
     def __bool__(self) -> bool:
-        return bool(self.labels or self.notes or self.reviewed or self.attention or self.corrections)
+        return bool(self.labels or self.clauses or self.notes or self.reviewed or self.attention or self.corrections)
 
 
 class LabelSession:
@@ -54,7 +57,11 @@ class LabelSession:
         self.read_only_reason = read_only_reason
         self.by_id = {s.id: s for s in document.sentences}
         self.records: dict[str, LabelRecord] = {}
-        """Sentence id → this annotator's record (labels, nones, notes; orphans under their old id)."""
+        """Unit key → this annotator's record (labels, nones, notes; orphans under their old id). The
+        key is the sentence id, or a clause's key (`LabelRecord.key`)."""
+        self.clauses: dict[str, dict[tuple[int, int], LabelRecord]] = {}
+        """Sentence id → its clauses' records (offsets in the sentence → record), for the
+        sentences of the current text."""
         self.reviewed: set[tuple[str, ...]] = set()
         self.labels: dict[str, str] = {}
         """Sentence id → label (or "none") of every labelled sentence of the current text."""
@@ -81,12 +88,17 @@ class LabelSession:
         self.records = self.store.doc_labels(self.document.id, self.annotator, include_notes=True)
         self.reviewed = {m.section for m in self.store.reviewed(self.document.id, self.annotator)}
         self.labels, self.notes, self.changed_ids, self._attention = {}, {}, set(), set()
+        self.clauses = {}
         for sid, record in self.records.items():
             self._index(sid, record)
 
-    def _index(self, sid: str, record: LabelRecord | None) -> None:
-        """Bring the views kept beside `records` (labels, notes, changed, attention) up to date for
-        one sentence id."""
+    def _index(self, key: str, record: LabelRecord | None) -> None:
+        """Bring the views kept beside `records` (labels, notes, clauses, changed, attention) up to
+        date for one unit key."""
+        sid, span = parse_key(key)
+        if span is not None:
+            self._index_clause(key, sid, span, record)
+            return
         here = sid in self.by_id
         for view, value in (
             (self.labels, record.label if record is not None and here else None),
@@ -101,6 +113,17 @@ class LabelSession:
         attention = record is not None and (record.orphan or bool(record.text_changed and record.label))
         (self._attention.add if attention else self._attention.discard)(sid)
 
+    def _index_clause(self, key: str, sid: str, span: tuple[int, int], record: LabelRecord | None) -> None:
+        parts = self.clauses.setdefault(sid, {})
+        if record is not None and sid in self.by_id and not record.orphan:
+            parts[span] = record
+        else:
+            parts.pop(span, None)
+        if not parts:
+            del self.clauses[sid]
+        attention = record is not None and (record.orphan or bool(record.text_changed and record.label))
+        (self._attention.add if attention else self._attention.discard)(key)
+
     # --- what the UI shows ----------------------------------------------------------------------
     @property
     def attention(self) -> list[LabelRecord]:
@@ -112,12 +135,17 @@ class LabelSession:
 
         return sorted((self.records[sid] for sid in self._attention), key=where)
 
-    def label_of(self, sentence_id: str) -> str | None:
-        r = self.records.get(sentence_id)
+    def label_of(self, sentence_id: str, clause: tuple[int, int] | None = None) -> str | None:
+        r = self.records.get(unit_key(sentence_id, *(clause or ())))
         return r.label if r is not None else None
 
-    def record(self, sentence_id: str) -> LabelRecord | None:
-        return self.records.get(sentence_id)
+    def record(self, sentence_id: str, clause: tuple[int, int] | None = None) -> LabelRecord | None:
+        """The record of a sentence, or of one of its clauses (its offsets in the sentence)."""
+        return self.records.get(unit_key(sentence_id, *(clause or ())))
+
+    def clauses_of(self, sentence_id: str) -> dict[tuple[int, int], LabelRecord]:
+        """The records of a sentence's clauses (labels and notes), by their offsets in it."""
+        return self.clauses.get(sentence_id, {})
 
     def nearest_sentence(self, record: LabelRecord) -> Any:
         """The sentence to show for a record: its own, else (an orphan) the one nearest its old place."""
@@ -159,49 +187,60 @@ class LabelSession:
                 self.records[sid] = new
             before = sid in self._attention
             self._index(sid, new)
-            if (old.label if old else None) != (new.label if new else None) and sid in self.by_id:
+            parent, span = parse_key(sid)
+            if span is not None:
+                if old != new and parent in self.by_id:
+                    changed.clauses.add(parent)
+            elif (old.label if old else None) != (new.label if new else None) and sid in self.by_id:
                 changed.labels[sid] = new.label if new else None
             if (old.note if old else None) != (new.note if new else None):
                 changed.notes = True
             if before or sid in self._attention:
                 changed.attention = True
 
-    def _where(self, sentence: Any) -> dict[str, Any]:
-        return {
+    def _where(self, sentence: Any, clause: tuple[int, int] | None = None) -> dict[str, Any]:
+        where = {
             "text": sentence.text,
             "section": sentence.section,
             "line": sentence.line,
             "start": sentence.start,
             "end": sentence.end,
         }
+        if clause is not None:
+            a, b = clause
+            where["clause"] = (a, b, sentence.text[a:b])
+        return where
 
     def _unit(self, sentence: Any) -> None:
         if not is_unit(sentence):
             raise ReaderError("headings and other non-sentence units are not labelled; move to a sentence")
 
-    def toggle_label(self, sentence: Any, name: str) -> Changed:
-        """Give the sentence this label (a name of the set, or "none"); the same label again removes it."""
+    def toggle_label(self, sentence: Any, name: str, clause: tuple[int, int] | None = None) -> Changed:
+        """Give the sentence (or its `clause`: offsets in it) this label (a name of the set, or
+        "none"); the same label again removes it."""
         self._unit(sentence)
         doc = self.document.id
-        if self.label_of(sentence.id) == name:
+        if self.label_of(sentence.id, clause) == name:
             with self._changing(f"Removed {name}") as changed:
-                self.store.clear_label(doc, sentence.id, annotator=self.annotator)
+                self.store.clear_label(doc, unit_key(sentence.id, *(clause or ())), annotator=self.annotator)
             return changed
         with self._changing("None of the labels" if name == NONE else "") as changed:
-            self.store.set_label(doc, sentence.id, name, annotator=self.annotator, **self._where(sentence))
+            self.store.set_label(doc, sentence.id, name, annotator=self.annotator, **self._where(sentence, clause))
         return changed
 
-    def clear(self, sentence: Any) -> Changed:
-        if self.label_of(sentence.id) is None:
+    def clear(self, sentence: Any, clause: tuple[int, int] | None = None) -> Changed:
+        if self.label_of(sentence.id, clause) is None:
             return Changed()
         with self._changing() as changed:
-            self.store.clear_label(self.document.id, sentence.id, annotator=self.annotator)
+            self.store.clear_label(self.document.id, unit_key(sentence.id, *(clause or ())), annotator=self.annotator)
         return changed
 
-    def set_note(self, sentence: Any, note: str) -> Changed:
+    def set_note(self, sentence: Any, note: str, clause: tuple[int, int] | None = None) -> Changed:
         self._unit(sentence)
         with self._changing("Note saved" if note.strip() else "Note removed") as changed:
-            self.store.set_note(self.document.id, sentence.id, note, annotator=self.annotator, **self._where(sentence))
+            self.store.set_note(
+                self.document.id, sentence.id, note, annotator=self.annotator, **self._where(sentence, clause)
+            )
         return changed
 
     def toggle_reviewed(self, path: Iterable[str]) -> Changed:
@@ -213,10 +252,12 @@ class LabelSession:
             self.store.mark_reviewed(self.document.id, path or None, annotator=self.annotator, reviewed=reviewed)
         return changed
 
-    def confirm(self, sentence: Any) -> Changed:
-        """The label on this edited sentence holds for its new text."""
+    def confirm(self, sentence: Any, clause: tuple[int, int] | None = None) -> Changed:
+        """The label on this edited sentence (or clause) holds for its new text."""
         with self._changing("Confirmed for the new text") as changed:
-            done = self.store.confirm(self.document.id, sentence.id, annotator=self.annotator)
+            done = self.store.confirm(
+                self.document.id, unit_key(sentence.id, *(clause or ())), annotator=self.annotator
+            )
         if done is None:
             return Changed(message="Nothing to confirm here: this label's sentence was not edited")
         return changed
@@ -231,7 +272,7 @@ class LabelSession:
     def delete(self, record: LabelRecord) -> Changed:
         """Drop a record (an orphan the annotator no longer wants), note included. Undoable."""
         with self._changing("Deleted") as changed:
-            self.store.delete(self.document.id, record.sentence, annotator=self.annotator)
+            self.store.delete(self.document.id, record.key, annotator=self.annotator)
         return changed
 
     def undo(self) -> Changed:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.pdf.thresholds import RUN_BREAK_GAP, RUN_BREAK_RISE
+from reader.pdf.thresholds import RUN_BREAK_GAP, RUN_BREAK_RISE, SCANNED_MIN_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,7 @@ class PageText:
     height: float
     runs: list[Run]
     images: int = 0
+    """Images on the page (counted only on a page with almost no text: is it a scan?)."""
 
 
 @dataclass(slots=True)
@@ -182,7 +183,7 @@ def read_pdf(path: str | Path, raw_bytes: bytes | None = None) -> PdfText:
             text = buf.raw[: 2 * max(0, got - 1)].decode("utf-16-le", "replace") if got else ""
             runs = _runs(raw, textpage, text, count, height, px, py, x, y, box, (left, right, bottom, top), reader)
             images = 0
-            if not runs:
+            if sum(len(r.text.strip()) for r in runs) < SCANNED_MIN_CHARS:  # a scanned page? (cheap check first)
                 images = sum(1 for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
             out.pages.append(PageText(number + 1, width, height, runs, images))
             textpage.close()

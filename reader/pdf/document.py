@@ -18,7 +18,7 @@ from dataclasses import replace
 from reader.errors import ReaderError
 from reader.pdf.chars import PdfText, read_pdf
 from reader.pdf.layout import Block, Line, body_style, mark_emphasis, mark_furniture, order_page, page_lines, paragraphs
-from reader.pdf.thresholds import GARBLED_SHARE, SCANNED_MIN_CHARS
+from reader.pdf.thresholds import GARBLED_SHARE, SCANNED_MAX_SHARE, SCANNED_MIN_CHARS
 from reader.text.model import Document, Dropped, Place
 from reader.text.pipeline import process_text
 
@@ -43,12 +43,15 @@ def _check_text_layer(pdf: PdfText, path: str) -> None:
     if not pdf.pages:
         raise ReaderError(f"{path}: the PDF has no pages")
     chars = [ch for page in pdf.pages for run in page.runs for ch in run.text if not ch.isspace()]
+    scanned = [page.number for page in pdf.pages if page.images and _text_chars(page) < SCANNED_MIN_CHARS]
+    ocr = "run OCR on it first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and open the result"
     if len(chars) < SCANNED_MIN_CHARS * len(pdf.pages):
-        images = sum(page.images for page in pdf.pages)
-        what = "scanned pages (images without a text layer)" if images else "no text"
+        what = "scanned pages (images without a text layer)" if scanned else "no text"
+        raise ReaderError(f"{path}: the PDF has {what}; {ocr}")
+    if len(scanned) > SCANNED_MAX_SHARE * len(pdf.pages):
+        # a typed cover or a stamped line on a scan must not pass for the report
         raise ReaderError(
-            f"{path}: the PDF has {what}; run OCR on it first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) "
-            "and open the result"
+            f"{path}: {_page_list(scanned)} of {len(pdf.pages)} are scanned pages (images without a text layer); {ocr}"
         )
     garbled = sum(1 for ch in chars if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32)
     if garbled > GARBLED_SHARE * len(chars):
@@ -56,6 +59,22 @@ def _check_text_layer(pdf: PdfText, path: str) -> None:
             f"{path}: the PDF's fonts carry no Unicode mapping, so its text cannot be read; "
             "run OCR on it or find a text version"
         )
+
+
+def _text_chars(page) -> int:
+    return sum(len(run.text) - run.text.count(" ") for run in page.runs)
+
+
+def _page_list(numbers: list[int]) -> str:
+    """`pages 2–4, 7` (runs of pages shortened)."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    words = [f"{a}" if a == b else f"{a}–{b}" for a, b in spans]
+    return ("page " if len(numbers) == 1 else "pages ") + ", ".join(words)
 
 
 def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:

@@ -66,5 +66,9 @@ REPEAT_TOLERANCE = 0.02
 SCANNED_MIN_CHARS = 20
 """A page with fewer text characters than this (and an image) has no text layer worth reading."""
 
+SCANNED_MAX_SHARE = 0.5
+"""A PDF with more than this share of scanned pages is a scan (a typed cover or a stamp line on each
+page must not pass for the report); fewer may be a cover or a photo page, read around."""
+
 GARBLED_SHARE = 0.3
 """More than this share of unmapped characters (U+FFFD, private use): the fonts carry no Unicode."""

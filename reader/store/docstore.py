@@ -33,6 +33,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from reader.labels.clauses import unit_key
 from reader.store import journal as jr
 from reader.store.errors import ReadOnlyStore, StoreError
 from reader.store.journal import Change, Journal, Replay
@@ -50,12 +51,13 @@ LABELS, REVIEWED, POSITIONS = "labels", "reviewed", "positions"
 CORRECTIONS = "indicator_corrections"
 
 TABLE_KEYS: dict[str, Callable[[dict[str, Any]], Hashable]] = {
-    LABELS: lambda r: (r["annotator"], r["sentence"]),
+    LABELS: lambda r: (r["annotator"], unit_key(r["sentence"], r.get("clause_start"), r.get("clause_end"))),
     REVIEWED: lambda r: (r["annotator"], tuple(r.get("section") or ())),
     POSITIONS: lambda r: r["annotator"],
     CORRECTIONS: lambda r: (r["annotator"], r["sentence"], r.get("at", 0)),
 }
-"""Each table's record key: a record replaces the one with the same key."""
+"""Each table's record key: a record replaces the one with the same key. A label's is its unit: the
+sentence id, or a clause's key (`reader.labels.clauses.unit_key`)."""
 
 READ_PATIENCE = 10.0
 """Seconds a reader keeps retrying to read the file and its journal as one version while a writer
@@ -516,8 +518,8 @@ class DocStore:
         return f"{self.path.name}: {moved}{source}"
 
     # --- labels -----------------------------------------------------------------------------
-    def get_label(self, annotator: str, sentence: str) -> dict[str, Any] | None:
-        return self.get(LABELS, (annotator, sentence))
+    def get_label(self, annotator: str, key: str) -> dict[str, Any] | None:
+        return self.get(LABELS, (annotator, key))
 
     def put_label(self, record: dict[str, Any]) -> None:
         self.put(LABELS, record)
@@ -525,8 +527,8 @@ class DocStore:
     def put_labels(self, records: list[dict[str, Any]]) -> None:
         self.put_all(LABELS, records)
 
-    def remove_label(self, annotator: str, sentence: str) -> None:
-        self.remove(LABELS, (annotator, sentence))
+    def remove_label(self, annotator: str, key: str) -> None:
+        self.remove(LABELS, (annotator, key))
 
     def label_records(self) -> list[dict[str, Any]]:
         return self.records(LABELS)

@@ -2,7 +2,8 @@
 
 A line is a JSON object with at least `id` (sentence id), `doc`, `text`, `label`, `annotator`, and
 optionally `section`, `line`, `start`, `end`, `created`, `updated`, `note`, `text_changed`,
-`labelled_text`, `implicit`, `reviewed`, `review_scope`. Every line is checked before anything is
+`labelled_text`, `implicit`, `reviewed`, `review_scope`, `unit` and `sentence` (a clause's record:
+`unit: "clause"`, `id` its key `SENTENCE#START-END`, `text` the clause). Every line is checked before anything is
 written; a bad line stops the import with its file name and line number.
 
 What comes back: labels; explicit nones (`label: "none"`); review marks (`reviewed` with its
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.labels import NONE, LabelRecord, LabelSet, now
+from reader.labels.clauses import CLAUSE, SENTENCE, parse_key
 from reader.store.errors import StoreError
 
 REQUIRED = ("id", "doc", "text", "label", "annotator")
@@ -154,11 +156,29 @@ def parse_records(items: Iterable[tuple[str, Any]], labelset: LabelSet, *, annot
                 raise _bad(where, f"field {k} must be an integer")
         if note is not None and not isinstance(note, str):
             raise _bad(where, "field note must be a string")
+        unit = get("unit") or SENTENCE
+        sentence_id, clause = parse_key(obj["id"]) if unit == CLAUSE else (obj["id"], None)
+        if unit not in (SENTENCE, CLAUSE):
+            raise _bad(where, f"field unit must be {SENTENCE!r} or {CLAUSE!r}, not {unit!r}")
+        if unit == CLAUSE and clause is None:
+            raise _bad(where, "a clause's id must be its sentence id and offsets, SENTENCE#START-END")
+        clause_fields = {}
+        if clause is not None:  # `text` is the clause until the app re-attaches it to its sentence
+            clause_fields = {
+                "unit": CLAUSE,
+                "clause_start": clause[0],
+                "clause_end": clause[1],
+                "clause_text": get("labelled_text") if text_changed else obj["text"],
+            }
+            if obj.get("start") is not None:  # the export's offsets are the clause's; the record's its sentence's
+                obj = {**obj, "start": obj["start"] - clause[0], "end": None}
+                get = obj.get
         records.append(
             LabelRecord.from_dict(
                 {
+                    **clause_fields,
                     "doc": obj["doc"],
-                    "sentence": obj["id"],
+                    "sentence": sentence_id,
                     "text": obj["text"],
                     "label": label,
                     "annotator": obj["annotator"],
@@ -170,7 +190,7 @@ def parse_records(items: Iterable[tuple[str, Any]], labelset: LabelSet, *, annot
                     "created": created or stamp,
                     "updated": updated or stamp,
                     "text_changed": text_changed,
-                    "labelled_text": get("labelled_text") if text_changed else None,
+                    "labelled_text": get("labelled_text") if text_changed and clause is None else None,
                 }
             )
         )

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.labels import NONE, LabelRecord, LabelSet, ReviewMark, load_labelset, locate_all, now
+from reader.labels.clauses import is_clause, unit_key
 from reader.labels.correction import BadCorrection, IndicatorCorrection
 from reader.labels.positions import Positions
 from reader.store.docstore import CORRECTIONS as CORRECTIONS_TABLE
@@ -387,16 +388,20 @@ class AnnotationStore:
         start=None,
         end=None,
         note=None,
+        clause: tuple[int, int, str] | None = None,
     ) -> LabelRecord:
         """Give a sentence a label of the set, or `"none"` (an explicit negative), replacing this
         annotator's previous one; returns the record. `note=None` keeps an existing note. A label set
         on a changed sentence confirms it (`text_changed` cleared). Durable when it returns.
+        `clause=(start, end, clause text)` labels that clause of the sentence instead (`text` is the
+        whole sentence's); its record's key is `record.key`.
         """
         ds = self._prepare(doc_id, annotator)
         if label is None:
             raise StoreError("set_label needs a label; clear_label removes one")
         self._check_label(label)
-        old = self._record(ds, annotator, sentence_id)
+        key = unit_key(sentence_id, *(clause[:2] if clause else ()))
+        old = self._record(ds, annotator, key)
         record = LabelRecord.new(
             doc_id,
             sentence_id,
@@ -409,16 +414,18 @@ class AnnotationStore:
             end=end,
             note=note if note is not None else (old.note if old else None),
             created=old.created if old else None,
+            clause=clause,
         )
         if old is not None and old.replace(updated=record.updated) == record:
             return old
-        self._apply([self._label_change(ds, annotator, sentence_id, record)])
+        self._apply([self._label_change(ds, annotator, key, record)])
         return record
 
     @_locked
     def clear_label(self, doc_id: str, sentence_id: str, *, annotator: str) -> LabelRecord | None:
         """Remove this annotator's label of a sentence (a note stays); returns the removed record.
-        An orphan's or a note-only record's label is removed the same way."""
+        An orphan's or a note-only record's label is removed the same way. `sentence_id` may be a
+        clause's key (`LabelRecord.key`), as in every call below that names a record."""
         ds = self._prepare(doc_id, annotator)
         old = self._record(ds, annotator, sentence_id)
         if old is None or old.label is None:
@@ -450,10 +457,13 @@ class AnnotationStore:
         line=None,
         start=None,
         end=None,
+        clause: tuple[int, int, str] | None = None,
     ) -> LabelRecord:
-        """Attach a note to a sentence (labelled or not); an empty note removes it. Returns the record."""
+        """Attach a note to a sentence (labelled or not), or to a clause of it (`clause` as for
+        `set_label`); an empty note removes it. Returns the record."""
         ds = self._prepare(doc_id, annotator)
-        old = self._record(ds, annotator, sentence_id)
+        key = unit_key(sentence_id, *(clause[:2] if clause else ()))
+        old = self._record(ds, annotator, key)
         note = (note or "").strip() or None
         if old is None:
             record = LabelRecord.new(
@@ -467,6 +477,7 @@ class AnnotationStore:
                 start=start,
                 end=end,
                 note=note,
+                clause=clause,
             )
             if note is None:
                 return record
@@ -475,7 +486,7 @@ class AnnotationStore:
                 return old
             record = old.replace(note=note, updated=now())
         after = None if (record.label is None and note is None) else record
-        self._apply([self._label_change(ds, annotator, sentence_id, after)])
+        self._apply([self._label_change(ds, annotator, key, after)])
         return record
 
     @_locked
@@ -488,6 +499,8 @@ class AnnotationStore:
         if old is None or not old.text_changed:
             return None
         record = old.replace(text_changed=False, labelled_text=None, updated=now())
+        if old.is_clause:
+            record = record.replace(clause_text=old.unit_text)
         self._apply([self._label_change(ds, annotator, sentence_id, record)])
         return record
 
@@ -500,6 +513,10 @@ class AnnotationStore:
         old = self._record(ds, annotator, sentence_id)
         if old is None:
             raise StoreError(f"no record of {annotator} on {sentence_id}")
+        if old.is_clause:
+            raise StoreError(
+                "a clause's label is not re-attached by hand: label the clause again, then delete this one"
+            )
         if sentence.id != sentence_id and self._record(ds, annotator, sentence.id) is not None:
             raise StoreError("that sentence already has a label or note of yours: clear it first")
         record = old.replace(
@@ -546,14 +563,25 @@ class AnnotationStore:
                 if raw.get("label") is None and not include_notes:
                     continue
                 out.append(LabelRecord.from_dict(raw))
-        out.sort(key=lambda r: (r.doc, r.start is None, r.start or 0, r.line or 0, r.sentence, r.annotator))
+        out.sort(
+            key=lambda r: (
+                r.doc,
+                r.start is None,
+                r.start or 0,
+                r.line or 0,
+                r.sentence,
+                r.clause_start or -1,
+                r.annotator,
+            )
+        )
         return out
 
     @_locked
     def doc_labels(self, doc_id: str, annotator: str, *, include_notes: bool = False) -> dict[str, LabelRecord]:
-        """{sentence id: record} of one annotator on one document: what the app paints."""
+        """{unit key: record} of one annotator on one document (the key is the sentence id, or a
+        clause's `LabelRecord.key`): what the app paints."""
         return {
-            r.sentence: r
+            r.key: r
             for r in map(LabelRecord.from_dict, self._doc(doc_id).label_records())
             if r.annotator == annotator and (include_notes or r.label is not None)
         }
@@ -742,6 +770,10 @@ class AnnotationStore:
             )
             if raw.get("text_changed"):
                 rec = rec.replace(text_changed=True, labelled_text=raw.get("labelled_text") or None)
+            if is_clause(raw):
+                rec = rec.replace(
+                    **{name: raw.get(name) for name in ("unit", "clause_start", "clause_end", "clause_text")}
+                )
             by_doc[rec.doc].append(rec)
         marks_by_doc: dict[str, list[ReviewMark]] = defaultdict(list)
         for raw in marks:
@@ -783,7 +815,7 @@ class AnnotationStore:
     def _bulk_doc(self, ds: DocStore, recs: Iterable[LabelRecord], overwrite: bool, report: BulkReport) -> None:
         put: dict[tuple[str, str], LabelRecord] = {}  # what this call stores, by (annotator, sentence)
         for new in recs:
-            key = (new.annotator, new.sentence)
+            key = (new.annotator, new.key)
             old = put.get(key) or self._record(ds, *key)
             if old is None:
                 put[key] = new
@@ -810,6 +842,25 @@ class AnnotationStore:
         ds.put_labels([r.to_dict() for r in put.values()])
 
     # --- re-attachment ----------------------------------------------------------------------
+    @staticmethod
+    def _clause_fresh(rec: LabelRecord, s, found) -> LabelRecord:
+        """A clause's record on its located sentence: the sentence's text and place now, the
+        clause's offsets now, its text as labelled kept while it differs (`text_changed`)."""
+        start, end = found.clause
+        return rec.replace(
+            sentence=s.id,
+            orphan=False,
+            section=s.section,
+            line=s.line,
+            start=s.start,
+            end=s.end,
+            text=s.text,
+            clause_start=start,
+            clause_end=end,
+            text_changed=found.text_changed,
+            labelled_text=None,
+        )
+
     @_locked
     def reattach(
         self, doc, annotator: str | None = None, *, dry_run: bool = False, refresh: bool = False
@@ -846,8 +897,25 @@ class AnnotationStore:
                 found.how == "id"
                 and not (found.text_changed or rec.text_changed or rec.orphan)
                 and (rec.start, rec.end, rec.line, rec.section) == (s.start, s.end, s.line, tuple(s.section))
+                and (not rec.is_clause or rec.text == s.text)  # an imported clause learns its sentence
             ):
                 report.kept += 1  # the common case, and the same as `fresh == rec` below
+                continue
+            if rec.is_clause:
+                fresh = self._clause_fresh(rec, s, found)
+                if fresh.key != rec.key:
+                    report.moved.append((who, rec.key, fresh.key))
+                    plan.append((rec.key, fresh))
+                elif rec.orphan:
+                    report.revived.append((who, rec.key, fresh.key))
+                    plan.append((None, fresh))
+                elif fresh.text_changed != rec.text_changed or fresh.text != rec.text:
+                    plan.append((None, fresh))  # the sentence's text is how the clause is found
+                elif fresh != rec:
+                    report.refreshed += 1
+                    refreshes.append(fresh)
+                else:
+                    report.kept += 1
                 continue
             labelled = rec.labelled_text or rec.text
             fresh = rec.replace(
@@ -883,7 +951,7 @@ class AnnotationStore:
                 with ds.batch():
                     for old_id, rec in plan:
                         if old_id is not None:
-                            ds.remove_label(rec.annotator, old_id)
+                            ds.remove_label(rec.annotator, old_id)  # a sentence id or a clause's key
                         ds.put_label(rec.to_dict())
             except OSError as exc:
                 raise StoreWriteError.from_os_error(ds.path, exc) from exc

@@ -93,8 +93,8 @@ def collect_examples(
                 out.skipped += 1
                 continue
             keep_out[r["annotator"]].add(sentence.id)
-            if not _is_unit(sentence):
-                out.not_sentences += 1
+            if not _is_unit(sentence) or r.get("clause_start") is not None:  # a clause's label: no
+                out.not_sentences += 1  # sentence example, and its sentence no negative (as the export)
                 continue
             out.examples.append(Example(ctxs[sentence.index], r["label"], doc_id, r.get("annotator") or ""))
             out.positives += 1

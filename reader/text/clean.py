@@ -103,8 +103,15 @@ def clean_spaces(line: str) -> str:
     return _INNER_WS.sub(_space_in_title if title_like else _space_in_body, line)
 
 
+_WORK = re.compile(f"[{WS}版页]|{_RADICALS.pattern}")
+"""A line with none of these (whitespace, the 版/页 of a page-turn marker, radicals) needs no
+cleaning but the chrome test: most lines."""
+
+
 def clean_line(line: str) -> tuple[str, list[str]]:
     """Furniture out, then whitespace: the cleaned line and the furniture dropped from it."""
+    if not _WORK.search(line):
+        return ("", [line]) if line and CHROME_RE.match(line) else (line, [])
     line, dropped = drop_furniture(line)
     if _RADICALS.search(line):
         line = _RADICALS.sub(_unradical, line)

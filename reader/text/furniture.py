@@ -17,6 +17,7 @@ pipeline keeps it in `Document.dropped`; the cleaner (clean.py) handles page-tur
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from functools import lru_cache
 
@@ -87,84 +88,138 @@ def _label(piece: str) -> bool:
     return bool(_LABEL_RE.fullmatch(piece)) and not piece.endswith(("报告", "公报"))
 
 
-def find_labels(lines: list[str], pieces_of: list[list[str]] | None = None) -> set[str]:
-    """Short labels the pages use as furniture: section names and the like (see module docstring).
-    `pieces_of`: every line's `_pieces`, if the caller has them."""
-    if pieces_of is None:
-        pieces_of = [_pieces(line) for line in lines]
+_NO_RUNNING = re.compile("[^，。；！？]*").fullmatch
+"""A line with none of the running text's punctuation (blank lines too): `_pieces` must split it."""
+
+Pieces = dict[int, list[str]]
+"""Line index → its pieces, for every line that is not one piece of running text (those are most
+lines, and can be neither furniture nor a label: they are left out, and read as their stripped
+text where a neighbour is asked about)."""
+
+
+def _line_numbers(text: str, positions: list[int]) -> list[int]:
+    """The line (0-based) of each of the ascending `positions` in `text`."""
+    out, line, prev = [], 0, 0
+    for pos in positions:
+        line += text.count("\n", prev, pos)
+        prev = pos
+        out.append(line)
+    return out
+
+
+def _special_pieces(lines: list[str], text: str) -> Pieces:
+    """The pieces of the lines `_pieces` does not take as one piece of running text: lines without
+    sentence punctuation (blank lines give no pieces) and lines with a staff role or weekday."""
+    found = [k for k, m in enumerate(map(_NO_RUNNING, lines)) if m]
+    found += _line_numbers(text, [m.start() for m in _TRIGGER.finditer(text)])
+    return {k: _pieces(lines[k]) for k in sorted(set(found))}
+
+
+def _row(lines: list[str], pieces_of: Pieces, k: int) -> list[str]:
+    """Line k's pieces (`_pieces`), also for a line of running text left out of `pieces_of`."""
+    pieces = pieces_of.get(k)
+    return [lines[k].strip(WS_CHARS)] if pieces is None else pieces
+
+
+def find_labels(lines: list[str]) -> set[str]:
+    """Short labels the pages use as furniture: section names and the like (see module docstring)."""
+    text = "\n".join(lines)
+    return _find_labels(lines, _special_pieces(lines, text), text)
+
+
+def _find_labels(lines: list[str], pieces_of: Pieces, text: str) -> set[str]:
+    n = len(lines)
     labels: set[str] = set()
     pages: dict[str, set[int]] = defaultdict(set)
-    rows: list[list[str]] = []  # the non-blank lines' pieces
-    candidates: list[int] = []  # rows of one label, set apart by blank lines
-    page = 0
-    for k, pieces in enumerate(pieces_of):
-        if "\f" in lines[k]:
-            page += lines[k].count("\f")
+    page_breaks = _line_numbers(text, [m.start() for m in re.finditer("\f", text)])
+    candidates: list[int] = []  # lines of one label, set apart by blank lines
+
+    def blank(k: int) -> bool:
+        return pieces_of.get(k) == []
+
+    for k, pieces in pieces_of.items():
         if not pieces:
             continue
         if len(pieces) == 1:
             if _label(pieces[0]):
-                pages[pieces[0]].add(page)
-                apart = (k == 0 or not pieces_of[k - 1]) and (k + 1 == len(lines) or not pieces_of[k + 1])
-                if apart:
-                    candidates.append(len(rows))
+                pages[pieces[0]].add(bisect_right(page_breaks, k))
+                if (k == 0 or blank(k - 1)) and (k + 1 == n or blank(k + 1)):
+                    candidates.append(k)
         elif any(_form(p) for p in pieces):
             rest = [p for p in pieces if not _form(p)]
             if rest and all(_label(p) for p in rest):  # in company on one line: 江州日报 要闻
                 labels.update(rest)
-        rows.append(pieces)
     labels.update(label for label, seen in pages.items() if len(seen) >= 2)
+
+    def before(k: int) -> int:
+        """The non-blank line before line k, or -1."""
+        k -= 1
+        while k >= 0 and blank(k):
+            k -= 1
+        return k
+
+    def after(k: int) -> int:
+        """The non-blank line after line k, or n."""
+        k += 1
+        while k < n and blank(k):
+            k += 1
+        return k
 
     # in company on lines of their own, inside the text: `…发展不平衡不充分 / 要闻 / 第2版 / 问题依然…`
     # or `第1版 / 要闻 / 2026年1月23日 星期五` (a kicker over a title, 新闻·综览, is text)
-    def furniture(pieces: list[str]) -> bool:
-        return all(_form(p) or p in labels for p in pieces)
+    def furniture(k: int) -> bool:
+        pieces = pieces_of.get(k)  # a line of running text (None) is not furniture
+        return pieces is not None and all(_form(p) or p in labels for p in pieces)
 
     for _ in range(3):
-        before = len(labels)
+        found = len(labels)
         for k in candidates:
-            label = rows[k][0]
+            label = pieces_of[k][0]
             if label in labels:
                 continue
-            if k > 0 and len(rows[k - 1]) == 1 and MASTHEAD_RE.fullmatch(rows[k - 1][0]):
+            j = before(k)
+            if j >= 0 and len(row := _row(lines, pieces_of, j)) == 1 and MASTHEAD_RE.fullmatch(row[0]):
                 labels.add(label)  # the paper's name, then the page's section name
                 continue
-            prev = k > 0 and furniture(rows[k - 1])
-            nxt = k + 1 < len(rows) and furniture(rows[k + 1])
+            prev = j >= 0 and furniture(j)
+            nxt = (m := after(k)) < n and furniture(m)
             if not (prev or nxt):
                 continue
-            j = k - 1
-            while j >= 0 and furniture(rows[j]):
-                j -= 1
-            if (prev and nxt) or (j >= 0 and _cut_text("".join(rows[j]))):
+            while j >= 0 and furniture(j):
+                j = before(j)
+            if (prev and nxt) or (j >= 0 and _cut_text("".join(_row(lines, pieces_of, j)))):
                 labels.add(label)
-        if len(labels) == before:
+        if len(labels) == found:
             break
     return labels
 
 
-def strip_furniture(lines: list[str]) -> list[tuple[str | None, list[str]]]:
-    """Every line without its page furniture, and the furniture taken from it. A line that was only
-    furniture is None, and so are the blank lines around it: they set the furniture apart from the
-    text, and are no paragraph break of the text."""
-    if not _GATE.search("\n".join(lines)):
-        return [(line, []) for line in lines]
-    pieces_of = [_pieces(line) for line in lines]
-    labels = find_labels(lines, pieces_of)
-    out: list[tuple[str | None, list[str]]] = []
-    for line, pieces in zip(lines, pieces_of, strict=True):
+def furniture_changes(lines: list[str]) -> dict[int, tuple[str | None, list[str]]]:
+    """The lines page furniture changes: line index → (the line without its furniture, or None;
+    the furniture taken from it). A line that was only furniture is None, and so are the blank
+    lines around it: they set the furniture apart from the text, and are no paragraph break of the
+    text. Lines not in the result are unchanged (most lines: running text is never looked at twice)."""
+    text = "\n".join(lines)
+    if not _GATE.search(text):
+        return {}
+    pieces_of = _special_pieces(lines, text)
+    labels = _find_labels(lines, pieces_of, text)
+    changes: dict[int, tuple[str | None, list[str]]] = {}
+    for k, pieces in pieces_of.items():
+        line = lines[k]
         if pieces and all(_form(p) or p in labels for p in pieces):
-            while out and out[-1][0] is not None and not out[-1][0].strip(WS_CHARS):
-                out[-1] = (None, [])
-            out.append((None, pieces))
+            before = changes.get(k - 1, (lines[k - 1],))[0] if k else None
+            if before is not None and not before.strip(WS_CHARS):
+                changes[k - 1] = (None, [])
+            changes[k] = (None, pieces)
             continue
-        if not line.strip(WS_CHARS) and out and out[-1][0] is None:
-            out.append((None, []))
+        if not pieces:  # a blank line
+            if k and changes.get(k - 1, ("",))[0] is None:
+                changes[k] = (None, [])
+            continue
+        if not _TRIGGER.search(line):
             continue
         dropped: list[str] = []
-        if not _TRIGGER.search(line):
-            out.append((line, dropped))
-            continue
         if DATED_RE.search(line):
             dropped += DATED_RE.findall(line)
             line = DATED_RE.sub("", line)
@@ -173,5 +228,12 @@ def strip_furniture(lines: list[str]) -> list[tuple[str | None, list[str]]]:
             for m in reversed(cut):
                 line = line[: m.start()] + line[m.end() :]
             dropped += [m.group(0) for m in cut]
-        out.append((line, dropped))
-    return out
+        changes[k] = (line, dropped)
+    return changes
+
+
+def strip_furniture(lines: list[str]) -> list[tuple[str | None, list[str]]]:
+    """Every line without its page furniture, and the furniture taken from it (see
+    `furniture_changes`: a line that was only furniture, or a blank line beside it, is None)."""
+    changes = furniture_changes(lines)
+    return [changes.get(k) or (line, []) for k, line in enumerate(lines)]

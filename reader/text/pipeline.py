@@ -8,15 +8,16 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.text.boxes import in_reading_order
 from reader.text.chars import WS_CHARS, width
 from reader.text.clean import clean_line, drop_box_blanks
 from reader.text.decode import decode_bytes, split_lines
 from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
-from reader.text.furniture import strip_furniture
+from reader.text.furniture import furniture_changes, strip_furniture
 from reader.text.model import Document, Dropped, Heading, Paragraph, Sentence
 from reader.text.outline import SectionIndex, build_outline
 from reader.text.reflow import Block, make_lines, needs_space, reflow
@@ -73,17 +74,36 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
     furniture dropped."""
     cleaned: list[tuple[int, str, int]] = []
     dropped: list[Dropped] = []
-    for no, (raw_line, page_furniture) in enumerate(drop_box_blanks(strip_furniture(split_lines(text))), start=1):
-        dropped.extend(Dropped(f, no) for f in page_furniture)
+    for no, raw_line, page_furniture in _raw_lines(text):
+        if page_furniture:
+            dropped.extend(Dropped(f, no) for f in page_furniture)
         if raw_line is None:  # a line of page furniture, or a blank line setting it apart
             continue
         line, furniture = clean_line(raw_line)
-        dropped.extend(Dropped(f, no) for f in furniture)
+        if furniture:
+            dropped.extend(Dropped(f, no) for f in furniture)
         indent = 0
         if raw_line.startswith(_INDENTS):
             indent = width(raw_line[: len(raw_line) - len(raw_line.lstrip(WS_CHARS))].replace("\t", "  "))
         cleaned.append((no, line, indent))
     return cleaned, dropped
+
+
+def _raw_lines(text: str) -> Iterator[tuple[int, str | None, Sequence[str]]]:
+    """(raw line number, the line without its page furniture or None, the furniture taken from it)."""
+    lines = split_lines(text)
+    if "\f" in text:  # an extractor's text, with its pages and text boxes
+        items = strip_furniture(lines)  # its boxes put back in reading order first
+        for no, (line, furniture) in in_reading_order(items, drop_box_blanks(items)):
+            yield no, line, furniture
+        return
+    changes = furniture_changes(lines)  # sparse: most lines have no furniture
+    for k, line in enumerate(lines):
+        change = changes.get(k)
+        if change is None:
+            yield k + 1, line, ()
+        else:
+            yield k + 1, change[0], change[1]
 
 
 def assemble(blocks: list[Block]) -> tuple[str, list[Paragraph], Callable[[int], int]]:

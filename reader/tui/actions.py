@@ -87,6 +87,31 @@ _SPECS: tuple[ActionSpec, ...] = (
         "Orphans and changed labels",
         help="List labels whose sentence is gone or was edited: jump, confirm, re-attach, delete",
     ),
+    ActionSpec(
+        "clause.split",
+        "reading",
+        "clauses",
+        "Split into clauses",
+        help="Split the sentence into clauses (at ；) to label each apart; again (or Esc) back to the sentence",
+    ),
+    ActionSpec("clause.next", "reading", "clause_move(1)", "Next clause", help="In the clause view: the next clause"),
+    ActionSpec(
+        "clause.prev", "reading", "clause_move(-1)", "Previous clause", help="In the clause view: the previous clause"
+    ),
+    ActionSpec(
+        "clause.cut",
+        "reading",
+        "clause_cut",
+        "Cut the clause at ，",
+        help="In the clause view: cut the clause at its next ，",
+    ),
+    ActionSpec(
+        "clause.join",
+        "reading",
+        "clause_join",
+        "Join with the next clause",
+        help="In the clause view: join the clause with the next one (an unlabelled pair)",
+    ),
     ActionSpec("history.undo", "reading", "undo", "Undo", True),
     ActionSpec("history.redo", "reading", "redo", "Redo"),
     ActionSpec("note.edit", "reading", "edit_note", "Add or edit a note on the sentence"),

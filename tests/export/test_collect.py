@@ -42,6 +42,8 @@ def test_native_record_field_by_field(store, corpus):
         "implicit": False,
         "reviewed": False,
         "review_scope": [],
+        "unit": "sentence",
+        "sentence": s.id,
     }
     # The offsets point into the document's text, and the line is the raw line.
     assert doc.text[r["start"] : r["end"]] == r["text"]

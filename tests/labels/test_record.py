@@ -17,8 +17,13 @@ def test_frozen_mapping_roundtrip():
     stored = r.to_dict()
     assert stored["section"] == ["一、", "（一）"]
     assert LabelRecord.from_dict(stored) == r
-    assert dict(r) == {**stored, "section": ("一、", "（一）")}
-    assert r == {**stored, "section": ("一、", "（一）")}  # compares as a mapping
+    # a sentence's stored shape has no clause fields (files from before clauses are unchanged);
+    # the mapping view has every field
+    assert "unit" not in stored and "clause_start" not in stored
+    whole = {**stored, "section": ("一、", "（一）"), "unit": "sentence"}
+    whole |= {"clause_start": None, "clause_end": None, "clause_text": None}
+    assert dict(r) == whole
+    assert r == whole  # compares as a mapping
     assert r.replace(label="problem")["label"] == "problem" and r["label"] == "target"
     assert hash(r) == hash(LabelRecord.from_dict(stored))
 

@@ -154,6 +154,42 @@ def test_bad_pdfs_get_one_clear_line_and_exit_2(tmp_path, cli, pdf_folder):
             load_document(path)
 
 
+def test_a_scan_with_a_typed_cover_is_refused_naming_its_scanned_pages(tmp_path, cli):
+    """A typed cover (or a scanner's stamp line on every page) must not pass a scan off as a report
+    with a few sentences: most pages are images with no text layer, so the PDF is refused."""
+    from PIL import Image
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    picture = tmp_path / "page.png"
+    Image.new("L", (200, 300), 200).save(picture)
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 14)
+    for k, line in enumerate(
+        [
+            "某某市2025年政府工作报告",
+            "——2025年1月8日在某某市第十七届人民代表大会第四次会议上",
+            "某某市人民政府市长 某某某",
+            "目录：一、2024年工作回顾　二、2025年工作安排",
+        ]
+    ):
+        c.drawString(60, 700 - 30 * k, line)
+    c.showPage()
+    for n in range(2, 5):
+        c.drawImage(str(picture), 30, 30, 530, 780)
+        c.setFont("Helvetica", 8)
+        c.drawString(40, 20, f"scan {n:02d}")
+        c.showPage()
+    c.save()
+    r = cli("outline", str(path), "--json")
+    assert r.returncode == 2 and r.stdout == ""
+    assert "pages 2–4 of 4 are scanned pages" in r.stderr and "ocrmypdf" in r.stderr, r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
 def test_the_cli_reads_a_pdf_and_says_the_page(cli, pdf_folder):
     case = build_case(next(r for r in references() if r.name == "national-2026"), LAYOUTS[0], pdf_folder)
     import json

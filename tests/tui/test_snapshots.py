@@ -66,3 +66,17 @@ async def filter_dialog(pilot) -> None:
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_filter_dialog(snap_compare, make_app, size):
     assert snap_compare(make_app("jinzhong-2025.txt"), terminal_size=size, run_before=filter_dialog)
+
+
+async def clause_view(pilot) -> None:
+    """A sentence split into clauses: the first labelled achievement, the second (current) problem."""
+    screen = await reading(pilot)
+    sentence = next(s for s in screen.document.sentences if s.kind == "sentence" and "；" in s.text)
+    screen.view.set_cursor(sentence.index)
+    await pilot.press("semicolon", "a", "right", "p")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_clause_view(snap_compare, make_app, size):
+    assert snap_compare(make_app("jinzhong-2025.txt"), terminal_size=size, run_before=clause_view)

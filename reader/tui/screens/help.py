@@ -20,7 +20,8 @@ from reader.tui.widgets.rows import RowTable
 CONTEXT_TITLES = {"app": "everywhere", "reading": "reading", "library": "library", "indicators": "figures"}
 MARGIN_LEGEND = (
     "Margin: T A P a label starts on this line (t a p: suggested) · │ ┆ it goes on · "
-    "+ more sentences start on this line (their text colour shows their labels) · * a note"
+    "+ more sentences start on this line (their text colour shows their labels) · * a note · "
+    "a sentence labelled clause by clause: each clause in its label's colour, the first in the margin"
 )
 CELL_PADDING = 2
 """DataTable pads each cell by one cell on either side."""

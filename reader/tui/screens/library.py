@@ -183,7 +183,7 @@ class LibraryScreen(Screen):
             counts: dict[str, int] = {}
             try:
                 for record in store.doc_labels(entry.name, annotator).values():
-                    if record.get("label") and not record.get("orphan"):
+                    if record.get("label") and not record.get("orphan") and not record.is_clause:
                         counts[record["label"]] = counts.get(record["label"], 0) + 1
                 if problem is None and not store.read_only_reason:
                     problem = store.doc_read_only_reason(entry.name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
@@ -18,8 +19,10 @@ from textual.widgets import Input, Static
 
 from reader.errors import ReaderError
 from reader.labels import is_unit
+from reader.labels.clauses import parse_key
 from reader.labels.session import Changed, LabelSession
 from reader.tui.actions import bindings_for
+from reader.tui.clauses import ClauseMode
 from reader.tui.filters import Filter, filters_for, matching, rank, step
 from reader.tui.indicators import Indicators
 from reader.tui.sections import SectionIndex, Tally
@@ -59,6 +62,8 @@ class ReadingScreen(Screen):
         """Suggestions and retraining (created on mount, when the app's config is known)."""
         self.read_only_reason: str | None = None
         self.indicators = Indicators(self)
+        self.clauses = ClauseMode(self)
+        """The clause view (`;`): the current sentence split into clauses, labelled apart."""
         """The report's figures: the panel (`i`), their highlights (`I`), corrections."""
         self.last_state = ("", "")
         self._ids: dict[str, int] = {}
@@ -146,6 +151,9 @@ class ReadingScreen(Screen):
         view.load(document, self.labels, cursor)
         view.set_notes(set(session.notes))
         view.set_changed(session.changed_ids)
+        for sid in session.clauses:
+            sentence = document.sentences[self._ids[sid]]
+            view.set_clause_labels(sentence.index, self.clauses.labelled_spans(sentence))
         self.query_one(Outline).build(self.tally, self.config.labels, self.reviewed)
         self._show_banner()
         self._locate(cursor)
@@ -265,6 +273,8 @@ class ReadingScreen(Screen):
 
     def _hint(self, cursor: int) -> Text:
         """The hint line: search matches, the current sentence's suggestion and how sure it is."""
+        if self.clauses.active:
+            return self.clauses.hint()
         hint = Text(no_wrap=True, overflow="ellipsis")
         if self._search_count is not None:
             count = self._search_count
@@ -315,6 +325,8 @@ class ReadingScreen(Screen):
     def _cursor_moved(self, event) -> None:
         event.stop()
         self._cursor = event.index
+        if self.clauses.active and self.clauses.sentence.index != event.index:
+            self.clauses.close()
         self._locate(event.index)
         self._save_position()
 
@@ -552,6 +564,13 @@ class ReadingScreen(Screen):
             self.view.set_labels(changed.labels)
         if changed.notes:
             self.view.set_notes(set(self.session.notes))
+        for sid in changed.clauses:
+            sentence = self.document.sentences[self._ids[sid]]
+            self.view.set_clause_labels(sentence.index, self.clauses.labelled_spans(sentence))
+            if self.clauses.active and self.clauses.sentence.id == sid:
+                for a, b in self.session.clauses_of(sid):  # an undo may bring back a clause's bounds
+                    self.clauses.cuts.update((a, b))
+                self.clauses.paint()
         self.view.set_changed(self.session.changed_ids)
         outline = self.query_one(Outline)
         if changed.reviewed:
@@ -572,8 +591,17 @@ class ReadingScreen(Screen):
             return None
         return sentence
 
+    def _unit(self) -> tuple[Any, tuple[int, int] | None]:
+        """What a label key acts on: (the sentence, the current clause in the clause view or None)."""
+        sentence = self._sentence()
+        return sentence, (self.clauses.span if self.clauses.active and sentence is not None else None)
+
     def action_label(self, name: str) -> None:
-        if (sentence := self._sentence()) is None:
+        sentence, clause = self._unit()
+        if sentence is None:
+            return
+        if clause is not None:
+            self._change(self.session.toggle_label, sentence, name, clause)
             return
         changed = self._change(self.session.toggle_label, sentence, name)
         new_label = changed and changed.labels.get(sentence.id) == name and name != "none"
@@ -581,17 +609,48 @@ class ReadingScreen(Screen):
             self.retrain()
 
     def action_clear_label(self) -> None:
-        if (sentence := self._sentence()) is not None:
-            self._change(self.session.clear, sentence)
+        sentence, clause = self._unit()
+        if sentence is not None:
+            self._change(self.session.clear, sentence, clause)
 
     def action_confirm(self) -> None:
-        """The label on this edited sentence holds for its new text."""
-        self._change(self.session.confirm, self.document.sentences[self.view.cursor])
+        """The label on this edited sentence (or clause) holds for its new text."""
+        clause = self.clauses.span if self.clauses.active else None
+        self._change(self.session.confirm, self.document.sentences[self.view.cursor], clause)
 
     def _history(self, step: str) -> None:
         changed = self._change(getattr(self.session, step))
-        if changed is not None and changed.step is not None and changed.step.sentence in self._ids:
-            self.view.set_cursor(self._ids[changed.step.sentence])
+        if changed is None or changed.step is None or changed.step.sentence is None:
+            return
+        sid, _ = parse_key(changed.step.sentence)
+        if sid in self._ids and self._ids[sid] != self.view.cursor:
+            self.view.set_cursor(self._ids[sid])
+
+    # -- clauses ---------------------------------------------------------------------------------
+    def action_clauses(self) -> None:
+        """`;`: split the current sentence into clauses, or back to the whole sentence."""
+        if self.clauses.active:
+            self.clauses.close()
+            self._update_status()
+        elif (sentence := self._sentence()) is not None:
+            self.clauses.open(sentence)
+
+    def _in_clauses(self) -> bool:
+        if not self.clauses.active:
+            self.notify(f"{self._keys('clause.split')} splits the sentence into clauses first", timeout=2)
+        return self.clauses.active
+
+    def action_clause_move(self, delta: int) -> None:
+        if self._in_clauses():
+            self.clauses.move(delta)
+
+    def action_clause_cut(self) -> None:
+        if self._in_clauses():
+            self.clauses.cut()
+
+    def action_clause_join(self) -> None:
+        if self._in_clauses():
+            self.clauses.join()
 
     def action_undo(self) -> None:
         self._history("undo")
@@ -600,15 +659,20 @@ class ReadingScreen(Screen):
         self._history("redo")
 
     def action_edit_note(self) -> None:
-        if not self._writable() or (sentence := self._sentence()) is None:
+        if not self._writable():
+            return
+        sentence, clause = self._unit()
+        if sentence is None:
             return
         from reader.tui.screens.note import NoteScreen
 
         def save(note: str | None) -> None:
             if note is not None:
-                self._change(self.session.set_note, sentence, note)
+                self._change(self.session.set_note, sentence, note, clause)
 
-        self.app.push_screen(NoteScreen(sentence.text, self.notes.get(sentence.id, "")), save)
+        record = self.session.record(sentence.id, clause)
+        text = sentence.text if clause is None else sentence.text[clause[0] : clause[1]]
+        self.app.push_screen(NoteScreen(text, (record.note if record else None) or ""), save)
 
     def action_toggle_reviewed(self) -> None:
         heading = self.index.section_for_review(self.view.cursor)
@@ -692,7 +756,10 @@ class ReadingScreen(Screen):
         """Esc: close the `:` box, else clear the search, else the filter; it never leaves the report."""
         field = self._search_field()
         goto = self.query("#goto")
-        if goto and goto.first().display:
+        if self.clauses.active:
+            self.clauses.close()
+            self._update_status()
+        elif goto and goto.first().display:
             goto.first().display = False
             self.view.focus()
         elif (field is not None and field.display) or self._search_count is not None:

@@ -159,6 +159,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._suggestions: dict[str, tuple[str, float]] = {}
         self._suggestions_visible = True
         self._dimmed: set[int] = set()
+        self._clause_labels: dict[int, list[tuple[int, int, str]]] = {}
+        """Sentence index → its labelled clauses (start, end in the text, label)."""
+        self._clause_view: tuple[int, list[tuple[int, int]], int] | None = None
+        """The sentence split into clauses: (index, clause spans in the text, the current one)."""
         self._matches: list[tuple[int, int]] = []
         self._match_starts: list[int] = []
         self._match_current = -1
@@ -185,6 +189,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._changed = set()
         self._suggestions = {}
         self._dimmed = set()
+        self._clause_labels, self._clause_view = {}, None
         self._matches, self._match_starts, self._match_current = [], [], -1
         self.highlights.set([])
         self._layouts = {}
@@ -275,6 +280,26 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self._repaint_all()
         else:
             self._refresh_sentences(changed)
+
+    def set_clause_labels(self, index: int, clauses: list[tuple[int, int, str]]) -> None:
+        """The labelled clauses of sentence `index` ((start, end, label), offsets in the text; [] none)."""
+        if clauses:
+            self._clause_labels[index] = list(clauses)
+        else:
+            self._clause_labels.pop(index, None)
+        self._refresh_sentences([index])
+
+    def set_clause_view(self, index: int | None, clauses: list[tuple[int, int]] = (), current: int = 0) -> None:
+        """Show sentence `index` split into `clauses` (offsets in the text), `current` as the cursor;
+        None: back to whole sentences."""
+        old = self._clause_view
+        self._clause_view = None if index is None else (index, list(clauses), current)
+        self._refresh_sentences({i for i in (old and old[0], index) if i is not None})
+        if index is not None:
+            a, b = clauses[current]
+            layout = self._layout
+            if layout is not None:
+                self._scroll_lines_into_view(layout.line_of(a), layout.line_of(max(a, b - 1)))
 
     def set_suggestions(self, suggestions: Mapping[str, tuple[str, float]], *, visible: bool = True) -> None:
         """Show suggested labels (sentence id → (label, score)) faintly on unlabelled sentences."""
@@ -669,6 +694,25 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         suggestion = self._suggestions.get(sentence.id)
         return suggestion is not None and suggestion[0] == "none"
 
+    def _clause_pieces(self, i: int, start: int, end: int, styles) -> list[tuple[int, int, Style | None, bool]]:
+        """Pieces of line [start, end) for sentence `i`'s clauses: a labelled clause in its label's
+        colour; in the clause view the current clause is the cursor, the others underlined."""
+        labelled = {(a, b): label for a, b, label in self._clause_labels.get(i, ())}
+        view = self._clause_view if self._clause_view is not None and self._clause_view[0] == i else None
+        spans = view[1] if view is not None else list(labelled)
+        out = []
+        for k, (a, b) in enumerate(spans):
+            a, b = max(a, start), min(b, end)
+            if a >= b:
+                continue
+            label = labelled.get(spans[k])
+            style = styles["labels"].get(label) if label else None
+            if view is not None and k != view[2]:
+                style = (style or Style()) + Style(underline=True)
+            if style is not None or view is not None:
+                out.append((a, b, style, k == view[2] if view is not None else i == self._cursor))
+        return out
+
     def _render_visual_line(self, y: int, width: int) -> Strip:
         styles = self._style_table()
         base: Style = styles["base"]
@@ -694,6 +738,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         for i in overlapping:
             sentence = sentences[i]
             label, suggested = self._shown_label(sentence)
+            if label is None and i in self._clause_labels:  # a sentence labelled clause by clause
+                label, suggested = self._clause_labels[i][0][2], False
             starts_here = sentence.start >= start
             note = note or (starts_here and sentence.id in self._notes)
             if label is None:
@@ -719,6 +765,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         cuts = {start, end}
         # sentence spans with their label style (or None) and whether they are the cursor
         pieces: list[tuple[int, int, Style | None, bool]] = []
+        for i in overlapping:  # clauses first: the first piece holding a cut wins
+            clause_pieces = self._clause_pieces(i, start, end, styles)
+            pieces.extend(clause_pieces)
+            cuts.update(x for a, b, _, _ in clause_pieces for x in (a, b))
         for i in overlapping:
             sentence = sentences[i]
             a, b = max(start, sentence.start), min(end, sentence.end)

@@ -1,0 +1,215 @@
+"""Text boxes of a PDF extractor put back in reading order (a pre-pass before the reflow).
+
+`pdftotext` and pdfminer.six write a newspaper page as *boxes*: runs of lines set apart by blank
+lines, each in the right order inside, but the boxes of neighbouring columns are sometimes written
+out of order (a column's headings ahead of its text, a column's top piece ahead of the column
+before it, the last lines of a column after the next column's heading). The text still shows
+where a box belongs, by how a justified column is printed:
+
+- a line fills the column exactly, except a paragraph's last line (short) and its first line (two
+  characters short: the extractor lost the indent);
+- so a box whose first line fills the column continues a paragraph, and a box whose last line
+  fills the column without a sentence end is continued by such a box (a sentence cut at a
+  column's foot goes on at the next column's head);
+- a box whose paragraph visibly ended (a short last line with a sentence end, or a heading) is not
+  continued, so a continuing box after it is out of place.
+
+`in_reading_order` repairs only where these rules are broken, moving as little as it can: the
+nearest out-of-place continuing box (within a few boxes) is brought after the box cut in
+mid-sentence. It acts only on an extractor's text (form feeds between pages) with the print's
+marks (many lines fill one column width, paragraph starts two characters short); anything else is
+returned as it is. Lines keep their raw line numbers. (Headings an extractor writes ahead of their
+column's text are not moved: the text does not say which paragraph they head.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from reader.text.chars import CLOSERS, WS, width
+from reader.text.headings import PART_RE, SECTION_RE
+
+Item = tuple[str | None, list[str]]
+"""A raw line (None: page furniture) and the furniture cut from it, as `furniture.strip_furniture`
+gives them."""
+
+THRESHOLDS = {
+    "column_min_units": (16, "a newspaper column holds 8 characters or more"),
+    "column_max_units": (80, "…and at most 40: wider lines are a page's, not a column's"),
+    "full_slack_units": (
+        1,
+        "justification fills a line to within half a character (a number kept whole); a first line is 4 short",
+    ),
+    "indent_units": (4, "a paragraph's first line lost a two-character indent: 4 units short"),
+    "column_share": (0.35, "in column text a good part of the lines fill the column (paragraphs are 3–8 lines)"),
+    "indent_share": (0.5, "…and most paragraph starts after a short last line are two characters short"),
+    "min_starts": (4, "the indent habit is known from four paragraph starts"),
+    "max_reach": (4, "extractors misplace a box among its neighbours (a column's head beside the next column's)"),
+    "max_moves": (200, "a bound on repairs (each move fixes one broken rule; a text is never shuffled)"),
+}
+T = {name: value for name, (value, _why) in THRESHOLDS.items()}
+
+_ITEM_RE = re.compile(
+    r"^(?:[0-9]{1,2}[.．、](?![0-9])|[一二三四五六七八九十]是|[［\[][0-9]{1,2}[］\]]|政府工作报告|[—－]{2})"
+)
+"""Lines that open a paragraph of their own: items, end notes, the title and its dateline."""
+_END = "。！？!?：:；;…"
+_SPACES = re.compile(f"[{WS}]+")
+_OPENINGS = ("各位代表", "注释", "注：", "名词解释")
+
+
+@dataclass
+class _Box:
+    numbers: list[int]
+    """Its raw lines (0-based), then the blank and furniture lines after it."""
+    text: list[str]
+    """Its text lines, spaces out (pdfminer.six letter-spaces justified lines)."""
+
+
+def _heading_rank(line: str) -> int:
+    if PART_RE.match(line):
+        return 1
+    if SECTION_RE.match(line):
+        return 2
+    return 0
+
+
+class _Column:
+    """The column measure of a text (in width units), or not a column text at all."""
+
+    def __init__(self, lines: list[str]) -> None:
+        widths = Counter(width(t) for t in lines if t)
+        self.width = 0
+        if not widths:
+            return
+        w, _ = max(widths.items(), key=lambda kv: (kv[1], kv[0]))
+        if not T["column_min_units"] <= w <= T["column_max_units"]:
+            return
+        full = sum(n for v, n in widths.items() if v >= w - T["full_slack_units"])
+        if full < T["column_share"] * sum(widths.values()):
+            return
+        starts = indented = 0
+        body = [t for t in lines if t]
+        for a, b in pairwise(body):
+            if a.rstrip(CLOSERS)[-1:] in "。！？" and width(a) < w - T["indent_units"] and not _heading_rank(b):
+                starts += 1
+                indented += abs(width(b) - (w - T["indent_units"])) <= 1 or width(b) < w - T["indent_units"]
+        if starts >= T["min_starts"] and indented >= T["indent_share"] * starts:
+            self.width = w
+
+    def full(self, line: str) -> bool:
+        # digits set narrower than half a character: a full line may be a little wider
+        return width(line) >= self.width - T["full_slack_units"]
+
+    def short(self, line: str) -> bool:
+        """Shorter than a paragraph's first line: a paragraph's last line (or a heading)."""
+        return width(line) < self.width - T["indent_units"] - 1
+
+
+def _boxes(items: list[Item]) -> list[_Box]:
+    boxes: list[_Box] = []
+    lead: list[int] = []
+    gap = True
+    for k, (line, _furniture) in enumerate(items):
+        text = _squeeze(line) if line is not None else ""
+        if not text:
+            (boxes[-1].numbers if boxes else lead).append(k)
+            gap = True
+        elif gap or not boxes:
+            boxes.append(_Box([k], [text]))
+            gap = False
+        else:
+            boxes[-1].numbers.append(k)
+            boxes[-1].text.append(text)
+    if lead and boxes:
+        boxes[0].numbers[:0] = lead
+    return boxes
+
+
+def _squeeze(line: str) -> str:
+    return _SPACES.sub("", line)
+
+
+class _Reader:
+    def __init__(self, col: _Column) -> None:
+        self.col = col
+
+    def open_end(self, box: _Box) -> bool:
+        """Cut in mid-sentence at a column's foot: the last line fills the column (or is a first
+        line, two characters short) and has no sentence end."""
+        last = box.text[-1]
+        return (
+            not self.col.short(last)
+            and last.rstrip(CLOSERS)[-1:] not in _END
+            and not _heading_rank(box.text[0])
+            and not _ITEM_RE.match(box.text[0])
+        )
+
+    def continues(self, box: _Box) -> bool:
+        """Goes on with a paragraph begun elsewhere: the first line fills the column, or is a
+        paragraph's short last line (a sentence's end, no heading, item or salutation)."""
+        first = box.text[0]
+        if _heading_rank(first) or _ITEM_RE.match(first) or first.startswith(_OPENINGS):
+            return False
+        if self.col.full(first):
+            return True
+        return self.col.short(first) and first.rstrip(CLOSERS)[-1:] in "。！？"
+
+    def closed(self, box: _Box) -> bool:
+        """Its paragraph ends here: a short last line with a sentence end, or a heading (a sentence
+        ending in a full line may go on in the next column)."""
+        last = box.text[-1]
+        return bool(self.heading(box)) or (self.col.short(last) and last.rstrip(CLOSERS)[-1:] in _END)
+
+    def heading(self, box: _Box) -> int:
+        """A heading box (a numbered heading, wrapped or not, ending without a sentence end)."""
+        rank = _heading_rank(box.text[0])
+        return rank if rank and len(box.text) <= 3 and box.text[-1].rstrip(CLOSERS)[-1:] not in "。！？" else 0
+
+
+def in_reading_order(items: list[Item], kept: list[Item] | None = None) -> list[tuple[int, Item]]:
+    """(raw line number, item of `kept`) in reading order: an extractor's boxes put back where they
+    belong. `items` are the raw lines (their blank lines set the boxes apart); `kept` is the same
+    list as the later stages take it (defaults to `items`). Unchanged where nothing is out of place,
+    and for text that is not an extractor's (no form feed) or not a justified column's."""
+    kept = items if kept is None else kept
+    order = list(range(len(items)))
+    if any(line and "\f" in line for line, _ in items):
+        col = _Column([_squeeze(line) for line, _ in items if line])
+        if col.width:
+            boxes = _boxes(items)
+            r = _Reader(col)
+            for _ in range(T["max_moves"]):
+                if not _join_cut_sentence(boxes, r):
+                    break
+            order = [k for box in boxes for k in box.numbers]
+    return [(k + 1, kept[k]) for k in order]
+
+
+def _join_cut_sentence(boxes: list[_Box], r: _Reader) -> bool:
+    """A box cut in mid-sentence followed by one that does not continue it: bring the nearest
+    continuing box that nothing before it continues (with the boxes that continue it) after it."""
+    for i in range(len(boxes) - 1):
+        if not r.open_end(boxes[i]) or r.continues(boxes[i + 1]):
+            continue
+        orphans = [j for j in range(1, len(boxes)) if r.continues(boxes[j]) and r.closed(boxes[j - 1])]
+        orphans = [j for j in orphans if j != i + 1]
+        if not orphans:
+            return False
+        j = min(orphans, key=lambda j: abs(j - i))
+        if abs(j - i) > T["max_reach"]:
+            continue
+        k = j
+        while k + 1 < len(boxes) and r.open_end(boxes[k]) and r.continues(boxes[k + 1]) and k + 1 != i:
+            k += 1
+        if j <= i <= k:
+            return False
+        piece = boxes[j : k + 1]
+        del boxes[j : k + 1]
+        at = i + 1 if j > i else i + 1 - len(piece)
+        boxes[at:at] = piece
+        return True
+    return False

@@ -399,7 +399,10 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
             starts_emph = bool(ln.emph) and ln.emph[0]
             new = cur is None
             if not new and prev is not None and prev_block is not None:
-                prev_short = prev.x1 < prev_block.right - SHORT_LINE * em
+                # a line set larger than the body cannot fill a column measured in body characters:
+                # it may stop short of the edge by up to one of its own characters
+                larger = prev.size > em * SIZE_CHANGE
+                prev_short = prev.x1 < prev_block.right - (prev.size if larger else SHORT_LINE * em)
                 size_change = max(ln.size, prev.size) > min(ln.size, prev.size) * SIZE_CHANGE
                 prev_all_emph = all(prev.emph)
                 new = (

@@ -37,7 +37,9 @@ is two characters; one character of tolerance for a punctuation mark hung or squ
 
 SHORT_LINE = 0.8
 """A line ending this far left of its column's right edge ends its paragraph: justified lines reach
-the edge, a paragraph's last line stops short (a full last line is caught by the next line's indent)."""
+the edge, a paragraph's last line stops short (a full last line is caught by the next line's indent).
+A line set larger than the body (a wrapped heading) is short only by one of its own characters: a
+column of whole body characters leaves up to that much after its last character."""
 
 CENTERED = 1.5
 """A line with at least this much space on both sides, balanced within `CENTERED_BALANCE`, is set

@@ -57,6 +57,7 @@ _ITEM_RE = re.compile(
 )
 """Lines that open a paragraph of their own: items, end notes, the title and its dateline."""
 _END = "。！？!?：:；;…"
+_SENTENCE_END = re.compile("[。！？!?]")
 _SPACES = re.compile(f"[{WS}]+")
 _OPENINGS = ("各位代表", "注释", "注：", "名词解释")
 
@@ -94,7 +95,11 @@ class _Column:
         starts = indented = 0
         body = [t for t in lines if t]
         for a, b in pairwise(body):
-            if a.rstrip(CLOSERS)[-1:] in "。！？" and width(a) < w - T["indent_units"] and not _heading_rank(b):
+            if (
+                _SENTENCE_END.match(a.rstrip(CLOSERS)[-1:])
+                and width(a) < w - T["indent_units"]
+                and not _heading_rank(b)
+            ):
                 starts += 1
                 indented += abs(width(b) - (w - T["indent_units"])) <= 1 or width(b) < w - T["indent_units"]
         if starts >= T["min_starts"] and indented >= T["indent_share"] * starts:
@@ -144,7 +149,7 @@ class _Reader:
         return (
             not self.col.short(last)
             and last.rstrip(CLOSERS)[-1:] not in _END
-            and not _heading_rank(box.text[0])
+            and not self.heading(box)
             and not _ITEM_RE.match(box.text[0])
         )
 
@@ -156,7 +161,7 @@ class _Reader:
             return False
         if self.col.full(first):
             return True
-        return self.col.short(first) and first.rstrip(CLOSERS)[-1:] in "。！？"
+        return self.col.short(first) and _SENTENCE_END.match(first.rstrip(CLOSERS)[-1:])
 
     def closed(self, box: _Box) -> bool:
         """Its paragraph ends here: a short last line with a sentence end, or a heading (a sentence
@@ -165,9 +170,10 @@ class _Reader:
         return bool(self.heading(box)) or (self.col.short(last) and last.rstrip(CLOSERS)[-1:] in _END)
 
     def heading(self, box: _Box) -> int:
-        """A heading box (a numbered heading, wrapped or not, ending without a sentence end)."""
+        """A heading box: a numbered heading, wrapped over up to three lines, with no sentence end
+        (a run-in heading `（一）…。` and its text are a paragraph)."""
         rank = _heading_rank(box.text[0])
-        return rank if rank and len(box.text) <= 3 and box.text[-1].rstrip(CLOSERS)[-1:] not in "。！？" else 0
+        return rank if rank and len(box.text) <= 3 and not _SENTENCE_END.search("".join(box.text)) else 0
 
 
 def in_reading_order(items: list[Item], kept: list[Item] | None = None) -> list[tuple[int, Item]]:
@@ -183,7 +189,7 @@ def in_reading_order(items: list[Item], kept: list[Item] | None = None) -> list[
             boxes = _boxes(items)
             r = _Reader(col)
             for _ in range(T["max_moves"]):
-                if not _join_cut_sentence(boxes, r):
+                if not (_join_cut_sentence(boxes, r) or _separate_headings(boxes, r)):
                     break
             order = [k for box in boxes for k in box.numbers]
     return [(k + 1, kept[k]) for k in order]
@@ -212,4 +218,22 @@ def _join_cut_sentence(boxes: list[_Box], r: _Reader) -> bool:
         at = i + 1 if j > i else i + 1 - len(piece)
         boxes[at:at] = piece
         return True
+    return False
+
+
+def _separate_headings(boxes: list[_Box], r: _Reader) -> bool:
+    """Two headings of one rank with nothing between them: the second goes before the first
+    paragraph start after the first one's text (a box opening a paragraph after a closed one)."""
+    for i in range(len(boxes) - 2):
+        rank = r.heading(boxes[i])
+        if not rank or r.heading(boxes[i + 1]) != rank:
+            continue
+        for k in range(i + 3, len(boxes)):
+            if r.heading(boxes[k]) or r.heading(boxes[k - 1]):
+                break
+            if r.closed(boxes[k - 1]) and not r.continues(boxes[k]):
+                second = boxes.pop(i + 1)
+                boxes.insert(k - 1, second)
+                return True
+        return False
     return False

@@ -110,6 +110,19 @@ def test_pdfs_are_listed_and_cached_beside_text_reports(case, tmp_path):
     assert [s.id for s in again.sentences] == [s.id for s in first.sentences]
 
 
+def test_a_wrapped_part_heading_in_whole_character_columns_stays_one_heading(pdf_folder):
+    """On A4 with columns a whole number of body characters wide, a 12 pt part heading cannot fill
+    its first line (it stops short by part of one of its own characters): that is no paragraph end."""
+    import dataclasses
+
+    a4 = dataclasses.replace(next(lay for lay in LAYOUTS if lay.name == "a4-3"), whole_columns=True)
+    ref = next(r for r in references() if r.name == "province-2026")
+    doc = load_document(build_case(ref, a4, pdf_folder).pdf, ref.name)
+    parts = [h.title for h in doc.outline if h.level == 1]
+    assert "二、2026年工作总体要求和主要目标" in parts, parts
+    assert not any(s.text.startswith("主要目标") for s in doc.sentences)
+
+
 def _pdf_without_text(path, *, image: bool) -> None:
     from PIL import Image
     from reportlab.pdfgen import canvas

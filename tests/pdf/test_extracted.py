@@ -69,7 +69,8 @@ def test_pdfminer_box_blanks_inside_a_heading_or_sentence_are_no_breaks():
 def test_a_column_head_written_ahead_of_the_column_before_it_joins_its_cut_sentence(case):
     """`pdftotext` writes the second column's first box (`撑力不强；…`, the rest of a sentence cut at
     the first column's foot) before the first column's heading and text: the sentence comes back
-    whole. (The second column's heading, written beside the first's, stays where it was written.)"""
+    whole, and each column's text under its own heading (`pdftotext` wrote the two columns' headings
+    side by side, then the two columns' text)."""
     if reason := tool_missing("pdftotext"):
         pytest.skip(reason)
     text = case.texts["pdftotext"]
@@ -77,6 +78,9 @@ def test_a_column_head_written_ahead_of_the_column_before_it_joins_its_cut_sente
     doc = process_text(text, case.reference.name)
     whole = next(s for s in doc.sentences if s.text.startswith("我们也清醒看到"))
     assert "新兴产业支撑力不强；县域经济发展不平衡" in whole.text and whole.text.endswith("短板弱项。")
+    assert whole.section == ("一、2024年工作回顾",)
+    plan = next(s for s in doc.sentences if s.text.startswith("今年是“十四五”规划收官之年"))
+    assert plan.section == ("二、2025年工作总体要求和主要目标",)
 
 
 def _column(paragraph: str, chars: int = 18) -> list[str]:

@@ -92,3 +92,33 @@ async def test_clause_keys_outside_the_clause_view_say_how_to_start(make_app):
         screen = await reading(pilot)
         await pilot.press("comma", "right")
         assert not screen.clauses.active and screen.labels == {}
+
+
+async def test_an_edited_clause_is_listed_to_check_and_confirmed_from_the_list(make_app, corpus):
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        s = split_sentence(screen)
+        screen.view.set_cursor(s.index)
+        await pilot.press("semicolon", "right", "p")
+        a, b = screen.clauses.span
+    app.store.close()  # the next app writes: it re-attaches the labels to the edited text
+    clause = s.text[a:b]
+    path = corpus / "jinzhong-2025.txt"
+    raw = path.read_text(encoding="utf-8")
+    # one character of the clause changed (a piece of it that is on one raw line, once)
+    piece = next(clause[i : i + 4] for i in range(len(clause) - 4) if raw.count(clause[i : i + 4]) == 1)
+    path.write_text(raw.replace(piece, piece[:2] + "了" + piece[3:]), encoding="utf-8")
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await reading(pilot)
+        (record,) = screen.session.attention
+        assert record.is_clause and record.text_changed and record.clause_text == clause
+        assert "to check" in str(screen.query_one("StatusBar").render())
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert not screen.session.attention
+        (record,) = app.store.doc_labels("jinzhong-2025", "tester").values()
+        assert record.clause_text == record.unit_text and record.label == "problem"

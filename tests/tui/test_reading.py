@@ -376,3 +376,21 @@ async def test_a_label_repaints_its_outline_entry_where_the_outline_is_scrolled(
         await pilot.press("t")
         await pilot.pause()
         assert entry - round(outline.scroll_y) in repainted
+
+
+async def test_a_long_lead_in_keeps_its_count_its_title_is_cut(make_app):
+    """A lead-in has no key words to shrink to: at 100 columns `推动科技创新与产业创新深度融合` is cut
+    and keeps its `0/5` (it used to lose the count and show the title alone)."""
+    app = make_app("jinzhong-2025.txt")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await reading(pilot)
+        outline = screen.query_one("Outline")
+        outline.scroll_to(y=20, animate=False)
+        await pilot.pause()
+        room = outline.scrollable_content_region.width
+        lines = outline_lines(outline)
+        lead_in = next(line for line in lines if "推动科技创新" in line)
+        assert "…" in lead_in and re.search(r" \d+/\d+$", lead_in), lead_in
+        for line in lines:
+            if line.strip():
+                assert cell_len(line) <= room and re.search(r"\d+/\d+( [tap]\d+)*$", line), line

@@ -61,10 +61,11 @@ class AttentionScreen(Panel):
         for r in self.records:
             kind = "orphan " if r.orphan else "edited "
             row = Text(kind, style="bold red" if r.orphan else "bold yellow")
-            row.append(f"{r.label or 'note'}  ")
-            row.append("".join((r.labelled_text or r.text or "").split())[:60])
+            row.append(f"{r.label or 'note'}  " + ("clause " if r.is_clause else ""))
+            labelled = r.clause_text if r.is_clause else r.labelled_text or r.text
+            row.append("".join((labelled or "").split())[:60])
             if r.text_changed and not r.orphan:
-                row.append(f"  → {''.join(r.text.split())[:30]}", style="dim")
+                row.append(f"  → {''.join(r.unit_text.split())[:30]}", style="dim")
             options.append(Option(row))
         listing = self.query_one(OptionList)
         listing.clear_options()
@@ -98,7 +99,8 @@ class AttentionScreen(Panel):
         if record is None or record.orphan:
             self.notify("Only a label on an edited sentence is confirmed; re-attach an orphan with a")
             return
-        self._do(self.reading.session.confirm, self.reading.session.by_id[record.sentence])
+        clause = (record.clause_start, record.clause_end) if record.is_clause else None
+        self._do(self.reading.session.confirm, self.reading.session.by_id[record.sentence], clause)
 
     def action_reattach(self) -> None:
         record = self._current()

@@ -51,9 +51,14 @@ class EntryFigures:
     """(key letter, count, colour) of each label with a non-zero count."""
 
 
+MIN_TITLE_CELLS = 6
+"""Least room a title cut to keep its entry's count must still have (three Han characters and …)."""
+
+
 def entry_text(title: str, level: int, figures: EntryFigures, room: int) -> Text:
     """One outline entry in `room` cells: the longest form that fits (full title with figures, then
-    key words with figures, then key words with progress only, then key words alone, cut with …)."""
+    key words with figures, then key words with progress only, then key words alone, cut with …).
+    A title with no key words to shrink to (a lead-in) is cut instead, and keeps its progress."""
     mark = Text(REVIEWED_MARK, style="bold green") if figures.reviewed else Text()
     progress = Text()
     if figures.total:
@@ -74,6 +79,10 @@ def entry_text(title: str, level: int, figures: EntryFigures, room: int) -> Text
         need = mark.cell_len + cell_len(name) + (1 + tail.cell_len if tail else 0)
         if need <= room or not tail:
             break
+    # no key words to shrink to (a lead-in: 推动科技创新与产业创新深度融合): the title is cut, not the count
+    cut_room = room - mark.cell_len - 1 - progress.cell_len
+    if not tail and short == title and progress and cut_room >= MIN_TITLE_CELLS:
+        name, tail = title, progress
     text = mark.copy()
     head_room = room - mark.cell_len - (1 + tail.cell_len if tail else 0)
     text.append(truncate(name, max(1, head_room)), style=title_style)

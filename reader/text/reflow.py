@@ -295,7 +295,7 @@ class Layout:
         never split, so a line before one may fall short by that run's width (slack)."""
         w = self.local_width(i)
         nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
-        slack = len(_LEADING_ASCII.match(nxt).group(0))
+        slack = len(_LEADING_ASCII.match(nxt).group(0)) if nxt[:1].isascii() else 0  # (Han: none)
         return self.lines[i].width < w - max(T["short_min_units"], T["short_share"] * w) - slack
 
     def is_short(self, i: int) -> bool:

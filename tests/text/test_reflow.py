@@ -416,3 +416,41 @@ def test_a_heading_set_larger_wraps_on_a_narrower_measure():
         "二、2026年经济社会发展总体要求和政策取向",
         "发力有效需求———投资打好头阵 消费挖掘潜能",
     ]
+
+
+def outline_of(raw):
+    return [(h.level, h.title) for h in process_text(raw, "p").outline]
+
+
+BODY = "过去一年，全市经济运行稳中有进，地区生产总值增长5.2%，\n规模以上工业增加值增长6.8%。\n"
+
+
+def test_a_bold_heading_extracted_twice_is_kept_once():
+    # A print-to-PDF draws bold text twice; its text reads `一、…一、…` on one line.
+    d = process_text("一、2024年工作回顾一、2024年工作回顾\n" + BODY, "p")
+    assert [(h.level, h.title) for h in d.outline] == [(1, "一、2024年工作回顾")]
+    assert paragraphs(d)[1] == "过去一年，全市经济运行稳中有进，地区生产总值增长5.2%，规模以上工业增加值增长6.8%。"
+
+
+def test_a_doubled_heading_letter_spaced_and_wrapped_over_lines_is_kept_once_and_whole():
+    title = "（二）因地制宜发展新质生产力，加快建设现代化产业体系"
+    spaced = "\u3000".join(title + title)
+    raw = "二、2025年工作安排\n" + "\n".join(spaced[k : k + 40] for k in range(0, len(spaced), 40)) + "\n" + BODY
+    assert outline_of(raw) == [(1, "二、2025年工作安排"), (2, title)]
+
+
+def test_a_doubled_bold_lead_in_run_into_its_paragraph_is_kept_once():
+    raw = (
+        "（一）扩大有效需求\n扎实推进项目建设。扎实推进项目建设。安排市重点项目420个，年度计划\n"
+        "投资1020亿元。加快地铁3号线等重大工程建设。\n"
+    )
+    d = process_text(raw, "p")
+    assert paragraphs(d)[1].startswith("扎实推进项目建设。安排市重点项目420个，")
+    assert (3, "扎实推进项目建设。") in [(h.level, h.title) for h in d.outline]
+
+
+def test_a_body_sentence_said_twice_is_not_taken_for_bold_text():
+    # Only what reports set in bold (headings, titles, short lead-ins) is undoubled.
+    twice = "全市地区生产总值增长5.2%，规模以上工业增加值增长6.8%。"
+    d = process_text(twice + twice + "\n", "p")
+    assert d.text == twice + twice

@@ -242,10 +242,19 @@ class Layout:
         # Lead-in-shaped sentences that open a visible paragraph, against those inside a line (never
         # a paragraph start): some reports open paragraphs with topic sentences, others string them
         # inside paragraphs (项目建设支撑有力。消费需求加速释放。…).
-        opening = sum(1 for k in range(1, n) if lines[k].leadin and lines[k - 1].ends and self.short[k - 1])
-        inside = sum(len(_MID_LEADIN.findall(ln.text)) for ln in lines if ln.has_end)
+        opening_at = [k for k in range(1, n) if lines[k].leadin and lines[k - 1].ends and self.short[k - 1]]
+        inside_all = [s for ln in lines if ln.has_end for s in _MID_LEADIN.findall(ln.text)]
+        opening, inside = len(opening_at), len(inside_all)
         self.leadins_open_paragraphs = opening >= T["leadin_style_min"] and inside <= T["leadin_inside_ratio"] * opening
         """A lead-in-shaped sentence after a full line is a paragraph's opening in this file."""
+        # The same, for orders only (做大项目牵引。): a report may string evaluations inside its
+        # paragraphs (项目建设支撑有力。) and still open every paragraph of its plan with an order.
+        orders_opening = sum(1 for k in opening_at if hd.order_leadin(_first_sentence(lines[k].text)))
+        orders_inside = sum(1 for s in inside_all if hd.order_leadin(s))
+        self.orders_open_paragraphs = (
+            orders_opening >= T["leadin_style_min"] and orders_inside <= T["leadin_inside_ratio"] * orders_opening
+        )
+        """An order-shaped lead-in after a full line is a paragraph's opening in this file."""
         self.sections_run_in = self._section_styles()
         """Per line: whether the numbered sections of its part are run in (（一）…。 and the body on
         the same line), set apart (a short line of their own), or None if the part does not show."""
@@ -518,7 +527,16 @@ def _opener_after_full_line(g: Gap) -> bool | None:
 
 def _leadin_after_full_line(g: Gap) -> bool | None:
     """…or when the next line opens with a lead-in: a short topic sentence (持续扩大有效投资。)."""
-    return True if g.a.ends and g.b.leadin and g.layout.leadins_open_paragraphs else None
+    if not (g.a.ends and g.b.leadin):
+        return None
+    if g.layout.leadins_open_paragraphs:
+        return True
+    # A report that strings topic sentences inside its paragraphs may still open them with orders.
+    return True if g.layout.orders_open_paragraphs and hd.order_leadin(_first_sentence(g.b.text)) else None
+
+
+def _first_sentence(text: str) -> str:
+    return text[: first_sentence_end(text)]
 
 
 def _full_line_ends_sentence(g: Gap) -> bool | None:

@@ -454,3 +454,24 @@ def test_a_body_sentence_said_twice_is_not_taken_for_bold_text():
     twice = "全市地区生产总值增长5.2%，规模以上工业增加值增长6.8%。"
     d = process_text(twice + twice + "\n", "p")
     assert d.text == twice + twice
+
+
+def test_an_order_after_a_full_last_line_opens_a_paragraph_where_evaluations_run_inside_them():
+    # Evaluations are strung inside paragraphs (项目建设支撑有力。…消费需求加速释放。), yet every
+    # paragraph of the plan opens with an order (做实项目盘子。): one after an exactly full last
+    # line still opens a paragraph.
+    from reader.text.chars import width
+    from tests.text.harness import wrap
+
+    pars = [
+        "（一）突出项目支撑，全力推动经济稳定增长",
+        "项目建设支撑有力。全年实施重点项目320个。消费需求加速释放。社会消费品零售总额增长5%。",
+        "做实项目盘子。坚持谋划一批、储备一批、开工一批，全年谋划项目500个。",
+        "提高投资效益。优化政府投资结构，带动社会投资增长8%以上，全面完成年度计划。",
+        "做大项目牵引。扎实开展重点项目攻坚行动，确保项目早日投产。",
+        "激发消费潜能。落实以旧换新政策，举办促消费活动100场以上。",
+    ]
+    for cols in (21, 22):
+        assert width(wrap(pars[1], cols)[-1]) >= 2 * cols - 2  # the paragraph before ends a full line
+        d = process_text("\n".join(line for p in pars for line in wrap(p, cols)) + "\n", "p")
+        assert paragraphs(d) == pars

@@ -133,6 +133,13 @@ MID_LEADIN_CHARS = (5, 14)
 longer a statement of fact."""
 
 
+def order_leadin(sentence: str) -> bool:
+    """Is `sentence` (a short sentence without a clause) an order (做大项目牵引。 提高就业质量水平。)?
+    A plan's orders open its paragraphs; the topic sentences strung inside a paragraph are
+    evaluations of what happened (see `mid_leadin`)."""
+    return bool(_ORDER_START_RE.match(sentence)) and not _FIGURES_OR_CLAUSES.search(sentence)
+
+
 def mid_leadin(sentence: str) -> bool:
     """Is `sentence`, met inside a paragraph with more sentences after it, a topic sentence that opens
     a level-3 section (项目建设支撑有力。)?"""

@@ -57,6 +57,10 @@ _CUT_END = re.compile(
 )
 """Verbs, measures, hedges and glue words cut from the end of the words before a number."""
 _LEADING_JOINERS = re.compile(r"^(?:和|及|以及|与|并|、|而|但|其中|同时|还)+")
+_MODIFIER_LEAD = re.compile(r"\d+(?:\.\d+)?(?:岁|年|米|公里|亩|吨|万吨)(?:以上|以下)?的?")
+_RANGE_TO = re.compile(r"(?:至|到)$")
+_NOUN_START = re.compile(r"[\u4e00-\u9fff“《]")
+_JOINER = re.compile(r"(?:和|、|与|及)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +120,7 @@ def _noun_after(norm: str, pos: int, end: int) -> str:
     """The noun a count stands before: up to a verb, a particle, punctuation or another number."""
     text = norm[pos:end]
     # skip an attribute that is itself a measure (7.8万名|80岁以上|老年人)
-    lead = re.match(r"\d+(?:\.\d+)?(?:岁|年|米|公里|亩|吨|万吨)(?:以上|以下)?的?", text)
+    lead = _MODIFIER_LEAD.match(text)
     if lead:
         text = text[lead.end() :]
     out = []
@@ -299,14 +303,12 @@ def _is_baseline(norm: str, q: Quantity, quantities: list[Quantity], ce: int) ->
     if q.start == 0 or norm[q.start - 1] not in "由从":
         return False
     later = [o for o in quantities if q.end <= o.start < ce]
-    return bool(later) and re.search(r"(?:至|到)$", norm[q.end : later[0].start]) is not None
+    return bool(later) and _RANGE_TO.search(norm[q.end : later[0].start]) is not None
 
 
 def _is_attribute(norm: str, q: Quantity, ce: int) -> bool:
     nxt = norm[q.end : q.end + 1]
-    return (
-        q.end < ce and bool(re.match(r"[\u4e00-\u9fff“《]", nxt)) and not vocab.VERB_AFTER_NUMBER.match(norm[q.end :])
-    )
+    return q.end < ce and bool(_NOUN_START.match(nxt)) and not vocab.VERB_AFTER_NUMBER.match(norm[q.end :])
 
 
 def _predicate(norm: str, cs: int, ce: int, seg: int, q: Quantity, baseline: int = -1) -> _Draft:
@@ -325,7 +327,7 @@ def _predicate(norm: str, cs: int, ce: int, seg: int, q: Quantity, baseline: int
         draft.indicator, draft.measure, draft.inherited = "", "占比", True
     elif not indicator or vocab.BARE_MEASURE_SUBJECT.match(indicator):
         draft.indicator, draft.inherited = "", True
-        draft.joined = bool(re.fullmatch(r"(?:和|、|与|及)", prefix))
+        draft.joined = bool(_JOINER.fullmatch(prefix))
         draft.respectively = "分别" in norm[cs : q.start]
     elif "、" in indicator and "分别" in norm[cs:ce]:
         draft.spread = [part for part in indicator.split("、") if part]

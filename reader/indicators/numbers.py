@@ -19,6 +19,8 @@ _HALF_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")"
 _WS = re.compile(r"\s+")
 _NEEDS_HALF_WIDTH = re.compile("[０-９％～－／]")
 _NEEDS_FULL_WIDTH = re.compile("[,;:()!?]")
+_FULL_WIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+_THOUSANDS_COMMA = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 
 
 def normalize(text: str) -> tuple[str, Sequence[int]]:
@@ -33,11 +35,11 @@ def normalize(text: str) -> tuple[str, Sequence[int]]:
     if _NEEDS_HALF_WIDTH.search(out):
         out = out.translate(_FULL_DIGITS)
     if "．" in out:
-        out = re.sub(r"(?<=\d)．(?=\d)", ".", out)
+        out = _FULL_WIDTH_POINT.sub(".", out)
     if _NEEDS_FULL_WIDTH.search(out):
         out = out.translate(_HALF_PUNCT)
         if "," in text:  # a comma that groups thousands (1,069) stays
-            out = re.sub(r"(?<=\d)，(?=\d{3}(?!\d))", ",", out)
+            out = _THOUSANDS_COMMA.sub(",", out)
     return out, index
 
 
@@ -67,12 +69,15 @@ def chinese_number(text: str) -> int | None:
     return total + section + digit if seen else None
 
 
+_DECIMAL = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
 def parse_number(text: str) -> int | float | None:
     """A written number as a value: "3.2" → 3.2, "1,069" → 1069, "1/6" → 0.1667, "两" → 2."""
     if "/" in text:
         num, den = text.split("/", 1)
         return round(int(num) / int(den), 4) if int(den) else None
-    if re.fullmatch(r"\d+(?:,\d{3})*(?:\.\d+)?", text):
+    if _DECIMAL.fullmatch(text):
         plain = text.replace(",", "")
         return float(plain) if "." in plain else int(plain)
     return chinese_number(text)
@@ -172,17 +177,22 @@ def _kind(unit: str, mult: str) -> str:
     return "bare" if mult else ""
 
 
+_CODE_CHAR = re.compile(r"[A-Za-z0-9.]")
+_LATIN = re.compile(r"[A-Za-z]")
+_NOUN_START = re.compile(r"[\u4e00-\u9fff“《「（0-9]")
+
+
 def find_quantities(norm: str, quoted: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Every quantity of a normalized sentence, in order (`quoted`: its `quoted_spans`, if known)."""
     quoted = quoted_spans(norm) if quoted is None else quoted
-    names = [m.span() for m in _FIXED_NAMES.finditer(norm)]
+    skip = quoted + [m.span() for m in _FIXED_NAMES.finditer(norm)]
     found: list[Quantity] = []
     for m in _QUANTITY.finditer(norm):
         num_start = m.start("ar") if m.group("ar") else m.start("cn")
-        if any(a <= num_start < b for a, b in quoted + names):
+        if skip and any(a <= num_start < b for a, b in skip):
             continue
         before = norm[max(0, num_start - 1) : num_start]
-        if before == "第" or (before and re.match(r"[A-Za-z0-9.]", before)):
+        if before == "第" or (before and _CODE_CHAR.match(before)):
             continue  # an ordinal (第三), or the tail of a code or version
         if before == "前" and m.group("unit") in ("位", "名"):
             continue  # 前10位: a rank
@@ -213,7 +223,7 @@ def find_quantities(norm: str, quoted: list[tuple[int, int]] | None = None) -> l
                 continue  # years, dates, versions, names (2024年, 3.0改革, 5G)
             else:
                 kind = "bare"
-        if after[:1] and re.match(r"[A-Za-z]", after[:1]):
+        if after[:1] and _LATIN.match(after[:1]):
             continue  # 5G, 14MWh not read as a unit we know
         written = m.group("ar") or m.group("cn")
         if m.group("cn") and len(written) > 1 and written[-1] in "万亿" and not mult:
@@ -231,7 +241,7 @@ def find_quantities(norm: str, quoted: list[tuple[int, int]] | None = None) -> l
         prenominal = (
             kind in ("count", "bare")
             and bool(next_char)
-            and (re.match(r"[\u4e00-\u9fff“《「（0-9]", next_char) is not None)
+            and (_NOUN_START.match(next_char) is not None)
             and not vocab.VERB_AFTER_NUMBER.match(norm[m.end() :])
         )
         found.append(

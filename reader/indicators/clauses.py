@@ -215,6 +215,11 @@ def find_records(text: str) -> list[Found]:
     """The quantitative clauses of one sentence, in order."""
     if not _CANDIDATE.search(text):
         return []
+    return records_of_candidate(text)
+
+
+def records_of_candidate(text: str) -> list[Found]:
+    """`find_records` of a sentence already known to pass `might_hold_figures`."""
     norm, index = normalize(text)
     quoted = quoted_spans(norm)
     quantities = find_quantities(norm, quoted)

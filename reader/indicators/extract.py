@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reader.indicators.clauses import find_records, might_hold_figures
+from reader.indicators.clauses import might_hold_figures, records_of_candidate
 from reader.indicators.lines import line_map
 from reader.indicators.model import Indicator
 from reader.indicators.structure import (
@@ -69,7 +69,7 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
         kind = "target" if in_headline else sentence_kind(part, s.text)
         if kind == "target" and not in_headline and not all_targets:
             continue
-        found = find_records(s.text)
+        found = records_of_candidate(s.text)
         if not found:
             continue
         if part != "plan" and not in_headline and (opener := PROBLEM_OPENER.search(s.text)):

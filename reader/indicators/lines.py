@@ -23,12 +23,22 @@ def _solid(text: str) -> int:
     return len(text) - sum(len(run) for run in _SPACE.findall(text))
 
 
+_JOIN = "\x00"  # not whitespace, and hardly ever in a text file (checked: see below)
+
+
+def _solid_per_line(lines: list[str]) -> list[int]:
+    """`_solid` of each line: the whitespace of all lines dropped at once, then split back."""
+    joined = _JOIN.join(lines)
+    if not lines or joined.count(_JOIN) != len(lines) - 1:  # a line holds the separator itself
+        return [_solid(line) for line in lines]
+    return [len(part) for part in _SPACE.sub("", joined).split(_JOIN)]
+
+
 class LineMap:
     """`line_of(offset)` for one document, built from its raw text and the furniture it dropped."""
 
     def __init__(self, doc_text: str, raw_lines: list[str], dropped: list[tuple[str, int]]) -> None:
-        # Most lines hold no whitespace at all: count the runs only where there are some.
-        per_line = [_solid(line) if _SPACE.search(line) else len(line) for line in raw_lines]
+        per_line = _solid_per_line(raw_lines)
         for text, line in dropped:
             if 1 <= line <= len(per_line):
                 per_line[line - 1] -= _solid(text)

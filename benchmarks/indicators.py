@@ -6,7 +6,9 @@ Copies the shipped corpus until there are N report files (each copy gets a disti
 no two files are the same bytes), then times, in this order and on the same worker pool:
 1. the bare pipeline over every file (decode → … → sentences, results thrown away): the baseline;
 2. the corpus table in-process (`batch.run(summary_job)` + `table.rows`): pipeline + extraction;
-3. the whole command `reader indicators DIR --csv -o FILE` in a new process (imports, pool, CSV).
+3. the whole command `reader indicators DIR --csv -o FILE` in a new process (imports, pool, CSV),
+   with an empty annotations folder: the first run (it fills the result cache);
+4. the same command again: the second run (every report from the cache: the files are only hashed).
 Prints seconds, reports per second and each figure as a ratio of the baseline (the machine is
 shared: absolute times vary with load, the ratio much less). Goal: 5,000 reports ≤ 30 s.
 """
@@ -76,8 +78,15 @@ def main() -> None:
             n,
         )
         out = folder / "table.csv"
+        annotations = Path(tempfile.mkdtemp(prefix="reader-indicators-annotations-"))
         command = [sys.executable, "-m", "reader", "indicators", str(folder), "--csv", "-o", str(out)]
-        timed("`reader indicators DIR --csv -o FILE`", lambda: subprocess.run(command, check=True), base, n)
+        command += ["--annotations", str(annotations)]
+        try:
+            for run in ("first", "second"):
+                label = f"`reader indicators DIR --csv -o FILE`, {run} run"
+                timed(label, lambda: subprocess.run(command, check=True), base, n)
+        finally:
+            shutil.rmtree(annotations, ignore_errors=True)
         print(f"table: {sum(1 for _ in out.open(encoding='utf-8-sig')) - 1} rows; load now {os.getloadavg()[0]:.1f}")
     finally:
         if not args.keep:

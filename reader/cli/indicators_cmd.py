@@ -130,15 +130,18 @@ def _run_folder(folder: Path, fmt: str, output: str, corrections: _Corrections) 
     from reader.errors import ReaderError
     from reader.export.progress import Progress
     from reader.indicators import batch
+    from reader.indicators.cache import ResultCache
 
     paths = [entry.path for entry in list_reports(folder)]
     corrected = corrections.read({p.stem for p in paths})
     job = batch.records_job if fmt == "jsonl" else batch.summary_job
+    # results of unchanged reports from the last run (in the annotations folder, when there is one)
+    cache = ResultCache(corrections.folder if corrections.folder.is_dir() else None, job.__name__)
     results: list = []
     failed = 0
     with Progress() as progress:
         advance = progress.task("indicators", len(paths))
-        for path, result in batch.run(paths, job, advance, corrections=corrected):
+        for path, result in batch.run(paths, job, advance, corrections=corrected, cache=cache):
             if isinstance(result, ReaderError):
                 failed += 1
                 print(f"reader: skipped {path.name}: {result}", file=sys.stderr)

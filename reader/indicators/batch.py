@@ -4,7 +4,8 @@ the order of the paths, with a progress callback.
 
 A report that cannot be read comes back as its `ReaderError`, never stopping the others. An
 annotator's corrections of a report (`reader.labels.IndicatorCorrection`) go to its job with it and
-are applied there (`reader.indicators.corrections`).
+are applied there (`reader.indicators.corrections`). A `ResultCache` gives the results of reports
+seen before without running them (a second run of the corpus table only hashes the files).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
+from reader.indicators.cache import ResultCache
 
 POOL_THRESHOLD = 16
 """Fewer reports than this are processed in this process (starting a pool costs ~0.1 s)."""
@@ -74,17 +76,43 @@ def run(
     advance: Callable[[int], object] | None = None,
     workers: int | None = None,
     corrections: Mapping[str, Sequence[Any]] | None = None,
+    cache: ResultCache | None = None,
 ) -> Iterator[tuple[Path, object]]:
     """(path, job(path)) for each path, in order; `job(path, corrections)` for a report (by file
-    stem, its document id) that has some in `corrections`."""
+    stem, its document id) that has some in `corrections`. With `cache`, a report without
+    corrections whose bytes were seen before gets its result from there, and new results go in it."""
     advance = advance or (lambda n: None)
     workers = workers or os.cpu_count() or 1
     tasks = [(job, path, tuple((corrections or {}).get(path.stem, ()))) for path in paths]
-    if workers <= 1 or len(paths) < POOL_THRESHOLD:
-        for task in tasks:
-            result = _call(task)
+    keys: list[str | None] = [None] * len(tasks)
+    known: dict[int, object] = {}
+    if cache is not None:
+        for i, (_, path, corrected) in enumerate(tasks):
+            if not corrected and (key := cache.key(path)) is not None:
+                keys[i] = key
+                if (found := cache.get(key)) is not None:
+                    known[i] = found
+    todo = [task for i, task in enumerate(tasks) if i not in known]
+    try:
+        results = _results(todo, workers)
+        for i, task in enumerate(tasks):
+            if i in known:
+                result = known[i]
+            else:
+                result = next(results)
+                if cache is not None and keys[i] is not None and not isinstance(result, ReaderError):
+                    cache.put(keys[i], result)
             advance(1)
             yield task[1], result
+    finally:
+        if cache is not None:
+            cache.save()
+
+
+def _results(tasks: list[tuple], workers: int) -> Iterator[object]:
+    """job(path) of each task, in order: in this process for a few, else in a pool of `workers`."""
+    if workers <= 1 or len(tasks) < POOL_THRESHOLD:
+        yield from map(_call, tasks)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -92,6 +120,4 @@ def run(
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        for path, result in zip(paths, pool.map(_call, tasks, chunksize=CHUNK), strict=True):
-            advance(1)
-            yield path, result
+        yield from pool.map(_call, tasks, chunksize=CHUNK)

@@ -1,9 +1,13 @@
-"""The extraction of a report, cached under `<annotations>/.cache/indicators/`.
+"""The extraction of a report, and a batch job's result per report, cached under
+`<annotations>/.cache/indicators/`.
 
-An entry is the report's records as JSON, keyed by the document id, the hash of its raw bytes, the
-pipeline's fingerprint and the extractor's (a hash of `reader/indicators/*.py` and of the part rule
-it reads, `reader/suggest/context.py`): an edited report, a new pipeline or a changed extractor never
-reads a stale entry. Best effort: an unreadable, damaged or unwritable entry means the extractor runs.
+`ExtractionCache` (the app's figures): an entry is the report's records as JSON, keyed by the
+document id, the hash of its raw bytes, the pipeline's fingerprint and the extractor's (a hash of
+`reader/indicators/*.py` and of the part rule it reads, `reader/suggest/context.py`): an edited
+report, a new pipeline or a changed extractor never reads a stale entry. Best effort: an
+unreadable, damaged or unwritable entry means the extractor runs.
+`ResultCache` (`reader indicators FOLDER`): every report's result of one job in one file, so that a
+second run over an unchanged corpus only hashes the files.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -68,3 +73,68 @@ class ExtractionCache:
                 entry.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write(entry, payload, sync_file=False, sync_dir=False)
         return records
+
+
+class ResultCache:
+    """A batch job's result per report (`batch.summary_job` for the corpus table, `batch.records_job`
+    for `--json` over a folder), kept between runs in one file under `<annotations>/.cache/indicators/`
+    named for the job and the extractor's fingerprint (a new pipeline or extractor starts afresh).
+    An entry is keyed by the document id and the hash of the report's bytes, so a second run over a
+    corpus reads and hashes each file and runs nothing for the unchanged ones. Reports with
+    corrections are never cached here (`batch.run` runs them). Best effort, like `ExtractionCache`."""
+
+    MAX_ENTRIES = 100_000
+    """Entries not used by the last run are dropped beyond this many (a few KB each)."""
+
+    def __init__(self, annotations_dir: str | Path | None, job: str) -> None:
+        folder = Path(annotations_dir) / CACHE_SUBDIR if annotations_dir is not None else None
+        self.file = folder / f"{job}-{extractor_fingerprint()}.pickle" if folder is not None else None
+        self._entries: dict[str, Any] | None = None
+        self._used: set[str] = set()
+        self._changed = False
+
+    @staticmethod
+    def key(path: Path) -> str | None:
+        """The entry key of a report file: its document id and the hash of its bytes (None if unreadable)."""
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        return f"{path.stem}\0{hashlib.sha256(raw).hexdigest()}"
+
+    def _load(self) -> dict[str, Any]:
+        if self._entries is None:
+            self._entries = {}
+            if self.file is not None:
+                with contextlib.suppress(Exception):  # missing, damaged, or from another version
+                    entries = pickle.loads(self.file.read_bytes())
+                    if isinstance(entries, dict):
+                        self._entries = entries
+        return self._entries
+
+    def get(self, key: str) -> Any | None:
+        found = self._load().get(key)
+        if found is not None:
+            self._used.add(key)
+        return found
+
+    def put(self, key: str, result: Any) -> None:
+        self._load()[key] = result
+        self._used.add(key)
+        self._changed = True
+
+    def save(self) -> None:
+        """Write the entries if the run added any (atomically; an unwritable folder is no error)."""
+        if self.file is None or not self._changed:
+            return
+        entries = self._load()
+        if len(entries) > self.MAX_ENTRIES:
+            entries = {k: v for k, v in entries.items() if k in self._used}
+        from reader.store.storage import atomic_write
+
+        with contextlib.suppress(OSError):
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(
+                self.file, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), sync_file=False, sync_dir=False
+            )
+        self._changed = False

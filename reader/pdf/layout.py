@@ -167,14 +167,19 @@ def _channels(lines: list[Line], em: float) -> list[tuple[float, float, int]]:
         j = k
         while j < len(cover) and cover[j][2] <= CHANNEL_COVERAGE * peak_before[k]:
             j += 1
-        if j == k or j >= len(cover):
+        if j == k:
             k += 1
             continue
         # the channel's core: where the fewest lines cross (justified edges are ragged by a hair)
         crossing = min(cv for _, _, cv in cover[k:j])
-        core = [(a, b) for a, b, cv in cover[k:j] if cv == crossing]
+        last = max(n for n in range(k, j) if cover[n][2] == crossing)
+        core = [(a, b) for a, b, cv in cover[k : last + 1] if cv == crossing]
+        # text beyond the core: a column of a few lines (one that ends near the top of the region) is
+        # under the coverage share of the busy side, but it is text on the other side all the same
+        beyond = peak_after[last]
         if (
-            crossing <= CHANNEL_COVERAGE * min(peak_before[k], peak_after[j - 1])
+            crossing < beyond
+            and crossing <= CHANNEL_COVERAGE * min(peak_before[k], beyond)
             and core[-1][1] - core[0][0] >= MIN_GUTTER * em
         ):
             channels.append((core[0][0], core[-1][1], crossing))

@@ -25,8 +25,11 @@ FURNITURE_RE = re.compile(
     rf"[0-9０-９一二三四五六七八九十]{{1,3}}[{WS}]*[版页][{WS}]*[）)]"
 )
 _SPACED_CHAR = rf"[{HAN}{CJK_PUNCT}0-9.．%]"
-_LETTER_SPACED = re.compile(rf"(?:{_SPACED_CHAR}[{WS}]){{2,}}{_SPACED_CHAR}")
-"""Single characters each followed by a space: a justified line as pdfminer.six gives it (`8 2 . 7万`)."""
+_LETTER_SPACED = re.compile(rf"(?:{_SPACED_CHAR}[{WS}]+){{2,}}{_SPACED_CHAR}|^{_SPACED_CHAR}[{WS}]+{_SPACED_CHAR}$")
+"""Single characters each followed by a space: a justified line as pdfminer.six gives it (`8 2 . 7万`),
+a heading letter-spaced with U+3000 (a wider gap in it is a word space), or its last two characters
+wrapped onto a line of their own (`取　向`)."""
+_LETTER_GAP = re.compile(rf"[{WS}]+")
 _INNER_WS = re.compile(rf"(?<=([^{WS}]))[{WS}]+(?=([^{WS}]))")
 _HAN_ONLY = re.compile(rf"[{HAN}]")
 _ANY_WS = re.compile(rf"[{WS}]")
@@ -44,10 +47,18 @@ CHROME_RE = re.compile(
 # Kangxi radicals and CJK radical supplements that PDF text extraction gives for ordinary
 # characters (⽉ for 月): only these are normalised (NFKC on the whole text would turn ，：（） into ASCII).
 _RADICALS = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+# The radical supplement's simplified forms that are whole characters have no NFKC mapping (⻓ stays
+# ⻓): their look-alikes, from the radicals' names (CJK RADICAL C-SIMPLIFIED LONG is 长).
+_SUPPLEMENT = {
+    "⺠": "民", "⻄": "西", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长", "⻔": "门", "⻘": "青",
+    "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼",
+    "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙",
+}  # fmt: skip
 
 
 def _unradical(m: re.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", m.group(0))
+    ch = m.group(0)
+    return _SUPPLEMENT.get(ch) or unicodedata.normalize("NFKC", ch)
 
 
 def drop_furniture(line: str) -> tuple[str, list[str]]:
@@ -75,13 +86,17 @@ def _space_in_title(m: re.Match[str]) -> str:
     return _space_in_body(m)
 
 
+def _unspace(m: re.Match[str]) -> str:
+    return _LETTER_GAP.sub(lambda g: " " if len(g.group(0)) > 1 else "", m.group(0))
+
+
 def clean_spaces(line: str) -> str:
     """Remove the spurious whitespace of PDF extraction from one line (see module docstring)."""
     line = line.strip(WS_CHARS)
     if not _ANY_WS.search(line):
         return line
     if _LETTER_SPACED.search(line):
-        line = _LETTER_SPACED.sub(lambda m: re.sub(f"[{WS}]", "", m.group(0)), line)
+        line = _LETTER_SPACED.sub(_unspace, line)
     # Between two Chinese characters a space means something only in a title-like line (short, no
     # sentence punctuation); in running text it is PDF debris (生 态环保, 增 长15.9%).
     title_like = len(line) <= 30 and not _BODY_PUNCT.search(line)

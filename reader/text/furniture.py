@@ -6,7 +6,8 @@ the staff line (责任编辑：李娜　美术编辑：王磊　校对：吴海�
 wherever their reading order falls: on lines of their own at a page's top or bottom, between two
 lines of a sentence, or several on one line (江州日报 要闻). A reader recognises them as a reader of
 the paper does:
-- by form: a page number, a date with its weekday, a staff line, a masthead (a name ending in 报);
+- by form: a page number (第2版; a document's — 2 —), a date with its weekday, a staff line, a
+  masthead (a name ending in 报);
 - by company: a short label on a line with such a piece, or among them in a page's head or foot;
 - by repetition: a short label standing alone on a line on several pages.
 Lines made only of furniture are removed, and a staff line or dated weekday glued to text (the
@@ -37,8 +38,15 @@ DATED_RE = re.compile(
 """A date with its weekday: only a paper's dateline gives the weekday."""
 PAGE_RE = re.compile(rf"第?[{WS}]*[A-Z]?[0-9０-９]{{1,3}}[{WS}]*版")
 MASTHEAD_RE = re.compile(rf"[{HAN}]{{1,6}}(?:日报|晚报|早报|时报|商报|都市报)")
-_FORMS = (CREDITS_RE, DATED_RE, PAGE_RE, MASTHEAD_RE, FURNITURE_RE)
-_SPACED = re.compile(f"{CREDITS_RE.pattern}|{DATED_RE.pattern}")
+_DIGITS = rf"[{WS}]*[0-9０-９]{{1,3}}[{WS}]*"
+PAGE_NUMBER_RE = re.compile(
+    rf"[—－–-]{{1,2}}{_DIGITS}[—－–-]{{1,2}}|[·•]{_DIGITS}[·•]"
+    rf"|第{_DIGITS}页(?:[{WS}]*[/，,]?[{WS}]*共{_DIGITS}页)?"
+)
+"""A printed page number (— 2 —, - 3 -, ·4·, 第2页, 第 2 页 共 15 页): the foot of a document's page,
+which an extractor puts wherever the page ends, often inside a sentence or a number."""
+_FORMS = (CREDITS_RE, DATED_RE, PAGE_RE, MASTHEAD_RE, FURNITURE_RE, PAGE_NUMBER_RE)
+_SPACED = re.compile(f"{CREDITS_RE.pattern}|{DATED_RE.pattern}|{PAGE_NUMBER_RE.pattern}")
 """Forms that hold spaces: one piece of a line each."""
 _GLUED_ROLE = re.compile("责任编辑|美术编辑|版式设计|校对")
 
@@ -54,8 +62,22 @@ _RUNNING = re.compile("[，。；！？]")
 _TRIGGER = re.compile("星期|周[一二三四五六日天]|编辑|校对|设计|制图|摄影")
 """Every staff line and dated weekday holds one of these; a line with sentence punctuation and none
 of them is text (the quick path: most lines are)."""
-_GATE = re.compile(f"\f|{_TRIGGER.pattern}|{PAGE_RE.pattern}|日报|晚报|早报|时报|商报")
-"""Text with none of these (no page of a PDF, no form of furniture) has no furniture to find."""
+_GATE_WORDS = ("\f", "星期", "编辑", "校对", "设计", "制图", "摄影", "日报", "晚报", "早报", "时报", "商报")
+_GATE_FORMS = (
+    ("周", re.compile("周[一二三四五六日天]")),
+    ("版", re.compile(rf"[0-9０-９][{WS}]*版")),  # what every PAGE_RE match holds
+    ("", re.compile(rf"[—－–-]{_DIGITS}[—－–-]|[·•]{_DIGITS}[·•]|第{_DIGITS}页")),  # PAGE_NUMBER_RE
+)
+
+
+def _gate(text: str) -> bool:
+    """Whether `text` holds a page of a PDF (form feed), a staff role or weekday (`_TRIGGER`), a page
+    (`PAGE_RE`), a masthead or a page number: text with none of these has no furniture to find.
+    (Words are looked for with `in`, forms only where their key character occurs: most texts are
+    decided at the speed of a memory scan.)"""
+    return any(word in text for word in _GATE_WORDS) or any(
+        key in text and form.search(text) for key, form in _GATE_FORMS
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -200,7 +222,7 @@ def furniture_changes(lines: list[str]) -> dict[int, tuple[str | None, list[str]
     lines around it: they set the furniture apart from the text, and are no paragraph break of the
     text. Lines not in the result are unchanged (most lines: running text is never looked at twice)."""
     text = "\n".join(lines)
-    if not _GATE.search(text):
+    if not _gate(text):
         return {}
     pieces_of = _special_pieces(lines, text)
     labels = _find_labels(lines, pieces_of, text)

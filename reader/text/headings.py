@@ -26,18 +26,21 @@ KICKER_RE = re.compile(r"[—－\-]{2,}$")
 # The same kicker with its subtitle already on the line (as `reader text` prints it).
 KICKER_JOINED_RE = re.compile(r"^[^，。！？,!?—]{2,14}—{3,}[^，。！？,!?—]{2,30}$")
 # Part headings printed without a number: 2024年工作回顾, 2025年工作安排, 过去五年工作回顾 …
+_PART_ENDINGS = ("工作回顾", "工作安排", "重点工作", "工作任务", "主要任务", "目标任务", "总体要求", "自身建设")
 UNNUMBERED_PART_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年|过去[一二三四五]年|今年|今后[一二三四五]年|“十[一二三四五六七]五”)?"
-    r"[^，。、；：！？,;:!?]{0,10}(?:工作回顾|工作安排|重点工作|工作任务|主要任务|目标任务|总体要求|自身建设)$"
+    rf"[^，。、；：！？,;:!?]{{0,10}}(?:{'|'.join(_PART_ENDINGS)})$"
 )
 # Lines that are the document's title or dateline rather than a part of its outline.
 TITLE_RE = re.compile(r"^政府工作报告|^[—－]{2}")
 # Lines that stand alone though they end without a full stop: dateline, banner, source credit.
+# (Anchored as a whole, so that a search gives up after the line's start instead of trying every
+# position; a line holds no newline.)
 STANDALONE_RE = re.compile(
-    r"^各位代表[：:！!，,]?$|^[—－]{2}.*(?:会议上|大会上)$|^政府工作报告(?:[（(]摘要[）)])?$"
-    rf"|^[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$"
-    r"|^【[^】]*】$|^[（(]据[^）)]*[）)]$|(?:资料图片|资料照片|记者\S{2,8}摄)$"
-    r"|^(?:注释|注|附注|名词解释|名词注释)[：:]?$"
+    r"^(?:各位代表[：:！!，,]?$|[—－]{2}.*(?:会议上|大会上)$|政府工作报告(?:[（(]摘要[）)])?$"
+    rf"|[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$"
+    r"|【[^】]*】$|[（(]据[^）)]*[）)]$|.*(?:资料图片|资料照片|记者\S{2,8}摄)$"
+    r"|(?:注释|注|附注|名词解释|名词注释)[：:]?$)"
 )
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)[，,](?:我们|[市省县区州]政府)")
@@ -69,7 +72,12 @@ def numbered_level(text: str) -> int:
 
 
 def is_unnumbered_part(text: str) -> bool:
-    return len(text) <= 20 and bool(UNNUMBERED_PART_RE.match(text))
+    # (the ending first: most lines are decided without the pattern; `$` also matches before a final newline)
+    return (
+        len(text) <= 20
+        and (text.endswith(_PART_ENDINGS) or text.endswith("\n"))
+        and bool(UNNUMBERED_PART_RE.match(text))
+    )
 
 
 def is_kicker(text: str) -> bool:
@@ -123,6 +131,13 @@ _FIGURES_OR_CLAUSES = re.compile(r"[0-9０-９，,；;：:、（）()《》]")
 MID_LEADIN_CHARS = (5, 14)
 """A topic sentence inside a paragraph has 5 to 14 characters before its 。: shorter is a fragment,
 longer a statement of fact."""
+
+
+def order_leadin(sentence: str) -> bool:
+    """Is `sentence` (a short sentence without a clause) an order (做大项目牵引。 提高就业质量水平。)?
+    A plan's orders open its paragraphs; the topic sentences strung inside a paragraph are
+    evaluations of what happened (see `mid_leadin`)."""
+    return bool(_ORDER_START_RE.match(sentence)) and not _FIGURES_OR_CLAUSES.search(sentence)
 
 
 def mid_leadin(sentence: str) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -158,13 +157,14 @@ def segment(
         """Title lines and end notes are in no section of the body."""
         return () if kind == "title" or paragraphs[para].kind == "note" else sections.path_at(start)
 
-    seen: Counter[str] = Counter()
+    seen: dict[str, int] = {}  # occurrences of each text so far
     sentences: list[Sentence] = []
     for start, end, para, kind in spans:
         text = full[start:end]
         key = text_key(text)
-        sid = sentence_id(doc_id, text, seen[key], key=key)
-        seen[key] += 1
+        occurrence = seen.get(key, 0)
+        seen[key] = occurrence + 1
+        sid = sentence_id(doc_id, text, occurrence, key=key)
         sentences.append(
             Sentence(sid, len(sentences), text, kind, start, end, line_at(start), section(start, para, kind), para)
         )

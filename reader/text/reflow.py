@@ -73,6 +73,10 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
     ),
     "tail_lines": (3, "a wrapped heading takes at most three lines"),
     "short_heading_tail": (5, "a lead-in is a phrase of six characters or more; a shorter fragment ends the heading"),
+    "doubled_min_chars": (
+        4,
+        "bold text read twice is a heading or a sentence: no report says four characters or more twice in a row",
+    ),
 }
 """Every number of the reflow, with its reason (`reader text --explain` names the rules using them)."""
 T = {name: value for name, (value, _why) in THRESHOLDS.items()}
@@ -238,10 +242,19 @@ class Layout:
         # Lead-in-shaped sentences that open a visible paragraph, against those inside a line (never
         # a paragraph start): some reports open paragraphs with topic sentences, others string them
         # inside paragraphs (项目建设支撑有力。消费需求加速释放。…).
-        opening = sum(1 for k in range(1, n) if lines[k].leadin and lines[k - 1].ends and self.short[k - 1])
-        inside = sum(len(_MID_LEADIN.findall(ln.text)) for ln in lines if ln.has_end)
+        opening_at = [k for k in range(1, n) if lines[k].leadin and lines[k - 1].ends and self.short[k - 1]]
+        inside_all = [s for ln in lines if ln.has_end for s in _MID_LEADIN.findall(ln.text)]
+        opening, inside = len(opening_at), len(inside_all)
         self.leadins_open_paragraphs = opening >= T["leadin_style_min"] and inside <= T["leadin_inside_ratio"] * opening
         """A lead-in-shaped sentence after a full line is a paragraph's opening in this file."""
+        # The same, for orders only (做大项目牵引。): a report may string evaluations inside its
+        # paragraphs (项目建设支撑有力。) and still open every paragraph of its plan with an order.
+        orders_opening = sum(1 for k in opening_at if hd.order_leadin(_first_sentence(lines[k].text)))
+        orders_inside = sum(1 for s in inside_all if hd.order_leadin(s))
+        self.orders_open_paragraphs = (
+            orders_opening >= T["leadin_style_min"] and orders_inside <= T["leadin_inside_ratio"] * orders_opening
+        )
+        """An order-shaped lead-in after a full line is a paragraph's opening in this file."""
         self.sections_run_in = self._section_styles()
         """Per line: whether the numbered sections of its part are run in (（一）…。 and the body on
         the same line), set apart (a short line of their own), or None if the part does not show."""
@@ -291,7 +304,7 @@ class Layout:
         never split, so a line before one may fall short by that run's width (slack)."""
         w = self.local_width(i)
         nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
-        slack = len(_LEADING_ASCII.match(nxt).group(0))
+        slack = len(_LEADING_ASCII.match(nxt).group(0)) if nxt[:1].isascii() else 0  # (Han: none)
         return self.lines[i].width < w - max(T["short_min_units"], T["short_share"] * w) - slack
 
     def is_short(self, i: int) -> bool:
@@ -321,6 +334,87 @@ def make_lines(cleaned: list[tuple[int, str, int]]) -> list[Line]:
     for k, ln in enumerate(out):
         if ln.text[0] in _OPENER_FIRST:
             ln.opener = hd.OPENER_RE.match(ln.text + (out[k + 1].text[:16] if k + 1 < len(out) else "")) is not None
+    return out
+
+
+# -- bold text extracted twice ---------------------------------------------------------------
+
+
+def undouble(lines: list[Line], trace: list[str] | None = None) -> list[Line]:
+    """A browser's print-to-PDF draws bold text twice (a heading, a run-in lead-in), and text
+    extracted from it reads it twice in a row: `一、2024年工作回顾一、2024年工作回顾`, also wrapped over
+    lines. Where lines open with the same text twice over, and the second copy ends at a line's
+    end (a heading on lines of its own) or the text ends a sentence (a run-in bold opening), the
+    text is kept once, as one line of its own (it was one bold block, however it wrapped: letter-
+    spaced with U+3000, its lines look short once the spaces are gone). What follows the second
+    copy stays on its line: after the first copy if both were on that line (a run-in lead-in).
+    Only what reports set in bold is undoubled (see `_bold`)."""
+    lo = int(T["doubled_min_chars"])
+    texts = [ln.text for ln in lines]
+    # A quick look first: the second copy starts on the line or the next (X is a heading at most).
+    maybe = [
+        k for k, (t, nxt) in enumerate(zip(texts, [*texts[1:], ""], strict=True)) if (t + nxt).find(t[:lo], lo) >= 0
+    ]
+    if not maybe:
+        return lines
+    out: list[Line] = []
+    i = 0
+    for k in maybe:
+        if k < i:
+            continue  # inside a doubled block already undone
+        out += lines[i:k]
+        i = k
+        found = _doubled(lines, i) if len(texts[i]) >= lo else None
+        if found is None:
+            continue
+        size, span = found
+        first, last = lines[i], lines[i + span - 1]
+        text = "".join(ln.text for ln in lines[i : i + span])
+        rest = text[2 * size :]
+        if rest and span == 1:
+            out.append(_retext(first, text[:size] + rest))  # a run-in bold opening, once
+        else:
+            bold = _retext(first, text[:size])
+            bold.blank_after = last.blank_after and not rest
+            out += [bold, _retext(last, rest)] if rest else [bold]
+        if trace is not None:
+            trace.append(f"line {first.no}  bold text extracted twice: kept once  {text[:size]}")
+        i += span
+    return out + lines[i:]
+
+
+def _doubled(lines: list[Line], i: int) -> tuple[int, int] | None:
+    """(length of the text, lines its two copies span) if lines i.. open with a text at least
+    `doubled_min_chars` long read twice in a row, else None."""
+    t = lines[i].text
+    lo = int(T["doubled_min_chars"])
+    head = t[:lo]
+    joined, ends = t, [len(t)]
+    for k in range(i + 1, len(lines)):
+        if len(joined) >= 2 * hd.MAX_HEADING_CHARS:
+            break
+        joined += lines[k].text
+        ends.append(len(joined))
+    p = joined.find(head, lo)
+    while 0 < p <= hd.MAX_HEADING_CHARS:
+        if joined.startswith(joined[:p], p) and _bold(joined[:p], alone=2 * p in ends):
+            return p, next(k for k, e in enumerate(ends, start=1) if e >= 2 * p)
+        p = joined.find(head, p + 1)
+    return None
+
+
+def _bold(text: str, *, alone: bool) -> bool:
+    """What these reports set in bold: a heading, a title line (on lines of their own: `alone`), a
+    lead-in (a short sentence without a clause, also run in). A body sentence is never bold."""
+    if _LEADIN_SHAPE.fullmatch(text):
+        return True
+    return alone and (opens_heading(text) or not _ANY_END.search(text))
+
+
+def _retext(line: Line, text: str) -> Line:
+    """`line` with `text` (what is left of it), measured again."""
+    out = Line(line.no, text, width(text) + line.width - width(line.text), blank_after=line.blank_after)
+    out.blank_before, out.indent, out.opener = line.blank_before, line.indent, line.opener and text[0] == line.text[0]
     return out
 
 
@@ -433,7 +527,16 @@ def _opener_after_full_line(g: Gap) -> bool | None:
 
 def _leadin_after_full_line(g: Gap) -> bool | None:
     """…or when the next line opens with a lead-in: a short topic sentence (持续扩大有效投资。)."""
-    return True if g.a.ends and g.b.leadin and g.layout.leadins_open_paragraphs else None
+    if not (g.a.ends and g.b.leadin):
+        return None
+    if g.layout.leadins_open_paragraphs:
+        return True
+    # A report that strings topic sentences inside its paragraphs may still open them with orders.
+    return True if g.layout.orders_open_paragraphs and hd.order_leadin(_first_sentence(g.b.text)) else None
+
+
+def _first_sentence(text: str) -> str:
+    return text[: first_sentence_end(text)]
 
 
 def _full_line_ends_sentence(g: Gap) -> bool | None:
@@ -691,6 +794,7 @@ def _plain_tail_end(lines: list[Line], j: int, layout: Layout) -> int | None:
 def reflow(lines: list[Line], trace: list[str] | None = None) -> list[Block]:
     """Blocks of the file. With `trace`, every gap and heading decision is appended to it as
     `line A|B  break|join  rule  …end of A|start of B…` or `line A  heading N  rule  title`."""
+    lines = undouble(lines, trace)
     layout = Layout(lines)
     blocks: list[Block] = []
     run_in: dict[int, bool] = {}

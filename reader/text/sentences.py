@@ -12,7 +12,8 @@ import re
 
 from reader.text.chars import WS_RE
 
-_END_RE = re.compile(r"(?:……|[。！？]+|(?<![A-Za-z0-9])[!?]+(?![A-Za-z0-9]))[”’）》」』】〕)\]\"']*")
+# (The lookahead changes no match: it lets the search skip at once to a character that can end one.)
+_END_RE = re.compile(r"(?=[…。！？!?])(?:……|[。！？]+|(?<![A-Za-z0-9])[!?]+(?![A-Za-z0-9]))[”’）》」』】〕)\]\"']*")
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:

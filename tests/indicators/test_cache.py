@@ -45,3 +45,69 @@ def test_no_cache_folder_means_no_cache(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
     assert ExtractionCache(blocked).records(doc) == extract_module.extract(doc)
+
+
+def _reports(folder, n=3):
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for k in range(n):
+        path = folder / f"nation-{2020 + k}.txt"
+        path.write_text(P.NATIONAL.replace("5.66万亿元", f"5.{k}万亿元"), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_second_batch_run_takes_unchanged_reports_from_the_result_cache(tmp_path, monkeypatch):
+    from reader.indicators import batch
+    from reader.indicators.cache import ResultCache
+
+    paths = _reports(tmp_path / "reports")
+    first = list(batch.run(paths, batch.summary_job, cache=ResultCache(tmp_path, "summary_job")))
+    ran: list = []
+    real = batch.summary_job
+
+    def counted(path, corrections=()):
+        ran.append(path.name)
+        return real(path)  # (the corrections themselves are tested with the table)
+
+    paths[1].write_text(P.NATIONAL.replace("5.66万亿元", "9.9万亿元"), encoding="utf-8")  # edited since
+    progress: list[int] = []
+    second = list(batch.run(paths, counted, progress.append, cache=ResultCache(tmp_path, "summary_job")))
+    assert ran == ["nation-2021.txt"] and len(progress) == 3
+    assert [p for p, _ in second] == paths
+    assert second[0] == first[0] and second[2] == first[2]
+    assert second[1] == (paths[1], real(paths[1]))
+    # a report with corrections is always run (its result depends on the annotator's store)
+    ran.clear()
+    list(batch.run(paths, counted, corrections={"nation-2020": ["x"]}, cache=ResultCache(tmp_path, "summary_job")))
+    assert ran == ["nation-2020.txt"]
+
+
+def test_a_damaged_result_cache_or_an_unwritable_folder_only_means_running_again(tmp_path):
+    from reader.indicators import batch
+    from reader.indicators.cache import ResultCache
+
+    paths = _reports(tmp_path / "reports", 2)
+    expected = list(batch.run(paths, batch.summary_job))
+    cache = ResultCache(tmp_path, "summary_job")
+    assert list(batch.run(paths, batch.summary_job, cache=cache)) == expected
+    cache.file.write_bytes(b"not a pickle")
+    assert list(batch.run(paths, batch.summary_job, cache=ResultCache(tmp_path, "summary_job"))) == expected
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert list(batch.run(paths, batch.summary_job, cache=ResultCache(blocked, "summary_job"))) == expected
+
+
+def test_the_corpus_table_command_reuses_its_results_and_gives_the_same_table(cli, tmp_path):
+    paths = _reports(tmp_path / "reports")
+    annotations = tmp_path / "annotations"
+    annotations.mkdir()
+    args = ("indicators", str(paths[0].parent), "--csv", "--annotations", str(annotations))
+    first = cli(*args, "-o", str(tmp_path / "1.csv"))
+    assert first.returncode == 0, first.stderr
+    (entry,) = (annotations / ".cache" / "indicators").glob("summary_job-*.pickle")
+    stamp = entry.stat().st_mtime_ns
+    second = cli(*args, "-o", str(tmp_path / "2.csv"))
+    assert second.returncode == 0, second.stderr
+    assert (tmp_path / "2.csv").read_bytes() == (tmp_path / "1.csv").read_bytes()
+    assert entry.stat().st_mtime_ns == stamp  # nothing new: the file is not rewritten

@@ -123,6 +123,19 @@ def test_a_wrapped_part_heading_in_whole_character_columns_stays_one_heading(pdf
     assert not any(s.text.startswith("主要目标") for s in doc.sentences)
 
 
+def test_a_column_that_ends_near_the_top_of_a_band_is_read_in_its_place(pdf_folder):
+    """Broadsheet, five columns, a gutter of 1.2 characters: between two part banners the fifth
+    column holds one line (the end of column four's last sentence). It is a column all the same: read
+    after column four, not before its text (which glued the next banner to column four's last line)."""
+    import dataclasses
+
+    narrow = dataclasses.replace(next(lay for lay in LAYOUTS if lay.name == "broadsheet-5"), gutter=1.2)
+    ref = next(r for r in references() if r.name == "province-six-parts-2025")
+    doc = load_document(build_case(ref, narrow, pdf_folder).pdf, ref.name)
+    assert "四、持续保障和改善民生" in [h.title for h in doc.outline if h.level == 1]
+    assert any(s.text.endswith("力争外贸进出口总额增长5%以上。") for s in doc.sentences)
+
+
 def _pdf_without_text(path, *, image: bool) -> None:
     from PIL import Image
     from reportlab.pdfgen import canvas

@@ -41,6 +41,10 @@ def test_page_furniture_is_dropped_and_recorded(line, text, dropped):
         ("全面加强大气污染防治;加快实施御河", "全面加强大气污染防治;加快实施御河"),
         ("狠抓中央和省生 态环保督察反馈问题整改，", "狠抓中央和省生态环保督察反馈问题整改，"),
         ("人均纯收入达 15869 元 ，增 长", "人均纯收入达15869元，增长"),
+        # a heading letter-spaced with U+3000 (print-to-PDF): a wider gap is its word space, and its
+        # last two characters wrapped onto a line of their own are letter-spaced too
+        ("升\u3000级\u3000传\u3000统\u3000\u3000 \u3000抢\u3000跑", "升级传统 抢跑"),
+        ("取\u3000向", "取向"),
     ],
 )
 def test_spurious_spaces_go_meaningful_ones_stay(line, expected):
@@ -63,3 +67,9 @@ def test_document_keeps_a_record_of_dropped_furniture_with_raw_lines():
     doc = process_text("（上接第1版）一年来，我们全力以赴。\n\n问题整改。 （下转第3版）\n", "d")
     assert [(d.text, d.line) for d in doc.dropped] == [("（上接第1版）", 1), ("（下转第3版）", 3)]
     assert "版" not in doc.text
+
+
+def test_radical_look_alikes_become_the_characters_and_nothing_else_changes():
+    # Kangxi radicals (⽉, ⼯) and the radical supplement's simplified forms (⻓, ⺠, ⻔) that PDF
+    # extraction gives for ordinary characters; full-width punctuation stays full-width.
+    assert clean_line("⼯作报告：2⽉增⻓5%，⼈⺠满意（⻔）")[0] == "工作报告：2月增长5%，人民满意（门）"

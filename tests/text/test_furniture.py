@@ -3,6 +3,9 @@ in Document.dropped, also when glued to a sentence or a heading; the report's ow
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -91,3 +94,40 @@ def test_lines_of_running_text_pass_unchanged(lines):
     """Text holding none of the printed forms of furniture is never touched."""
     lines = [ln + "。" for ln in lines]
     assert strip_furniture(lines) == [(ln, []) for ln in lines]
+
+
+@pytest.mark.parametrize("number", ["— 2 —", "—2—", "- 3 -", "－ 4 －", "·5·", "第6页", "第 7 页 共 15 页"])
+@pytest.mark.parametrize("apart", [True, False])
+def test_a_page_number_between_two_lines_of_a_sentence_is_furniture(number, apart):
+    """A document's page foot falls wherever the page ends: inside a sentence, inside a number."""
+    gap = "\n\n" if apart else "\n"
+    text = f"过去一年，粮食生产再获丰收，产量达到１{gap}{number}{gap}３３９０亿斤，创历史新高。\n"
+    doc = process_text(text, "r")
+    assert [s.text for s in doc.sentences] == ["过去一年，粮食生产再获丰收，产量达到１３３９０亿斤，创历史新高。"]
+    assert [d.text for d in doc.dropped] == [number]
+
+
+def test_dashes_and_numbers_of_the_text_itself_stay():
+    text = "实施“十四五”规划（2021—2025年），\n第3页所列项目全部开工。\n——2—3年内见效。\n"
+    doc = process_text(text, "r")
+    assert doc.dropped == []
+    assert (
+        "".join(s.text for s in doc.sentences)
+        == "实施“十四五”规划（2021—2025年），第3页所列项目全部开工。——2—3年内见效。"
+    )
+
+
+_GATE_TEXT = st.text(
+    alphabet="星期周一日天编辑校对设计制图摄影报晚早时商版页第—－–-·•0１2 \u3000\f政府，。", max_size=30
+)
+
+
+@given(_GATE_TEXT)
+def test_the_quick_gate_lets_through_every_text_holding_a_form_of_furniture(text):
+    """The gate of the furniture stage is the search for any form, decided quickly."""
+    from reader.text import furniture as f
+
+    forms = re.compile(
+        f"\f|{f._TRIGGER.pattern}|{f.PAGE_RE.pattern}|日报|晚报|早报|时报|商报|{f.PAGE_NUMBER_RE.pattern}"
+    )
+    assert f._gate(text) == bool(forms.search(text))

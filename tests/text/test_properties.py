@@ -18,7 +18,9 @@ number = st.tuples(st.sampled_from(NUMBERS), st.sampled_from(list(HAN))).map("".
 SPACE = st.sampled_from(["", " "])
 clause = st.lists(st.one_of(st.sampled_from(list(HAN)), number), min_size=4, max_size=14).map("".join)
 sentence = st.lists(clause, min_size=1, max_size=4).map(lambda cs: "，".join(cs) + "。")
-paragraph = st.lists(sentence, min_size=3, max_size=8).map("".join)
+# No report says one sentence twice in a row: a short one read twice is bold text extracted twice
+# from a print-to-PDF (reflow.undouble keeps it once).
+paragraph = st.lists(sentence, min_size=3, max_size=8, unique=True).map("".join)
 
 
 def wrap(text: str, cells: int) -> list[str]:
@@ -43,8 +45,8 @@ def mess_up(lines: list[str], data, breaks: bool = True) -> list[str]:
                 lambda m: data.draw(SPACE) + m.group(1) + data.draw(SPACE),
                 line,
             )
-        if data.draw(st.booleans()):
-            line = " " + line
+        if data.draw(st.booleans()) and not line.startswith(" "):
+            line = " " + line  # one stray space (two, with a number's space, would be an indent)
         out.append(line)
         mid_sentence = not line.rstrip().endswith("。") and k < len(lines) - 1
         if breaks and mid_sentence and data.draw(st.integers(0, 9)) == 0:
@@ -71,6 +73,8 @@ def test_a_wrapped_messy_paragraph_comes_back_whole(par, cells, data):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(paragraph, min_size=2, max_size=4), st.integers(34, 44), st.data())
 def test_paragraphs_separated_by_blank_lines_come_back(pars, cells, data):
+    # Where every line ends a sentence, the text reads as one paragraph per line (a web page's).
+    assume(any(not line.endswith("。") for par in pars for line in wrap(par, cells)[:-1]))
     lines: list[str] = []
     for par in pars:
         lines += [*mess_up(wrap(par, cells), data, breaks=False), ""]

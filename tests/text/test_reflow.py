@@ -416,3 +416,62 @@ def test_a_heading_set_larger_wraps_on_a_narrower_measure():
         "二、2026年经济社会发展总体要求和政策取向",
         "发力有效需求———投资打好头阵 消费挖掘潜能",
     ]
+
+
+def outline_of(raw):
+    return [(h.level, h.title) for h in process_text(raw, "p").outline]
+
+
+BODY = "过去一年，全市经济运行稳中有进，地区生产总值增长5.2%，\n规模以上工业增加值增长6.8%。\n"
+
+
+def test_a_bold_heading_extracted_twice_is_kept_once():
+    # A print-to-PDF draws bold text twice; its text reads `一、…一、…` on one line.
+    d = process_text("一、2024年工作回顾一、2024年工作回顾\n" + BODY, "p")
+    assert [(h.level, h.title) for h in d.outline] == [(1, "一、2024年工作回顾")]
+    assert paragraphs(d)[1] == "过去一年，全市经济运行稳中有进，地区生产总值增长5.2%，规模以上工业增加值增长6.8%。"
+
+
+def test_a_doubled_heading_letter_spaced_and_wrapped_over_lines_is_kept_once_and_whole():
+    title = "（二）因地制宜发展新质生产力，加快建设现代化产业体系"
+    spaced = "\u3000".join(title + title)
+    raw = "二、2025年工作安排\n" + "\n".join(spaced[k : k + 40] for k in range(0, len(spaced), 40)) + "\n" + BODY
+    assert outline_of(raw) == [(1, "二、2025年工作安排"), (2, title)]
+
+
+def test_a_doubled_bold_lead_in_run_into_its_paragraph_is_kept_once():
+    raw = (
+        "（一）扩大有效需求\n扎实推进项目建设。扎实推进项目建设。安排市重点项目420个，年度计划\n"
+        "投资1020亿元。加快地铁3号线等重大工程建设。\n"
+    )
+    d = process_text(raw, "p")
+    assert paragraphs(d)[1].startswith("扎实推进项目建设。安排市重点项目420个，")
+    assert (3, "扎实推进项目建设。") in [(h.level, h.title) for h in d.outline]
+
+
+def test_a_body_sentence_said_twice_is_not_taken_for_bold_text():
+    # Only what reports set in bold (headings, titles, short lead-ins) is undoubled.
+    twice = "全市地区生产总值增长5.2%，规模以上工业增加值增长6.8%。"
+    d = process_text(twice + twice + "\n", "p")
+    assert d.text == twice + twice
+
+
+def test_an_order_after_a_full_last_line_opens_a_paragraph_where_evaluations_run_inside_them():
+    # Evaluations are strung inside paragraphs (项目建设支撑有力。…消费需求加速释放。), yet every
+    # paragraph of the plan opens with an order (做实项目盘子。): one after an exactly full last
+    # line still opens a paragraph.
+    from reader.text.chars import width
+    from tests.text.harness import wrap
+
+    pars = [
+        "（一）突出项目支撑，全力推动经济稳定增长",
+        "项目建设支撑有力。全年实施重点项目320个。消费需求加速释放。社会消费品零售总额增长5%。",
+        "做实项目盘子。坚持谋划一批、储备一批、开工一批，全年谋划项目500个。",
+        "提高投资效益。优化政府投资结构，带动社会投资增长8%以上，全面完成年度计划。",
+        "做大项目牵引。扎实开展重点项目攻坚行动，确保项目早日投产。",
+        "激发消费潜能。落实以旧换新政策，举办促消费活动100场以上。",
+    ]
+    for cols in (21, 22):
+        assert width(wrap(pars[1], cols)[-1]) >= 2 * cols - 2  # the paragraph before ends a full line
+        d = process_text("\n".join(line for p in pars for line in wrap(p, cols)) + "\n", "p")
+        assert paragraphs(d) == pars

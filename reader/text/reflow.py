@@ -73,6 +73,7 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
     ),
     "tail_lines": (3, "a wrapped heading takes at most three lines"),
     "short_heading_tail": (5, "a lead-in is a phrase of six characters or more; a shorter fragment ends the heading"),
+    "open_clause_chars": (2, "no heading's last clause is one or two characters: a line ending so was cut by the wrap"),
     "doubled_min_chars": (
         4,
         "bold text read twice is a heading or a sentence: no report says four characters or more twice in a row",
@@ -682,7 +683,7 @@ def _read_kicker(lines: list[Line], i: int, layout: Layout) -> HeadingRead:
     last = nxt - 1
     if (
         nxt < len(lines)
-        and not lines[last].blank_after
+        and (not lines[last].blank_after or layout.blank_every_line)
         and not lines[nxt].standalone
         and (end := _plain_tail_end(lines, nxt, layout)) is not None
         and end - nxt == 1
@@ -741,6 +742,8 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
         cut2 = first_sentence_end(nxt.text)
         if cut2 is None:
             end = _plain_tail_end(lines, j, layout)
+            if end is None and _open_clause(line.text) and _ends_before_paragraph(lines, j):
+                end = j + 1
             if end is None:
                 rule = "numbered heading, next line is body"
                 break
@@ -774,6 +777,24 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
     if len(title) > hd.MAX_HEADING_CHARS:
         return None
     return HeadingRead(Block("heading", level, segs), j, rest, rule)
+
+
+def _open_clause(text: str) -> bool:
+    """A heading line that stops one or two characters into a clause (…为根本，全) or on a
+    preposition or particle was cut by the wrap: no heading ends so."""
+    last = _CLAUSE_PUNCT.split(text)[-1]
+    return 0 < len(last) <= T["open_clause_chars"] or text[-1] in hd.NON_FINAL
+
+
+def _ends_before_paragraph(lines: list[Line], j: int) -> bool:
+    """Line j has no sentence in it and the next line opens something (a lead-in, an item, a
+    heading) or there is none: line j closes what came before it."""
+    if lines[j].has_end:
+        return False
+    if j + 1 >= len(lines):
+        return True
+    b = lines[j + 1]
+    return b.leadin or b.item or b.opens or b.opener
 
 
 def _plain_tail_end(lines: list[Line], j: int, layout: Layout) -> int | None:

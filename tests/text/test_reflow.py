@@ -475,3 +475,22 @@ def test_an_order_after_a_full_last_line_opens_a_paragraph_where_evaluations_run
         assert width(wrap(pars[1], cols)[-1]) >= 2 * cols - 2  # the paragraph before ends a full line
         d = process_text("\n".join(line for p in pars for line in wrap(p, cols)) + "\n", "p")
         assert paragraphs(d) == pars
+
+
+def test_a_heading_cut_one_character_into_a_clause_takes_its_next_line_with_a_blank_after_every_line():
+    # `…为根本，全` cannot end a heading: the wrap cut it; the next line (no sentence in it) is its
+    # rest, closed by the lead-in that opens the body. The blanks after every line say nothing.
+    raw = (
+        "（七）以补齐民生短板为根本，全\n\n力满足人民群众对美好生活的向往\n\n"
+        "提高就业质量水平。突出就业优先导\n\n向，启动省级人力资源产业园建设。\n\n"
+        "提高全民健康水平。支持市人民医院\n\n创建省级区域医疗中心。\n\n"
+    )
+    assert outline_of(raw)[0] == (2, "（七）以补齐民生短板为根本，全力满足人民群众对美好生活的向往")
+
+
+def test_a_kicker_whose_subtitle_wraps_keeps_its_last_character_with_a_blank_after_every_line():
+    raw = (
+        "发力有效需求———投资打好头阵消费挖掘潜\n\n能\n\n扩大有效需求，忻州市抓住投资和消费\n\n"
+        "两端精准施策，全年完成投资480亿元。\n\n推动商文旅体健融合发展，扩大消费规\n\n模。\n\n"
+    )
+    assert outline_of(raw)[0] == (1, "发力有效需求———投资打好头阵消费挖掘潜能")

@@ -185,6 +185,7 @@ def leadin_title(sentence: str, *, has_more: bool) -> str | None:
         return sentence if len(body) <= 32 else None
     if len(body) > 16 or _NOT_LEADIN_RE.match(body):
         return None
-    if any(c in body for c in "，,；;：:、") or any(c.isdigit() for c in body):
+    # An enumeration comma may join the two phrases of one (坚持稳中求进、以进促稳。); a clause may not.
+    if any(c in body for c in "，,；;：:") or any(c.isdigit() for c in body):
         return None
     return sentence

@@ -5,8 +5,10 @@ from functools import cache
 from pathlib import Path
 
 from reader.text.pipeline import load_document, process_text
+from tests.text.harness import references
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+REFS = references()
 
 
 @cache
@@ -494,3 +496,15 @@ def test_a_kicker_whose_subtitle_wraps_keeps_its_last_character_with_a_blank_aft
         "两端精准施策，全年完成投资480亿元。\n\n推动商文旅体健融合发展，扩大消费规\n\n模。\n\n"
     )
     assert outline_of(raw)[0] == (1, "发力有效需求———投资打好头阵消费挖掘潜能")
+
+
+def test_a_lead_in_whose_two_phrases_an_enumeration_comma_joins_is_a_section():
+    from reader.text.headings import leadin_title
+
+    assert leadin_title("坚持稳中求进、以进促稳。", has_more=True) == "坚持稳中求进、以进促稳。"
+    assert leadin_title("坚持先立后破、通盘谋划。", has_more=True) == "坚持先立后破、通盘谋划。"
+    assert leadin_title("坚持稳中求进，以进促稳。", has_more=True) is None  # a clause: a sentence
+    # …and through the pipeline, in the national report's plan (one paragraph per line)
+    ref = next(r for r in REFS if r.name == "national-2026")
+    outline = [(h.level, h.title) for h in process_text("\n".join(p.text for p in ref.paragraphs), "n").outline]
+    assert (3, "坚持稳中求进、以进促稳。") in outline and (3, "坚持系统观念、协同发力。") in outline

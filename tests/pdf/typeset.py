@@ -509,6 +509,9 @@ def _draw_line(c: canvas.Canvas, p: Placed) -> None:
         else:
             runs.append((ch, s))
     for text, s in runs:
+        # the render mode is graphics state (it outlives the text object): bold text is drawn
+        # inside a saved state, so the plain text after it is not stroked too
+        c.saveState()
         t = c.beginText(x, p.y)
         t.setFont(s.font, s.size)
         t.setCharSpace(p.line.spacing)
@@ -517,6 +520,7 @@ def _draw_line(c: canvas.Canvas, p: Placed) -> None:
             c.setLineWidth(s.size * 0.035)
         t.textOut(text)
         c.drawText(t)
+        c.restoreState()
         x += _width([(ch, s) for ch in text]) + p.line.spacing * len(text)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.store.journal import JOURNAL_SUFFIX
+from reader.store.lock import held
 from reader.store.storage import TMP_MARK
 from reader.store.store import LOCK_FILE, WRITER_FILE, AnnotationStore
 
@@ -51,17 +52,9 @@ def run_doctor(annotations: Path, corpus: Path, *, repair: bool) -> DoctorReport
 
 def _writer_alive(folder: Path) -> bool:
     """Whether a writer holds the folder's lock now (a `.writer` file alone may be left by a crash)."""
-    import filelock
-
     if not (folder / WRITER_FILE).exists():
         return False
-    lock = filelock.FileLock(str(folder / LOCK_FILE), timeout=0, thread_local=False)
-    try:
-        lock.acquire(timeout=0)
-    except (filelock.Timeout, OSError):
-        return True
-    lock.release()
-    return False
+    return held(folder / LOCK_FILE)
 
 
 def _check_files(store: AnnotationStore, report: DoctorReport, repair: bool) -> None:

@@ -34,6 +34,7 @@ from reader.store.docstore import CORRECTIONS as CORRECTIONS_TABLE
 from reader.store.docstore import DocStore
 from reader.store.errors import ReadOnlyStore, StoreError, StoreWriteError
 from reader.store.folding import BackgroundFolder
+from reader.store.lock import FolderLock
 from reader.store.storage import BACKUP_SUFFIX, TMP_MARK, atomic_write, flush_group
 
 HISTORY_LIMIT = 1000
@@ -165,20 +166,18 @@ class AnnotationStore:
 
     # --- the folder lock --------------------------------------------------------------------
     def _acquire(self) -> None:
-        import filelock
-
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-            lock = filelock.FileLock(str(self.path / LOCK_FILE), timeout=0, thread_local=False)
-            lock.acquire(timeout=0)
-        except filelock.Timeout:
+            lock = FolderLock(self.path / LOCK_FILE)
+            taken = lock.acquire()
+        except OSError as exc:
+            self.read_only_reason = f"cannot write to {self.path} ({exc.strerror or exc}); read-only"
+            return
+        if not taken:
             self.read_only_reason = (
                 f"{self.path} is in use by another reader ({self._holder()}); this one is "
                 "read-only — close the other one to label here"
             )
-            return
-        except OSError as exc:
-            self.read_only_reason = f"cannot write to {self.path} ({exc.strerror or exc}); read-only"
             return
         self._lock = lock
         info = {"pid": os.getpid(), "host": socket.gethostname(), "since": now()}

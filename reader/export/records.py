@@ -58,57 +58,67 @@ def from_label(
     A clause's record: `clause` is where `locate` found it in `sentence` (its offsets in it)."""
     if stored.is_clause:
         return _clause(stored, sentence, mark, clause)
-    labelled = stored.labelled_text or stored.text or ""
-    if sentence is not None:
-        text, section = sentence.text, list(sentence.section)
-        start, end, line = sentence.start, sentence.end, sentence.line
-    else:
-        text, section = stored.text, list(stored.section)
-        start, end, line = stored.start, stored.end, stored.line
-    changed = text != labelled and squeeze(text) != squeeze(labelled)
+    place = sentence if sentence is not None else stored
     sid = sentence.id if sentence is not None else stored.sentence
-    return {
-        "id": sid,
-        "doc": stored.doc,
-        "text": text,
-        "label": stored.label,
-        "section": section,
-        "start": start,
-        "end": end,
-        "line": line,
-        "annotator": stored.annotator,
-        "created": stored.created,
-        "updated": stored.updated,
-        "note": stored.note or "",
-        "text_changed": changed,
-        "labelled_text": labelled if changed else text,
-        "implicit": False,
-        **_review(mark),
-        "unit": SENTENCE,
-        "sentence": sid,
-    }
+    return _record(
+        stored,
+        mark,
+        unit_id=sid,
+        sentence_id=sid,
+        text=place.text,
+        labelled=stored.labelled_text or stored.text or "",
+        section=place.section,
+        span=(place.start, place.end),
+        line=place.line,
+        unit=SENTENCE,
+    )
 
 
 def _clause(
     stored: LabelRecord, sentence: Any | None, mark: ReviewMark | None, clause: tuple[int, int] | None
 ) -> dict[str, Any]:
-    labelled = stored.clause_text or stored.unit_text
     if sentence is not None and clause is not None:
-        (a, b), whole = clause, sentence
-        sid, section, base, line = sentence.id, list(sentence.section), sentence.start, sentence.line
+        (a, b), whole, sid = clause, sentence, sentence.id
     else:
-        a, b, whole = stored.clause_start, stored.clause_end, stored
-        sid, section, base, line = stored.sentence, list(stored.section), stored.start, stored.line
-    text = whole.text[a:b]
+        a, b, whole, sid = stored.clause_start, stored.clause_end, stored, stored.sentence
+    base = whole.start
+    return _record(
+        stored,
+        mark,
+        unit_id=unit_key(sid, a, b),
+        sentence_id=sid,
+        text=whole.text[a:b],
+        labelled=stored.clause_text or stored.unit_text,
+        section=whole.section,
+        span=(None, None) if base is None else (base + a, base + b),
+        line=whole.line,
+        unit=CLAUSE,
+    )
+
+
+def _record(
+    stored: LabelRecord,
+    mark: ReviewMark | None,
+    *,
+    unit_id: str,
+    sentence_id: str,
+    text: str,
+    labelled: str,
+    section: Any,
+    span: tuple[int | None, int | None],
+    line: Any,
+    unit: str,
+) -> dict[str, Any]:
+    """The one shape of an exported label record, for a sentence or a clause (`NATIVE_FIELDS` order)."""
     changed = text != labelled and squeeze(text) != squeeze(labelled)
     return {
-        "id": unit_key(sid, a, b),
+        "id": unit_id,
         "doc": stored.doc,
         "text": text,
         "label": stored.label,
-        "section": section,
-        "start": None if base is None else base + a,
-        "end": None if base is None else base + b,
+        "section": list(section),
+        "start": span[0],
+        "end": span[1],
         "line": line,
         "annotator": stored.annotator,
         "created": stored.created,
@@ -118,8 +128,8 @@ def _clause(
         "labelled_text": labelled if changed else text,
         "implicit": False,
         **_review(mark),
-        "unit": CLAUSE,
-        "sentence": sid,
+        "unit": unit,
+        "sentence": sentence_id,
     }
 
 

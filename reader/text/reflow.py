@@ -522,8 +522,14 @@ def _item_after_full_line(g: Gap) -> bool | None:
 
 
 def _opener_after_full_line(g: Gap) -> bool | None:
-    """…or when the next line opens with a formula that opens paragraphs (各位代表，…)."""
-    return True if g.a.ends and g.b.opener else None
+    """…or when the next line opens with a formula that opens paragraphs (各位代表，…). Not after a
+    paragraph's first line that is one whole sentence (2025年是…之年。 / 一年来，…): a full line is
+    seldom a paragraph of its own, and the formula then goes on the paragraph it opened."""
+    if not (g.a.ends and g.b.opener):
+        return None
+    before = g.layout.lines[g.i - 1] if g.i else None
+    opens_paragraph = before is None or (g.a.blank_before and before.ends and not g.layout.blank_every_line)
+    return None if opens_paragraph and first_sentence_end(g.a.text) == len(g.a.text) else True
 
 
 def _leadin_after_full_line(g: Gap) -> bool | None:

@@ -93,3 +93,19 @@ def test_paragraphs_separated_by_blank_lines_come_back_at_any_column(ref, chars,
     raw = "\n\n".join("\n".join(wrap(p, chars)) for p in pars)
     doc = process_text(raw, "p")
     assert [norm(doc.text[p.start : p.end]) for p in doc.paragraphs] == [norm(p) for p in pars]
+
+
+def test_a_full_first_line_of_one_sentence_keeps_the_formula_after_it_in_its_paragraph():
+    """Found by the property above: a paragraph whose first line is exactly one sentence and full
+    (2025年是…之年。) went on with a paragraph-opening formula (一年来，…) that was read as a new
+    paragraph. With a blank line between the paragraphs, both come back whole."""
+    pars = [
+        "2025年是“十四五”规划收官之年。一年来，在省委坚强领导下，全省上下攻坚克难、奋勇争先，"
+        "经济运行稳中有进，全省地区生产总值达到3.56万亿元、增长5.4%，一般公共预算收入增长3.1%，"
+        "城乡居民人均可支配收入分别增长4.6%和6.3%。",
+        "回顾一年来的工作，主要做了以下工作：",
+    ]
+    raw = "\n\n".join("\n".join(wrap(p, 15)) for p in pars)
+    assert raw.splitlines()[0] == "2025年是“十四五”规划收官之年。"  # the case: a full line, one sentence
+    doc = process_text(raw, "p")
+    assert [norm(doc.text[p.start : p.end]) for p in doc.paragraphs] == [norm(p) for p in pars]

@@ -518,14 +518,10 @@ class AnnotationStore:
             )
         if sentence.id != sentence_id and self._record(ds, annotator, sentence.id) is not None:
             raise StoreError("that sentence already has a label or note of yours: clear it first")
-        record = old.replace(
-            sentence=sentence.id,
+        record = self._on_sentence(
+            old,
+            sentence,
             text=sentence.text,
-            section=sentence.section,
-            line=sentence.line,
-            start=sentence.start,
-            end=sentence.end,
-            orphan=False,
             text_changed=False,
             labelled_text=None,
             updated=now(),
@@ -842,17 +838,20 @@ class AnnotationStore:
 
     # --- re-attachment ----------------------------------------------------------------------
     @staticmethod
+    def _on_sentence(rec: LabelRecord, s, **more) -> LabelRecord:
+        """`rec` placed on sentence `s`: its id, section, line and offsets now, no longer an orphan."""
+        return rec.replace(
+            sentence=s.id, orphan=False, section=s.section, line=s.line, start=s.start, end=s.end, **more
+        )
+
+    @staticmethod
     def _clause_fresh(rec: LabelRecord, s, found) -> LabelRecord:
         """A clause's record on its located sentence: the sentence's text and place now, the
         clause's offsets now, its text as labelled kept while it differs (`text_changed`)."""
         start, end = found.clause
-        return rec.replace(
-            sentence=s.id,
-            orphan=False,
-            section=s.section,
-            line=s.line,
-            start=s.start,
-            end=s.end,
+        return AnnotationStore._on_sentence(
+            rec,
+            s,
             text=s.text,
             clause_start=start,
             clause_end=end,
@@ -917,13 +916,9 @@ class AnnotationStore:
                     report.kept += 1
                 continue
             labelled = rec.labelled_text or rec.text
-            fresh = rec.replace(
-                sentence=s.id,
-                orphan=False,
-                section=s.section,
-                line=s.line,
-                start=s.start,
-                end=s.end,
+            fresh = self._on_sentence(
+                rec,
+                s,
                 text=s.text if found.text_changed else labelled,
                 text_changed=found.text_changed,
                 labelled_text=labelled if found.text_changed else None,

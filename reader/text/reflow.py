@@ -15,6 +15,7 @@ The model, in three parts that can each be read on their own:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from statistics import median
@@ -872,6 +873,9 @@ def reflow(lines: list[Line], trace: list[str] | None = None) -> list[Block]:
     blocks: list[Block] = []
     run_in: dict[int, bool] = {}
     i, n = 0, len(lines)
+    quick = layout.quick_join
+    asked = [k for k, rule in enumerate(quick) if rule is None]
+    """The lines whose gap to the next one the rules decide (and the last line)."""
     para: Block | None = None
     while i < n:
         line = lines[i]
@@ -892,6 +896,16 @@ def reflow(lines: list[Line], trace: list[str] | None = None) -> list[Block]:
                         para = None
                 continue
             para = Block("text")
+        # The lines up to the next gap the rules decide join the paragraph at once (a dateline
+        # goes line by line: it ends at its 会议上 whatever the gap).
+        first = para.segments[0][1] if para.segments else line.text
+        stop = i if _is_dateline(first) else asked[bisect_left(asked, i)]
+        if stop > i:
+            para.segments += [(ln.no, ln.text) for ln in lines[i:stop]]
+            if trace is not None:
+                for k in range(i, stop):
+                    _trace_gap(trace, lines[k], lines[k + 1], False, quick[k])
+            i, line = stop, lines[stop]
         para.segments.append((line.no, line.text))
         if i + 1 >= n or _ends_dateline(para, line) or _gap(lines, i, i + 1, layout, False, trace):
             blocks.append(para)
@@ -935,11 +949,19 @@ def _gap(lines: list[Line], i: int, j: int, layout: Layout, after_heading: bool,
     else:
         verdict = False
     if trace is not None:
-        a, b = lines[i].text, lines[j].text
-        trace.append(f"line {lines[i].no}|{lines[j].no}  {'break' if verdict else 'join '}  {rule}  …{a[-8:]}|{b[:8]}…")
+        _trace_gap(trace, lines[i], lines[j], verdict, rule)
     return verdict
 
 
+def _trace_gap(trace: list[str], a: Line, b: Line, verdict: bool, rule: str) -> None:
+    trace.append(f"line {a.no}|{b.no}  {'break' if verdict else 'join '}  {rule}  …{a.text[-8:]}|{b.text[:8]}…")
+
+
+def _is_dateline(first: str) -> bool:
+    """A paragraph opening so (`first`: its first piece) is a dateline (——2025年2月26日在…会议上)."""
+    return first.startswith(("——", "－－"))
+
+
 def _ends_dateline(para: Block, line: Line) -> bool:
-    """A dateline (——2025年2月26日在…会议上) wrapped over lines ends at its 会议上."""
-    return para.segments[0][1].startswith(("——", "－－")) and line.text.endswith(("会议上", "大会上"))
+    """A dateline wrapped over lines ends at its 会议上."""
+    return _is_dateline(para.segments[0][1]) and line.text.endswith(("会议上", "大会上"))

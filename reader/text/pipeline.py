@@ -147,33 +147,28 @@ def segment(
     doc_id: str, full: str, paragraphs: list[Paragraph], line_at: Callable[[int], int]
 ) -> tuple[list[Heading], list[Sentence]]:
     """Split paragraphs into sentences, build the outline, give each sentence its id and section."""
-    spans: list[tuple[int, int, int, str]] = []  # start, end, paragraph, kind
+    spans: list[tuple[int, int, int, str, bool]] = []  # start, end, paragraph, kind, in a section
     body: dict[int, list[tuple[int, int]]] = {}
     for p in paragraphs:
         if p.kind in ("heading", "title"):
-            spans.append((p.start, p.end, p.index, p.kind))
+            spans.append((p.start, p.end, p.index, p.kind, p.kind == "heading"))
             continue
-        own = [(p.start + s, p.start + e) for s, e in split_spans(full[p.start : p.end])]
+        own = split_spans(full, p.start, p.end)
         if p.kind == "text":
             body[p.index] = own
-        spans += [(s, e, p.index, "sentence") for s, e in own]
+        in_section = p.kind != "note"  # end notes are in no section of the body, nor are titles
+        spans += [(s, e, p.index, "sentence", in_section) for s, e in own]
 
     outline, scopes = build_outline(full, paragraphs, body, line_at)
-    sections = SectionIndex(outline, scopes)
-
-    def section(start: int, para: int, kind: str) -> tuple[str, ...]:
-        """Title lines and end notes are in no section of the body."""
-        return () if kind == "title" or paragraphs[para].kind == "note" else sections.path_at(start)
-
+    section_at = SectionIndex(outline, scopes).path_at
     seen: dict[str, int] = {}  # occurrences of each text so far
     sentences: list[Sentence] = []
-    for start, end, para, kind in spans:
+    for start, end, para, kind, in_section in spans:
         text = full[start:end]
         key = text_key(text)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         sid = sentence_id(doc_id, text, occurrence, key=key)
-        sentences.append(
-            Sentence(sid, len(sentences), text, kind, start, end, line_at(start), section(start, para, kind), para)
-        )
+        section = section_at(start) if in_section else ()
+        sentences.append(Sentence(sid, len(sentences), text, kind, start, end, line_at(start), section, para))
     return outline, sentences

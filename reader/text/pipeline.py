@@ -62,7 +62,7 @@ def process_text(text: str, doc_id: str, trace: list[str] | None = None) -> Docu
     """Run every stage after decoding on `text`. With `trace`, the reflow's decisions (which rule
     broke or joined each gap, which reader took each heading) are appended to it."""
     cleaned, dropped = clean_text(text)
-    blocks = reflow(make_lines(cleaned), trace)
+    blocks = reflow(make_lines(cleaned), trace, extracted="\f" in text)
     full, paragraphs, line_at = assemble(blocks)
     outline, sentences = segment(doc_id, full, paragraphs, line_at)
     return Document(doc_id, full, paragraphs, outline, sentences, dropped)

@@ -242,8 +242,15 @@ class Layout:
         self.first_line = [
             self.indent_lost and lo <= d <= hi and not ln.ends for d, ln in zip(deficit, lines, strict=True)
         ]
+        if extracted and self.indent_lost:
+            # a mark that may not open a line (，：) is squeezed in at the end of the line before:
+            # such a first line holds one character more, one short of the column
+            self.first_line = [
+                f or (0 < d < lo and ln.text[-1] in CLOSING_PUNCT and not ln.ends)
+                for f, d, ln in zip(self.first_line, deficit, lines, strict=True)
+            ]
         """Line i is a paragraph's first line, two characters short (only where indents were lost)."""
-        self.full = [d < lo for d in deficit]
+        self.full = [d < lo and not f for d, f in zip(deficit, self.first_line, strict=True)]
         self.column_seen = sum(self.full) >= T["column_min_lines"]
         """Enough lines fill the column to know it: only then does a short line tell anything."""
         if self.indent_lost:

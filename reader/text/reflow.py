@@ -103,9 +103,11 @@ _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－"
 # A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
 _LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]")
-# (Never across a newline: it is searched in all of a file's lines at once, joined by newlines.)
+# (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
+# to the next sentence end and lead-ins strung one after another are all found; never across a
+# newline: it is searched in all of a file's lines at once, joined by newlines.)
 _MID_LEADIN = re.compile(
-    rf"(?<=[。！？!?])[^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]"
+    rf"[。！？!?](?=([^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]))"
 )
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _STANDALONE_FIRST = set("各—－政【（(")

@@ -1,6 +1,7 @@
 """Reports typeset as newspaper PDFs, read back: per extractor and by reading the PDF directly.
 
     .venv/bin/python benchmarks/pdf.py [--layouts NAME,...] [--limits] [--only NAME] [--cache DIR] [--misses READER]
+                                       [--classify READER]
 
 Every reference report (tests/fixtures/reports and tests/pdf/data) is set in every layout of the
 PDF harness (tests/pdf/harness.py: page sizes, 3–5 columns, body sizes, two font set-ups, banners,
@@ -10,22 +11,31 @@ reader reading the PDF itself. Scored as the structure harness scores (tests/tex
 headings (levels 1–2) found and extra, lead-ins, units exact, sections right, paragraph-break
 recall / precision, furniture leaked into labelling units; with the seconds each reading took.
 Then the open time of a ten-page report, first time and from the cache.
+
+The harness scores a paragraph break by its offset in the text, so one box out of place or one
+character lost (a `·` the CID font cannot map back) moves every break after it. `--classify READER`
+aligns the text read with the reference by content first and sorts each wrong break by its cause:
+a stretch read out of order or lost, a heading joined, a paragraph end after a full or short last
+line, a break inside a line; with the break recall / precision on the aligned text.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.text.chars import width  # noqa: E402
 from reader.text.pipeline import load_document, process_text  # noqa: E402
 from tests.pdf.harness import EXTRACTORS, LAYOUTS, LIMITS, build_case, references  # noqa: E402
-from tests.text.harness import Score, score  # noqa: E402
+from tests.text.harness import Score, norm, score  # noqa: E402
 
 READERS = (*EXTRACTORS, "direct")
 
@@ -67,6 +77,118 @@ def figures(folder: Path, layouts, refs, misses: str | None) -> None:
             f"{name:<18}{sc.headings_rate:>9.3f}{sc.headings_extra:>6}{sc.leadins_rate:>9.3f}{sc.units_rate:>7.3f}"
             f"{sc.sections_rate:>9.3f}{sc.recall:>9.3f}{sc.precision:>7.3f}{sc.chrome_leaked:>7}{seconds[name]:>9.2f}"
         )
+
+
+def _breaks(texts: list[str]) -> dict[int, int]:
+    """Offset of every break in the joined texts → the index of the paragraph before it."""
+    out, pos = {}, 0
+    for k, t in enumerate(texts[:-1]):
+        pos += len(t)
+        out[pos] = k
+    return out
+
+
+def _aligned(a: str, b: str) -> dict[int, int]:
+    """Offsets of `a` → offsets of `b` where the two texts agree (a content alignment)."""
+    out: dict[int, int] = {}
+    for tag, i1, i2, j1, _j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            for d in range(i2 - i1 + 1):
+                out.setdefault(i1 + d, j1 + d)
+    return out
+
+
+def _kept(m: dict[int, int], p: int) -> bool:
+    """Offset p and a character either side of it are aligned, in order."""
+    q = m.get(p)
+    return q is not None and m.get(p - 1) == q - 1 and m.get(p + 1) == q + 1
+
+
+def _raw_end(raw: list[str], text: str) -> str | None:
+    """The extracted line `text` ends with."""
+    return next((line for line in raw if line.endswith(text[-8:])), None)
+
+
+def classify(folder: Path, layouts, refs, reader_name: str) -> None:
+    """Paragraph-break errors of `reader_name`, sorted by cause on the content-aligned text."""
+    classes: Counter[str] = Counter()
+    examples: dict[str, list[str]] = {}
+    want_n = got_n = astray = 0
+    for ref in refs:
+        for lay in layouts:
+            case = build_case(ref, lay, folder)
+            doc = read(case, reader_name)
+            if doc is None:
+                continue
+            kinds = {p.index: p.kind for p in doc.paragraphs}
+            ref_p = [(p.kind, norm(p.text)) for p in ref.paragraphs]
+            got_p = []
+            for p in doc.paragraphs:
+                t = norm(doc.text[p.start : p.end])
+                for f in case.furniture:
+                    t = t.replace(norm(f), "")
+                if kinds[p.index] != "chrome" and t:
+                    got_p.append(t)
+            want_text, got_text = "".join(t for _, t in ref_p), "".join(got_p)
+            want, got = _breaks([t for _, t in ref_p]), _breaks(got_p)
+            want_n, got_n = want_n + len(want), got_n + len(got)
+            ops = difflib.SequenceMatcher(None, want_text, got_text, autojunk=False).get_opcodes()
+            astray += sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag != "equal")
+            to_got, to_want = _aligned(want_text, got_text), _aligned(got_text, want_text)
+            raw = [norm(line) for line in (case.texts.get(reader_name) or "").split("\n") if norm(line)]
+            column = Counter(width(line) for line in raw).most_common(1)[0][0] if raw else 0
+
+            for pos, k in want.items():
+                if to_got.get(pos) in got:
+                    continue
+                (kind_a, a), (kind_b, b) = ref_p[k], ref_p[k + 1]
+                if not _kept(to_got, pos):
+                    cause = "missed: in a stretch read out of order or lost"
+                elif kind_a == "heading":
+                    cause = "missed: heading joined to what follows"
+                elif kind_b == "heading":
+                    cause = "missed: heading joined to what precedes"
+                elif (last := _raw_end(raw, a)) is None or not column:
+                    cause = "missed: (last line not found)"
+                elif width(last) >= column - 1:
+                    cause = "missed: after a full last line"
+                elif width(last) >= column - 5:
+                    cause = "missed: after a last line as wide as a first line"
+                else:
+                    cause = "missed: after a short last line"
+                classes[cause] += 1
+                examples.setdefault(cause, []).append(f"{ref.name} {lay.name}: {a[-12:]}|{b[:12]}")
+            for pos in got:
+                back = to_want.get(pos)
+                if back in want:
+                    continue
+                if not _kept(to_want, pos):
+                    cause = "extra: in a stretch read out of order or lost"
+                    back = pos
+                else:
+                    left, right = want_text[max(0, back - 8) : back], want_text[back : back + 8]
+                    last = _raw_end(raw, left[-6:])
+                    if last is None or not any(line.startswith(right[:6]) for line in raw):
+                        cause = "extra: inside a line"
+                    elif width(last) >= column - 1:
+                        cause = "extra: after a full line"
+                    else:
+                        cause = "extra: after a short line"
+                classes[cause] += 1
+                examples.setdefault(cause, []).append(
+                    f"{ref.name} {lay.name}: {want_text[max(0, back - 12) : back]}|{want_text[back : back + 12]}"
+                )
+    missed = sum(n for c, n in classes.items() if c.startswith("missed"))
+    extra = sum(n for c, n in classes.items() if c.startswith("extra"))
+    print(
+        f"{reader_name}: {want_n} breaks, {got_n} read; on the aligned text recall "
+        f"{1 - missed / max(1, want_n):.3f}, precision {1 - extra / max(1, got_n):.3f}; "
+        f"{astray} of the reference's characters read out of place or lost"
+    )
+    for cause, n in classes.most_common():
+        print(f"{n:6}  {cause}")
+        for example in examples[cause][:3]:
+            print(f"          {example}")
 
 
 def ten_pages(folder: Path) -> None:
@@ -123,12 +245,16 @@ def main() -> None:
     ap.add_argument("--only", default="", help="only references whose name contains this")
     ap.add_argument("--cache", type=Path, default=None, help="keep the PDFs and extracted texts here")
     ap.add_argument("--misses", choices=READERS, help="print what went wrong for this reader")
+    ap.add_argument("--classify", choices=READERS, help="sort this reader's wrong breaks by cause, and stop")
     args = ap.parse_args()
     layouts = [
         lay for lay in (LIMITS if args.limits else LAYOUTS) if not args.layouts or lay.name in args.layouts.split(",")
     ]
     refs = [r for r in references() if args.only in r.name]
     folder = args.cache or Path(tempfile.mkdtemp(prefix="reader-pdf-bench-"))
+    if args.classify:
+        classify(folder, layouts, refs, args.classify)
+        return
     figures(folder, layouts, refs, args.misses)
     ten_pages(Path(tempfile.mkdtemp(prefix="reader-pdf-ten-")))
 

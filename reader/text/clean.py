@@ -19,6 +19,7 @@ import re
 import unicodedata
 
 from reader.text.chars import CJK_PUNCT, HAN, WS, WS_CHARS, ends_sentence
+from reader.text.decode import line_indices
 
 FURNITURE_RE = re.compile(
     rf"[（(][{WS}]*(?:上接|下转|紧接|接上|转下|接|转|续)[{WS}]*第?[{WS}]*"
@@ -106,6 +107,23 @@ def clean_spaces(line: str) -> str:
 _WORK = re.compile(f"[{WS}版页]|{_RADICALS.pattern}")
 """A line with none of these (whitespace, the 版/页 of a page-turn marker, radicals) needs no
 cleaning but the chrome test: most lines."""
+
+
+_WORK_LINE = re.compile(f"(?:{_WORK.pattern})[^\n]*")  # the rest of the line: one match per line
+_CHROME_LINE = re.compile("\n" + CHROME_RE.pattern.removeprefix("^"), re.MULTILINE)
+"""`CHROME_RE` after a line end: the search jumps from line end to line end (run on LF + text)."""
+
+
+def lines_to_clean(text: str) -> set[int]:
+    """The lines (0-based) of `text` (lines joined by LF) that `clean_line` may change: those with a
+    `_WORK` character, and whole lines of page chrome. Every other line is already clean
+    (`clean_line(line) == (line, [])`), so a caller can skip it; two regex runs over the whole text
+    find these few lines far faster than a call per line. (`CHROME_RE` reads each line whole, `.`
+    never crosses a line end and `$` is its end: with MULTILINE it matches the same lines; a match at
+    LF k of LF + text is at line k.)"""
+    found = line_indices(text, [m.start() for m in _WORK_LINE.finditer(text)])
+    found += line_indices(text, [m.start() for m in _CHROME_LINE.finditer("\n" + text)])
+    return set(found)
 
 
 def clean_line(line: str) -> tuple[str, list[str]]:

@@ -62,7 +62,18 @@ def _try_decode(raw: bytes) -> tuple[str | None, str]:
 def split_lines(text: str) -> list[str]:
     """Split on CRLF, CR or LF only (not on the other characters `str.splitlines` treats as breaks),
     so line numbers match what an editor shows."""
-    lines = _LINE_END.split(text)
+    lines = _LINE_END.split(text) if "\r" in text else text.split("\n")  # the same lines: LF is the only end
     if lines and lines[-1] == "":
         lines.pop()
     return lines
+
+
+def line_indices(text: str, positions: list[int]) -> list[int]:
+    """The line (0-based, lines ended by LF) of each of the ascending `positions` in `text`: where a
+    regex run over the whole text found something, for the stages that then look only at those lines."""
+    out, line, prev = [], 0, 0
+    for pos in positions:
+        line += text.count("\n", prev, pos)
+        prev = pos
+        out.append(line)
+    return out

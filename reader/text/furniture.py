@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from reader.text.chars import HAN, WS, WS_CHARS, ends_sentence
 from reader.text.clean import FURNITURE_RE
+from reader.text.decode import line_indices
 
 _ROLE = r"(?:责任编辑|美术编辑|版式设计|图片编辑|视觉设计|责任校对|校对|编辑|设计|制图|摄影)"
 _NAME = rf"(?:(?!{_ROLE})[{HAN}]){{2,3}}"
@@ -62,6 +63,8 @@ _RUNNING = re.compile("[，。；！？]")
 _TRIGGER = re.compile("星期|周[一二三四五六日天]|编辑|校对|设计|制图|摄影")
 """Every staff line and dated weekday holds one of these; a line with sentence punctuation and none
 of them is text (the quick path: most lines are)."""
+_PAGE_NUMBER_KEY = re.compile("[—－–·•页-]")
+"""Every `PAGE_NUMBER_RE` match holds one of these (and every staff line and dated weekday a `_TRIGGER`)."""
 _GATE_WORDS = ("\f", "星期", "编辑", "校对", "设计", "制图", "摄影", "日报", "晚报", "早报", "时报", "商报")
 _GATE_FORMS = (
     ("周", re.compile("周[一二三四五六日天]")),
@@ -90,8 +93,13 @@ def _form(piece: str) -> bool:
 def _pieces(line: str) -> list[str]:
     """The line's pieces: staff lines and dated weekdays whole, the rest split at whitespace. A line
     of running text (sentence punctuation, no staff role or weekday) is one piece, found quickly."""
-    if _RUNNING.search(line) and not _TRIGGER.search(line):
-        return [line.strip(WS_CHARS)]
+    if not line:  # a blank line: most of the lines asked about
+        return []
+    if not _TRIGGER.search(line):
+        if _RUNNING.search(line):
+            return [line.strip(WS_CHARS)]
+        if not _PAGE_NUMBER_KEY.search(line):  # no `_SPACED` form can match
+            return _PIECES.findall(line)
     out: list[str] = []
     pos = 0
     for m in _SPACED.finditer(line):
@@ -119,21 +127,11 @@ lines, and can be neither furniture nor a label: they are left out, and read as 
 text where a neighbour is asked about)."""
 
 
-def _line_numbers(text: str, positions: list[int]) -> list[int]:
-    """The line (0-based) of each of the ascending `positions` in `text`."""
-    out, line, prev = [], 0, 0
-    for pos in positions:
-        line += text.count("\n", prev, pos)
-        prev = pos
-        out.append(line)
-    return out
-
-
 def _special_pieces(lines: list[str], text: str) -> Pieces:
     """The pieces of the lines `_pieces` does not take as one piece of running text: lines without
     sentence punctuation (blank lines give no pieces) and lines with a staff role or weekday."""
     found = [k for k, m in enumerate(map(_NO_RUNNING, lines)) if m]
-    found += _line_numbers(text, [m.start() for m in _TRIGGER.finditer(text)])
+    found += line_indices(text, [m.start() for m in _TRIGGER.finditer(text)])
     return {k: _pieces(lines[k]) for k in sorted(set(found))}
 
 
@@ -153,7 +151,7 @@ def _find_labels(lines: list[str], pieces_of: Pieces, text: str) -> set[str]:
     n = len(lines)
     labels: set[str] = set()
     pages: dict[str, set[int]] = defaultdict(set)
-    page_breaks = _line_numbers(text, [m.start() for m in re.finditer("\f", text)])
+    page_breaks = line_indices(text, [m.start() for m in re.finditer("\f", text)])
     candidates: list[int] = []  # lines of one label, set apart by blank lines
 
     def blank(k: int) -> bool:

@@ -41,7 +41,7 @@ def build_outline(
                 if (
                     leadin_title(text[s:e], has_more=k + 1 < len(spans))
                     if k == 0
-                    else k + 1 < len(spans) and mid_leadin(text[s:e])
+                    else k + 1 < len(spans) and e - s <= _MID_MAX and mid_leadin(text[s:e])
                 )
             ]
             for n, (s, e) in enumerate(found):

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.text.boxes import in_reading_order
 from reader.text.chars import WS_CHARS, width
-from reader.text.clean import clean_line, drop_box_blanks
+from reader.text.clean import clean_line, drop_box_blanks, lines_to_clean
 from reader.text.decode import decode_bytes, split_lines
 from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
 from reader.text.furniture import furniture_changes, strip_furniture
@@ -62,7 +62,7 @@ def process_text(text: str, doc_id: str, trace: list[str] | None = None) -> Docu
     """Run every stage after decoding on `text`. With `trace`, the reflow's decisions (which rule
     broke or joined each gap, which reader took each heading) are appended to it."""
     cleaned, dropped = clean_text(text)
-    blocks = reflow(make_lines(cleaned), trace)
+    blocks = reflow(make_lines(cleaned), trace, extracted="\f" in text)
     full, paragraphs, line_at = assemble(blocks)
     outline, sentences = segment(doc_id, full, paragraphs, line_at)
     return Document(doc_id, full, paragraphs, outline, sentences, dropped)
@@ -71,38 +71,46 @@ def process_text(text: str, doc_id: str, trace: list[str] | None = None) -> Docu
 def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
     """Clean every raw line: (raw line number, cleaned text, width of its indent: 0 if none) and the
     furniture dropped."""
+    lines = split_lines(text)
     cleaned: list[tuple[int, str, int]] = []
     dropped: list[Dropped] = []
-    for no, raw_line, page_furniture in _raw_lines(text):
-        if page_furniture:
-            dropped.extend(Dropped(f, no) for f in page_furniture)
-        if raw_line is None:  # a line of page furniture, or a blank line setting it apart
-            continue
-        line, furniture = clean_line(raw_line)
-        if furniture:
-            dropped.extend(Dropped(f, no) for f in furniture)
-        indent = 0
-        if raw_line.startswith(_INDENTS):
-            indent = width(raw_line[: len(raw_line) - len(raw_line.lstrip(WS_CHARS))].replace("\t", "  "))
-        cleaned.append((no, line, indent))
-    return cleaned, dropped
-
-
-def _raw_lines(text: str) -> Iterator[tuple[int, str | None, Sequence[str]]]:
-    """(raw line number, the line without its page furniture or None, the furniture taken from it)."""
-    lines = split_lines(text)
     if "\f" in text:  # an extractor's text, with its pages and text boxes
         items = strip_furniture(lines)  # its boxes put back in reading order first
         for no, (line, furniture) in in_reading_order(items, drop_box_blanks(items)):
-            yield no, line, furniture
-        return
+            _clean_into(cleaned, dropped, no, line, furniture)
+        return cleaned, dropped
     changes = furniture_changes(lines)  # sparse: most lines have no furniture
+    work = lines_to_clean("\n".join(lines))
+    work.update(changes)
     for k, line in enumerate(lines):
-        change = changes.get(k)
-        if change is None:
-            yield k + 1, line, ()
-        else:
-            yield k + 1, change[0], change[1]
+        if k in work:
+            line, furniture = changes.get(k) or (line, ())
+            _clean_into(cleaned, dropped, k + 1, line, furniture)
+        else:  # most lines: nothing to clean (see `lines_to_clean`), and no indent (that is whitespace)
+            cleaned.append((k + 1, line, 0))
+    return cleaned, dropped
+
+
+def _clean_into(
+    cleaned: list[tuple[int, str, int]],
+    dropped: list[Dropped],
+    no: int,
+    raw_line: str | None,
+    page_furniture: Sequence[str],
+) -> None:
+    """Clean raw line `no` (None: a line of page furniture, or a blank line setting it apart) into
+    `cleaned`, and what was taken from it into `dropped`."""
+    if page_furniture:
+        dropped.extend(Dropped(f, no) for f in page_furniture)
+    if raw_line is None:
+        return
+    line, furniture = clean_line(raw_line)
+    if furniture:
+        dropped.extend(Dropped(f, no) for f in furniture)
+    indent = 0
+    if raw_line.startswith(_INDENTS):
+        indent = width(raw_line[: len(raw_line) - len(raw_line.lstrip(WS_CHARS))].replace("\t", "  "))
+    cleaned.append((no, line, indent))
 
 
 def assemble(blocks: list[Block]) -> tuple[str, list[Paragraph], Callable[[int], int]]:
@@ -139,33 +147,28 @@ def segment(
     doc_id: str, full: str, paragraphs: list[Paragraph], line_at: Callable[[int], int]
 ) -> tuple[list[Heading], list[Sentence]]:
     """Split paragraphs into sentences, build the outline, give each sentence its id and section."""
-    spans: list[tuple[int, int, int, str]] = []  # start, end, paragraph, kind
+    spans: list[tuple[int, int, int, str, bool]] = []  # start, end, paragraph, kind, in a section
     body: dict[int, list[tuple[int, int]]] = {}
     for p in paragraphs:
         if p.kind in ("heading", "title"):
-            spans.append((p.start, p.end, p.index, p.kind))
+            spans.append((p.start, p.end, p.index, p.kind, p.kind == "heading"))
             continue
-        own = [(p.start + s, p.start + e) for s, e in split_spans(full[p.start : p.end])]
+        own = split_spans(full, p.start, p.end)
         if p.kind == "text":
             body[p.index] = own
-        spans += [(s, e, p.index, "sentence") for s, e in own]
+        in_section = p.kind != "note"  # end notes are in no section of the body, nor are titles
+        spans += [(s, e, p.index, "sentence", in_section) for s, e in own]
 
     outline, scopes = build_outline(full, paragraphs, body, line_at)
-    sections = SectionIndex(outline, scopes)
-
-    def section(start: int, para: int, kind: str) -> tuple[str, ...]:
-        """Title lines and end notes are in no section of the body."""
-        return () if kind == "title" or paragraphs[para].kind == "note" else sections.path_at(start)
-
+    section_at = SectionIndex(outline, scopes).path_at
     seen: dict[str, int] = {}  # occurrences of each text so far
     sentences: list[Sentence] = []
-    for start, end, para, kind in spans:
+    for start, end, para, kind, in_section in spans:
         text = full[start:end]
         key = text_key(text)
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         sid = sentence_id(doc_id, text, occurrence, key=key)
-        sentences.append(
-            Sentence(sid, len(sentences), text, kind, start, end, line_at(start), section(start, para, kind), para)
-        )
+        section = section_at(start) if in_section else ()
+        sentences.append(Sentence(sid, len(sentences), text, kind, start, end, line_at(start), section, para))
     return outline, sentences

@@ -182,8 +182,10 @@ def join_segments(parts: list[str]) -> str:
 class Layout:
     """Measurements of one file: column width, blank-line habits, paragraph-per-line or wrapped."""
 
-    def __init__(self, lines: list[Line]):
+    def __init__(self, lines: list[Line], *, extracted: bool = False):
         self.lines = lines
+        self.extracted = extracted
+        """The text of a PDF extractor (form feeds between pages): its blank lines close text boxes."""
         n = len(lines)
         widths = sorted(ln.width for ln in lines) or [0]
         self.column = widths[int(len(widths) * T["column_quantile"])] if widths else 0
@@ -204,6 +206,8 @@ class Layout:
             for k in range(1, n - 1)
             if lines[k - 1].ends and deficit[k - 1] > hi and not lines[k].ends and not lines[k].opens
         ]
+        if extracted:  # a one-line paragraph, or a note set smaller (wider in characters), shows no indent
+            starts = [k for k in starts if 0 <= deficit[k] <= hi]
         lost = sum(1 for k in starts if lo <= deficit[k] <= hi)
         self.indent_lost = len(starts) >= T["indent_min_lines"] and lost >= T["indent_lost_share"] * len(starts)
         """First lines of paragraphs are two characters short of the column (their indent was lost)."""
@@ -497,6 +501,14 @@ def _blank_between_paragraphs(g: Gap) -> bool | None:
     return None
 
 
+def _first_line_in_extractor_box(g: Gap) -> bool | None:
+    """An extractor groups lines that line up on either side into one text box (pdfminer.six sets a
+    blank after each): a paragraph's full last line and the next one's first line, two characters
+    short (its indent lost), line up on the right and share a box. So in its text no blank there
+    says nothing, and the short first line tells."""
+    return True if g.layout.extracted and g.a.ends and g.layout.first_line[g.j] else None
+
+
 def _no_blank_where_paragraphs_have_one(g: Gap) -> bool | None:
     return False if g.a.ends and g.layout.blank_between_paragraphs and not g.b.blank_before else None
 
@@ -599,6 +611,7 @@ GAP_RULES: list[tuple[str, GapRule]] = [
     ("one paragraph per line", _one_paragraph_per_line),
     ("short line ends a sentence", _short_last_line),
     ("blank line after a sentence end", _blank_between_paragraphs),
+    ("extractor's box: sentence end, next line a first line two characters short", _first_line_in_extractor_box),
     ("no blank line after a sentence end, where paragraphs have one", _no_blank_where_paragraphs_have_one),
     ("no indent after a sentence end, where paragraphs have one", _no_indent_where_paragraphs_have_one),
     ("sentence end; next line is a first line two characters short, or full (indents lost)", _first_line_next),
@@ -818,11 +831,12 @@ def _plain_tail_end(lines: list[Line], j: int, layout: Layout) -> int | None:
 # -- the whole file ---------------------------------------------------------------------------
 
 
-def reflow(lines: list[Line], trace: list[str] | None = None) -> list[Block]:
+def reflow(lines: list[Line], trace: list[str] | None = None, *, extracted: bool = False) -> list[Block]:
     """Blocks of the file. With `trace`, every gap and heading decision is appended to it as
-    `line A|B  break|join  rule  …end of A|start of B…` or `line A  heading N  rule  title`."""
+    `line A|B  break|join  rule  …end of A|start of B…` or `line A  heading N  rule  title`.
+    `extracted`: the text of a PDF extractor (its blank lines close text boxes)."""
     lines = undouble(lines, trace)
-    layout = Layout(lines)
+    layout = Layout(lines, extracted=extracted)
     blocks: list[Block] = []
     run_in: dict[int, bool] = {}
     i, n = 0, len(lines)

@@ -16,20 +16,24 @@ from reader.text.chars import WS_RE
 _END_RE = re.compile(r"(?=[…。！？!?])(?:……|[。！？]+|(?<![A-Za-z0-9])[!?]+(?![A-Za-z0-9]))[”’）》」』】〕)\]\"']*")
 
 
-def split_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character spans of the sentences of one paragraph, covering it in order
-    (leading spaces of a sentence are left out of its span)."""
+def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of one paragraph, `text[start:end]` (the whole
+    text by default), covering it in order (leading spaces of a sentence are left out of its span).
+    Spans are offsets into `text`. (The range is searched in place, not copied: `_END_RE` never looks
+    past `end`, and looks behind only for a Latin letter or digit, so a range that opens the text or
+    follows a line end, as every paragraph of the reflowed text does, gives the spans of its slice.)"""
+    end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _END_RE.finditer(text):
-        end = m.end()
-        s = _skip_space(text, start, end)
-        if s < end:
-            spans.append((s, end))
-        start = end
-    s = _skip_space(text, start, len(text))
-    if s < len(text):
-        spans.append((s, len(text)))
+    for m in _END_RE.finditer(text, start, end):
+        stop = m.end()
+        if text[start].isspace():  # rare: most sentences open at once
+            start = _skip_space(text, start, stop)
+        if start < stop:
+            spans.append((start, stop))
+        start = stop
+    start = _skip_space(text, start, end)
+    if start < end:
+        spans.append((start, end))
     return spans
 
 
@@ -41,6 +45,8 @@ def _skip_space(text: str, start: int, end: int) -> int:
 
 def text_key(text: str) -> str:
     """The whitespace-free text: what identifies a sentence across pipeline versions."""
+    if " " not in text and text.isprintable():  # most texts: every whitespace character but " " is unprintable
+        return text
     return WS_RE.sub("", text).replace("\n", "")
 
 

@@ -119,6 +119,29 @@ def test_a_continuing_box_is_brought_after_the_box_cut_in_mid_sentence():
     assert doc.sentences[-1].text == "实施高校毕业生就业促进行动，城镇新增就业八万人以上。"
 
 
+def test_pdfminer_box_holding_a_full_last_line_and_the_next_first_line_is_two_paragraphs():
+    """pdfminer.six sets a blank after every text box, and a box ends where lines stop lining up:
+    after a short last line. A full last line and the next paragraph's first line (two characters
+    short: its indent lost) line up on the right and share a box, with no blank between them."""
+    full_end = (
+        "推进城市更新行动。改造老旧小区一百二十个，新建城市公园绿地十五处，提升城市品质和人居环境，打造宜居城市。"
+    )
+    assert len(full_end) == 16 + 18 * 2  # its last line fills the column
+    after = "加强生态环境保护。深入打好蓝天碧水净土保卫战，空气质量优良天数比例保持稳定。"
+    paragraphs = [_B, _D, _E, full_end, after, _F, _G]
+    boxes, box = [], []
+    for k, para in enumerate(paragraphs):
+        box += _column(para)
+        if paragraphs[k] != full_end:  # a short last line closes the box
+            boxes.append("\n".join(box))
+            box = []
+    text = "\n\n".join(boxes) + "\n\n\f"
+    assert "宜居城市。\n加强生态" in text
+    doc = process_text(text, "r")
+    got = [doc.text[p.start : p.end] for p in doc.paragraphs]
+    assert full_end in got and after in got, got
+
+
 def test_text_that_is_no_extractor_page_is_never_reordered():
     """Without form feeds (a text file, a web copy) boxes stay where the writer put them."""
     text = BOXES.replace("\f", "")

@@ -1,8 +1,10 @@
 """Clean: page furniture out (with a record), spurious spaces out, every other character kept."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reader.text.clean import clean_line, clean_spaces, drop_furniture
+from reader.text.clean import clean_line, clean_spaces, drop_furniture, lines_to_clean
 from reader.text.pipeline import process_text
 from reader.text.sentences import text_key
 
@@ -73,3 +75,20 @@ def test_radical_look_alikes_become_the_characters_and_nothing_else_changes():
     # Kangxi radicals (⽉, ⼯) and the radical supplement's simplified forms (⻓, ⺠, ⻔) that PDF
     # extraction gives for ordinary characters; full-width punctuation stays full-width.
     assert clean_line("⼯作报告：2⽉增⻓5%，⼈⺠满意（⻔）")[0] == "工作报告：2月增长5%，人民满意（门）"
+
+
+# Pieces of raw lines: running text, whitespace of every kind, page-turn markers, chrome, radicals.
+_PIECES = ["经济", "发展", "。", "，", "5.6%", "COVID", " ", "\u3000", "\t", "\u00a0", "\u200b", "版", "页",
+           "（上接第一版）", "当前位置：", "来源：", "打印本页", "关闭窗口", "1/15", "https://gov.cn/a", "⽉", "⻓",
+           "2024/1/5 10:30", "阅读量：", "\r", "\x0b"]  # fmt: skip
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), min_size=1, max_size=8))
+def test_lines_left_out_of_lines_to_clean_are_already_clean(lines):
+    # The pipeline skips these lines (most lines): cleaning them must give them back unchanged.
+    lines = [line.replace("\r", "") for line in lines]  # no line holds a line end
+    work = lines_to_clean("\n".join(lines))
+    assert work <= set(range(len(lines)))
+    for k, line in enumerate(lines):
+        if k not in work:
+            assert clean_line(line) == (line, [])

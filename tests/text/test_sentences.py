@@ -1,9 +1,14 @@
 """Sentences: where they split, what they keep, and ids that survive pipeline changes."""
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.text.chars import WS_CHARS
 from reader.text.pipeline import process_text
-from reader.text.sentences import split_spans
+from reader.text.sentences import split_spans, text_key
 
 
 def split(text):
@@ -71,3 +76,29 @@ def test_ids_survive_a_different_wrap_and_depend_on_text_and_occurrence():
     c = process_text("扩大开放。推进改革。\n", "doc")
     assert c.sentences[1].id == ids[0]  # a new sentence before it does not move its id
     assert process_text("推进改革。\n", "other").sentences[0].id != ids[0]
+
+
+_SPACES = [*WS_CHARS, "\n", "\r", "\x85", "\u2028"]
+# Text of sentence characters and one kind of whitespace (so that some texts hold only the space).
+_TEXT = st.sampled_from(_SPACES).flatmap(
+    lambda space: st.lists(st.sampled_from([*"经济发展。！？!?…”）aZ09.,", "……", space]), max_size=30).map("".join)
+)
+
+
+@given(_TEXT)
+def test_text_key_drops_every_whitespace_character_and_nothing_else(text):
+    assert text_key(text) == re.sub(f"[{re.escape(WS_CHARS)}\n]", "", text)
+
+
+@given(_TEXT, _TEXT, _TEXT)
+def test_a_paragraph_is_split_in_place_as_its_own_text(before, paragraph, after):
+    # The pipeline splits each paragraph where it stands in the document text (after a line end).
+    text = before + "\n" + paragraph + "\n" + after
+    start = len(before) + 1
+    spans = split_spans(text, start, start + len(paragraph))
+    assert [(s - start, e - start) for s, e in spans] == split_spans(paragraph)
+    # sentences cover the paragraph in order, and only whitespace is left between them
+    ends = [start, *(x for span in spans for x in span), start + len(paragraph)]
+    assert ends == sorted(ends)
+    assert not "".join(text[a:b] for a, b in zip(ends[::2], ends[1::2], strict=True)).strip()
+    assert all(not text[s].isspace() and s < e for s, e in spans)

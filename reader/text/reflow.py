@@ -18,7 +18,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 from statistics import median
+from typing import NamedTuple
 
 from reader.text import headings as hd
 from reader.text.chars import (
@@ -100,17 +103,18 @@ _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－"
 # A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
 _LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]")
+# (Never across a newline: it is searched in all of a file's lines at once, joined by newlines.)
 _MID_LEADIN = re.compile(
-    rf"(?<=[。！？!?])[^，,；;：:。！？!?”’）》」』】]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]"
+    rf"(?<=[。！？!?])[^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]"
 )
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _STANDALONE_FIRST = set("各—－政【（(")
 _OPENER_FIRST = set("各一过五这回我在上综实做重今明12")
 
 
-@dataclass(slots=True)
-class Line:
-    """A non-blank cleaned line, with what the rules ask of it (see `line_tests`)."""
+class Line(NamedTuple):
+    """A non-blank cleaned line, with what the rules ask of it (see `line_tests`). A tuple: a file's
+    lines are built from columns of values without a Python call per line (`make_lines`)."""
 
     no: int
     text: str
@@ -279,7 +283,7 @@ class Layout:
         # a paragraph start): some reports open paragraphs with topic sentences, others string them
         # inside paragraphs (项目建设支撑有力。消费需求加速释放。…).
         opening_at = [k for k in range(1, n) if lines[k].leadin and lines[k - 1].ends and self.short[k - 1]]
-        inside_all = [s for ln in lines if ln.has_end for s in _MID_LEADIN.findall(ln.text)]
+        inside_all = _MID_LEADIN.findall("\n".join(map(_TEXT, lines)))
         opening, inside = len(opening_at), len(inside_all)
         self.leadins_open_paragraphs = opening >= T["leadin_style_min"] and inside <= T["leadin_inside_ratio"] * opening
         """A lead-in-shaped sentence after a full line is a paragraph's opening in this file."""
@@ -385,7 +389,12 @@ def make_lines(cleaned: list[tuple[int, str, int]]) -> list[Line]:
         for t, nxt in zip(texts, [*texts[1:], ""], strict=True)
     ]
     indented = [indent > 0 for indent in indents]
-    return list(map(Line, nos, texts, line_widths, blank[:-1], blank[1:], indented, *line_tests(texts), opener))
+    columns = (nos, texts, line_widths, blank[:-1], blank[1:], indented, *line_tests(texts), opener)
+    return list(map(_new_line, zip(*columns, strict=True)))
+
+
+_new_line = partial(tuple.__new__, Line)
+"""A `Line` from a row of all its fields (`Line._make` without the call and the count)."""
 
 
 # -- bold text extracted twice ---------------------------------------------------------------
@@ -425,8 +434,7 @@ def undouble(lines: list[Line], trace: list[str] | None = None) -> list[Line]:
         if rest and span == 1:
             out.append(_retext(first, text[:size] + rest))  # a run-in bold opening, once
         else:
-            bold = _retext(first, text[:size])
-            bold.blank_after = last.blank_after and not rest
+            bold = _retext(first, text[:size], blank_after=last.blank_after and not rest)
             out += [bold, _retext(last, rest)] if rest else [bold]
         if trace is not None:
             trace.append(f"line {first.no}  bold text extracted twice: kept once  {text[:size]}")
@@ -462,12 +470,13 @@ def _bold(text: str, *, alone: bool) -> bool:
     return alone and (opens_heading(text) or not _ANY_END.search(text))
 
 
-def _retext(line: Line, text: str) -> Line:
-    """`line` with `text` (what is left of it), measured again."""
+def _retext(line: Line, text: str, blank_after: bool | None = None) -> Line:
+    """`line` with `text` (what is left of it), measured again (and `blank_after`, if given)."""
     tests = [column[0] for column in line_tests([text])]
     w = width(text) + line.width - width(line.text)
     opener = line.opener and text[0] == line.text[0]
-    return Line(line.no, text, w, line.blank_before, line.blank_after, line.indent, *tests, opener)
+    after = line.blank_after if blank_after is None else blank_after
+    return Line(line.no, text, w, line.blank_before, after, line.indent, *tests, opener)
 
 
 # -- the gap between two lines of body text ----------------------------------------------------
@@ -910,6 +919,7 @@ def reflow(lines: list[Line], trace: list[str] | None = None, *, extracted: bool
     quick = layout.quick_join
     asked = [k for k, rule in enumerate(quick) if rule is None]
     """The lines whose gap to the next one the rules decide (and the last line)."""
+    pieces = list(map(_NO_AND_TEXT, lines))
     para: Block | None = None
     while i < n:
         line = lines[i]
@@ -935,7 +945,7 @@ def reflow(lines: list[Line], trace: list[str] | None = None, *, extracted: bool
         first = para.segments[0][1] if para.segments else line.text
         stop = i if _is_dateline(first) else asked[bisect_left(asked, i)]
         if stop > i:
-            para.segments += [(ln.no, ln.text) for ln in lines[i:stop]]
+            para.segments += pieces[i:stop]
             if trace is not None:
                 for k in range(i, stop):
                     _trace_gap(trace, lines[k], lines[k + 1], False, quick[k])
@@ -985,6 +995,11 @@ def _gap(lines: list[Line], i: int, j: int, layout: Layout, after_heading: bool,
     if trace is not None:
         _trace_gap(trace, lines[i], lines[j], verdict, rule)
     return verdict
+
+
+_NO_AND_TEXT = itemgetter(0, 1)
+"""A line's (raw line number, text): a piece of a block."""
+_TEXT = itemgetter(1)
 
 
 def _trace_gap(trace: list[str], a: Line, b: Line, verdict: bool, rule: str) -> None:

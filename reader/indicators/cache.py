@@ -66,7 +66,7 @@ class ExtractionCache:
 
         records = extract(doc)
         if entry is not None:
-            from reader.store.storage import atomic_write
+            from reader.files import atomic_write
 
             payload = json.dumps([r.to_dict() for r in records], ensure_ascii=False).encode("utf-8")
             with contextlib.suppress(OSError):
@@ -130,7 +130,7 @@ class ResultCache:
         entries = self._load()
         if len(entries) > self.MAX_ENTRIES:
             entries = {k: v for k, v in entries.items() if k in self._used}
-        from reader.store.storage import atomic_write
+        from reader.files import atomic_write
 
         with contextlib.suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.store.storage import atomic_write, fsync_dir, stat_signature
+from reader.files import atomic_write, fsync_dir, stat_signature
 
 JOURNAL_SUFFIX = ".journal"
 _HEADER_KEY = "journal"

@@ -54,8 +54,8 @@ def stamp_version(fd: int) -> None:
     os.utime(fd, ns=(stamp, stamp))
 
 
-def fsync_dir(path: Path) -> None:
-    """Make the names in folder `path` durable (a rename or a new file in it)."""
+def fsync_path(path: Path) -> None:
+    """fsync a file, or a folder (which makes the names in it durable: a rename, a new file)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -117,7 +117,7 @@ def atomic_write(
         tmp.unlink(missing_ok=True)
         raise
     if sync_dir:
-        fsync_dir(folder)
+        fsync_path(folder)
 
 
 def write_cache_file(path: str | Path, data: bytes) -> None:

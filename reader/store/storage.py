@@ -29,7 +29,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from reader.files import TMP_MARK, atomic_write, fsync_dir, stat_signature, write_file
+from reader.files import TMP_MARK, atomic_write, fsync_path, stat_signature, write_file
 
 BACKUP_SUFFIX = ".bak"
 
@@ -313,7 +313,7 @@ class AtomicJSONStorage(Storage):
             os.replace(staged.tmp, self.path)
             self._signature = stat_signature(os.stat(self.path))
             os.replace(staged.backup_tmp, self.backup_path)
-            fsync_dir(self.path.parent)
+            fsync_path(self.path.parent)
         finally:
             staged.tmp.unlink(missing_ok=True)
             staged.backup_tmp.unlink(missing_ok=True)
@@ -373,22 +373,15 @@ def flush_group(storages: list[AtomicJSONStorage], folder: Path, *, threads: int
             write_file(tmp, payload, sync=False)
             staged.append((st, tmp, payload))
 
-        def sync(path: Path) -> None:
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            list(pool.map(sync, [tmp for _, tmp, _ in staged]))
+            list(pool.map(fsync_path, [tmp for _, tmp, _ in staged]))
         for st, tmp, payload in staged:
             os.replace(tmp, st.path)
             st._signature = stat_signature(os.stat(st.path))
             st._dirty = False
             st.write_seq += 1
             atomic_write(st.backup_path, payload, sync_file=False, sync_dir=False)
-        fsync_dir(folder)
+        fsync_path(folder)
     except BaseException:
         for _, tmp, _ in staged:
             tmp.unlink(missing_ok=True)

@@ -89,6 +89,7 @@ class DocStore:
         self._journal_sig: tuple[int, int, int] | None = None
         self._journal_end = 0
         self._journal_lines = 0
+        self._journal_name: str | None = None
         self.pending = 0
         """Changes in the journal not yet folded into the file."""
         self.last_change = 0.0
@@ -146,8 +147,8 @@ class DocStore:
             return
         # The journal grew (a writer appended): apply only the new lines.
         replay, sig = self.journal.read(self._journal_end, self._journal_lines + 1)
-        if self.storage.changed_on_disk():  # folded meanwhile: what we read may be a new journal
-            self._reload()
+        if replay.name != self._journal_name or self.storage.changed_on_disk():
+            self._reload()  # emptied, or folded meanwhile: what we read is a new journal
             return
         if replay.bad:
             self._reload()
@@ -158,6 +159,7 @@ class DocStore:
     def _take(self, replay: Replay, sig, *, incremental: bool) -> None:
         self._journal_sig = sig
         self._journal_end = replay.end
+        self._journal_name = replay.name
         self.torn = replay.torn
         if incremental:
             self._journal_lines += replay.lines
@@ -282,10 +284,10 @@ class DocStore:
         self._journal(changes)
 
     def _journal(self, changes: list[Change]) -> None:
-        self._journal_sig = self.journal.append(changes, self._journal_end)
+        self._journal_sig, lines = self.journal.append(changes, self._journal_end)
         self._apply(changes)
         self._journal_end = self._journal_sig[1]
-        self._journal_lines += 1
+        self._journal_lines += lines
         self.pending += len(changes)
         self.last_change = time.monotonic()
 
@@ -384,9 +386,9 @@ class DocStore:
 
     def _journal_batch(self, changes: list[Change]) -> None:
         # Already applied in memory: append them as one line; undo in memory if that fails.
-        self._journal_sig = self.journal.append(changes, self._journal_end)
+        self._journal_sig, lines = self.journal.append(changes, self._journal_end)
         self._journal_end = self._journal_sig[1]
-        self._journal_lines += 1
+        self._journal_lines += lines
         self.pending += len(changes)
         self.last_change = time.monotonic()
 
@@ -395,8 +397,8 @@ class DocStore:
         """The file was just written whole with every change: empty the journal."""
         if self._journal_sig is not None or self.journal.known_to_exist:
             self._journal_sig = self.journal.truncate()
-        self._journal_end = 0
-        self._journal_lines = 0
+        self._journal_end = self._journal_sig[1] if self._journal_sig else 0
+        self._journal_lines = 1 if self._journal_sig else 0  # its header
         self.pending = 0
         self.torn = 0
 
@@ -444,11 +446,12 @@ class DocStore:
                     return False
                 if self._journal_end == mark:
                     self._journal_sig = self.journal.truncate()
-                    self._journal_end = self._journal_lines = 0
+                    self._journal_end = self._journal_sig[1] if self._journal_sig else 0
+                    self._journal_lines = 1 if self._journal_sig else 0  # its header
                 else:
                     self._journal_sig = self.journal.keep_tail(mark, self._journal_end)
                     self._journal_end = self._journal_sig[1]
-                    self._journal_lines -= lines
+                    self._journal_lines -= lines - 1  # a new header instead of the folded lines
                 self.pending -= count
             except BaseException:
                 # Whatever happened, the file and the journal together still hold every change

@@ -17,6 +17,11 @@ journal's truncation) gives the same data. Only newline-terminated lines count: 
 line is a write interrupted by a crash, never acknowledged, and is ignored (and reported). A complete
 line that is not a change is damage: it is reported, never dropped silently.
 
+A journal's first line names it: `{"journal": "<random>"}`, a new name each time the writer empties
+or rewrites it after a fold. A read-only process reads on from where it stopped only while the name
+is the one it read: the journal's inode and size cannot tell a journal emptied and grown back past
+that point (its lines would be read from the middle, and the changes before it missed).
+
 When a journal is folded: after FOLD_EVERY changes, when its document has been idle FOLD_IDLE
 seconds (both in the background, see folding.py), when the store is closed, and when the writer
 opens a document whose journal an interrupted session left. The thresholds and their reasons are
@@ -34,6 +39,9 @@ from typing import Any
 from reader.store.storage import atomic_write, fsync_dir, stat_signature
 
 JOURNAL_SUFFIX = ".journal"
+_HEADER_KEY = "journal"
+_HEADER_MAX = 64
+"""Bytes enough for the header line."""
 
 FOLD_EVERY = 1000
 """Fold after this many journalled changes of one document: bounds what a reader (export, a second
@@ -62,6 +70,24 @@ def encode(changes: list[Change]) -> bytes:
     items = [{"table": t, "id": i, "record": r} for t, i, r in changes]
     obj: Any = items[0] if len(items) == 1 else items
     return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _header() -> bytes:
+    """A journal's first line: a new name for a new journal."""
+    return (json.dumps({_HEADER_KEY: os.urandom(8).hex()}) + "\n").encode("ascii")
+
+
+def _name_of(line: bytes) -> str | None:
+    """The journal's name if `line` is its header line."""
+    if not line.startswith(b'{"' + _HEADER_KEY.encode()):
+        return None
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    if isinstance(obj, dict) and list(obj) == [_HEADER_KEY] and isinstance(obj[_HEADER_KEY], str):
+        return obj[_HEADER_KEY]
+    return None
 
 
 def _decode(line: bytes) -> list[Change]:
@@ -99,6 +125,8 @@ class Replay:
     """Bytes of an incomplete last line: a write cut by a crash, never acknowledged; ignored."""
     bad: list[str] = field(default_factory=list)
     """What is wrong with each complete line that is not a change (damage; the line is skipped)."""
+    name: str | None = None
+    """The journal's name (its header line); None for a journal without one (older versions)."""
 
     def summary(self, name: str) -> str:
         return f"{name}: {self.lines} committed line(s), {len(self.changes)} change(s)" + (
@@ -127,7 +155,9 @@ def parse_journal(raw: bytes, start: int = 0, first_line: int = 1) -> Replay:
             out.torn = len(raw) - pos
             break
         line = raw[pos:nl]
-        if line.strip():
+        if start + pos == 0 and (name := _name_of(line)) is not None:
+            out.name = name
+        elif line.strip():
             try:
                 out.changes.extend(_decode(line))
             except DamagedJournal as exc:
@@ -156,28 +186,38 @@ class Journal:
 
     def read(self, start: int = 0, first_line: int = 1) -> tuple[Replay, tuple[int, int, int] | None]:
         """Read from byte `start` to the end; returns the replay and the file's signature (None if
-        there is no journal). The signature is taken before reading: a later append changes it."""
+        there is no journal). The signature is taken before reading: a later append changes it. The
+        replay's `name` is the journal's, read from its first line also when reading on from `start`."""
         try:
             with open(self.path, "rb") as fh:
                 sig = stat_signature(os.fstat(fh.fileno()))
+                head = fh.readline(_HEADER_MAX) if start else b""
                 if start:
                     fh.seek(start)
                 raw = fh.read()
         except FileNotFoundError:
             return Replay(end=0), None
         self.known_to_exist = True
-        return parse_journal(raw, start, first_line), sig
+        replay = parse_journal(raw, start, first_line)
+        if start:
+            replay.name = _name_of(head.rstrip(b"\n")) if head.endswith(b"\n") else None
+        return replay, sig
 
     # --- writing (the writer only) ----------------------------------------------------------
-    def append(self, changes: list[Change], at: int) -> tuple[int, int, int]:
+    def append(self, changes: list[Change], at: int) -> tuple[tuple[int, int, int], int]:
         """Append one line committing `changes`, durably. `at` is the journal's length as this
         writer knows it: a failed write is cut back to it, so a later line never follows a torn one.
-        Returns the file's new signature."""
+        Returns the file's new signature and the number of lines written (2 when it begins the
+        journal: its header first)."""
         payload = encode(changes)
         create = not self.known_to_exist
         flags = os.O_WRONLY | os.O_APPEND | (os.O_CREAT if create else 0)
         fd = os.open(self.path, flags, 0o644)
+        lines = 1
         try:
+            if os.fstat(fd).st_size == 0:
+                payload = _header() + payload
+                lines = 2
             try:
                 view = memoryview(payload)
                 while view:
@@ -196,10 +236,11 @@ class Journal:
         if create:
             fsync_dir(self.path.parent)  # the new file's name is durable, not only its bytes
             self.known_to_exist = True
-        return sig
+        return sig, lines
 
     def truncate(self) -> tuple[int, int, int] | None:
-        """Empty the journal after a fold (durably). Returns its signature, None if there is none."""
+        """Empty the journal after a fold (durably), leaving a new header (one line). Returns its
+        signature, None if there is none."""
         try:
             fd = os.open(self.path, os.O_WRONLY)
         except FileNotFoundError:
@@ -207,18 +248,19 @@ class Journal:
             return None
         try:
             os.ftruncate(fd, 0)
+            os.write(fd, _header())
             os.fsync(fd)
             return stat_signature(os.fstat(fd))
         finally:
             os.close(fd)
 
     def keep_tail(self, start: int, end: int) -> tuple[int, int, int]:
-        """Replace the journal by its bytes [start, end): the changes made while a background fold
-        was writing the file (the rest is in the file now). Atomic and durable."""
+        """Replace the journal by a new header and its bytes [start, end): the changes made while a
+        background fold was writing the file (the rest is in the file now). Atomic and durable."""
         with open(self.path, "rb") as fh:
             fh.seek(start)
             tail = fh.read(end - start)
-        atomic_write(self.path, tail)
+        atomic_write(self.path, _header() + tail)
         self.known_to_exist = True
         return stat_signature(os.stat(self.path))
 

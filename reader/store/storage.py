@@ -22,6 +22,7 @@ import json
 import os
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,13 +153,35 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+_stamp_lock = threading.Lock()
+_last_stamp = 0
+
+
+def stamp_version(fd: int) -> None:
+    """Give the file open as `fd` a modification time of its own, to the nanosecond.
+
+    Readers tell versions of a file apart by `stat_signature`. The kernel sets mtime from a clock
+    that moves in ticks of milliseconds, and ext4 hands a replaced file's inode to the next new
+    file: three whole-file writes of one size within a tick would make the third look like the
+    first. This process's stamps strictly increase, and other processes' are taken at other
+    nanoseconds.
+    """
+    global _last_stamp
+    with _stamp_lock:
+        _last_stamp = max(time.time_ns(), _last_stamp + 1)
+        stamp = _last_stamp
+    os.utime(fd, ns=(stamp, stamp))
+
+
 def write_file(path: Path, payload: bytes, *, sync: bool) -> None:
-    """Create or truncate `path` and write `payload` (fsynced with `sync`); removed if that fails."""
+    """Create or truncate `path` and write `payload` (fsynced with `sync`), stamped as a version of
+    its own (`stamp_version`); removed if that fails."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
+        stamp_version(fd)
         if sync:
             os.fsync(fd)
     except BaseException:

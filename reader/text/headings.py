@@ -42,6 +42,16 @@ STANDALONE_RE = re.compile(
     r"|【[^】]*】$|[（(]据[^）)]*[）)]$|.*(?:资料图片|资料照片|记者\S{2,8}摄)$"
     r"|(?:注释|注|附注|名词解释|名词注释)[：:]?$)"
 )
+_STANDALONE_FIRST = frozenset("各—－政【（(注附名")
+
+
+def may_stand_alone(text: str) -> bool:
+    """A quick test that `STANDALONE_RE` may match (keep the two in step): every form of it opens
+    with one of a few characters, but a byline (…市长 王某) and a caption or credit (…资料图片,
+    记者…摄), which end so. Most lines fail it at once; the pattern is slow to fail."""
+    return text[0] in _STANDALONE_FIRST or text[-1] in "片摄" or "长" in text or "主席" in text or "总理" in text
+
+
 # The first clause of the allowed "一年来，我们…" lead-ins of a review part.
 REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五年)[，,](?:我们|[市省县区州]政府)")
 # The formulae with which these reports open a paragraph: addressing the delegates, the review's
@@ -69,6 +79,10 @@ def numbered_level(text: str) -> int:
     if PART_RE.match(text):
         return 1
     return 0
+
+
+PART_LAST_CHARS = frozenset(e[-1] for e in _PART_ENDINGS) | {"\n"}
+"""The last character of an unnumbered part heading (see `is_unnumbered_part`)."""
 
 
 def is_unnumbered_part(text: str) -> bool:

@@ -15,12 +15,25 @@ The model, in three parts that can each be read on their own:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 from statistics import median
+from typing import NamedTuple
 
 from reader.text import headings as hd
-from reader.text.chars import CLOSING_PUNCT, CONTINUES, SENTENCE_END, ends_sentence, first_sentence_end, width
+from reader.text.chars import (
+    CLOSERS,
+    CLOSING_PUNCT,
+    CONTINUES,
+    SENTENCE_END,
+    ends_sentence,
+    first_sentence_end,
+    width,
+    widths,
+)
 
 THRESHOLDS: dict[str, tuple[float, str]] = {
     "column_quantile": (
@@ -90,55 +103,70 @@ _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－"
 # A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
 _LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]")
+# (Never across a newline: it is searched in all of a file's lines at once, joined by newlines.)
 _MID_LEADIN = re.compile(
-    rf"(?<=[。！？!?])[^，,；;：:。！？!?”’）》」』】]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]"
+    rf"(?<=[。！？!?])[^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]"
 )
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _STANDALONE_FIRST = set("各—－政【（(")
 _OPENER_FIRST = set("各一过五这回我在上综实做重今明12")
 
 
-@dataclass(slots=True)
-class Line:
+class Line(NamedTuple):
+    """A non-blank cleaned line, with what the rules ask of it (see `line_tests`). A tuple: a file's
+    lines are built from columns of values without a Python call per line (`make_lines`)."""
+
     no: int
     text: str
     width: int
-    blank_before: bool = False
-    blank_after: bool = False
-    indent: bool = False
+    blank_before: bool
+    blank_after: bool
+    indent: bool
     """The raw line was indented (a paragraph start in files that indent paragraphs)."""
-    ends: bool = False
+    ends: bool
     """Ends a sentence (。！？ maybe followed by closing quotes)."""
-    has_end: bool = False
+    has_end: bool
     """Has a sentence end anywhere."""
-    opens: bool = False
+    opens: bool
     """Looks like the first line of a heading (numbered, unnumbered part, kicker)."""
-    standalone: bool = False
+    standalone: bool
     """A dateline, banner, source credit or caption: a paragraph of its own."""
-    item: bool = False
+    item: bool
     """Opens an enumeration item (一是…, 第一，…) or an end note (［1］…)."""
-    leadin: bool = False
+    leadin: bool
     """Opens with a short sentence without a comma (持续扩大有效投资。): the shape of a lead-in."""
-    opener: bool = False
-    """Opens with a formula that opens paragraphs (各位代表，… 一年来，我们… 我们也清醒看到…); set by
-    `make_lines`, which sees the next line too (a formula may wrap)."""
+    opener: bool
+    """Opens with a formula that opens paragraphs (各位代表，… 一年来，我们… 我们也清醒看到…); the
+    next line counts too (a formula may wrap)."""
 
-    def __post_init__(self) -> None:
-        text = self.text
-        self.ends = ends_sentence(text)
-        self.has_end = bool(_ANY_END.search(text))
-        self.opens = opens_heading(text)
-        self.standalone = (
-            len(text) <= T["standalone_max_chars"]
-            and (
-                text[0] in _STANDALONE_FIRST
-                or text.endswith(("图片", "照片", "摄"))
-                or (len(text) <= T["standalone_bare_chars"] and not self.has_end)
-            )
-            and bool(hd.STANDALONE_RE.search(text))
-        )
-        self.item = text[0] in _ITEM_FIRST and bool(hd.ITEM_RE.match(text))
-        self.leadin = self.has_end and _LEADIN_SHAPE.match(text) is not None
+
+_END_TAIL = frozenset(SENTENCE_END + CLOSERS + "…")
+"""The last character of a line that ends a sentence (`ends_sentence`)."""
+
+
+def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
+    """The tests of `Line` on each text, column by column: (ends, has_end, opens, standalone, item,
+    leadin). One pass per test over all of a file's lines, each starting with a look at the first
+    or last character or the length that settles most lines without a regex (a `Line` computing
+    its own tests cost a fifth of the reflow's time in calls)."""
+    ends = [t[-1] in _END_TAIL and ends_sentence(t) for t in texts]
+    has_end = [_ANY_END.search(t) is not None for t in texts]
+    numbered, part_last = _NUMBERED_FIRST, hd.PART_LAST_CHARS
+    opens = [
+        (t[0] in numbered or t[-1] in part_last or "—" in t or "－" in t or "-" in t) and opens_heading(t)
+        for t in texts
+    ]
+    standalone_max, bare_max = T["standalone_max_chars"], T["standalone_bare_chars"]
+    standalone = [
+        len(t) <= standalone_max
+        and (t[0] in _STANDALONE_FIRST or t.endswith(("图片", "照片", "摄")) or (len(t) <= bare_max and not h))
+        and hd.may_stand_alone(t)
+        and hd.STANDALONE_RE.search(t) is not None
+        for t, h in zip(texts, has_end, strict=True)
+    ]
+    item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
+    leadin = [h and _LEADIN_SHAPE.match(t) is not None for t, h in zip(texts, has_end, strict=True)]
+    return ends, has_end, opens, standalone, item, leadin
 
 
 def opens_heading(text: str) -> bool:
@@ -187,19 +215,19 @@ class Layout:
         self.extracted = extracted
         """The text of a PDF extractor (form feeds between pages): its blank lines close text boxes."""
         n = len(lines)
-        widths = sorted(ln.width for ln in lines) or [0]
+        line_widths = [ln.width for ln in lines]
+        widths = sorted(line_widths) or [0]
         self.column = widths[int(len(widths) * T["column_quantile"])] if widths else 0
-        self._wide = [False] * n
-        for k, ln in enumerate(lines):
-            if ln.width > T["wide_region"] * self.column:
-                for m in range(max(0, k - 2), min(n, k + 3)):
-                    self._wide[m] = True
-        self.short = [self._is_short(i) for i in range(n)]
+        self.local = self._local_widths(line_widths)
+        """Per line: its column (`local_width`)."""
+        self.short = self._short_lines(line_widths)
         """Line i ends before the column (by more than justification explains)."""
+        self.very_short = [w < T["very_short_share"] * c for w, c in zip(line_widths, self.local, strict=True)]
+        """Line i fills well under two thirds of its column (a title, byline or caption)."""
         # Text extracted from print loses the two-character indent of a paragraph's first line, but
         # that line still holds two characters less than the column: seen at the visible paragraph
         # starts (after a line that ends a sentence well short of the column).
-        deficit = [self.local_width(i) - ln.width for i, ln in enumerate(lines)]
+        deficit = [c - w for c, w in zip(self.local, line_widths, strict=True)]
         lo, hi = T["indent_lost_units"]
         starts = [
             k
@@ -214,8 +242,15 @@ class Layout:
         self.first_line = [
             self.indent_lost and lo <= d <= hi and not ln.ends for d, ln in zip(deficit, lines, strict=True)
         ]
+        if extracted and self.indent_lost:
+            # a mark that may not open a line (，：) is squeezed in at the end of the line before:
+            # such a first line holds one character more, one short of the column
+            self.first_line = [
+                f or (0 < d < lo and ln.text[-1] in CLOSING_PUNCT and not ln.ends)
+                for f, d, ln in zip(self.first_line, deficit, lines, strict=True)
+            ]
         """Line i is a paragraph's first line, two characters short (only where indents were lost)."""
-        self.full = [d < lo for d in deficit]
+        self.full = [d < lo and not f for d, f in zip(deficit, self.first_line, strict=True)]
         self.column_seen = sum(self.full) >= T["column_min_lines"]
         """Enough lines fill the column to know it: only then does a short line tell anything."""
         if self.indent_lost:
@@ -248,7 +283,7 @@ class Layout:
         # a paragraph start): some reports open paragraphs with topic sentences, others string them
         # inside paragraphs (项目建设支撑有力。消费需求加速释放。…).
         opening_at = [k for k in range(1, n) if lines[k].leadin and lines[k - 1].ends and self.short[k - 1]]
-        inside_all = [s for ln in lines if ln.has_end for s in _MID_LEADIN.findall(ln.text)]
+        inside_all = _MID_LEADIN.findall("\n".join(map(_TEXT, lines)))
         opening, inside = len(opening_at), len(inside_all)
         self.leadins_open_paragraphs = opening >= T["leadin_style_min"] and inside <= T["leadin_inside_ratio"] * opening
         """A lead-in-shaped sentence after a full line is a paragraph's opening in this file."""
@@ -260,6 +295,8 @@ class Layout:
             orders_opening >= T["leadin_style_min"] and orders_inside <= T["leadin_inside_ratio"] * orders_opening
         )
         """An order-shaped lead-in after a full line is a paragraph's opening in this file."""
+        self.quick_join = quick_joins(lines, self)
+        """Per gap after line i: the joining rule known without asking the rules, or None."""
         self.sections_run_in = self._section_styles()
         """Per line: whether the numbered sections of its part are run in (（一）…。 and the body on
         the same line), set apart (a short line of their own), or None if the part does not show."""
@@ -296,27 +333,40 @@ class Layout:
         close(len(self.lines))
         return styles
 
-    def local_width(self, i: int) -> int:
-        """The column of line i: the file's, or for a line wider than it near a wide-set one (a
-        sidebar), the widest line around it. (A body line beside a heading set wide is measured
-        against the body's column.)"""
-        if not self._wide[i] or self.lines[i].width <= self.column:
-            return self.column
-        return max(ln.width for ln in self.lines[max(0, i - 2) : i + 3])
+    def _local_widths(self, widths: list[int]) -> list[int]:
+        """The column of each line: the file's, or for a line wider than it near a wide-set one (a
+        sidebar: a line a quarter wider than the column within two lines), the widest line around
+        it. (A body line beside a heading set wide is measured against the body's column.)"""
+        n, column = len(widths), self.column
+        local = [column] * n
+        for k in [k for k, w in enumerate(widths) if w > T["wide_region"] * column]:
+            for m in range(max(0, k - 2), min(n, k + 3)):
+                if widths[m] > column:
+                    local[m] = max(widths[max(0, m - 2) : m + 3])
+        return local
 
-    def _is_short(self, i: int) -> bool:
-        """Shorter than the column by more than justification explains. A number or Latin word is
-        never split, so a line before one may fall short by that run's width (slack)."""
-        w = self.local_width(i)
-        nxt = self.lines[i + 1].text if i + 1 < len(self.lines) else ""
-        slack = len(_LEADING_ASCII.match(nxt).group(0)) if nxt[:1].isascii() else 0  # (Han: none)
-        return self.lines[i].width < w - max(T["short_min_units"], T["short_share"] * w) - slack
+    def local_width(self, i: int) -> int:
+        return self.local[i]
+
+    def _short_lines(self, widths: list[int]) -> list[bool]:
+        """Per line: shorter than its column by more than justification explains. A number or Latin
+        word is never split, so a line before one may fall short by that run's width (slack)."""
+        lo, share = T["short_min_units"], T["short_share"]
+        column = self.column
+        room_in_column = column - max(lo, share * column)
+        texts = [ln.text for ln in self.lines[1:]] + [""]
+        out = []
+        for w, c, nxt in zip(widths, self.local, texts, strict=True):
+            room = room_in_column if c == column else c - max(lo, share * c)
+            slack = len(_LEADING_ASCII.match(nxt).group(0)) if nxt[:1].isascii() else 0  # (Han: none)
+            out.append(w < room - slack)
+        return out
 
     def is_short(self, i: int) -> bool:
         return self.short[i]
 
     def is_very_short(self, i: int) -> bool:
-        return self.lines[i].width < T["very_short_share"] * self.local_width(i)
+        return self.very_short[i]
 
     def is_set_wide(self, i: int) -> bool:
         """Wider than the column of the body around it: a heading set on a wider measure."""
@@ -326,20 +376,25 @@ class Layout:
 def make_lines(cleaned: list[tuple[int, str, int]]) -> list[Line]:
     """Non-blank lines with blank-before/after flags, from (raw line number, cleaned text, indent
     width). A line's width includes its indent: an indented first line fills the column too."""
-    out: list[Line] = []
-    blank = False
-    for no, text, indent in cleaned:
-        if not text:
-            blank = True
-            if out:
-                out[-1].blank_after = True
-            continue
-        out.append(Line(no, text, width(text) + indent, blank_before=blank, indent=indent > 0))
-        blank = False
-    for k, ln in enumerate(out):
-        if ln.text[0] in _OPENER_FIRST:
-            ln.opener = hd.OPENER_RE.match(ln.text + (out[k + 1].text[:16] if k + 1 < len(out) else "")) is not None
-    return out
+    kept = [k for k, (_, text, _) in enumerate(cleaned) if text]
+    if not kept:
+        return []
+    rows = [cleaned[k] for k in kept]
+    nos, texts, indents = ([row[c] for row in rows] for c in range(3))
+    blank = [b - a > 1 for a, b in zip([-1, *kept], [*kept, len(cleaned)], strict=True)]
+    """Between line k-1 and line k (and before the first, after the last) lie blank lines."""
+    line_widths = [w + indent for w, indent in zip(widths(texts), indents, strict=True)]
+    opener = [
+        t[0] in _OPENER_FIRST and hd.OPENER_RE.match(t + nxt[:16]) is not None
+        for t, nxt in zip(texts, [*texts[1:], ""], strict=True)
+    ]
+    indented = [indent > 0 for indent in indents]
+    columns = (nos, texts, line_widths, blank[:-1], blank[1:], indented, *line_tests(texts), opener)
+    return list(map(_new_line, zip(*columns, strict=True)))
+
+
+_new_line = partial(tuple.__new__, Line)
+"""A `Line` from a row of all its fields (`Line._make` without the call and the count)."""
 
 
 # -- bold text extracted twice ---------------------------------------------------------------
@@ -379,8 +434,7 @@ def undouble(lines: list[Line], trace: list[str] | None = None) -> list[Line]:
         if rest and span == 1:
             out.append(_retext(first, text[:size] + rest))  # a run-in bold opening, once
         else:
-            bold = _retext(first, text[:size])
-            bold.blank_after = last.blank_after and not rest
+            bold = _retext(first, text[:size], blank_after=last.blank_after and not rest)
             out += [bold, _retext(last, rest)] if rest else [bold]
         if trace is not None:
             trace.append(f"line {first.no}  bold text extracted twice: kept once  {text[:size]}")
@@ -416,11 +470,13 @@ def _bold(text: str, *, alone: bool) -> bool:
     return alone and (opens_heading(text) or not _ANY_END.search(text))
 
 
-def _retext(line: Line, text: str) -> Line:
-    """`line` with `text` (what is left of it), measured again."""
-    out = Line(line.no, text, width(text) + line.width - width(line.text), blank_after=line.blank_after)
-    out.blank_before, out.indent, out.opener = line.blank_before, line.indent, line.opener and text[0] == line.text[0]
-    return out
+def _retext(line: Line, text: str, blank_after: bool | None = None) -> Line:
+    """`line` with `text` (what is left of it), measured again (and `blank_after`, if given)."""
+    tests = [column[0] for column in line_tests([text])]
+    w = width(text) + line.width - width(line.text)
+    opener = line.opener and text[0] == line.text[0]
+    after = line.blank_after if blank_after is None else blank_after
+    return Line(line.no, text, w, line.blank_before, after, line.indent, *tests, opener)
 
 
 # -- the gap between two lines of body text ----------------------------------------------------
@@ -639,19 +695,26 @@ QUIET_RULES = [(name, rule) for name, rule in GAP_RULES if name in _QUIET]
 
 def is_quiet(a: Line, b: Line) -> bool:
     """Nothing at this gap but a sentence going on or a title line: line a neither ends a sentence
-    nor a lead-in (：) nor stands alone, and line b opens nothing (heading, item, standalone line,
-    closing punctuation). Most gaps of a wrapped report are quiet."""
-    return not (
-        a.ends
-        or a.standalone
-        or a.text[-1] in "：:"
-        or b.opens
-        or b.standalone
-        or b.item
-        or b.leadin
-        or b.opener
-        or b.text[0] in CLOSING_PUNCT
-    )
+    nor a lead-in (：) nor stands alone, and line b opens no heading, standalone line or closing
+    punctuation. (An item, a lead-in or a paragraph formula opens something only after a sentence
+    end or a colon.) Most gaps of a wrapped report are quiet."""
+    return not (a.ends or a.standalone or a.text[-1] in "：:" or b.opens or b.standalone or b.text[0] in CLOSING_PUNCT)
+
+
+def quick_joins(lines: list[Line], layout: Layout) -> list[str | None]:
+    """Per gap (line i, line i+1): the rule that joins it, where that is known without asking the
+    rules, else None. At a quiet gap only the quiet rules speak, and the two of them that break
+    (a title line, a line stopped short) want line i very short: after any other line the gap is
+    joined by "line ends with continuing punctuation" or "sentence goes on". Most gaps of a report
+    are such; computed for all of them at once."""
+    out: list[str | None] = [None] * len(lines)
+    for i, (a, b, very_short) in enumerate(zip(lines, lines[1:], layout.very_short, strict=False)):
+        if not very_short and is_quiet(a, b):
+            out[i] = _CONTINUING if a.text[-1] in CONTINUES else _GOES_ON
+    return out
+
+
+_CONTINUING, _GOES_ON = "line ends with continuing punctuation", "sentence goes on"
 
 
 def decide_gap(gap: Gap) -> tuple[bool, str]:
@@ -840,6 +903,10 @@ def reflow(lines: list[Line], trace: list[str] | None = None, *, extracted: bool
     blocks: list[Block] = []
     run_in: dict[int, bool] = {}
     i, n = 0, len(lines)
+    quick = layout.quick_join
+    asked = [k for k, rule in enumerate(quick) if rule is None]
+    """The lines whose gap to the next one the rules decide (and the last line)."""
+    pieces = list(map(_NO_AND_TEXT, lines))
     para: Block | None = None
     while i < n:
         line = lines[i]
@@ -860,6 +927,16 @@ def reflow(lines: list[Line], trace: list[str] | None = None, *, extracted: bool
                         para = None
                 continue
             para = Block("text")
+        # The lines up to the next gap the rules decide join the paragraph at once (a dateline
+        # goes line by line: it ends at its 会议上 whatever the gap).
+        first = para.segments[0][1] if para.segments else line.text
+        stop = i if _is_dateline(first) else asked[bisect_left(asked, i)]
+        if stop > i:
+            para.segments += pieces[i:stop]
+            if trace is not None:
+                for k in range(i, stop):
+                    _trace_gap(trace, lines[k], lines[k + 1], False, quick[k])
+            i, line = stop, lines[stop]
         para.segments.append((line.no, line.text))
         if i + 1 >= n or _ends_dateline(para, line) or _gap(lines, i, i + 1, layout, False, trace):
             blocks.append(para)
@@ -897,13 +974,30 @@ def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None
 
 
 def _gap(lines: list[Line], i: int, j: int, layout: Layout, after_heading: bool, trace: list[str] | None) -> bool:
-    verdict, rule = decide_gap(Gap(lines[i], lines[j], i, j, layout, after_heading))
+    rule = layout.quick_join[i]
+    if rule is None:
+        verdict, rule = decide_gap(Gap(lines[i], lines[j], i, j, layout, after_heading))
+    else:
+        verdict = False
     if trace is not None:
-        a, b = lines[i].text, lines[j].text
-        trace.append(f"line {lines[i].no}|{lines[j].no}  {'break' if verdict else 'join '}  {rule}  …{a[-8:]}|{b[:8]}…")
+        _trace_gap(trace, lines[i], lines[j], verdict, rule)
     return verdict
 
 
+_NO_AND_TEXT = itemgetter(0, 1)
+"""A line's (raw line number, text): a piece of a block."""
+_TEXT = itemgetter(1)
+
+
+def _trace_gap(trace: list[str], a: Line, b: Line, verdict: bool, rule: str) -> None:
+    trace.append(f"line {a.no}|{b.no}  {'break' if verdict else 'join '}  {rule}  …{a.text[-8:]}|{b.text[:8]}…")
+
+
+def _is_dateline(first: str) -> bool:
+    """A paragraph opening so (`first`: its first piece) is a dateline (——2025年2月26日在…会议上)."""
+    return first.startswith(("——", "－－"))
+
+
 def _ends_dateline(para: Block, line: Line) -> bool:
-    """A dateline (——2025年2月26日在…会议上) wrapped over lines ends at its 会议上."""
-    return para.segments[0][1].startswith(("——", "－－")) and line.text.endswith(("会议上", "大会上"))
+    """A dateline wrapped over lines ends at its 会议上."""
+    return _is_dateline(para.segments[0][1]) and line.text.endswith(("会议上", "大会上"))

@@ -142,6 +142,22 @@ def test_pdfminer_box_holding_a_full_last_line_and_the_next_first_line_is_two_pa
     assert full_end in got and after in got, got
 
 
+def test_a_first_line_ending_in_a_squeezed_comma_is_one_character_short_and_opens_a_paragraph():
+    """A comma may not open a line: the typesetter squeezes it in at the end of the line before. A
+    paragraph's first line ending so holds one character more than its indent leaves room for, one
+    short of the column; after a full line ending a sentence it still opens a paragraph."""
+    full_end = (
+        "推进城市更新行动。改造老旧小区一百二十个，新建城市公园绿地十五处，提升城市品质和人居环境，打造宜居城市。"
+    )
+    first = "我们将坚持尽力而为量力而行的原则，"
+    assert len(first) == 18 - 1
+    lines = [*_column(_B), *_column(_D), *_column(_E), *_column(full_end), first, "办好群众急难愁盼的民生实事。"]
+    text = "\n".join([*lines, *_column(_F), *_column(_G), "\f"])
+    doc = process_text(text, "r")
+    got = [doc.text[p.start : p.end] for p in doc.paragraphs]
+    assert full_end in got and first + "办好群众急难愁盼的民生实事。" in got, got
+
+
 def test_text_that_is_no_extractor_page_is_never_reordered():
     """Without form feeds (a text file, a web copy) boxes stay where the writer put them."""
     text = BOXES.replace("\f", "")

@@ -37,6 +37,18 @@ def _state(folder):
         return s.labels(include_notes=True), s.reviewed()
 
 
+def _change_lines(folder) -> list[bytes]:
+    """The journal's lines after its header (the line naming it)."""
+    header, *lines = _journal(folder).read_bytes().splitlines(keepends=True)
+    assert json.loads(header).keys() == {"journal"}
+    return lines
+
+
+def _emptied(folder) -> bool:
+    """Folded: the journal holds its header and no change."""
+    return len(_change_lines(folder)) == 0
+
+
 def _bytes(folder):
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
@@ -77,7 +89,7 @@ def test_a_label_is_one_appended_line_and_the_file_waits_for_the_fold(folder, st
     store.clear_label(DOC.id, DOC.sentences[1].id, annotator="li")
     store.mark_reviewed(DOC.id, None, annotator="li")
     assert (folder / f"{DOC.id}.json").read_bytes() == before  # not rewritten
-    lines = _journal(folder).read_text("utf-8").splitlines()
+    lines = _change_lines(folder)
     assert [json.loads(x)["table"] for x in lines] == ["labels", "labels", "labels", "reviewed"]
     assert json.loads(lines[2])["record"] is None  # the clear
     # a read-only instance sees every change, and writes nothing
@@ -163,16 +175,16 @@ def test_a_damaged_journal_line_makes_the_document_read_only_and_repair_keeps_th
     for i in range(3):
         label(store, DOC, i, "target")
     _die(store)
-    lines = _journal(folder).read_bytes().splitlines(keepends=True)
-    damaged = lines[0] + b"\x00\x00 not a change\n" + lines[1]
+    header, *lines = _journal(folder).read_bytes().splitlines(keepends=True)
+    damaged = header + lines[0] + b"\x00\x00 not a change\n" + lines[1]
     _journal(folder).write_bytes(damaged)
     with AnnotationStore(folder) as writer:
         assert writer.is_read_only(DOC.id)
-        assert "line 2" in writer.doc_read_only_reason(DOC.id)
+        assert "line 3" in writer.doc_read_only_reason(DOC.id)
         with pytest.raises(ReadOnlyStore, match="doctor --repair"):
             label(writer, DOC, 5, "problem")
         [(name, what)] = writer.problems()
-        assert name == f"{DOC.id}.json" and "line 2" in what
+        assert name == f"{DOC.id}.json" and "line 3" in what
         assert len(writer.labels()) == 3  # the file's label and the two readable changes
     assert _journal(folder).read_bytes() == damaged  # never overwritten
     args = ["--annotations", str(folder), "--corpus", str(folder / "none")]
@@ -212,7 +224,7 @@ def test_a_reader_follows_the_writer_through_appends_and_folds(folder, store, sl
             label(store, DOC, i, "problem")
             assert len(reader.labels()) == i + 1
         store._doc(DOC.id).fold()
-        assert len(reader.labels()) == 6 and _journal(folder).stat().st_size == 0
+        assert len(reader.labels()) == 6 and _emptied(folder)
         label(store, DOC, 6, "achievement")
         store.clear_label(DOC.id, DOC.sentences[0].id, annotator="li")
         assert {r["label"] for r in reader.labels()} == {"problem", "achievement"} and len(reader.labels()) == 6
@@ -288,11 +300,11 @@ def test_a_small_batch_is_one_journal_line_a_large_one_a_whole_file_write(folder
     label(store, DOC, 1, "target")
     edited = make_doc(DOC.id, ["新开头。", *[s.text for s in DOC.sentences]])
     store.reattach(edited, refresh=True)  # both labels' positions move: one batch of two changes
-    lines = _journal(folder).read_bytes().splitlines()
+    lines = _change_lines(folder)
     assert len(lines) == 2 and len(json.loads(lines[1])) == 2  # label 1's change, then the batch
     monkeypatch.setattr(jr, "BATCH_FOLD", 2)
     store.reattach(DOC, refresh=True)
-    assert _journal(folder).stat().st_size == 0  # folded: the file holds everything
+    assert _emptied(folder)  # folded: the file holds everything
     assert {r["start"] for r in _state(folder)[0]} == {s.start for s in DOC.sentences[:2]}
 
 

@@ -288,6 +288,8 @@ def test_quiet_gaps_are_decided_as_the_full_rule_list_would():
             gap = Gap(lines[i], lines[i + 1], i, i + 1, layout, False)
             full = next((v, n) for n, rule in GAP_RULES if (v := rule(gap)) is not None)
             assert decide_gap(gap) == full
+            if layout.quick_join[i] is not None:  # the joins known without asking the rules
+                assert full == (False, layout.quick_join[i])
             checked += 1
     assert checked > 800
 

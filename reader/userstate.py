@@ -59,7 +59,7 @@ class StateFile:
 
     def set(self, keys: list[str], value: Any) -> bool:
         """Store `value` at the key path (None removes it); False (and `error`) if it could not be written."""
-        from reader.store.storage import atomic_write
+        from reader.files import atomic_write
 
         with self._mutex:
             data = self._read()

@@ -177,16 +177,21 @@ def _write(records: list[dict], columns, output: str, fmt: str) -> None:
     from reader.export.writer import STDOUT, write_text
 
     def cell(value, key: str):
+        kind = type(value)  # most cells are text or numbers: those are tested first (a corpus table has 100,000s)
+        if kind is str:
+            return "'" + value if value.startswith(FORMULA_START) else value  # a spreadsheet must not run a formula
+        if kind is int or kind is float:
+            return value
         if value is None:
             return ""
-        if isinstance(value, bool):
+        if kind is bool:
             return "true" if value else "false"
         if key == "section":
             return SECTION_SEPARATOR.join(value)
         if isinstance(value, list):  # a range: [4.5, 5]
             return json.dumps(value)
         if isinstance(value, str) and value.startswith(FORMULA_START):
-            return "'" + value  # a spreadsheet must not run a cell as a formula
+            return "'" + value
         return value
 
     buffer = io.StringIO(newline="")

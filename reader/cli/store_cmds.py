@@ -28,9 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "import-labels",
         help="load labels into the store from any export format or what the tools give back (idempotent)",
         description="Load labels into the store: reader's JSONL and CSV, doccano, Prodigy (binary and "
-        "choice) and Label Studio files (the format from the extension and the rows). Labels find their "
-        "sentence by id, else by text (in their report, else the one sentence of the corpus with that "
-        "text). Every field is checked first (labels, ISO 8601 UTC times, types). Importing the same "
+        "choice) and Label Studio files (JSON or JSON-MIN; the format from the extension and the rows). "
+        "Labels find their sentence by id, else by text (in their report, else the one sentence of the "
+        "corpus with that text). Every field is checked first (labels, ISO 8601 UTC times, types). Importing the same "
         "file twice changes nothing. A different stored label of the same annotator is a conflict: "
         "reported, kept unless --overwrite. Exit status 1 if conflicts or unmatched labels were left.",
     )

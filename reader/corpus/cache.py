@@ -14,10 +14,11 @@ import hashlib
 import json
 import os
 import pickle
-import tempfile
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from reader.files import write_cache_file
 
 CACHE_SUBDIR = Path(".cache") / "pipeline"
 
@@ -48,18 +49,6 @@ def summarize(document) -> Summary:
 
     labellable = sum(1 for s in document.sentences if is_unit(s))
     return Summary(document.sha256, labellable, len(document.outline))
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class DocumentCache:
@@ -106,7 +95,7 @@ class DocumentCache:
             if self.enabled:
                 # A read-only annotations folder: work without a cache.
                 with contextlib.suppress(OSError):
-                    _atomic_write(entry, pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+                    write_cache_file(entry, pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
         document.path = str(path)
         self._remember(path, stat, summarize(document))
         return document
@@ -213,4 +202,4 @@ class DocumentCache:
             data = json.dumps(self._index, ensure_ascii=False).encode("utf-8")
             self._dirty = 0
         with contextlib.suppress(OSError):
-            _atomic_write(self._index_path, data)
+            write_cache_file(self._index_path, data)

@@ -17,12 +17,12 @@ import contextlib
 import hashlib
 import marshal
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from reader.errors import ReaderError
+from reader.files import write_cache_file
 
 CACHE_SUBDIR = Path(".cache") / "export"
 POOL_THRESHOLD = 24
@@ -102,15 +102,7 @@ class DocumentSource:
         if entry is None or not self.writable:
             return
         with contextlib.suppress(OSError):
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(marshal.dumps((doc_id, sha, rows)))
-                os.replace(tmp, entry)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_cache_file(entry, marshal.dumps((doc_id, sha, rows)))
 
     def load_all(
         self, paths: dict[str, Path], advance: Callable[[int], object] | None = None

@@ -14,9 +14,10 @@ import contextlib
 import logging
 import marshal
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from reader.files import write_cache_file
 
 POOL_THRESHOLD = 4000
 """Below this many distinct texts a pool costs more (worker start + jieba load) than it saves."""
@@ -73,15 +74,7 @@ def _read_cache(path: Path) -> dict[str, list[str]]:
 
 def _write_cache(path: Path, data: dict[str, list[str]]) -> None:
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(marshal.dumps(data))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_cache_file(path, marshal.dumps(data))
 
 
 def tokenize(

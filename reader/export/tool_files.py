@@ -4,7 +4,8 @@ writes as JSONL), for `reader import-labels`.
 Reads what `reader export` writes and what the tools give back: native JSONL and CSV, doccano
 (text classification JSONL), Prodigy (`classification`: binary accept/reject of one label; `choice`:
 `accept` holding the chosen option), Label Studio (a JSON array of tasks; each annotation's
-`choices` result is the label, a `textarea` result the note). The format comes from the extension
+`choices` result is the label, a `textarea` result the note; or its JSON-MIN export, one flat row per
+annotation). The format comes from the extension
 (`.csv`, `.json` = Label Studio) and, for `.jsonl`, from the keys of the first row.
 
 A record keeps `id` and `doc` only when they are reader's (a tool's own numeric ids are dropped):
@@ -26,6 +27,7 @@ from typing import Any
 
 from reader.errors import ReaderError
 from reader.export.formats import FORMULA_START, SECTION_SEPARATOR
+from reader.export.labelstudio import CONTROL, NOTE
 
 FIELDS = ("id", "doc", "text", "label", "section", "start", "end", "line", "annotator", "created", "updated", "note")
 """What a native record carries that an import uses."""
@@ -40,7 +42,7 @@ _SKIP = frozenset(FIELDS) | frozenset(_NOT_LABEL_FIELDS)
 @dataclass
 class ToolFile:
     format: str
-    """jsonl, csv, doccano, prodigy, prodigy-choice or labelstudio."""
+    """jsonl, csv, doccano, prodigy, prodigy-choice, labelstudio or labelstudio-min."""
     records: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     """(where in the file, e.g. "labels.jsonl:3", native-shaped record)."""
     skipped: Counter[str] = field(default_factory=Counter)
@@ -200,6 +202,8 @@ def _read_labelstudio(path: Path, text: str) -> ToolFile:
         tasks = [tasks]
     if not isinstance(tasks, list):
         raise ReaderError(f"{path}: not a list of Label Studio tasks")
+    if tasks and isinstance(tasks[0], dict) and "data" not in tasks[0] and "text" in tasks[0]:
+        return _read_labelstudio_min(path, tasks)
     for t, task in enumerate(tasks, 1):
         data = task.get("data") if isinstance(task, dict) else None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
@@ -235,6 +239,45 @@ def _read_labelstudio(path: Path, text: str) -> ToolFile:
             }
             out.records.append((where, _native(record)))
     return out
+
+
+def _read_labelstudio_min(path: Path, rows: list[Any]) -> ToolFile:
+    """Label Studio's JSON-MIN export: one flat object per annotation, the task's data beside each
+    control's value (a choice as a string, several as `{"choices": [...]}`; a text area likewise),
+    `annotator` (an e-mail, or a user's number), `created_at`, `updated_at`."""
+    out = ToolFile("labelstudio-min")
+    for r, row in enumerate(rows, 1):
+        where = f"{path}: row {r}"
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise ReaderError(f"{where} has no text; export the project as JSON-MIN or JSON")
+        chosen = _values(row.get(CONTROL), "choices")
+        if len(chosen) != 1:
+            if not chosen:
+                out.skipped["Label Studio row without a choice"] += 1
+                continue
+            raise ReaderError(f"{where}: {len(chosen)} choices ({', '.join(chosen)}); a sentence takes one")
+        by = row.get("annotator")
+        record = {
+            **{k: v for k, v in row.items() if k not in (CONTROL, NOTE, "annotation_id", "lead_time")},
+            "label": chosen[0],
+            "annotator": by if isinstance(by, str) else None,
+            "created": row.get("created_at"),
+            "updated": row.get("updated_at") or row.get("created_at"),
+            "note": "\n".join(_values(row.get(NOTE), "text")),
+        }
+        for key in ("created_at", "updated_at"):
+            record.pop(key, None)
+        out.records.append((where, _native(record)))
+    return out
+
+
+def _values(value: Any, key: str) -> list[str]:
+    """A JSON-MIN control's value as a list: a string, a list, or {key: [...]}."""
+    if isinstance(value, dict):
+        value = value.get(key)
+    if isinstance(value, str):
+        return [value] if value else []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 @dataclass

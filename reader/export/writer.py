@@ -7,16 +7,14 @@ import io
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
 from reader.export import formats
+from reader.files import atomic_write
 
 STDOUT = "-"
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 
 def split_paths(output: str, names: list[str], fmt: str) -> dict[str, Path]:
@@ -64,25 +62,20 @@ def check_writable(paths: list[Path]) -> None:
             raise ReaderError(f"cannot write {path}: permission denied; choose another -o")
 
 
-def _atomic_write(path: Path, write) -> None:
-    """Write through a temporary file in the same folder, renamed over `path` at the end: a failed
+def _write_file(path: Path, write) -> None:
+    """`write(out)` writes UTF-8 text to `path`, replaced whole at the end (`reader.files`): a failed
     export never leaves a half-written file behind."""
-    parent = path.parent if str(path.parent) else Path(".")
+
+    def text(binary) -> None:
+        out = io.TextIOWrapper(binary, encoding="utf-8", newline="")
+        write(out)
+        out.flush()
+        out.detach()
+
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+        atomic_write(path, text, sync_file=False, sync_dir=False)
     except OSError as exc:
         raise ReaderError(f"cannot write {path}: {exc.strerror}; choose another -o") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            write(out)
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes it private; an export is an ordinary file
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ReaderError(f"cannot write {path}: {exc.strerror}; choose another -o") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_records(records: list[dict[str, Any]], target: Path | str, fmt: str, advance=None, **kwargs: Any) -> None:
@@ -107,7 +100,7 @@ def write_records(records: list[dict[str, Any]], target: Path | str, fmt: str, a
         finally:
             out.detach()
         return
-    _atomic_write(Path(target), write)
+    _write_file(Path(target), write)
 
 
 def write_manifest(manifest: dict[str, Any], path: Path) -> None:
@@ -115,4 +108,4 @@ def write_manifest(manifest: dict[str, Any], path: Path) -> None:
 
 
 def write_text(text: str, path: Path) -> None:
-    _atomic_write(path, lambda out: out.write(text))
+    _write_file(path, lambda out: out.write(text))

@@ -11,6 +11,7 @@ seen before without running them (a second run of the corpus table only hashes t
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -66,8 +67,21 @@ def summary_job(path: Path, corrections: Sequence[Any] = ()):
 
 
 def _call(task: tuple) -> object:
-    job, path, corrections = task
+    job, path, corrections, _ = task
     return job(path, corrections) if corrections else job(path)
+
+
+def _call_keyed(task: tuple) -> tuple[str | None, object]:
+    """(the report's cache key if the task asks for it, the result)."""
+    result = _call(task)
+    return (ResultCache.key(task[1]) if task[3] and not isinstance(result, ReaderError) else None), result
+
+
+def _call_pickled(task: tuple) -> tuple[str | None, bytes]:
+    """`_call_keyed` in a worker, the result pickled there: the parent keeps the bytes for the result
+    cache as they are and unpickles them once (the pool only copies bytes)."""
+    key, result = _call_keyed(task)
+    return key, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def run(
@@ -80,18 +94,21 @@ def run(
 ) -> Iterator[tuple[Path, object]]:
     """(path, job(path)) for each path, in order; `job(path, corrections)` for a report (by file
     stem, its document id) that has some in `corrections`. With `cache`, a report without
-    corrections whose bytes were seen before gets its result from there, and new results go in it."""
+    corrections whose bytes were seen before gets its result from there, and new results go in it
+    (a first run, with nothing cached, hashes each file in the worker that reads it)."""
     advance = advance or (lambda n: None)
     workers = workers or os.cpu_count() or 1
-    tasks = [(job, path, tuple((corrections or {}).get(path.stem, ()))) for path in paths]
-    keys: list[str | None] = [None] * len(tasks)
+    look_up = cache is not None and not cache.empty()
+    tasks = []
+    keys: list[str | None] = [None] * len(paths)
     known: dict[int, object] = {}
-    if cache is not None:
-        for i, (_, path, corrected) in enumerate(tasks):
-            if not corrected and (key := cache.key(path)) is not None:
-                keys[i] = key
-                if (found := cache.get(key)) is not None:
-                    known[i] = found
+    for i, path in enumerate(paths):
+        corrected = tuple((corrections or {}).get(path.stem, ()))
+        if look_up and not corrected and (key := cache.key(path)) is not None:
+            keys[i] = key
+            if (found := cache.get(key)) is not None:
+                known[i] = found
+        tasks.append((job, path, corrected, cache is not None and not corrected and keys[i] is None))
     todo = [task for i, task in enumerate(tasks) if i not in known]
     try:
         results = _results(todo, workers)
@@ -99,9 +116,10 @@ def run(
             if i in known:
                 result = known[i]
             else:
-                result = next(results)
-                if cache is not None and keys[i] is not None and not isinstance(result, ReaderError):
-                    cache.put(keys[i], result)
+                key, result, payload = next(results)
+                key = keys[i] or key
+                if cache is not None and key is not None and not isinstance(result, ReaderError):
+                    cache.put(key, payload if payload is not None else pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
             advance(1)
             yield task[1], result
     finally:
@@ -109,10 +127,12 @@ def run(
             cache.save()
 
 
-def _results(tasks: list[tuple], workers: int) -> Iterator[object]:
-    """job(path) of each task, in order: in this process for a few, else in a pool of `workers`."""
+def _results(tasks: list[tuple], workers: int) -> Iterator[tuple[str | None, object, bytes | None]]:
+    """(cache key, result, result pickled or None) of each task, in order: in this process for a few,
+    else in a pool of `workers`."""
     if workers <= 1 or len(tasks) < POOL_THRESHOLD:
-        yield from map(_call, tasks)
+        for key, result in map(_call_keyed, tasks):
+            yield key, result, None
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -120,4 +140,5 @@ def _results(tasks: list[tuple], workers: int) -> Iterator[object]:
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        yield from pool.map(_call, tasks, chunksize=CHUNK)
+        for key, payload in pool.map(_call_pickled, tasks, chunksize=CHUNK):
+            yield key, pickle.loads(payload), payload

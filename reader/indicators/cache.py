@@ -66,7 +66,7 @@ class ExtractionCache:
 
         records = extract(doc)
         if entry is not None:
-            from reader.store.storage import atomic_write
+            from reader.files import atomic_write
 
             payload = json.dumps([r.to_dict() for r in records], ensure_ascii=False).encode("utf-8")
             with contextlib.suppress(OSError):
@@ -80,7 +80,8 @@ class ResultCache:
     for `--json` over a folder), kept between runs in one file under `<annotations>/.cache/indicators/`
     named for the job and the extractor's fingerprint (a new pipeline or extractor starts afresh).
     An entry is keyed by the document id and the hash of the report's bytes, so a second run over a
-    corpus reads and hashes each file and runs nothing for the unchanged ones. Reports with
+    corpus reads and hashes each file and runs nothing for the unchanged ones. Entries are kept
+    pickled, as the worker that made them sent them: saving writes them as they are. Reports with
     corrections are never cached here (`batch.run` runs them). Best effort, like `ExtractionCache`."""
 
     MAX_ENTRIES = 100_000
@@ -89,7 +90,7 @@ class ResultCache:
     def __init__(self, annotations_dir: str | Path | None, job: str) -> None:
         folder = Path(annotations_dir) / CACHE_SUBDIR if annotations_dir is not None else None
         self.file = folder / f"{job}-{extractor_fingerprint()}.pickle" if folder is not None else None
-        self._entries: dict[str, Any] | None = None
+        self._entries: dict[str, bytes] | None = None
         self._used: set[str] = set()
         self._changed = False
 
@@ -102,7 +103,7 @@ class ResultCache:
             return None
         return f"{path.stem}\0{hashlib.sha256(raw).hexdigest()}"
 
-    def _load(self) -> dict[str, Any]:
+    def _load(self) -> dict[str, bytes]:
         if self._entries is None:
             self._entries = {}
             if self.file is not None:
@@ -112,14 +113,24 @@ class ResultCache:
                         self._entries = entries
         return self._entries
 
+    def empty(self) -> bool:
+        """Whether there is nothing to look up (a first run: no need to hash the files beforehand)."""
+        return not self._load()
+
     def get(self, key: str) -> Any | None:
-        found = self._load().get(key)
-        if found is not None:
-            self._used.add(key)
+        payload = self._load().get(key)
+        if payload is None:
+            return None
+        try:
+            found = pickle.loads(payload)
+        except Exception:  # a damaged entry: the report runs again
+            return None
+        self._used.add(key)
         return found
 
-    def put(self, key: str, result: Any) -> None:
-        self._load()[key] = result
+    def put(self, key: str, payload: bytes) -> None:
+        """Keep a result, pickled (`pickle.dumps(result)`)."""
+        self._load()[key] = payload
         self._used.add(key)
         self._changed = True
 
@@ -130,7 +141,7 @@ class ResultCache:
         entries = self._load()
         if len(entries) > self.MAX_ENTRIES:
             entries = {k: v for k, v in entries.items() if k in self._used}
-        from reader.store.storage import atomic_write
+        from reader.files import atomic_write
 
         with contextlib.suppress(OSError):
             self.file.parent.mkdir(parents=True, exist_ok=True)

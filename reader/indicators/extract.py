@@ -41,10 +41,14 @@ def _parts(doc: Document, *, plan: bool = True) -> list[tuple[str, bool]]:
         return [(c.part, c.in_problems) for c in contexts(doc)]
     part_of_title = {h.title: classify_part_title(h.title) for h in doc.outline if h.level == 1}
 
-    def in_plan(s) -> bool:
-        return next((part_of_title[t] for t in s.section if t in part_of_title), "") == "plan"
+    plan_of: dict[tuple[str, ...], bool] = {}  # by section path: a section's sentences share it
 
-    planned = [in_plan(s) for s in doc.sentences]
+    def in_plan(section: tuple[str, ...]) -> bool:
+        if (found := plan_of.get(section)) is None:
+            found = plan_of[section] = next((part_of_title[t] for t in section if t in part_of_title), "") == "plan"
+        return found
+
+    planned = [in_plan(s.section) for s in doc.sentences]
     rest = iter(contexts(replace(doc, sentences=[s for s, p in zip(doc.sentences, planned, strict=True) if not p])))
     return [("plan", False) if p else (lambda c: (c.part, c.in_problems))(next(rest)) for p in planned]
 
@@ -64,6 +68,8 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
         in_headline = headline is not None and s.index in headline.sentences
         if in_problems and not in_headline:
             continue
+        if not all_targets and part == "plan" and not in_headline and sentence_kind(part, s.text) == "target":
+            continue  # a plan sentence that is no outcome: told apart cheaply, before the figures are looked for
         if not might_hold_figures(s.text):
             continue
         kind = "target" if in_headline else sentence_kind(part, s.text)
@@ -72,6 +78,7 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
         found = records_of_candidate(s.text)
         if not found:
             continue
+        section = tuple(s.section)
         if part != "plan" and not in_headline and (opener := PROBLEM_OPENER.search(s.text)):
             # 在肯定成绩的同时，我们也清醒地看到…：利润下降6.3%: the list after the opener is the problems
             found = [f for f in found if f.at < opener.start()]
@@ -82,7 +89,7 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
                 Indicator(
                     doc=doc.id,
                     sentence=s.id,
-                    section=tuple(s.section),
+                    section=section,
                     line=mapping.line_of(start) if mapping else s.line,
                     start=start,
                     end=end,
@@ -96,7 +103,7 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
                     year=figure_year(
                         kind,
                         year,
-                        tuple(s.section),
+                        section,
                         s.text,
                         s.text[f.start : f.at],
                         any(a <= start < b for a, b in period_goals),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.indicators.model import Indicator
 
@@ -68,6 +69,7 @@ _CANONICAL_RE = [(re.compile(p), name) for p, name in _CANONICAL]
 _SCOPE = re.compile(r"^(?:全市|全省|全国|全区|全县|全年|我市|我省)+")
 
 
+@lru_cache(maxsize=8192)  # the corpus table asks for the same few hundred names thousands of times
 def indicator_key(name: str) -> str:
     """The canonical name of an indicator (城镇居民收入 → 城镇居民人均可支配收入)."""
     name = _SCOPE.sub("", name)
@@ -111,12 +113,20 @@ def summarize(doc, records: list[Indicator], place: str, year: int | None) -> Su
     return Summary(doc.id, place, year, targets, outcomes)
 
 
-def _pick(records: list[Indicator], key: str, sort: str) -> Indicator | None:
-    """The first record of `key` and a compatible sort of figure."""
+_Index = dict[str, list[Indicator]]
+
+
+def _index(records: list[Indicator]) -> _Index:
+    """Canonical indicator name → the records of that name, in order."""
+    out: _Index = {}
     for r in records:
-        if indicator_key(r.indicator) == key and compatible(sort, figure_sort(r)):
-            return r
-    return None
+        out.setdefault(indicator_key(r.indicator), []).append(r)
+    return out
+
+
+def _pick(index: _Index, key: str, sort: str) -> Indicator | None:
+    """The first record of `key` and a compatible sort of figure."""
+    return next((r for r in index.get(key, ()) if compatible(sort, figure_sort(r))), None)
 
 
 def compatible(target: str, outcome: str) -> bool:
@@ -147,6 +157,7 @@ def rows(summaries: list[Summary]) -> list[dict]:
     then the previous report's targets it does not repeat (so last year's target and this report's
     outcome for it still meet)."""
     by_place_year = {(s.place, s.year): s for s in summaries if s.year is not None}
+    indexes: dict[int, tuple[_Index, _Index]] = {id(s): (_index(s.targets), _index(s.outcomes)) for s in summaries}
     out: list[dict] = []
     for s in sorted(summaries, key=lambda s: (s.place, s.year or 0, s.doc)):
         previous = by_place_year.get((s.place, s.year - 1)) if s.year is not None else None
@@ -158,9 +169,9 @@ def rows(summaries: list[Summary]) -> list[dict]:
                 seen.add(key)
                 keys.append((key, figure_sort(r), r))
         for key, sort, first in keys:
-            target = _pick(s.targets, key, sort)
-            outcome = _pick(s.outcomes, key, sort)
-            prev = _pick(previous.targets, key, sort) if previous else None
+            target = _pick(indexes[id(s)][0], key, sort)
+            outcome = _pick(indexes[id(s)][1], key, sort)
+            prev = _pick(indexes[id(previous)][0], key, sort) if previous else None
             out.append(
                 {
                     "doc": s.doc,

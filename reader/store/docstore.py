@@ -33,19 +33,12 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from reader.files import atomic_write
 from reader.labels.clauses import unit_key
 from reader.store import journal as jr
 from reader.store.errors import ReadOnlyStore, StoreError
 from reader.store.journal import Change, Journal, Replay
-from reader.store.storage import (
-    AtomicJSONStorage,
-    DamagedFile,
-    atomic_write,
-    flush_group,
-    parse,
-    salvage,
-    serialize,
-)
+from reader.store.storage import AtomicJSONStorage, DamagedFile, flush_group, parse, salvage, serialize
 
 LABELS, REVIEWED, POSITIONS = "labels", "reviewed", "positions"
 CORRECTIONS = "indicator_corrections"

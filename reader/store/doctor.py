@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.files import TMP_MARK
 from reader.store.journal import JOURNAL_SUFFIX
 from reader.store.lock import held
-from reader.store.storage import TMP_MARK
 from reader.store.store import LOCK_FILE, WRITER_FILE, AnnotationStore
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.store.storage import atomic_write, fsync_dir, stat_signature
+from reader.files import atomic_write, fsync_path, stat_signature
 
 JOURNAL_SUFFIX = ".journal"
 _HEADER_KEY = "journal"
@@ -234,7 +234,7 @@ class Journal:
         finally:
             os.close(fd)
         if create:
-            fsync_dir(self.path.parent)  # the new file's name is durable, not only its bytes
+            fsync_path(self.path.parent)  # the new file's name is durable, not only its bytes
             self.known_to_exist = True
         return sig, lines
 

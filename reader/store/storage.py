@@ -22,7 +22,6 @@ import json
 import os
 import re
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +29,9 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from reader.files import TMP_MARK, atomic_write, fsync_path, stat_signature, write_file
+
 BACKUP_SUFFIX = ".bak"
-TMP_MARK = ".tmp-"
 
 
 class DamagedFile(Exception):
@@ -143,69 +143,6 @@ def salvage(raw: bytes) -> dict[str, dict[str, Any]]:
             if isinstance(record, dict):
                 data.setdefault(table, {})[m.group(1)] = record
     return data
-
-
-def fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-_stamp_lock = threading.Lock()
-_last_stamp = 0
-
-
-def stamp_version(fd: int) -> None:
-    """Give the file open as `fd` a modification time of its own, to the nanosecond.
-
-    Readers tell versions of a file apart by `stat_signature`. The kernel sets mtime from a clock
-    that moves in ticks of milliseconds, and ext4 hands a replaced file's inode to the next new
-    file: three whole-file writes of one size within a tick would make the third look like the
-    first. This process's stamps strictly increase, and other processes' are taken at other
-    nanoseconds.
-    """
-    global _last_stamp
-    with _stamp_lock:
-        _last_stamp = max(time.time_ns(), _last_stamp + 1)
-        stamp = _last_stamp
-    os.utime(fd, ns=(stamp, stamp))
-
-
-def write_file(path: Path, payload: bytes, *, sync: bool) -> None:
-    """Create or truncate `path` and write `payload` (fsynced with `sync`), stamped as a version of
-    its own (`stamp_version`); removed if that fails."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(fd, view) :]
-        stamp_version(fd)
-        if sync:
-            os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        path.unlink(missing_ok=True)
-        raise
-    os.close(fd)
-
-
-def atomic_write(path: Path, payload: bytes, *, sync_file: bool = True, sync_dir: bool = True) -> None:
-    """Replace `path` with `payload` so that a crash at any moment leaves the old or the new file.
-
-    `sync_file` and `sync_dir` make it durable (against power loss, not only a process crash).
-    """
-    tmp = path.with_name(f"{path.name}{TMP_MARK}{os.getpid()}")
-    write_file(tmp, payload, sync=sync_file)
-    os.replace(tmp, path)
-    if sync_dir:
-        fsync_dir(path.parent)
-
-
-def stat_signature(st: os.stat_result) -> tuple[int, int, int]:
-    """What identifies a version of a file: a change, a rename over it or a rewrite changes it."""
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 @dataclass
@@ -376,7 +313,7 @@ class AtomicJSONStorage(Storage):
             os.replace(staged.tmp, self.path)
             self._signature = stat_signature(os.stat(self.path))
             os.replace(staged.backup_tmp, self.backup_path)
-            fsync_dir(self.path.parent)
+            fsync_path(self.path.parent)
         finally:
             staged.tmp.unlink(missing_ok=True)
             staged.backup_tmp.unlink(missing_ok=True)
@@ -436,22 +373,15 @@ def flush_group(storages: list[AtomicJSONStorage], folder: Path, *, threads: int
             write_file(tmp, payload, sync=False)
             staged.append((st, tmp, payload))
 
-        def sync(path: Path) -> None:
-            fd = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-
         with ThreadPoolExecutor(max_workers=threads) as pool:
-            list(pool.map(sync, [tmp for _, tmp, _ in staged]))
+            list(pool.map(fsync_path, [tmp for _, tmp, _ in staged]))
         for st, tmp, payload in staged:
             os.replace(tmp, st.path)
             st._signature = stat_signature(os.stat(st.path))
             st._dirty = False
             st.write_seq += 1
             atomic_write(st.backup_path, payload, sync_file=False, sync_dir=False)
-        fsync_dir(folder)
+        fsync_path(folder)
     except BaseException:
         for _, tmp, _ in staged:
             tmp.unlink(missing_ok=True)

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.files import TMP_MARK, atomic_write
 from reader.labels import NONE, LabelRecord, LabelSet, ReviewMark, load_labelset, locate_all, now
 from reader.labels.clauses import is_clause, unit_key
 from reader.labels.correction import BadCorrection, IndicatorCorrection
@@ -35,7 +36,7 @@ from reader.store.docstore import DocStore
 from reader.store.errors import ReadOnlyStore, StoreError, StoreWriteError
 from reader.store.folding import BackgroundFolder
 from reader.store.lock import FolderLock
-from reader.store.storage import BACKUP_SUFFIX, TMP_MARK, atomic_write, flush_group
+from reader.store.storage import BACKUP_SUFFIX, flush_group
 
 HISTORY_LIMIT = 1000
 LOCK_FILE = ".lock"

@@ -18,10 +18,13 @@ if TYPE_CHECKING:
 # rules are written with.
 _PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
 _WS = re.compile(r"\s+")
+_TO_NORMALIZE = re.compile("[\\s" + re.escape("".join(map(chr, _PUNCT))) + "]")
 
 
 def normalize(text: str) -> str:
     """Whitespace removed and punctuation made full-width: the form every rule matches against."""
+    if not _TO_NORMALIZE.search(text):  # most sentences: a search is ×10 cheaper than the translation
+        return text
     return _WS.sub("", text).translate(_PUNCT)
 
 

@@ -175,7 +175,7 @@ def save(model: TrainedModel, folder: Path, meta: dict) -> Path:
     the model file's path."""
     import joblib
 
-    from reader.store.storage import atomic_write
+    from reader.files import atomic_write
 
     folder = Path(folder)
     try:

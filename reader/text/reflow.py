@@ -844,8 +844,12 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             whole_line = cut2 == len(nxt.text) and (
                 layout.short[j] or (nxt.blank_after and not layout.blank_every_line) or j + 1 >= len(lines)
             )
-        if whole_line or hd.looks_like_tail(
-            nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
+        if (
+            whole_line
+            or (level == 2 and layout.sections_run_in[i] is not False and _runs_on_in_extractor_text(layout, j))
+            or hd.looks_like_tail(
+                nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
+            )
         ):
             segs.append((nxt.no, nxt.text[:cut2]))
             if cut2 < len(nxt.text):
@@ -859,6 +863,15 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
     if len(title) > hd.MAX_HEADING_CHARS:
         return None
     return HeadingRead(Block("heading", level, segs), j, rest, rule)
+
+
+def _runs_on_in_extractor_text(layout: Layout, j: int) -> bool:
+    """In extractor text whose paragraphs' first lines are two characters short, a section heading's
+    line that fills the column (or opens a paragraph, two characters short) followed by a line that
+    fills it runs on into that line: a paragraph after a heading would open two characters short.
+    The heading is run in, to its 。 (Asked only where the part's sections are not seen set apart:
+    there the line after a heading is another column's, written next by the extractor.)"""
+    return layout.extracted and layout.indent_lost and not layout.short[j - 1] and layout.full[j]
 
 
 def _open_clause(text: str) -> bool:

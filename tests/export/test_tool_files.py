@@ -69,3 +69,54 @@ def test_bad_files_are_one_clear_error(tmp_path, name, content, message):
     with pytest.raises(ReaderError) as err:
         tool_files.read(path)
     assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def _json_min(tasks: list[dict]) -> list[dict]:
+    """What Label Studio's JSON-MIN export makes of tasks: one flat row per annotation, the data's
+    fields beside each control's value (one choice as a string, a text area as {"text": [...]})."""
+    rows = []
+    for number, task in enumerate(tasks, 1):
+        for annotation in task.get("annotations", []):
+            row = {"id": number, **task["data"]}
+            for result in annotation["result"]:
+                value = result["value"]
+                if result["type"] == "choices":
+                    row[result["from_name"]] = value["choices"][0] if len(value["choices"]) == 1 else value
+                else:
+                    row[result["from_name"]] = value
+            rows.append(
+                {
+                    **row,
+                    "annotator": annotation.get("annotator"),
+                    "annotation_id": number,
+                    "created_at": annotation["created_at"],
+                    "updated_at": annotation["updated_at"],
+                    "lead_time": 2.5,
+                }
+            )
+    return rows
+
+
+def test_label_studio_json_min_reads_back_to_the_same_labels(exported):
+    tmp, native = exported
+    tasks = json.loads((tmp / FORMATS["labelstudio"]).read_text(encoding="utf-8"))
+    path = tmp / "project-min.json"
+    path.write_text(json.dumps(_json_min(tasks), ensure_ascii=False), encoding="utf-8")
+    got = tool_files.read(path)
+    assert got.format == "labelstudio-min" and not got.skipped
+
+    def fields(record: dict) -> tuple:  # JSON-MIN has no place for reader's other fields (orphan, …)
+        return tuple(json.dumps(record[k], ensure_ascii=False) for k in tool_files.FIELDS)
+
+    assert sorted(fields(r) for _, r in got.records) == sorted(fields(r) for r in native)
+
+
+def test_a_json_min_row_with_two_choices_is_an_error_and_one_without_a_choice_is_counted(tmp_path):
+    path = tmp_path / "min.json"
+    rows = [{"id": 1, "text": "甲。", "label": {"choices": ["target", "problem"]}}]
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ReaderError, match="row 1: 2 choices"):
+        tool_files.read(path)
+    path.write_text(json.dumps([{"id": 1, "text": "甲。"}], ensure_ascii=False), encoding="utf-8")
+    got = tool_files.read(path)
+    assert got.records == [] and got.skipped == {"Label Studio row without a choice": 1}

@@ -111,3 +111,17 @@ def test_the_corpus_table_command_reuses_its_results_and_gives_the_same_table(cl
     assert second.returncode == 0, second.stderr
     assert (tmp_path / "2.csv").read_bytes() == (tmp_path / "1.csv").read_bytes()
     assert entry.stat().st_mtime_ns == stamp  # nothing new: the file is not rewritten
+
+
+def test_a_record_sent_from_a_worker_or_kept_in_the_cache_comes_back_field_for_field():
+    import dataclasses
+    import pickle
+
+    from reader.indicators.model import Indicator
+
+    # every field a different value, so that a field restored into another's place shows
+    values = {f.name: f"{f.name}-value" for f in dataclasses.fields(Indicator)}
+    values.update(section=("一、回顾", "（一）经济"), value=[4.5, 5], headline=True, year=2024, line=3, start=7, end=19)
+    record = Indicator(**values)
+    back = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == record and {f.name: getattr(back, f.name) for f in dataclasses.fields(Indicator)} == values

@@ -158,6 +158,20 @@ def test_a_first_line_ending_in_a_squeezed_comma_is_one_character_short_and_open
     assert full_end in got and first + "办好群众急难愁盼的民生实事。" in got, got
 
 
+def test_a_run_in_heading_wrapped_into_a_full_line_is_read_to_its_full_stop():
+    """A run-in section heading opens its paragraph (two characters short) and goes on into the
+    next line, which fills the column: a paragraph after a heading set apart would open two
+    characters short. The heading is read to its 。 however its rest reads (`经济运行在…`)."""
+    heading = "（一）着力稳定宏观经济大盘，保持经济运行在合理区间。"
+    body = "面对需求收缩、供给冲击、预期转弱的压力，我们坚持实施积极的财政政策和稳健的货币政策，加强逆周期调节。"
+    para = _column(heading + body)
+    assert para[0].endswith("保持")  # the heading's first line is cut inside a clause
+    lines = [*_column(_B), *_column(_D), *_column(_E), "这五年，我们主要做了以下工作：", *para]
+    doc = process_text("\n".join([*lines, *_column(_F), *_column(_G), "\f"]), "r")
+    assert [h.title for h in doc.outline if h.level == 2] == [heading]
+    assert body in [s.text for s in doc.sentences]
+
+
 def test_text_that_is_no_extractor_page_is_never_reordered():
     """Without form feeds (a text file, a web copy) boxes stay where the writer put them."""
     text = BOXES.replace("\f", "")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 
+from reader.files import write_file
 from reader.store.docstore import LABELS, DocStore
 from reader.store.journal import Journal
-from reader.store.storage import write_file
 
 
 def test_every_whole_file_write_has_a_modification_time_of_its_own(tmp_path):

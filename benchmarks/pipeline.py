@@ -4,7 +4,8 @@
 
 Times are CPU time of the process (`time.process_time`: less disturbed by other work on a shared
 machine than wall time). Each copy of a report gets a distinct marker so no stage can profit from
-repeated text. The stages run on the whole 10 MB as one text; "report by report" runs
+repeated text. The stages run on the whole 10 MB as one text, with the garbage collector paused
+as that tree's `process_text` pauses it (reader.gcpause); "report by report" runs
 `process_text` on each copy on its own (what the library and the corpus table do: each report's
 objects are freed before the next, so the garbage collector has little to walk). jieba is not
 imported anywhere on this path (checked at the end). With `--baseline TREE` (a checkout of an older
@@ -17,6 +18,7 @@ means anything.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -48,9 +50,13 @@ def corpus_bytes(target_mb: float) -> bytes:
 def measure(tree: Path, mb: float, repeat: int) -> dict:
     """Best-of-`repeat` seconds per stage of the pipeline found in `tree`, on this tree's corpus."""
     sys.path.insert(0, str(tree))
+    from reader.text import pipeline
     from reader.text.decode import decode_bytes
     from reader.text.pipeline import assemble, clean_text, process_text, segment
     from reader.text.reflow import make_lines, reflow
+
+    # The stages as that tree's `process_text` runs them: with the collector paused if it pauses it.
+    paused = getattr(pipeline, "no_gc_pauses", contextlib.nullcontext)
 
     raw = corpus_bytes(mb)
     reports = corpus_reports(mb)
@@ -58,15 +64,16 @@ def measure(tree: Path, mb: float, repeat: int) -> dict:
     for _ in range(repeat):
         t0 = time.process_time()
         text, _ = decode_bytes(raw, "bench")
-        t1 = time.process_time()
-        cleaned, _dropped = clean_text(text)
-        t2 = time.process_time()
-        blocks = reflow(make_lines(cleaned))
-        t3 = time.process_time()
-        full, paragraphs, line_at = assemble(blocks)
-        t4 = time.process_time()
-        outline, sentences = segment("bench", full, paragraphs, line_at)
-        t5 = time.process_time()
+        with paused():
+            t1 = time.process_time()
+            cleaned, _dropped = clean_text(text)
+            t2 = time.process_time()
+            blocks = reflow(make_lines(cleaned))
+            t3 = time.process_time()
+            full, paragraphs, line_at = assemble(blocks)
+            t4 = time.process_time()
+            outline, sentences = segment("bench", full, paragraphs, line_at)
+            t5 = time.process_time()
         for n, report in enumerate(reports):  # as the library and `reader indicators` run them
             process_text(report, str(n))
         t6 = time.process_time()

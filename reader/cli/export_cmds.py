@@ -148,8 +148,9 @@ def run_stats(args: argparse.Namespace) -> int:
     from reader.cli.stats_view import render
     from reader.export.documents import DocumentSource
     from reader.export.progress import Progress
-    from reader.export.source import check_corpus, no_gc_pauses, open_store
+    from reader.export.source import check_corpus, open_store
     from reader.export.stats import compute
+    from reader.gcpause import no_gc_pauses
     from reader.store.labelset import load_labelset
 
     annotations, corpus = annotations_dir(args, must_exist=True), check_corpus(corpus_dir(args))

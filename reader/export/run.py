@@ -21,7 +21,8 @@ from reader.errors import ReaderError
 from reader.export import card, formats, writer
 from reader.export.classes import classes
 from reader.export.collect import Selection, collect
-from reader.export.source import check_corpus, no_gc_pauses, open_store
+from reader.export.source import check_corpus, open_store
+from reader.gcpause import no_gc_pauses
 
 
 @dataclass(frozen=True)

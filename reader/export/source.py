@@ -8,9 +8,7 @@ record would fall back to stored positions and the manifest would hold no report
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -60,16 +58,3 @@ def check_corpus(path: Path) -> Path:
         return path
     what = "is not a folder" if path.exists() else "does not exist"
     raise ReaderError(f"corpus folder {path} {what}; give the folder of the reports with --corpus DIR")
-
-
-@contextmanager
-def no_gc_pauses():
-    """Building 100,000 records allocates millions of objects, none of them cyclic garbage; the
-    cyclic collector would rescan the growing heap again and again (half the run time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.gcpause import no_gc_pauses
 from reader.text.boxes import in_reading_order
 from reader.text.chars import WS_CHARS, width
 from reader.text.clean import clean_line, drop_box_blanks, lines_to_clean
@@ -61,11 +62,12 @@ def process_bytes(
 def process_text(text: str, doc_id: str, trace: list[str] | None = None) -> Document:
     """Run every stage after decoding on `text`. With `trace`, the reflow's decisions (which rule
     broke or joined each gap, which reader took each heading) are appended to it."""
-    cleaned, dropped = clean_text(text)
-    blocks = reflow(make_lines(cleaned), trace, extracted="\f" in text)
-    full, paragraphs, line_at = assemble(blocks)
-    outline, sentences = segment(doc_id, full, paragraphs, line_at)
-    return Document(doc_id, full, paragraphs, outline, sentences, dropped)
+    with no_gc_pauses():  # a report's records form no cyclic garbage (gcpause.py)
+        cleaned, dropped = clean_text(text)
+        blocks = reflow(make_lines(cleaned), trace, extracted="\f" in text)
+        full, paragraphs, line_at = assemble(blocks)
+        outline, sentences = segment(doc_id, full, paragraphs, line_at)
+        return Document(doc_id, full, paragraphs, outline, sentences, dropped)
 
 
 def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:

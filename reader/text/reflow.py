@@ -103,9 +103,11 @@ _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－"
 # A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
 _LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]")
-# (Never across a newline: it is searched in all of a file's lines at once, joined by newlines.)
+# (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
+# to the next sentence end and lead-ins strung one after another are all found; never across a
+# newline: it is searched in all of a file's lines at once, joined by newlines.)
 _MID_LEADIN = re.compile(
-    rf"(?<=[。！？!?])[^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]"
+    rf"[。！？!?](?=([^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]))"
 )
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _STANDALONE_FIRST = set("各—－政【（(")
@@ -354,13 +356,16 @@ class Layout:
         lo, share = T["short_min_units"], T["short_share"]
         column = self.column
         room_in_column = column - max(lo, share * column)
-        texts = [ln.text for ln in self.lines[1:]] + [""]
-        out = []
-        for w, c, nxt in zip(widths, self.local, texts, strict=True):
-            room = room_in_column if c == column else c - max(lo, share * c)
-            slack = len(_LEADING_ASCII.match(nxt).group(0)) if nxt[:1].isascii() else 0  # (Han: none)
-            out.append(w < room - slack)
-        return out
+        room = [room_in_column if c == column else c - max(lo, share * c) for c in self.local]
+        short = [w < r for w, r in zip(widths, room, strict=True)]
+        # (slack only makes a line less short: only short lines before an ASCII run are asked again)
+        again = [
+            k for k, (s, nxt) in enumerate(zip(short, self.lines[1:], strict=False)) if s and nxt.text[0].isascii()
+        ]
+        for k in again:
+            slack = len(_LEADING_ASCII.match(self.lines[k + 1].text).group(0))
+            short[k] = widths[k] < room[k] - slack
+        return short
 
     def is_short(self, i: int) -> bool:
         return self.short[i]
@@ -719,11 +724,11 @@ def quick_joins(lines: list[Line], layout: Layout) -> list[str | None]:
     (a title line, a line stopped short) want line i very short: after any other line the gap is
     joined by "line ends with continuing punctuation" or "sentence goes on". Most gaps of a report
     are such; computed for all of them at once."""
-    out: list[str | None] = [None] * len(lines)
-    for i, (a, b, very_short) in enumerate(zip(lines, lines[1:], layout.very_short, strict=False)):
-        if not very_short and is_quiet(a, b):
-            out[i] = _CONTINUING if a.text[-1] in CONTINUES else _GOES_ON
-    return out
+    quick = [
+        (_CONTINUING if a.text[-1] in CONTINUES else _GOES_ON) if not very_short and is_quiet(a, b) else None
+        for a, b, very_short in zip(lines, lines[1:], layout.very_short, strict=False)
+    ]
+    return [*quick, None] if lines else []
 
 
 _CONTINUING, _GOES_ON = "line ends with continuing punctuation", "sentence goes on"

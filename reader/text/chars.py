@@ -69,12 +69,11 @@ def widths(texts: list[str]) -> list[int]:
     """`width` of each text, at once: one search over all of them finds the few that hold a
     character whose width is not told by ASCII or not (most reports hold none, or a handful)."""
     out = [2 * len(t) - len(t.encode("ascii", "ignore")) for t in texts]
-    joined = "\n".join(texts)
-    if not _rare().search(joined):
-        return out
-    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    for k in {bisect_right(starts, m.start()) - 1 for m in _rare().finditer(joined)}:
-        out[k] = width(texts[k])
+    hits = [m.start() for m in _rare().finditer("\n".join(texts))]
+    if hits:
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        for k in {bisect_right(starts, at) - 1 for at in hits}:
+            out[k] = width(texts[k])
     return out
 
 

@@ -30,6 +30,11 @@ _LETTER_SPACED = re.compile(rf"(?:{_SPACED_CHAR}[{WS}]+){{2,}}{_SPACED_CHAR}|^{_
 """Single characters each followed by a space: a justified line as pdfminer.six gives it (`8 2 . 7万`),
 a heading letter-spaced with U+3000 (a wider gap in it is a word space), or its last two characters
 wrapped onto a line of their own (`取　向`)."""
+_SPACED_BETWEEN = re.compile(rf"[{WS}]{_SPACED_CHAR}[{WS}]")
+_SPACED_PAIR = re.compile(rf"{_SPACED_CHAR}[{WS}]+{_SPACED_CHAR}")
+"""A `_LETTER_SPACED` match holds a spaced character between two gaps (`_SPACED_BETWEEN`), or is the
+whole line, two characters apart (`_SPACED_PAIR`): far quicker to look for in a long line, where
+most characters are `_SPACED_CHAR` and `_LETTER_SPACED` tries a match at each of them."""
 _LETTER_GAP = re.compile(rf"[{WS}]+")
 _INNER_WS = re.compile(rf"(?<=([^{WS}]))[{WS}]+(?=([^{WS}]))")
 _HAN_ONLY = re.compile(rf"[{HAN}]")
@@ -96,7 +101,7 @@ def clean_spaces(line: str) -> str:
     line = line.strip(WS_CHARS)
     if not _ANY_WS.search(line):
         return line
-    if _LETTER_SPACED.search(line):
+    if (_SPACED_BETWEEN.search(line) or _SPACED_PAIR.fullmatch(line)) and _LETTER_SPACED.search(line):
         line = _LETTER_SPACED.sub(_unspace, line)
     # Between two Chinese characters a space means something only in a title-like line (short, no
     # sentence punctuation); in running text it is PDF debris (生 态环保, 增 长15.9%).

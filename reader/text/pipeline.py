@@ -127,7 +127,7 @@ def assemble(blocks: list[Block]) -> tuple[str, list[Paragraph], Callable[[int],
         start = pos
         previous = ""
         for no, piece in block.segments:
-            if needs_space(previous, piece):
+            if previous[-1:].isascii() and needs_space(previous, piece):  # only Latin letters meet with a space
                 pieces.append(" ")
                 pos += 1
             map_offsets.append(pos)
@@ -138,7 +138,8 @@ def assemble(blocks: list[Block]) -> tuple[str, list[Paragraph], Callable[[int],
         paragraphs.append(Paragraph(len(paragraphs), block.kind, start, pos, block.segments[0][0], block.level))
 
     def line_at(offset: int) -> int:
-        return map_lines[max(0, bisect_right(map_offsets, offset) - 1)] if map_lines else 1
+        # the first piece is at offset 0: any offset (>= 0) is at or after it
+        return map_lines[bisect_right(map_offsets, offset) - 1] if map_lines else 1
 
     return "".join(pieces), paragraphs, line_at
 

@@ -103,9 +103,11 @@ _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－"
 # A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
 _LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]")
-# (Never across a newline: it is searched in all of a file's lines at once, joined by newlines.)
+# (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
+# to the next sentence end and lead-ins strung one after another are all found; never across a
+# newline: it is searched in all of a file's lines at once, joined by newlines.)
 _MID_LEADIN = re.compile(
-    rf"(?<=[。！？!?])[^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]"
+    rf"[。！？!?](?=([^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]))"
 )
 _NUMBERED_FIRST = set("（(一二三四五六七八九十")
 _STANDALONE_FIRST = set("各—－政【（(")
@@ -354,13 +356,16 @@ class Layout:
         lo, share = T["short_min_units"], T["short_share"]
         column = self.column
         room_in_column = column - max(lo, share * column)
-        texts = [ln.text for ln in self.lines[1:]] + [""]
-        out = []
-        for w, c, nxt in zip(widths, self.local, texts, strict=True):
-            room = room_in_column if c == column else c - max(lo, share * c)
-            slack = len(_LEADING_ASCII.match(nxt).group(0)) if nxt[:1].isascii() else 0  # (Han: none)
-            out.append(w < room - slack)
-        return out
+        room = [room_in_column if c == column else c - max(lo, share * c) for c in self.local]
+        short = [w < r for w, r in zip(widths, room, strict=True)]
+        # (slack only makes a line less short: only short lines before an ASCII run are asked again)
+        again = [
+            k for k, (s, nxt) in enumerate(zip(short, self.lines[1:], strict=False)) if s and nxt.text[0].isascii()
+        ]
+        for k in again:
+            slack = len(_LEADING_ASCII.match(self.lines[k + 1].text).group(0))
+            short[k] = widths[k] < room[k] - slack
+        return short
 
     def is_short(self, i: int) -> bool:
         return self.short[i]
@@ -557,6 +562,17 @@ def _blank_between_paragraphs(g: Gap) -> bool | None:
     return None
 
 
+def _column_foot_in_extractor_text(g: Gap) -> bool | None:
+    """In an extractor's text a blank line closes a box, and a column's foot closes one: a sentence
+    ending at a full line before a blank, then a line that fills the column (a paragraph would open
+    two characters short) is a paragraph going on at the next column's head. (Not before an item, an
+    end note or a paragraph formula, which are set without an indent.)"""
+    lay, a, b = g.layout, g.a, g.b
+    if lay.extracted and lay.indent_lost and a.ends and b.blank_before and lay.full[g.j] and not (b.item or b.opener):
+        return False
+    return None
+
+
 def _first_line_in_extractor_box(g: Gap) -> bool | None:
     """An extractor groups lines that line up on either side into one text box (pdfminer.six sets a
     blank after each): a paragraph's full last line and the next one's first line, two characters
@@ -666,6 +682,7 @@ GAP_RULES: list[tuple[str, GapRule]] = [
     ("indented line after a sentence end", _indented_next),
     ("one paragraph per line", _one_paragraph_per_line),
     ("short line ends a sentence", _short_last_line),
+    ("extractor's column foot: sentence end at a full line, next line full", _column_foot_in_extractor_text),
     ("blank line after a sentence end", _blank_between_paragraphs),
     ("extractor's box: sentence end, next line a first line two characters short", _first_line_in_extractor_box),
     ("no blank line after a sentence end, where paragraphs have one", _no_blank_where_paragraphs_have_one),
@@ -707,11 +724,11 @@ def quick_joins(lines: list[Line], layout: Layout) -> list[str | None]:
     (a title line, a line stopped short) want line i very short: after any other line the gap is
     joined by "line ends with continuing punctuation" or "sentence goes on". Most gaps of a report
     are such; computed for all of them at once."""
-    out: list[str | None] = [None] * len(lines)
-    for i, (a, b, very_short) in enumerate(zip(lines, lines[1:], layout.very_short, strict=False)):
-        if not very_short and is_quiet(a, b):
-            out[i] = _CONTINUING if a.text[-1] in CONTINUES else _GOES_ON
-    return out
+    quick = [
+        (_CONTINUING if a.text[-1] in CONTINUES else _GOES_ON) if not very_short and is_quiet(a, b) else None
+        for a, b, very_short in zip(lines, lines[1:], layout.very_short, strict=False)
+    ]
+    return [*quick, None] if lines else []
 
 
 _CONTINUING, _GOES_ON = "line ends with continuing punctuation", "sentence goes on"
@@ -844,8 +861,12 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             whole_line = cut2 == len(nxt.text) and (
                 layout.short[j] or (nxt.blank_after and not layout.blank_every_line) or j + 1 >= len(lines)
             )
-        if whole_line or hd.looks_like_tail(
-            nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
+        if (
+            whole_line
+            or (level == 2 and layout.sections_run_in[i] is not False and _runs_on_in_extractor_text(layout, j))
+            or hd.looks_like_tail(
+                nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
+            )
         ):
             segs.append((nxt.no, nxt.text[:cut2]))
             if cut2 < len(nxt.text):
@@ -859,6 +880,15 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
     if len(title) > hd.MAX_HEADING_CHARS:
         return None
     return HeadingRead(Block("heading", level, segs), j, rest, rule)
+
+
+def _runs_on_in_extractor_text(layout: Layout, j: int) -> bool:
+    """In extractor text whose paragraphs' first lines are two characters short, a section heading's
+    line that fills the column (or opens a paragraph, two characters short) followed by a line that
+    fills it runs on into that line: a paragraph after a heading would open two characters short.
+    The heading is run in, to its 。 (Asked only where the part's sections are not seen set apart:
+    there the line after a heading is another column's, written next by the extractor.)"""
+    return layout.extracted and layout.indent_lost and not layout.short[j - 1] and layout.full[j]
 
 
 def _open_clause(text: str) -> bool:

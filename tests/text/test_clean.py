@@ -92,3 +92,13 @@ def test_lines_left_out_of_lines_to_clean_are_already_clean(lines):
     for k, line in enumerate(lines):
         if k not in work:
             assert clean_line(line) == (line, [])
+
+
+@given(st.lists(st.sampled_from([*"政府5.%，a", " ", "\u3000", "  "]), max_size=12).map("".join))
+def test_the_quick_look_for_letter_spacing_misses_none(line):
+    # clean_spaces looks for letter-spacing only where this quick look finds it possible
+    from reader.text.clean import _LETTER_SPACED, _SPACED_BETWEEN, _SPACED_PAIR
+
+    line = line.strip()
+    if _LETTER_SPACED.search(line):
+        assert _SPACED_BETWEEN.search(line) or _SPACED_PAIR.fullmatch(line)

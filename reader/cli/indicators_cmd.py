@@ -137,33 +137,34 @@ def _run_folder(folder: Path, fmt: str, output: str, corrections: _Corrections) 
     job = batch.records_job if fmt == "jsonl" else batch.summary_job
     # results of unchanged reports from the last run (in the annotations folder, when there is one)
     cache = ResultCache(corrections.folder if corrections.folder.is_dir() else None, job.__name__)
-    results: list = []
-    failed = 0
-    with Progress() as progress:
-        advance = progress.task("indicators", len(paths))
-        for path, result in batch.run(paths, job, advance, corrections=corrected, cache=cache):
-            if isinstance(result, ReaderError):
-                failed += 1
-                print(f"reader: skipped {path.name}: {result}", file=sys.stderr)
-                continue
-            results.append(result)
-    if not results:
-        raise ReaderError(f"{folder}: none of its {len(paths)} .txt files could be read as a report")
-    if fmt == "jsonl":
-        from reader.indicators.model import FIELDS
+    with batch.gc_paused():  # the parent holds every report's result: collections would walk them all
+        results: list = []
+        failed = 0
+        with Progress() as progress:
+            advance = progress.task("indicators", len(paths))
+            for path, result in batch.run(paths, job, advance, corrections=corrected, cache=cache):
+                if isinstance(result, ReaderError):
+                    failed += 1
+                    print(f"reader: skipped {path.name}: {result}", file=sys.stderr)
+                    continue
+                results.append(result)
+        if not results:
+            raise ReaderError(f"{folder}: none of its {len(paths)} .txt files could be read as a report")
+        if fmt == "jsonl":
+            from reader.indicators.model import FIELDS
 
-        _write([r.to_dict() for records in results for r in records], FIELDS, output, "jsonl")
+            _write([r.to_dict() for records in results for r in records], FIELDS, output, "jsonl")
+            return 0
+        from reader.indicators.table import COLUMNS, rows
+
+        table = rows(results)
+        if fmt == "csv":
+            _write(table, COLUMNS, output, "csv")
+        else:
+            _print_table(folder, table)
+        if failed:
+            print(f"reader: {failed} of {len(paths)} files skipped (see above)", file=sys.stderr)
         return 0
-    from reader.indicators.table import COLUMNS, rows
-
-    table = rows(results)
-    if fmt == "csv":
-        _write(table, COLUMNS, output, "csv")
-    else:
-        _print_table(folder, table)
-    if failed:
-        print(f"reader: {failed} of {len(paths)} files skipped (see above)", file=sys.stderr)
-    return 0
 
 
 def _write(records: list[dict], columns, output: str, fmt: str) -> None:

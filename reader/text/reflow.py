@@ -562,6 +562,17 @@ def _blank_between_paragraphs(g: Gap) -> bool | None:
     return None
 
 
+def _column_foot_in_extractor_text(g: Gap) -> bool | None:
+    """In an extractor's text a blank line closes a box, and a column's foot closes one: a sentence
+    ending at a full line before a blank, then a line that fills the column (a paragraph would open
+    two characters short) is a paragraph going on at the next column's head. (Not before an item, an
+    end note or a paragraph formula, which are set without an indent.)"""
+    lay, a, b = g.layout, g.a, g.b
+    if lay.extracted and lay.indent_lost and a.ends and b.blank_before and lay.full[g.j] and not (b.item or b.opener):
+        return False
+    return None
+
+
 def _first_line_in_extractor_box(g: Gap) -> bool | None:
     """An extractor groups lines that line up on either side into one text box (pdfminer.six sets a
     blank after each): a paragraph's full last line and the next one's first line, two characters
@@ -671,6 +682,7 @@ GAP_RULES: list[tuple[str, GapRule]] = [
     ("indented line after a sentence end", _indented_next),
     ("one paragraph per line", _one_paragraph_per_line),
     ("short line ends a sentence", _short_last_line),
+    ("extractor's column foot: sentence end at a full line, next line full", _column_foot_in_extractor_text),
     ("blank line after a sentence end", _blank_between_paragraphs),
     ("extractor's box: sentence end, next line a first line two characters short", _first_line_in_extractor_box),
     ("no blank line after a sentence end, where paragraphs have one", _no_blank_where_paragraphs_have_one),

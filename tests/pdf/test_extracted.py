@@ -172,6 +172,22 @@ def test_a_run_in_heading_wrapped_into_a_full_line_is_read_to_its_full_stop():
     assert body in [s.text for s in doc.sentences]
 
 
+def test_a_sentence_ending_at_a_column_foot_before_a_full_line_goes_on_in_the_next_column():
+    """An extractor closes a box (a blank line) at a column's foot. A sentence that ends on the
+    column's last line, full, and a next column whose head fills the column: one paragraph going on
+    (a new paragraph would open two characters short)."""
+    head = "推进城市更新行动。改造老旧小区一百二十个，新建城市公园绿地十五处，提升城市品质和人居环境，打造宜居城市。"
+    rest = "统筹推进老旧管网改造和海绵城市建设，城市内涝治理取得明显成效。"
+    foot = _column(head)
+    assert len(foot[-1]) == 18  # the column's last line, full
+    head_of_next = ["统筹推进老旧管网改造和海绵城市建设，", "城市内涝治理取得明显成效。"]
+    assert "".join(head_of_next) == rest and len(head_of_next[0]) == 18
+    lines = [*_column(_B), *_column(_D), *_column(_E), *foot, "", *head_of_next]
+    doc = process_text("\n".join([*lines, *_column(_F), *_column(_G), "\f"]), "r")
+    got = [doc.text[p.start : p.end] for p in doc.paragraphs]
+    assert head + rest in got, got
+
+
 def test_text_that_is_no_extractor_page_is_never_reordered():
     """Without form feeds (a text file, a web copy) boxes stay where the writer put them."""
     text = BOXES.replace("\f", "")

@@ -1,7 +1,7 @@
 """`no_gc_pauses`: build many objects without the cyclic garbage collector rescanning them.
 
-Processing a report or building export records allocates millions of objects that form no cyclic
-garbage (records, tuples, strings). Each time the allocations pass its threshold, the collector
+Processing a report, building export records, or holding a corpus table's results (hundreds of
+thousands of indicator records) means millions of objects that form no cyclic garbage. Each time the allocations pass its threshold, the collector
 walks the young objects, and every so often the whole growing heap: on 10 MB of reports as one text
 a fifth of the pipeline's time, on 100,000 export records half the run. Reference counting still
 frees everything as usual; the collector runs again, as it would have, after the block.

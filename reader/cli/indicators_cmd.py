@@ -129,6 +129,7 @@ def _run_folder(folder: Path, fmt: str, output: str, corrections: _Corrections) 
     from reader.corpus.library import list_reports
     from reader.errors import ReaderError
     from reader.export.progress import Progress
+    from reader.gcpause import no_gc_pauses
     from reader.indicators import batch
     from reader.indicators.cache import ResultCache
 
@@ -137,7 +138,7 @@ def _run_folder(folder: Path, fmt: str, output: str, corrections: _Corrections) 
     job = batch.records_job if fmt == "jsonl" else batch.summary_job
     # results of unchanged reports from the last run (in the annotations folder, when there is one)
     cache = ResultCache(corrections.folder if corrections.folder.is_dir() else None, job.__name__)
-    with batch.gc_paused():  # the parent holds every report's result: collections would walk them all
+    with no_gc_pauses():  # the parent holds every report's result: collections would walk them all
         results: list = []
         failed = 0
         with Progress() as progress:

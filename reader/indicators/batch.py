@@ -10,7 +10,6 @@ seen before without running them (a second run of the corpus table only hashes t
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import pickle
@@ -127,20 +126,6 @@ def run(
     finally:
         if cache is not None:
             cache.save()
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection in this process while the block runs. A corpus table's results
-    are hundreds of thousands of records that hold no cycles; every collection would walk them all
-    again (a third of the parent's time at 5,000 reports). Pool workers collect as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _results(tasks: list[tuple], workers: int) -> Iterator[tuple[str | None, object, bytes | None]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 
+from reader.gcpause import no_gc_pauses
 from reader.indicators import batch
 
 
@@ -21,13 +22,13 @@ def test_workers_collect_garbage_while_the_parent_holding_the_results_does_not(t
     was = gc.isenabled()
     gc.enable()
     try:
-        with batch.gc_paused():
+        with no_gc_pauses():
             assert not gc.isenabled()
             results = [result for _, result in batch.run(paths, _collects, workers=2)]
         assert gc.isenabled()
         assert results == [(p.name, True) for p in paths]
         gc.disable()
-        with batch.gc_paused():
+        with no_gc_pauses():
             pass
         assert not gc.isenabled()  # a caller that had paused it finds it paused
     finally:

@@ -38,14 +38,14 @@ class Terminal:
         return self.tmux("capture-pane", "-p", "-t", "app")
 
     def position(self, timeout: float = 30.0) -> int:
-        """The cursor's sentence number in the status bar, once the screen has settled."""
-        deadline, last = time.monotonic() + timeout, None
+        """The cursor's sentence number in the status bar, once the screen has settled: the same for
+        1.2 s (on a loaded machine the app can pause longer than one look between two keys)."""
+        deadline, seen = time.monotonic() + timeout, []
         while time.monotonic() < deadline:
             found = WHERE.search(self.screen())
-            now = int(found.group(1)) if found else None
-            if now is not None and now == last:
-                return now
-            last = now
+            seen.append(int(found.group(1)) if found else None)
+            if len(seen) >= 5 and seen[-1] is not None and len(set(seen[-5:])) == 1:
+                return seen[-1]
             time.sleep(0.3)
         raise AssertionError(f"no settled position in the status bar; the screen was:\n{self.screen()}")
 

@@ -66,12 +66,11 @@ class ExtractionCache:
 
         records = extract(doc)
         if entry is not None:
-            from reader.files import atomic_write
+            from reader.files import write_cache_file
 
             payload = json.dumps([r.to_dict() for r in records], ensure_ascii=False).encode("utf-8")
             with contextlib.suppress(OSError):
-                entry.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(entry, payload, sync_file=False, sync_dir=False)
+                write_cache_file(entry, payload)
         return records
 
 
@@ -141,11 +140,8 @@ class ResultCache:
         entries = self._load()
         if len(entries) > self.MAX_ENTRIES:
             entries = {k: v for k, v in entries.items() if k in self._used}
-        from reader.files import atomic_write
+        from reader.files import write_cache_file
 
         with contextlib.suppress(OSError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(
-                self.file, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL), sync_file=False, sync_dir=False
-            )
+            write_cache_file(self.file, pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
         self._changed = False

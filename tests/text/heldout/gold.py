@@ -17,9 +17,10 @@ GOLD = HERE / "gold"
 RAW = HERE / "raw"
 
 _LEADIN = re.compile(r"\{\{(.+?)\}\}")
-# A sentence ends at 。！？ (full or half width) and at an ASCII full stop that is not a decimal point;
-# closing quotes and brackets stay with it.
-_SENTENCE = re.compile(r"(?:[^。！？!?.]|(?<=[0-9])\.(?=[0-9]))*(?:(?:[。！？!?]|\.(?![0-9]))+[”’）》」』】\"]*|$)")
+# A sentence ends at 。！？ (full or half width) and at an ASCII full stop that is neither a decimal
+# point (6.2%) nor an item number's (1.做强…, 一.2023年…); closing quotes and brackets stay with it.
+_END = re.compile(r"(?:[。！？!?]|(?<![0-9])\.(?![0-9])|(?<=[0-9])\.(?![0-9]))+[”’）》」』】\"]*")
+_ITEM_NUMBER = re.compile(r"[0-9一二三四五六七八九十]{1,3}\.$")
 _FULL = str.maketrans(
     {
         **{chr(0xFF10 + k): str(k) for k in range(10)},
@@ -48,7 +49,15 @@ def norm(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.findall(text) if s.strip()]
+    out, start = [], 0
+    for m in _END.finditer(text):
+        if m.group(0) == "." and _ITEM_NUMBER.fullmatch(text[start : m.end()]):
+            continue  # the full stop of an item number
+        out.append(text[start : m.end()])
+        start = m.end()
+    if text[start:].strip():
+        out.append(text[start:])
+    return out
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,9 @@ from reader.text.chars import HAN, SENTENCE_END
 
 _NUM = "一二三四五六七八九十"
 PART_RE = re.compile(rf"^[{_NUM}]{{1,3}}[、．.](?![{_NUM}])")
+# A report in a few large divisions (第一部分 过去五年工作回顾, as many 2018 reports are set): the
+# divisions are its level 1, and its numbered parts (一、…) and sections (（一）…) move one level down.
+DIVISION_RE = re.compile(rf"^第[{_NUM}]{{1,3}}部分")
 SECTION_RE = re.compile(rf"^[（(][{_NUM}]{{1,3}}[）)]")
 # What opens an enumeration item: 一是…, 第一，…, 其一，…, a third-level number (1.…, （1）…) or an
 # item dash (——五年来，…; a dateline's dashes are followed by a date, not by words).
@@ -73,10 +76,10 @@ MAX_HEADING_CHARS = 60
 
 
 def numbered_level(text: str) -> int:
-    """1 for 一、…, 2 for （一）…, 0 otherwise."""
+    """1 for 一、… (and a division 第一部分…), 2 for （一）…, 0 otherwise."""
     if SECTION_RE.match(text):
         return 2
-    if PART_RE.match(text):
+    if PART_RE.match(text) or DIVISION_RE.match(text):
         return 1
     return 0
 

@@ -109,7 +109,7 @@ _LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_c
 _MID_LEADIN = re.compile(
     rf"[。！？!?](?=([^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]))"
 )
-_NUMBERED_FIRST = set("（(一二三四五六七八九十")
+_NUMBERED_FIRST = set("（(一二三四五六七八九十第")
 _STANDALONE_FIRST = set("各—－政【（(")
 _OPENER_FIRST = set("各一过五这回我在上综实做重今明12")
 
@@ -975,7 +975,17 @@ def reflow(lines: list[Line], trace: list[str] | None = None, *, extracted: bool
     if para is not None and para.segments:
         blocks.append(para)
     _mark_titles_and_notes(blocks, trace)
+    _below_divisions(blocks)
     return blocks
+
+
+def _below_divisions(blocks: list[Block]) -> None:
+    """In a report set in divisions (第一部分…), every other heading is one level below them."""
+    division = [b.kind == "heading" and hd.DIVISION_RE.match(b.segments[0][1]) is not None for b in blocks]
+    if any(division):
+        for block, is_division in zip(blocks, division, strict=True):
+            if block.kind == "heading" and not is_division:
+                block.level += 1
 
 
 def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None:

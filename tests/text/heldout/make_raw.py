@@ -88,7 +88,9 @@ def columns(
     return "\n".join(lines) + "\n"
 
 
-def web(paras: list[Para], rng: random.Random, *, indent: str = "　　", blanks: int = 1, full_digits: bool = False) -> str:
+def web(
+    paras: list[Para], rng: random.Random, *, indent: str = "　　", blanks: int = 1, full_digits: bool = False
+) -> str:
     out: list[str] = []
     for p in paras:
         text = p.text
@@ -119,9 +121,7 @@ LAYOUTS = {
             ps, g, width=13, indent="shown", markers=True, head=_head("county-songlan-2023")
         ),
         "col22-blank-every": lambda ps, g: columns(ps, g, width=22, blank_every=True),
-        "web-indent-digit-spaces": lambda ps, g: web(ps, g, indent="　　")
-        .replace("%", " %")
-        .replace("亿元", " 亿元"),
+        "web-indent-digit-spaces": lambda ps, g: web(ps, g, indent="　　").replace("%", " %").replace("亿元", " 亿元"),
     },
     "province-2018-parts": {
         "col19-damage-markers": lambda ps, g: columns(ps, g, width=19, damage=0.08, markers=True),
@@ -134,10 +134,10 @@ LAYOUTS = {
         "web-space-indent": lambda ps, g: web(ps, g, indent="    "),
     },
     "national-runin-2025": {
-        "col20-run-in-head": lambda ps, g: columns(
-            ps, g, width=20, run_in=True, head=_head("national-runin-2025")
+        "col20-run-in-head": lambda ps, g: columns(ps, g, width=20, run_in=True, head=_head("national-runin-2025")),
+        "col15-blank-between-digit-spaces": lambda ps, g: columns(
+            ps, g, width=15, blank_between=True, digit_spaces=True
         ),
-        "col15-blank-between-digit-spaces": lambda ps, g: columns(ps, g, width=15, blank_between=True, digit_spaces=True),
         "paragraph-lines-run-in": lambda ps, g: columns(ps, g, width=10_000, run_in=True),
     },
     "city-notes-2025": {

@@ -5,13 +5,11 @@ its fix. The set's figures must not drop below those reached when it was last fi
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.text.pipeline import process_text
 from tests.text.harness import wrap
-from tests.text.heldout.score import Score, run_all
 
 
 def outline(text: str) -> list[tuple[int, tuple[str, ...]]]:

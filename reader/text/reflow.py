@@ -34,6 +34,7 @@ from reader.text.chars import (
     width,
     widths,
 )
+from reader.text.clean import CELL_GAP
 
 THRESHOLDS: dict[str, tuple[float, str]] = {
     "column_quantile": (
@@ -137,6 +138,8 @@ class Line(NamedTuple):
     """Opens an enumeration item (一是…, 第一，…) or an end note (［1］…)."""
     leadin: bool
     """Opens with a short sentence without a comma (持续扩大有效投资。): the shape of a lead-in."""
+    row: bool
+    """A row of a table of figures, its cells apart by `CELL_GAP` (see `clean.table_cells`)."""
     opener: bool
     """Opens with a formula that opens paragraphs (各位代表，… 一年来，我们… 我们也清醒看到…); the
     next line counts too (a formula may wrap)."""
@@ -148,7 +151,7 @@ _END_TAIL = frozenset(SENTENCE_END + CLOSERS + "…")
 
 def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
     """The tests of `Line` on each text, column by column: (ends, has_end, opens, standalone, item,
-    leadin). One pass per test over all of a file's lines, each starting with a look at the first
+    leadin, row). One pass per test over all of a file's lines, each starting with a look at the first
     or last character or the length that settles most lines without a regex (a `Line` computing
     its own tests cost a fifth of the reflow's time in calls)."""
     ends = [t[-1] in _END_TAIL and ends_sentence(t) for t in texts]
@@ -168,7 +171,8 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
     ]
     item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
     leadin = [h and _LEADIN_SHAPE.match(t) is not None for t, h in zip(texts, has_end, strict=True)]
-    return ends, has_end, opens, standalone, item, leadin
+    row = [CELL_GAP in t for t in texts]  # the cleaner leaves the gap in table rows only
+    return ends, has_end, opens, standalone, item, leadin, row
 
 
 def opens_heading(text: str) -> bool:
@@ -425,8 +429,8 @@ def undouble(lines: list[Line], trace: list[str] | None = None) -> list[Line]:
     out: list[Line] = []
     i = 0
     for k in maybe:
-        if k < i:
-            continue  # inside a doubled block already undone
+        if k < i or lines[k].row:
+            continue  # inside a doubled block already undone; a table's rows may repeat
         out += lines[i:k]
         i = k
         found = _doubled(lines, i) if len(texts[i]) >= lo else None
@@ -504,6 +508,11 @@ def _next_opens_with_closer(g: Gap) -> bool | None:
     return False if g.b.text[0] in CLOSING_PUNCT else None
 
 
+def _table_row(g: Gap) -> bool | None:
+    """A row of a table of figures is a line of its own, and so is the line before it (its caption)."""
+    return True if g.a.row or g.b.row else None
+
+
 def _heading_next(g: Gap) -> bool | None:
     """Line j opens a heading whatever line i says (a kicker, or a numbered heading after a
     sentence end, a colon, a title line, a heading, or a line that stops short of the column)."""
@@ -540,6 +549,15 @@ def _standalone_line(g: Gap) -> bool | None:
 def _colon_before_item(g: Gap) -> bool | None:
     """A lead-in ending with ： (主要做了以下工作：) before an enumeration item (一是…, 聚焦稳增长。)."""
     if g.a.text[-1] in "：:" and (g.b.item or g.b.leadin or g.layout.is_short(g.i) or g.layout.paragraph_per_line):
+        return True
+    return None
+
+
+def _item_ends_with_semicolon(g: Gap) -> bool | None:
+    """An item of a list set one to a line (——地区生产总值增长6%左右；) ends at its ； before the next
+    item: the line is an item whole, or stops short, or each line is a paragraph. (A ； at the end of
+    a full line inside a paragraph's running enumeration says nothing.)"""
+    if g.a.text[-1] in "；;" and g.b.item and (g.a.item or g.layout.is_short(g.i) or g.layout.paragraph_per_line):
         return True
     return None
 
@@ -675,10 +693,12 @@ def _mid_sentence(g: Gap) -> bool | None:
 GapRule = Callable[[Gap], "bool | None"]
 GAP_RULES: list[tuple[str, GapRule]] = [
     ("next line opens with closing punctuation", _next_opens_with_closer),
+    ("a table row is a line of its own", _table_row),
     ("next line opens a heading", _heading_next),
     ("next line stands alone (dateline, banner, credit)", _standalone_next),
     ("line stands alone (dateline, banner, credit)", _standalone_line),
     ("colon lead-in before an enumeration", _colon_before_item),
+    ("list item set on its own line ends with ；", _item_ends_with_semicolon),
     ("indented line after a sentence end", _indented_next),
     ("one paragraph per line", _one_paragraph_per_line),
     ("short line ends a sentence", _short_last_line),
@@ -713,9 +733,20 @@ QUIET_RULES = [(name, rule) for name, rule in GAP_RULES if name in _QUIET]
 def is_quiet(a: Line, b: Line) -> bool:
     """Nothing at this gap but a sentence going on or a title line: line a neither ends a sentence
     nor a lead-in (：) nor stands alone, and line b opens no heading, standalone line or closing
-    punctuation. (An item, a lead-in or a paragraph formula opens something only after a sentence
-    end or a colon.) Most gaps of a wrapped report are quiet."""
-    return not (a.ends or a.standalone or a.text[-1] in "：:" or b.opens or b.standalone or b.text[0] in CLOSING_PUNCT)
+    punctuation; neither is a table row, nor is line b an item after a ；. (An item, a lead-in or a
+    paragraph formula opens something only after a sentence end, a colon or an item's ；.) Most gaps
+    of a wrapped report are quiet."""
+    return not (
+        a.ends
+        or a.standalone
+        or a.text[-1] in "：:"
+        or b.opens
+        or b.standalone
+        or b.text[0] in CLOSING_PUNCT
+        or a.row
+        or b.row
+        or (b.item and a.text[-1] in "；;")
+    )
 
 
 def quick_joins(lines: list[Line], layout: Layout) -> list[str | None]:
@@ -914,8 +945,8 @@ def _plain_tail_end(lines: list[Line], j: int, layout: Layout) -> int | None:
     the wrapped rest of a heading. Returns the index after them, or None."""
     for m in range(j, min(j + int(T["tail_lines"]), len(lines))):
         line = lines[m]
-        if line.has_end or line.opens or line.item:
-            return None
+        if line.has_end or line.opens or line.item or line.row or line.text[-1] in "：:":
+            return None  # (a line ending with ： leads in to what follows: no heading ends so)
         if layout.short[m] or (line.blank_after and not layout.blank_every_line) or m + 1 >= len(lines):
             return m + 1
     return None
@@ -998,6 +1029,9 @@ def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None
             continue
         first = block.segments[0][1]
         text = block.text if len(block.segments) <= 2 else first
+        if CELL_GAP in first:
+            body_started = True  # a table row is body, whatever its place
+            continue
         if len(block.segments) <= 2 and (
             hd.is_title_line(text)
             or hd.NOTES_HEAD_RE.match(text)

@@ -5,6 +5,7 @@ its fix. The set's figures must not drop below those reached when it was last fi
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,3 +56,70 @@ def test_a_report_in_divisions_has_its_numbered_parts_one_level_below():
 def test_divisions_survive_any_column(width):
     raw = "\n".join(ln for para in DIVIDED.splitlines() for ln in wrap(para, width)) + "\n"
     assert outline(raw) == outline(DIVIDED)
+
+
+# -- a table of figures; a list set one item to a line -------------------------------------------
+
+TABLE = """\
+一、2023年工作回顾
+2023年，全县经济持续恢复，主要指标好于预期。主要经济指标完成情况如下：
+指标名称{gap}单位{gap}完成值{gap}增长（%）
+地区生产总值{gap}亿元{gap}156.8{gap}5.9
+固定资产投资{gap}亿元{gap}62.5{gap}6.7
+一是项目建设有力有效。实施重点项目72个，完成投资48亿元。
+二、2024年工作安排
+今年全县经济社会发展的主要预期目标是：
+——地区生产总值增长6%左右；
+——固定资产投资增长7%；
+——城乡居民人均可支配收入分别增长5.5%和7%。
+（一）坚持项目为王，夯实发展根基
+全年谋划实施重点项目80个，总投资260亿元。
+"""
+
+
+@pytest.mark.parametrize("gap", ["\u3000", "   ", "\t"])
+def test_table_rows_are_units_of_their_own_with_their_cells_apart(gap):
+    doc = process_text(TABLE.format(gap=gap), "t")
+    texts = [s.text for s in doc.sentences]
+    assert "地区生产总值\u3000亿元\u3000156.8\u30005.9" in texts  # never 亿元156.85.9
+    assert "指标名称\u3000单位\u3000完成值\u3000增长（%）" in texts
+    assert "一是项目建设有力有效。" in texts
+    assert [h.title for h in doc.outline if h.level == 1] == ["一、2023年工作回顾", "二、2024年工作安排"]
+
+
+def test_a_list_set_one_item_to_a_line_keeps_its_items_apart():
+    for width in (14, 16, 10_000):
+        raw = "\n".join(ln for para in TABLE.format(gap="\u3000").splitlines() for ln in wrap(para, width)) + "\n"
+        texts = [s.text for s in process_text(raw, "t").sentences]
+        assert "——地区生产总值增长6%左右；" in texts and "——固定资产投资增长7%；" in texts, width
+        assert "今年全县经济社会发展的主要预期目标是：" in texts, width
+
+
+def test_a_part_heading_never_takes_a_colon_lead_in_as_its_tail():
+    raw = (
+        "　　三是民生保障持续加强。民生支\n出占比达到80.2%，城镇新增就业\n2160人，新改建农村公路126公里。\n"
+        "　　　二、2024年工作安排\n　　今年全县经济社会发展的主要预\n期目标是：\n"
+        "　　——地区生产总值增长6%左右；\n　　——固定资产投资增长7%。\n"
+    )
+    doc = process_text(raw, "t")
+    assert [h.title for h in doc.outline] == ["二、2024年工作安排"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text("地区生产总值固定资产投资亿元万人", min_size=2, max_size=8),
+            st.sampled_from(["亿元", "万人", "%"]),
+            st.floats(0.1, 999, allow_nan=False).map(lambda x: f"{x:.1f}"),
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+    st.sampled_from(["\u3000", "  ", "\t", "\u3000\u3000"]),
+)
+def test_any_table_comes_back_row_by_row(rows, gap):
+    """Property: whatever the cells and the gaps, every row is one unit, its cells apart."""
+    lines = ["主要经济指标完成情况如下：", *(gap.join(r) for r in rows), "各项工作取得新进展。"]
+    texts = [s.text for s in process_text("\n".join(lines) + "\n", "t").sentences]
+    assert texts == ["主要经济指标完成情况如下：", *("\u3000".join(r) for r in rows), "各项工作取得新进展。"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from reader.text.chars import HAN, SENTENCE_END
+from reader.text.chars import HAN, SENTENCE_END, ends_with_stop
 
 _NUM = "一二三四五六七八九十"
 PART_RE = re.compile(rf"^[{_NUM}]{{1,3}}[、．.](?![{_NUM}])")
@@ -109,7 +109,7 @@ def looks_like_tail(fragment: str, heading: str, *, full: bool, run_in_siblings:
     than a lead-in sentence of its own? `full`: the heading's line fills the column (else it
     was not wrapped and only the strongest cues count). `run_in_siblings`: the previous section of
     this part was a run-in heading ending with 。 (sections of one part share a style)."""
-    body = fragment.rstrip(SENTENCE_END + "”’）》」』】)")
+    body = fragment.rstrip(SENTENCE_END + ".”’）》」』】)")
     if not body:
         return True  # the line opens with the heading's own 。
     if any(c in body for c in "，,；;："):
@@ -160,7 +160,7 @@ def order_leadin(sentence: str) -> bool:
 def mid_leadin(sentence: str) -> bool:
     """Is `sentence`, met inside a paragraph with more sentences after it, a topic sentence that opens
     a level-3 section (项目建设支撑有力。)?"""
-    if not sentence.endswith("。"):
+    if not ends_with_stop(sentence):
         return False
     body = sentence[:-1]
     lo, hi = MID_LEADIN_CHARS
@@ -193,7 +193,7 @@ def is_title_line(text: str) -> bool:
 
 def leadin_title(sentence: str, *, has_more: bool) -> str | None:
     """The outline title if `sentence` (a paragraph's first sentence) is a lead-in, else None."""
-    if not has_more or not sentence.endswith("。"):
+    if not has_more or not ends_with_stop(sentence):
         return None
     body = sentence[:-1]
     if ENUM_LEADIN_RE.match(body):

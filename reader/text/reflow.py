@@ -28,6 +28,7 @@ from reader.text.chars import (
     CLOSERS,
     CLOSING_PUNCT,
     CONTINUES,
+    END,
     SENTENCE_END,
     ends_sentence,
     first_sentence_end,
@@ -97,13 +98,13 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
 T = {name: value for name, (value, _why) in THRESHOLDS.items()}
 
 _LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
-_ANY_END = re.compile(f"[{SENTENCE_END}]")
+_ANY_END = re.compile(END)
 _ANY_PUNCT = re.compile(r"[，、；：,;:（）()“”]")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:]")
 _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－")
 # A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
-_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]")
+_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}(?:{END})")
 # (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
 # to the next sentence end and lead-ins strung one after another are all found; never across a
 # newline: it is searched in all of a file's lines at once, joined by newlines.)
@@ -145,7 +146,7 @@ class Line(NamedTuple):
     next line counts too (a formula may wrap)."""
 
 
-_END_TAIL = frozenset(SENTENCE_END + CLOSERS + "…")
+_END_TAIL = frozenset(SENTENCE_END + CLOSERS + "….")
 """The last character of a line that ends a sentence (`ends_sentence`)."""
 
 

@@ -123,3 +123,46 @@ def test_any_table_comes_back_row_by_row(rows, gap):
     lines = ["主要经济指标完成情况如下：", *(gap.join(r) for r in rows), "各项工作取得新进展。"]
     texts = [s.text for s in process_text("\n".join(lines) + "\n", "t").sentences]
     assert texts == ["主要经济指标完成情况如下：", *("\u3000".join(r) for r in rows), "各项工作取得新进展。"]
+
+
+# -- text typed with half-width punctuation: the ASCII full stop ends sentences -----------------
+
+ASCII = """\
+一.2023年工作回顾
+2023年,全市GDP达到1568亿元,增长6.2%;PM2.5平均浓度下降到26微克/立方米.全年新增A股上市公司3家.
+(一)数字经济加快发展
+新建5G基站2100个,累计达到9800个.数字经济核心产业增加值增长15%!
+二.2024年重点工作
+(一)做强数字经济
+加快数字基础设施建设.新建5G基站1500个,建设城市算力中心一期.
+推动"AI+"赋能千行百业.集装箱吞吐量突破150万TEU.
+"""
+
+
+def test_an_ascii_full_stop_ends_sentences_and_lead_ins():
+    for width in (12, 20, 10_000):
+        raw = "\n".join(ln for para in ASCII.splitlines() for ln in wrap(para, width)) + "\n"
+        doc = process_text(raw, "t")
+        texts = [s.text for s in doc.sentences]
+        assert "全年新增A股上市公司3家." in texts, width
+        assert "集装箱吞吐量突破150万TEU." in texts, width
+        assert [h.title for h in doc.outline] == [
+            "一.2023年工作回顾",
+            "(一)数字经济加快发展",
+            "二.2024年重点工作",
+            "(一)做强数字经济",
+            "加快数字基础设施建设.",
+            '推动"AI+"赋能千行百业.',
+        ], width
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text("增长投资项目建设亿元个万人", min_size=3, max_size=12), min_size=1, max_size=5),
+    st.floats(0.1, 99.9, allow_nan=False).map(lambda x: f"{x:.1f}"),
+)
+def test_an_ascii_full_stop_after_chinese_ends_a_sentence_and_a_decimal_never_does(phrases, number):
+    """Property: sentences typed with "." split there; a decimal, an item number or an address never."""
+    sentences = [f"{p}增长{number}%,{p}." for p in phrases]
+    doc = process_text("1.加强管理" + "".join(sentences) + "见www.gov.cn网站.\n", "t")
+    assert [s.text for s in doc.sentences] == ["1.加强管理" + sentences[0], *sentences[1:], "见www.gov.cn网站."]

@@ -106,10 +106,13 @@ def ends_with_stop(sentence: str) -> bool:
 
 
 _HALF_STOP_AT_END = re.compile(f"{HALF_STOP}$")
+_FIRST_FULL_END = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
 _FIRST_END = re.compile(f"(?:{END})[{re.escape(CLOSERS)}]*")
 
 
 def first_sentence_end(text: str) -> int | None:
     """Index just after the first sentence end (with its closing quotes/brackets), or None."""
-    m = _FIRST_END.search(text)
+    m = _FIRST_FULL_END.search(text)
+    if text.find(".", 0, m.start() if m else len(text)) >= 0:  # rare: an ASCII full stop may come first
+        m = _FIRST_END.search(text)
     return m.end() if m else None

@@ -99,12 +99,16 @@ T = {name: value for name, (value, _why) in THRESHOLDS.items()}
 
 _LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
 _ANY_END = re.compile(END)
+_ANY_FULL_END = re.compile(f"[{SENTENCE_END}]")
+"""`_ANY_END` without the ASCII full stop: the quick test for lines without a "."."""
 _ANY_PUNCT = re.compile(r"[，、；：,;:（）()“”]")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:]")
 _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－")
 # A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
 _LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}(?:{END})")
+_LEADIN_SHAPE_FULL = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[{SENTENCE_END}]")
+"""`_LEADIN_SHAPE` for a line without a "." (most lines): the quicker pattern."""
 # (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
 # to the next sentence end and lead-ins strung one after another are all found; never across a
 # newline: it is searched in all of a file's lines at once, joined by newlines.)
@@ -156,7 +160,7 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
     or last character or the length that settles most lines without a regex (a `Line` computing
     its own tests cost a fifth of the reflow's time in calls)."""
     ends = [t[-1] in _END_TAIL and ends_sentence(t) for t in texts]
-    has_end = [_ANY_END.search(t) is not None for t in texts]
+    has_end = [(_ANY_FULL_END if "." not in t else _ANY_END).search(t) is not None for t in texts]
     numbered, part_last = _NUMBERED_FIRST, hd.PART_LAST_CHARS
     opens = [
         (t[0] in numbered or t[-1] in part_last or "—" in t or "－" in t or "-" in t) and opens_heading(t)
@@ -171,7 +175,8 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
         for t, h in zip(texts, has_end, strict=True)
     ]
     item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
-    leadin = [h and _LEADIN_SHAPE.match(t) is not None for t, h in zip(texts, has_end, strict=True)]
+    shape, full_shape = _LEADIN_SHAPE.match, _LEADIN_SHAPE_FULL.match
+    leadin = [h and (full_shape if "." not in t else shape)(t) is not None for t, h in zip(texts, has_end, strict=True)]
     row = [CELL_GAP in t for t in texts]  # the cleaner leaves the gap in table rows only
     return ends, has_end, opens, standalone, item, leadin, row
 

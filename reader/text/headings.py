@@ -176,7 +176,7 @@ def mid_leadin(sentence: str) -> bool:
 # Lines of a title block: the report's title, its dateline, the speaker's byline, a page banner or
 # a page section name. They stand alone and belong to no section of the body.
 TITLE_LINE_RE = re.compile(
-    r"^(?:\S{0,16}政府工作报告(?:[（(]摘要[）)])?|[—－]{2}.*(?:会议上|大会上)"
+    r"^(?:\S{0,16}政府工作报告(?:[（(](?:摘要|全文)[）)]|全文\S{0,4})?[！!]?|[—－]{2}.*(?:会议上|大会上)"
     rf"|[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}"
     r"|【[^】]*】|[^，。；：！？,;:!?]{2,6}·[^，。；：！？,;:!?]{2,6})$"
 )

@@ -548,6 +548,15 @@ def _standalone_next(g: Gap) -> bool | None:
     return None
 
 
+_DATELINE_START = re.compile(r"[—－]{2}[0-9０-９]{4}年")
+
+
+def _dateline_next(g: Gap) -> bool | None:
+    """A dateline (——2024年1月18日在…会议上) opens a block of its own, even after a line that is not
+    seen to end (a web headline: 重磅！…政府工作报告全文来了)."""
+    return True if _DATELINE_START.match(g.b.text) else None
+
+
 def _standalone_line(g: Gap) -> bool | None:
     return True if g.a.standalone else None
 
@@ -702,6 +711,7 @@ GAP_RULES: list[tuple[str, GapRule]] = [
     ("a table row is a line of its own", _table_row),
     ("next line opens a heading", _heading_next),
     ("next line stands alone (dateline, banner, credit)", _standalone_next),
+    ("next line opens a dateline", _dateline_next),
     ("line stands alone (dateline, banner, credit)", _standalone_line),
     ("colon lead-in before an enumeration", _colon_before_item),
     ("list item set on its own line ends with ；", _item_ends_with_semicolon),
@@ -739,7 +749,7 @@ QUIET_RULES = [(name, rule) for name, rule in GAP_RULES if name in _QUIET]
 def is_quiet(a: Line, b: Line) -> bool:
     """Nothing at this gap but a sentence going on or a title line: line a neither ends a sentence
     nor a lead-in (：) nor stands alone, and line b opens no heading, standalone line or closing
-    punctuation; neither is a table row, nor is line b an item after a ；. (An item, a lead-in or a
+    punctuation nor a dash; neither is a table row, nor is line b an item after a ；. (An item, a lead-in or a
     paragraph formula opens something only after a sentence end, a colon or an item's ；.) Most gaps
     of a wrapped report are quiet."""
     return not (
@@ -749,6 +759,7 @@ def is_quiet(a: Line, b: Line) -> bool:
         or b.opens
         or b.standalone
         or b.text[0] in CLOSING_PUNCT
+        or b.text[0] in "—－"
         or a.row
         or b.row
         or (b.item and a.text[-1] in "；;")

@@ -166,3 +166,53 @@ def test_an_ascii_full_stop_after_chinese_ends_a_sentence_and_a_decimal_never_do
     sentences = [f"{p}增长{number}%,{p}." for p in phrases]
     doc = process_text("1.加强管理" + "".join(sentences) + "见www.gov.cn网站.\n", "t")
     assert [s.text for s in doc.sentences] == ["1.加强管理" + sentences[0], *sentences[1:], "见www.gov.cn网站."]
+
+
+# -- page chrome of web pages and WeChat articles; a paper's name by its company ----------------
+
+BODY = (
+    "各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n一、2024年工作回顾\n全县地区生产总值增长5.2%。\n"
+)
+CHROME_LINES = [
+    "首页 > 政务公开 > 规划信息 > 政府工作报告",
+    "发布时间：2025-01-20 16:42　　来源：西河县人民政府办公室　　浏览次数：2781",
+    "上一篇：西河县2024年国民经济和社会发展统计公报",
+    "下一篇：关于2024年全县预算执行情况的报告",
+    "主办单位：西河县人民政府办公室　　网站标识码：1400000123　　晋ICP备05001234号",
+    "原创 青川发布 青川发布 2024年01月22日 18:30 四川",
+    "点击上方蓝字 关注我们",
+    "编辑：李想　审核：张颖",
+    "阅读原文",
+    "分享 收藏 点赞 在看",
+]
+
+
+@pytest.mark.parametrize("chrome", CHROME_LINES)
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_web_and_wechat_chrome_is_kept_aside(chrome, where):
+    raw = chrome + "\n" + BODY if where == "top" else BODY + chrome + "\n"
+    doc = process_text(raw, "t")
+    assert all(chrome[:4] not in s.text for s in doc.sentences), [s.text for s in doc.sentences]
+    assert chrome.strip() in [d.text for d in doc.dropped]
+
+
+def test_a_web_headline_and_the_dateline_under_it_are_two_title_lines():
+    for sep in ("\n", "\n\n"):
+        raw = sep.join(
+            ["重磅！2024年青川市政府工作报告全文来了", "——2024年1月18日在青川市第七届人民代表大会第四次会议上", BODY]
+        )
+        units = [(s.kind, s.text) for s in process_text(raw, "t").sentences[:2]]
+        assert units == [
+            ("title", "重磅！2024年青川市政府工作报告全文来了"),
+            ("title", "——2024年1月18日在青川市第七届人民代表大会第四次会议上"),
+        ]
+
+
+def test_a_papers_name_over_its_dateline_is_furniture_whatever_it_is_called():
+    raw = (
+        "少数干部担当意识不强，办事\n效率有待提高。对此，我们将（下转第三版）\n\n（上接第二版）\n\n"
+        "松岚报\n2023年1月12日 星期四\n第2版\n\n采取有力措施，认真加以解决。\n"
+    )
+    doc = process_text(raw, "t")
+    assert "对此，我们将采取有力措施，认真加以解决。" in [s.text for s in doc.sentences]
+    assert "松岚报" in [d.text for d in doc.dropped]

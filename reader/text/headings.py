@@ -182,6 +182,9 @@ TITLE_LINE_RE = re.compile(
 )
 
 
+ITEM_HEADING_RE = re.compile(rf"^[0-9]{{1,2}}[.．、](?![0-9])[{HAN}“][^。！？!?：:；;]{{1,38}}$")
+"""A numbered item set as a heading of its own under a section (1.做强先进制造业): the numbering's
+third level (一、 → （一） → 1.), no sentence in it."""
 NOTE_RE = re.compile(r"^(?:[［\[][0-9]{1,2}[］\]]|[0-9]{1,2}[.．、](?![0-9])[^：:，。]{1,16}[：:])")
 """An end note: ［1］一降三减：…, 1.“四上”企业：…"""
 NOTES_HEAD_RE = re.compile(r"^(?:注释|注|附注|名词解释|名词注释)[：:]?$")

@@ -248,17 +248,27 @@ class Layout:
         ]
         if extracted:  # a one-line paragraph, or a note set smaller (wider in characters), shows no indent
             starts = [k for k in starts if 0 <= deficit[k] <= hi]
+        else:  # and after a heading (or an item) on a short line of its own, where a plan's paragraphs start
+            starts += [
+                k
+                for k in range(1, n - 1)
+                if (lines[k - 1].opens or lines[k - 1].item)
+                and deficit[k - 1] > hi
+                and not lines[k].ends
+                and not lines[k].opens
+            ]
         lost = sum(1 for k in starts if lo <= deficit[k] <= hi)
         self.indent_lost = len(starts) >= T["indent_min_lines"] and lost >= T["indent_lost_share"] * len(starts)
         """First lines of paragraphs are two characters short of the column (their indent was lost)."""
         self.first_line = [
             self.indent_lost and lo <= d <= hi and not ln.ends for d, ln in zip(deficit, lines, strict=True)
         ]
-        if extracted and self.indent_lost:
+        if self.indent_lost:
             # a mark that may not open a line (，：) is squeezed in at the end of the line before:
-            # such a first line holds one character more, one short of the column
+            # such a first line holds one character more, one short of the column (exactly, in text
+            # not extracted from a PDF: a full line with half-width characters may fall one unit short)
             self.first_line = [
-                f or (0 < d < lo and ln.text[-1] in CLOSING_PUNCT and not ln.ends)
+                f or ((0 < d < lo if extracted else d == 2) and ln.text[-1] in CLOSING_PUNCT and not ln.ends)
                 for f, d, ln in zip(self.first_line, deficit, lines, strict=True)
             ]
         """Line i is a paragraph's first line, two characters short (only where indents were lost)."""
@@ -1038,13 +1048,21 @@ def _below_divisions(blocks: list[Block]) -> None:
 
 def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None:
     """Title-block lines (a report title, dateline, byline, banner; a short line without a sentence
-    before the body starts) become "title" blocks; end notes (［1］…) "note" blocks."""
+    before the body starts) become "title" blocks; end notes (［1］…) "note" blocks; a numbered item
+    standing alone under a section (1.做强先进制造业) a heading one level below the section."""
     body_started = False
+    section = 0  # the level of the last heading that is not such an item
     for block in blocks:
         if block.kind == "heading":
             body_started = True
+            section = block.level
             continue
         first = block.segments[0][1]
+        if section >= 2 and first[0] in "0123456789" and hd.ITEM_HEADING_RE.match(block.text):
+            block.kind, block.level = "heading", section + 1
+            if trace is not None:
+                trace.append(f"line {block.segments[0][0]}  heading {block.level}  numbered item alone  {block.text}")
+            continue
         text = block.text if len(block.segments) <= 2 else first
         if CELL_GAP in first:
             body_started = True  # a table row is body, whatever its place

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.pipeline import process_text
+from reader.text.pipeline import load_document, process_text
 from tests.text.harness import wrap
+from tests.text.heldout.gold import RAW
 
 
 def outline(text: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -216,3 +217,50 @@ def test_a_papers_name_over_its_dateline_is_furniture_whatever_it_is_called():
     doc = process_text(raw, "t")
     assert "对此，我们将采取有力措施，认真加以解决。" in [s.text for s in doc.sentences]
     assert "松岚报" in [d.text for d in doc.dropped]
+
+
+# -- the third level of numbering: 1.… standing alone under a section ---------------------------
+
+ITEMS = """\
+二、2024年重点工作
+（一）加快构建现代化产业体系
+1.做强先进制造业
+实施产业链链长制，聚焦三大主导产业，全年引进补链项目30个以上。
+推动规上工业企业数字化改造全覆盖，新建智能工厂和数字化车间15个。
+2.壮大现代服务业
+培育现代物流、科技服务等生产性服务业，力争服务业增加值增长6%。
+（二）持续扩大有效需求
+1.扩大有效投资。全年实施市级重点项目260个，完成投资720亿元以上。
+"""
+
+
+def test_a_numbered_item_standing_alone_is_a_heading_below_its_section():
+    for width in (17, 21, 10_000):
+        raw = "\n".join(ln for para in ITEMS.splitlines() for ln in wrap(para, width, width - 2)) + "\n"
+        got = sections(raw)
+        part, sec = "二、2024年重点工作", "（一）加快构建现代化产业体系"
+        assert got["推动规上工业企业数字化改造全覆盖，新建智能工厂和数字化车间15个。"] == (
+            part,
+            sec,
+            "1.做强先进制造业",
+        )
+        assert got["培育现代物流、科技服务等生产性服务业，力争服务业增加值增长6%。"] == (part, sec, "2.壮大现代服务业")
+        assert got["全年实施市级重点项目260个，完成投资720亿元以上。"] == (
+            part,
+            "（二）持续扩大有效需求",
+            "1.扩大有效投资。",
+        ), width
+        assert (3, (part, sec, "2.壮大现代服务业")) in outline(raw)
+
+
+def test_an_end_note_is_no_item_heading():
+    raw = "一、工作回顾\n（一）经济运行\n全年增长5%。\n注释：\n1.“四上”企业：规模以上工业企业等的统称。\n"
+    assert [h.title for h in process_text(raw, "t").outline] == ["一、工作回顾", "（一）经济运行"]
+
+
+def test_indents_lost_are_seen_at_the_paragraphs_that_open_under_headings():
+    """A plan's paragraphs mostly open right under a heading: there too a first line two characters
+    short shows the lost indent, and a later paragraph after a full last line is found by it."""
+    doc = load_document(RAW / "city-items-2024.col17-indent-lost.txt")
+    paragraphs = [doc.text[p.start : p.end] for p in doc.paragraphs]
+    assert "推动规上工业企业数字化改造全覆盖，新建智能工厂和数字化车间15个。" in paragraphs

@@ -10,11 +10,12 @@ where they differ). Coordinates are turned to points from the page's top-left co
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.pdf.thresholds import RUN_BREAK_GAP, RUN_BREAK_RISE, SCANNED_MIN_CHARS
+from reader.pdf.thresholds import ROTATED, RUN_BREAK_GAP, RUN_BREAK_RISE, SCANNED_MIN_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +208,8 @@ def _runs(raw, textpage, text, count, height, px, py, x, y, box, box_values, rea
     def close() -> None:
         if not cur_idx:
             return
+        if abs(math.sin(raw.FPDFText_GetCharAngle(textpage, cur_idx[0]))) > ROTATED:
+            return  # turned text: publication data up the margin, a label on a picture; not the report
         last = cur_idx[-1]
         raw.FPDFText_GetCharBox(textpage, last, *box)
         x1 = max(box_values[1].value, cur_xs[-1] + 0.3 * size_guess)

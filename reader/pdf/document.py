@@ -22,6 +22,7 @@ from reader.pdf.layout import (
     Line,
     body_style,
     mark_emphasis,
+    mark_framed,
     mark_furniture,
     mark_vertical,
     order_page,
@@ -94,6 +95,7 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
     for page in pdf.pages:
         lines = page_lines(page, pdf.styles)
         mark_vertical(lines)
+        mark_framed(page, lines)
         per_page.append((page, lines))
         for ln in lines:
             sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)

@@ -33,6 +33,7 @@ from reader.pdf.thresholds import (
     CENTERED,
     CENTERED_BALANCE,
     CHANNEL_COVERAGE,
+    FRAMED_MAX_SHARE,
     HEADING_LINES,
     HEADLINE_OVER_COLUMNS,
     INDENT,
@@ -61,6 +62,11 @@ _RUNNING_HEAD = re.compile(
 HEAVY_FACE = re.compile(r"hei|黑|sans|gothic|bold|black|heavy|demi|medium", re.I)
 """Face names of heavy faces: 黑体 (SimHei, WenQuanYi Zen Hei, Noto Sans CJK, Source Han Sans) and
 bold cuts; 宋体, 楷体 and 仿宋 (Song, Ming, Kai, FangSong, Serif) are the body's weight."""
+DATELINE = re.compile(
+    r"(?:新华社|中新社|本报)[^。，！？：]{0,16}(?:电|讯)(?:[（(][^）)]{1,24}[）)])?|(?:本报记者|新华社记者|记者)[^。，！？]{1,16}"
+)
+"""A news agency's or the paper's dateline printed on a line of its own above the report
+(`新华社北京3月12日电`, `本报讯（记者 周明 王芳）`): the paper's, not the report's; kept aside."""
 _DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十]+")
 _WS = re.compile(r"\s+")
 
@@ -350,6 +356,21 @@ def _key(text: str) -> str:
     return _DIGITS.sub("#", _WS.sub("", text))
 
 
+def mark_framed(page: PageText, lines: list[Line]) -> None:
+    """Lines inside a ruled frame that holds a small share of the page's text (a boxed article
+    beside the report, a pull quote): kept aside, so the report reads on around them."""
+    total = sum(len(ln.text) for ln in lines) or 1
+    for left, top, right, bottom in page.frames:
+        inside = [
+            ln
+            for ln in lines
+            if ln.x0 >= left - 1 and ln.x1 <= right + 1 and ln.top >= top - 1 and ln.bottom <= bottom + 1
+        ]
+        if inside and sum(len(ln.text) for ln in inside) < FRAMED_MAX_SHARE * total:
+            for ln in inside:
+                ln.furniture = True
+
+
 def mark_vertical(lines: list[Line]) -> None:
     """Text set vertically (a page's section name down the margin, a label beside a picture): a
     stack of one-character lines at one x, each a character's height below the last. Kept aside."""
@@ -402,7 +423,8 @@ def mark_furniture(pages: list[tuple[PageText, list[Block]]]) -> None:
     for _page, blocks in pages:
         for block in blocks:
             for ln in block.lines:
-                if FURNITURE_RE.fullmatch(_WS.sub("", ln.text)):
+                flat = _WS.sub("", ln.text)
+                if FURNITURE_RE.fullmatch(flat) or DATELINE.fullmatch(flat):
                     ln.furniture = True
 
 
@@ -499,6 +521,7 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
     heading_run = False  # the current paragraph is so far one emphasised numbered heading
     all_emph = False  # … or at least wholly emphasised
     all_strong = False  # … wholly heavier or larger than the body
+    numbered_para = False  # the current paragraph starts with a heading's number (一、 （一）)
     for block in blocks:
         for ln in block.lines:
             if ln.furniture:
@@ -523,7 +546,7 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                     or centered != prev_centered
                     or (starts_emph and not prev.emph[-1] and _numbered(ln.text))
                     or (ln.strong[0] and not prev.strong[-1] and all(ln.strong))
-                    or (all_strong and all(prev.strong) and not ln.strong[0])
+                    or (all_strong and all(prev.strong) and not ln.strong[0] and numbered_para)
                     or (heading_run and prev.text.rstrip().endswith("。"))
                 )
                 if centered and prev_centered and not size_change and not prev_short:
@@ -554,6 +577,7 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                 cur = Paragraph()
                 out.append(cur)
                 heading_run = starts_emph and _numbered(ln.text)
+                numbered_para = _numbered(ln.text)
                 all_emph = all_strong = True
             cut = _heading_end(ln) if heading_run else None
             if cut is not None:

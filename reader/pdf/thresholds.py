@@ -13,6 +13,15 @@ ROTATED = 0.2
 """Text turned by more than this (the sine of its angle: ~12°) is left out: papers run their
 publication data up the margin and label pictures at an angle; a report is set upright."""
 
+FRAME_MIN = 20.0
+"""A drawn shape at least this many points wide and tall may frame text (a box round another
+article or a pull quote); rules and hairlines are thinner."""
+
+FRAMED_MAX_SHARE = 0.4
+"""Text inside a frame holding less than this share of the page's characters is another article, a
+pull quote or a fact box beside the report, kept aside; a frame round (most of) the page's text is a
+page border, and its text is the report."""
+
 SAME_BASELINE = 0.25
 """Runs whose baselines differ by less than this are on one printed line."""
 

@@ -185,6 +185,8 @@ class Out:
     pages: int = 0
     furniture: list[str] = field(default_factory=list)
     foreign: list[str] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)
+    """The table's cells (also in `foreign`): words the report uses too."""
 
 
 # -- flowing the report through column boxes ---------------------------------------------------------
@@ -534,6 +536,7 @@ def _obstacle(w, box: Box, used, done: set, queue, out: Out, st, pitch, box_i, _
                     (box.page, ("text", box.x + c * cell + 2, y - pitch * (r + 1.2), text, st["small"], "left"))
                 )
                 out.foreign.append(text)
+                out.cells.append(text)
             queue.append((box.page, ("rule", box.x, y - pitch * (r + 0.2), box.x + box.width, y - pitch * (r + 0.2))))
         queue.append((box.page, ("rule", box.x, y - pitch * 4.2, box.x + box.width, y - pitch * 4.2)))
         done.add("gap")
@@ -557,6 +560,7 @@ def _draw(path: Path, w: Wild, pages: Pages, queue, st, out: Out, margin: float)
     out.pages = len(pages.draw)
     out.furniture = list(dict.fromkeys(out.furniture))
     out.foreign = list(dict.fromkeys(out.foreign))
+    out.cells = list(dict.fromkeys(out.cells))
 
 
 def _folio(c, w: Wild, st, out: Out, number: int, left: float, right: float, height: float, margin: float) -> None:

@@ -100,7 +100,7 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
         for ln in lines:
             sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
     em = max(sizes, key=sizes.__getitem__) if sizes else 10.0
-    ordered = [(page, order_page(lines, em)) for page, lines in per_page if lines]
+    ordered = [(page, order_page(lines, em, page.width, page.height)) for page, lines in per_page if lines]
     mark_furniture(ordered)
     blocks = [block for _, page_blocks in ordered for block in page_blocks]
     lines = [ln for block in blocks for ln in block.lines]

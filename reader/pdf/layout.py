@@ -46,11 +46,12 @@ from reader.pdf.thresholds import (
     SAME_ROW,
     SHORT_LINE,
     SIZE_CHANGE,
-    SPREAD_GUTTER,
+    SPREAD_ASPECT,
     TAIL_GAP,
     TAIL_LONGER,
     VERTICAL_MIN_CHARS,
     VERTICAL_PITCH,
+    WIDE_GUTTER,
 )
 from reader.text.clean import FURNITURE_RE
 from reader.text.headings import PART_RE, SECTION_RE
@@ -301,9 +302,9 @@ def _cut(lines: list[Line], em: float, out: list[Block], extent: tuple[float, fl
         return
     free = [(a + b) / 2 for a, b, crossing in channels if crossing == 0]
     widths = sorted(b - a for a, b, crossing in channels if crossing == 0)
-    if len(widths) > 1 and widths[-1] >= SPREAD_GUTTER * widths[-2]:
-        # a gutter far wider than the others (the fold of a two-page spread, the margin between a
-        # report and a boxed article): cut there first, so each side finds its own title and columns
+    if len(widths) > 1 and widths[-1] >= WIDE_GUTTER * widths[-2]:
+        # a gutter far wider than the others (the space between the report and a margin note or
+        # an article beside it): cut there first, so each side finds its own title and columns
         free = [next((a + b) / 2 for a, b, crossing in channels if crossing == 0 and b - a == widths[-1])]
     if free:
         bounds = [float("-inf"), *free, float("inf")]
@@ -342,10 +343,18 @@ def _leaf(lines: list[Line], out: list[Block], extent: tuple[float, float]) -> N
     out.append(Block(lines, left, right))
 
 
-def order_page(lines: list[Line], em: float) -> list[Block]:
+def order_page(lines: list[Line], em: float, width: float = 0.0, height: float = 0.0) -> list[Block]:
+    """Blocks in reading order. A landscape sheet that no line crosses at its middle is a two-page
+    spread: its left page is read, then its right, each on its own (a title centred on one page
+    is that page's title)."""
     blocks: list[Block] = []
-    if lines:
-        _cut(lines, em, blocks, (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)))
+    if width > SPREAD_ASPECT * height > 0 and not any(ln.x0 < width / 2 < ln.x1 for ln in lines):
+        halves = [[ln for ln in lines if ln.x1 <= width / 2], [ln for ln in lines if ln.x0 >= width / 2]]
+    else:
+        halves = [lines]
+    for half in halves:
+        if half:
+            _cut(half, em, blocks, (min(ln.x0 for ln in half), max(ln.x1 for ln in half)))
     return blocks
 
 

@@ -49,10 +49,13 @@ HEADLINE_OVER_COLUMNS = 3
 each side of it: a short article's headline over its columns of three or four lines each (under
 `CHANNEL_COVERAGE` a single crossing line needs five lines beside it)."""
 
-SPREAD_GUTTER = 2.0
-"""A free gutter at least this many times wider than the next widest is cut first, alone: the fold
-of a two-page spread (each page has its own title over its own columns) or the space between two
-articles; column gutters are all alike."""
+SPREAD_ASPECT = 1.2
+"""A page this many times wider than tall is a spread of two pages side by side (跨版), when no line
+crosses its middle; newspaper and A4 pages are portrait."""
+
+WIDE_GUTTER = 2.0
+"""A free gutter at least this many times wider than the next widest is cut first, alone: the space
+between the report and a note down the margin or an article beside it; column gutters are alike."""
 
 APART_WIDTH = 0.8
 """A line centered on a region of columns, above (below) all its other lines, and narrower than this

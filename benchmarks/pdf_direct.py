@@ -17,62 +17,14 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.text.pipeline import load_document  # noqa: E402
 from tests.pdf.harness import references  # noqa: E402
-from tests.pdf.wild import WILD, available, build  # noqa: E402
-from tests.text.harness import Score, norm, score  # noqa: E402
-
-
-def glued(doc, strings: list[str]) -> int:
-    """Units where a string that is not the report's (a running head, another article, a caption)
-    ran into report text: what is left of the unit without it is no piece of such a string."""
-    keys = sorted({norm(f) for f in strings if norm(f)}, key=len, reverse=True)
-    n = 0
-    for s in doc.sentences:
-        text = norm(s.text)
-        rest = text
-        for k in keys:
-            rest = rest.replace(k, "")
-        rest = rest.strip("·•")
-        if rest != text and len(rest) >= 2 and not any(rest in k for k in keys):
-            n += 1
-    return n
-
-
-def set_aside(doc, foreign: list[str]):
-    """A copy of `doc` with every paragraph made only of strings that are not the report's (other
-    articles, captions, table cells) marked chrome: the scorer skips them, as it skips furniture.
-    Text of those strings inside a report paragraph stays, and is counted by `glued`."""
-    keys = sorted({norm(f) for f in foreign if norm(f)}, key=len, reverse=True)
-
-    def alien(text: str) -> bool:
-        text = norm(text)
-        for k in keys:
-            text = text.replace(k, "")
-        return not text.strip("·•")
-
-    aside = {p.index for p in doc.paragraphs if alien(doc.text[p.start : p.end])}
-    copy = replace(doc)
-    copy.paragraphs = [replace(p, kind="chrome") if p.index in aside else p for p in doc.paragraphs]
-    copy.sentences = [replace(s, kind="chrome") if s.paragraph in aside else s for s in doc.sentences]
-    return copy
-
-
-def score_wild(ref, lay, folder: Path):
-    pdf, out = build(ref, lay, folder)
-    t0 = time.perf_counter()
-    doc = load_document(pdf, ref.name)
-    seconds = time.perf_counter() - t0
-    sc = score(ref, set_aside(doc, out.foreign), out.furniture)
-    sc.chrome_leaked = glued(doc, [f for f in out.furniture + out.foreign if f not in out.cells])
-    return sc, seconds, out.pages
+from tests.pdf.wild import WILD, available, score_wild  # noqa: E402
+from tests.text.harness import Score  # noqa: E402
 
 
 def main() -> None:

@@ -33,6 +33,7 @@ import json
 import random
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -44,6 +45,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from tests.pdf.typeset import HEI, MM, PAGE_SIZES, SONG, Para, Style, break_para
+from tests.text.harness import Score, norm, score
 
 KAI = Path("/usr/share/fonts/truetype/arphic/ukai.ttc")
 HERE = Path(__file__).resolve().parent
@@ -632,6 +634,59 @@ def _op(c, op) -> None:
         c.setFillGray(0.7)
         c.rect(x, y, width, height, fill=1, stroke=0)
         c.restoreState()
+
+
+# -- scoring ------------------------------------------------------------------------------------------
+
+
+def glued(doc, strings: list[str]) -> int:
+    """Units where a string that is not the report's (a running head, another article, a caption)
+    ran into report text: what is left of the unit without it is no piece of such a string."""
+    keys = sorted({norm(f) for f in strings if norm(f)}, key=len, reverse=True)
+    n = 0
+    for s in doc.sentences:
+        text = norm(s.text)
+        rest = text
+        for k in keys:
+            rest = rest.replace(k, "")
+        rest = rest.strip("·•")
+        if rest != text and len(rest) >= 2 and not any(rest in k for k in keys):
+            n += 1
+    return n
+
+
+def set_aside(doc, foreign: list[str]):
+    """A copy of `doc` with every paragraph made only of strings that are not the report's (other
+    articles, captions, table cells) marked chrome: the scorer skips them, as it skips furniture.
+    Text of those strings inside a report paragraph stays, and is counted by `glued`."""
+    keys = sorted({norm(f) for f in foreign if norm(f)}, key=len, reverse=True)
+
+    def alien(text: str) -> bool:
+        text = norm(text)
+        for k in keys:
+            text = text.replace(k, "")
+        return not text.strip("·•")
+
+    aside = {p.index for p in doc.paragraphs if alien(doc.text[p.start : p.end])}
+    copy = replace(doc)
+    copy.paragraphs = [replace(p, kind="chrome") if p.index in aside else p for p in doc.paragraphs]
+    copy.sentences = [replace(s, kind="chrome") if s.paragraph in aside else s for s in doc.sentences]
+    return copy
+
+
+def score_wild(ref, lay: Wild, folder: Path) -> tuple[Score, float, int]:
+    """(score, seconds reading, pages) of reader reading `ref` set in `lay` directly. Scored as the
+    structure harness scores, with every string that is not the report set aside like furniture;
+    `chrome_leaked` counts units where such a string ran into report text (`glued`)."""
+    from reader.text.pipeline import load_document
+
+    pdf, out = build(ref, lay, folder)
+    t0 = time.perf_counter()
+    doc = load_document(pdf, ref.name)
+    seconds = time.perf_counter() - t0
+    sc = score(ref, set_aside(doc, out.foreign), out.furniture)
+    sc.chrome_leaked = glued(doc, [f for f in out.furniture + out.foreign if f not in out.cells])
+    return sc, seconds, out.pages
 
 
 # -- LibreOffice ----------------------------------------------------------------------------------------

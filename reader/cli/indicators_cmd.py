@@ -175,7 +175,8 @@ def _write(records: list[dict], columns, output: str, fmt: str) -> None:
     import io
     import json
 
-    from reader.export.formats import FORMULA_START, SECTION_SEPARATOR
+    from reader.export.formats import FORMULA_START
+    from reader.export.records import SECTION_SEPARATOR
     from reader.export.writer import STDOUT, write_text
 
     def cell(value, key: str):

@@ -27,7 +27,7 @@ from typing import Any, TextIO
 
 from reader.errors import ReaderError
 from reader.export.classes import Classes, classes
-from reader.export.records import NATIVE_FIELDS
+from reader.export.records import NATIVE_FIELDS, SECTION_SEPARATOR
 
 SUFFIX = {
     "jsonl": ".jsonl",
@@ -42,7 +42,6 @@ FORMATS = tuple(SUFFIX)
 DEFAULT_FOR_SUFFIX = {".jsonl": "jsonl", ".json": "labelstudio", ".csv": "csv"}
 CHUNK = 5000
 Advance = Callable[[int], object]
-SECTION_SEPARATOR = " > "
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP's list)."""
 

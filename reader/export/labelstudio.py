@@ -18,7 +18,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from reader.export.classes import Classes
-from reader.export.formats import SECTION_SEPARATOR
+from reader.export.records import SECTION_SEPARATOR
 
 CONTROL, OBJECT, NOTE = "label", "text", "note"
 SENTENCE_FIELDS = ("id", "doc", "text", "section", "start", "end", "line", "tokens")

@@ -23,6 +23,8 @@ from reader.labels import NONE, LabelRecord, ReviewMark, squeeze
 from reader.labels.clauses import CLAUSE, SENTENCE, unit_key
 
 NONE_LABEL = NONE
+SECTION_SEPARATOR = " > "
+"""How a record's section path is written as one string (CSV cells, Label Studio's `section_path`)."""
 NATIVE_FIELDS = (
     "id",
     "doc",

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.errors import ReaderError
-from reader.export.formats import FORMULA_START, SECTION_SEPARATOR
+from reader.export.formats import FORMULA_START
 from reader.export.labelstudio import CONTROL, NOTE
+from reader.export.records import SECTION_SEPARATOR
 
 FIELDS = ("id", "doc", "text", "label", "section", "start", "end", "line", "annotator", "created", "updated", "note")
 """What a native record carries that an import uses."""

@@ -12,6 +12,18 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 # Chinese (full-width) punctuation and symbols that never want a space next to them.
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—～·・％＋－＝／"
 SENTENCE_END = "。！？!?"
+_NUMERALS = "一二三四五六七八九十"
+HALF_STOP = (
+    rf"(?<=[{HAN}%％)）”’》」』】A-Z])(?<![\n，、；：。！？,;:(（ \t\u3000][{_NUMERALS}])(?<!^[{_NUMERALS}])"
+    r"\.(?![0-9A-Za-z.])"
+)
+"""An ASCII full stop that ends a sentence, in text typed with half-width punctuation (…9800个.):
+after a Chinese character, a percent sign, a closing bracket or quote, or a capital (150万TEU.);
+never a decimal point (6.2%), an item number's (1.做强…, 一.2023年…), nor one inside a Latin word
+or address (e.g., www.gov.cn). (A number before it is left alone: 达到1120. could be a decimal cut
+by the wrap.) Regex source: the one rule, used wherever a sentence end is looked for."""
+END = f"[{SENTENCE_END}]|{HALF_STOP}"
+"""A sentence end as a regex (without its closing quotes or brackets)."""
 CLOSERS = "”’）》」』】〕)]\"'"
 CLOSING_PUNCT = frozenset("，。、；：？！）》」』】〕〉”’,;:?!)]}")
 """Closing and pause punctuation: a raw line opening with one continues the line before it."""
@@ -80,13 +92,27 @@ def widths(texts: list[str]) -> list[int]:
 def ends_sentence(text: str) -> bool:
     """True if `text` ends with 。！？ (or ……), possibly followed by closing quotes or brackets."""
     stripped = text.rstrip(CLOSERS)
-    return bool(stripped) and (stripped[-1] in SENTENCE_END or stripped.endswith("……"))
+    if not stripped:
+        return False
+    last = stripped[-1]
+    if last == ".":
+        return _HALF_STOP_AT_END.search(stripped) is not None
+    return last in SENTENCE_END or stripped.endswith("……")
 
 
-_FIRST_END = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
+def ends_with_stop(sentence: str) -> bool:
+    """A sentence ends with a full stop: 。 or an ASCII full stop that ends it (see `HALF_STOP`)."""
+    return sentence.endswith("。") or (sentence.endswith(".") and ends_sentence(sentence))
+
+
+_HALF_STOP_AT_END = re.compile(f"{HALF_STOP}$")
+_FIRST_FULL_END = re.compile(f"[{re.escape(SENTENCE_END)}][{re.escape(CLOSERS)}]*")
+_FIRST_END = re.compile(f"(?:{END})[{re.escape(CLOSERS)}]*")
 
 
 def first_sentence_end(text: str) -> int | None:
     """Index just after the first sentence end (with its closing quotes/brackets), or None."""
-    m = _FIRST_END.search(text)
+    m = _FIRST_FULL_END.search(text)
+    if text.find(".", 0, m.start() if m else len(text)) >= 0:  # rare: an ASCII full stop may come first
+        m = _FIRST_END.search(text)
     return m.end() if m else None

@@ -10,6 +10,8 @@ punctuation, between a number and its decimal point or sign (`5 . 6 %`), inside 
 (政 府 工 作, pdfminer.six's justified `加 到8 2 . 7万 亿 元`), between Chinese characters in running
 text, and at line ends; a space between two Latin words or numbers, or between two Chinese phrases of
 a title-like line (投资打好头阵 消费挖掘潜能), is kept as one space.
+The cells of a table row (three short cells or more, apart by wide gaps) keep one ideographic space
+between them: `地区生产总值　亿元　156.8　5.9`, never `亿元156.85.9`.
 Nothing else is ever changed: no punctuation is normalised, no character added or reordered.
 """
 
@@ -96,11 +98,33 @@ def _unspace(m: re.Match[str]) -> str:
     return _LETTER_GAP.sub(lambda g: " " if len(g.group(0)) > 1 else "", m.group(0))
 
 
+CELL_GAP = "\u3000"
+"""What separates the cells of a table row in the cleaned text (see `table_cells`)."""
+_WIDE_GAP = re.compile(r"[\t\u3000]+| {2,}")
+_ROW_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+ROW_CELL_CHARS = 20
+"""A table's cell (地区生产总值, 156.8, 增长（%）) is short; a longer piece is text."""
+
+
+def table_cells(line: str) -> list[str] | None:
+    """The cells of a line of a table of figures (指标名称　单位　完成值 / 地区生产总值   亿元   156.8),
+    else None: three cells or more, apart by wide gaps (an ideographic space, a tab, two spaces),
+    short, no sentence or clause punctuation, and most of them more than one character (a heading
+    letter-spaced with U+3000 has one-character cells)."""
+    cells = _WIDE_GAP.split(line)
+    if len(cells) < 3 or _ROW_PUNCT.search(line) or any(len(c) > ROW_CELL_CHARS for c in cells):
+        return None
+    return cells if 3 * sum(1 for c in cells if len(c) >= 2) >= 2 * len(cells) else None
+
+
 def clean_spaces(line: str) -> str:
-    """Remove the spurious whitespace of PDF extraction from one line (see module docstring)."""
+    """Remove the spurious whitespace of PDF extraction from one line (see module docstring). A
+    table row keeps one `CELL_GAP` between its cells."""
     line = line.strip(WS_CHARS)
     if not _ANY_WS.search(line):
         return line
+    if _WIDE_GAP.search(line) and (cells := table_cells(line)) is not None:
+        return CELL_GAP.join(_INNER_WS.sub(_space_in_body, c) for c in cells)
     if (_SPACED_BETWEEN.search(line) or _SPACED_PAIR.fullmatch(line)) and _LETTER_SPACED.search(line):
         line = _LETTER_SPACED.sub(_unspace, line)
     # Between two Chinese characters a space means something only in a title-like line (short, no

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
-from reader.text.chars import HAN, SENTENCE_END
+from reader.text.chars import HAN, SENTENCE_END, ends_with_stop
 
 _NUM = "一二三四五六七八九十"
 PART_RE = re.compile(rf"^[{_NUM}]{{1,3}}[、．.](?![{_NUM}])")
+# A report in a few large divisions (第一部分 过去五年工作回顾, as many 2018 reports are set): the
+# divisions are its level 1, and its numbered parts (一、…) and sections (（一）…) move one level down.
+DIVISION_RE = re.compile(rf"^第[{_NUM}]{{1,3}}部分")
 SECTION_RE = re.compile(rf"^[（(][{_NUM}]{{1,3}}[）)]")
 # What opens an enumeration item: 一是…, 第一，…, 其一，…, a third-level number (1.…, （1）…) or an
 # item dash (——五年来，…; a dateline's dashes are followed by a date, not by words).
@@ -73,10 +76,10 @@ MAX_HEADING_CHARS = 60
 
 
 def numbered_level(text: str) -> int:
-    """1 for 一、…, 2 for （一）…, 0 otherwise."""
+    """1 for 一、… (and a division 第一部分…), 2 for （一）…, 0 otherwise."""
     if SECTION_RE.match(text):
         return 2
-    if PART_RE.match(text):
+    if PART_RE.match(text) or DIVISION_RE.match(text):
         return 1
     return 0
 
@@ -106,7 +109,7 @@ def looks_like_tail(fragment: str, heading: str, *, full: bool, run_in_siblings:
     than a lead-in sentence of its own? `full`: the heading's line fills the column (else it
     was not wrapped and only the strongest cues count). `run_in_siblings`: the previous section of
     this part was a run-in heading ending with 。 (sections of one part share a style)."""
-    body = fragment.rstrip(SENTENCE_END + "”’）》」』】)")
+    body = fragment.rstrip(SENTENCE_END + ".”’）》」』】)")
     if not body:
         return True  # the line opens with the heading's own 。
     if any(c in body for c in "，,；;："):
@@ -157,7 +160,7 @@ def order_leadin(sentence: str) -> bool:
 def mid_leadin(sentence: str) -> bool:
     """Is `sentence`, met inside a paragraph with more sentences after it, a topic sentence that opens
     a level-3 section (项目建设支撑有力。)?"""
-    if not sentence.endswith("。"):
+    if not ends_with_stop(sentence):
         return False
     body = sentence[:-1]
     lo, hi = MID_LEADIN_CHARS
@@ -190,7 +193,7 @@ def is_title_line(text: str) -> bool:
 
 def leadin_title(sentence: str, *, has_more: bool) -> str | None:
     """The outline title if `sentence` (a paragraph's first sentence) is a lead-in, else None."""
-    if not has_more or not sentence.endswith("。"):
+    if not has_more or not ends_with_stop(sentence):
         return None
     body = sentence[:-1]
     if ENUM_LEADIN_RE.match(body):

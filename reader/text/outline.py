@@ -30,9 +30,11 @@ def build_outline(
     # Lead-ins are the third level of a report's structure: in a text without numbered sections
     # (a news feature), a short opening sentence is just a topic sentence.
     has_sections = any(p.kind == "heading" and p.level == 2 for p in paragraphs)
+    leadin_level = 3  # one below the heading it is under (3 under a section; deeper in divided reports)
     for p in paragraphs:
         if p.kind == "heading":
             entries.append((p.level, text[p.start : p.end], p.start, p.end, len(text)))
+            leadin_level = max(3, p.level + 1)
         elif has_sections and p.index in sentences:
             spans = sentences[p.index]
             found = [
@@ -45,7 +47,7 @@ def build_outline(
                 )
             ]
             for n, (s, e) in enumerate(found):
-                entries.append((3, text[s:e], s, e, found[n + 1][0] if n + 1 < len(found) else p.end))
+                entries.append((leadin_level, text[s:e], s, e, found[n + 1][0] if n + 1 < len(found) else p.end))
     out: list[Heading] = []
     scopes: list[int] = []
     stack: list[tuple[int, str]] = []

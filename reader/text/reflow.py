@@ -28,12 +28,14 @@ from reader.text.chars import (
     CLOSERS,
     CLOSING_PUNCT,
     CONTINUES,
+    END,
     SENTENCE_END,
     ends_sentence,
     first_sentence_end,
     width,
     widths,
 )
+from reader.text.clean import CELL_GAP
 
 THRESHOLDS: dict[str, tuple[float, str]] = {
     "column_quantile": (
@@ -96,20 +98,24 @@ THRESHOLDS: dict[str, tuple[float, str]] = {
 T = {name: value for name, (value, _why) in THRESHOLDS.items()}
 
 _LEADING_ASCII = re.compile(r"[0-9A-Za-z.%+\-/]*")
-_ANY_END = re.compile(f"[{SENTENCE_END}]")
+_ANY_END = re.compile(END)
+_ANY_FULL_END = re.compile(f"[{SENTENCE_END}]")
+"""`_ANY_END` without the ASCII full stop: the quick test for lines without a "."."""
 _ANY_PUNCT = re.compile(r"[，、；：,;:（）()“”]")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:]")
 _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－")
 # A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
-_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]")
+_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}(?:{END})")
+_LEADIN_SHAPE_FULL = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[{SENTENCE_END}]")
+"""`_LEADIN_SHAPE` for a line without a "." (most lines): the quicker pattern."""
 # (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
 # to the next sentence end and lead-ins strung one after another are all found; never across a
 # newline: it is searched in all of a file's lines at once, joined by newlines.)
 _MID_LEADIN = re.compile(
     rf"[。！？!?](?=([^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]))"
 )
-_NUMBERED_FIRST = set("（(一二三四五六七八九十")
+_NUMBERED_FIRST = set("（(一二三四五六七八九十第")
 _STANDALONE_FIRST = set("各—－政【（(")
 _OPENER_FIRST = set("各一过五这回我在上综实做重今明12")
 
@@ -137,22 +143,24 @@ class Line(NamedTuple):
     """Opens an enumeration item (一是…, 第一，…) or an end note (［1］…)."""
     leadin: bool
     """Opens with a short sentence without a comma (持续扩大有效投资。): the shape of a lead-in."""
+    row: bool
+    """A row of a table of figures, its cells apart by `CELL_GAP` (see `clean.table_cells`)."""
     opener: bool
     """Opens with a formula that opens paragraphs (各位代表，… 一年来，我们… 我们也清醒看到…); the
     next line counts too (a formula may wrap)."""
 
 
-_END_TAIL = frozenset(SENTENCE_END + CLOSERS + "…")
+_END_TAIL = frozenset(SENTENCE_END + CLOSERS + "….")
 """The last character of a line that ends a sentence (`ends_sentence`)."""
 
 
 def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
     """The tests of `Line` on each text, column by column: (ends, has_end, opens, standalone, item,
-    leadin). One pass per test over all of a file's lines, each starting with a look at the first
+    leadin, row). One pass per test over all of a file's lines, each starting with a look at the first
     or last character or the length that settles most lines without a regex (a `Line` computing
     its own tests cost a fifth of the reflow's time in calls)."""
     ends = [t[-1] in _END_TAIL and ends_sentence(t) for t in texts]
-    has_end = [_ANY_END.search(t) is not None for t in texts]
+    has_end = [(_ANY_FULL_END if "." not in t else _ANY_END).search(t) is not None for t in texts]
     numbered, part_last = _NUMBERED_FIRST, hd.PART_LAST_CHARS
     opens = [
         (t[0] in numbered or t[-1] in part_last or "—" in t or "－" in t or "-" in t) and opens_heading(t)
@@ -167,8 +175,10 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
         for t, h in zip(texts, has_end, strict=True)
     ]
     item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
-    leadin = [h and _LEADIN_SHAPE.match(t) is not None for t, h in zip(texts, has_end, strict=True)]
-    return ends, has_end, opens, standalone, item, leadin
+    shape, full_shape = _LEADIN_SHAPE.match, _LEADIN_SHAPE_FULL.match
+    leadin = [h and (full_shape if "." not in t else shape)(t) is not None for t, h in zip(texts, has_end, strict=True)]
+    row = [CELL_GAP in t for t in texts]  # the cleaner leaves the gap in table rows only
+    return ends, has_end, opens, standalone, item, leadin, row
 
 
 def opens_heading(text: str) -> bool:
@@ -425,8 +435,8 @@ def undouble(lines: list[Line], trace: list[str] | None = None) -> list[Line]:
     out: list[Line] = []
     i = 0
     for k in maybe:
-        if k < i:
-            continue  # inside a doubled block already undone
+        if k < i or lines[k].row:
+            continue  # inside a doubled block already undone; a table's rows may repeat
         out += lines[i:k]
         i = k
         found = _doubled(lines, i) if len(texts[i]) >= lo else None
@@ -504,6 +514,11 @@ def _next_opens_with_closer(g: Gap) -> bool | None:
     return False if g.b.text[0] in CLOSING_PUNCT else None
 
 
+def _table_row(g: Gap) -> bool | None:
+    """A row of a table of figures is a line of its own, and so is the line before it (its caption)."""
+    return True if g.a.row or g.b.row else None
+
+
 def _heading_next(g: Gap) -> bool | None:
     """Line j opens a heading whatever line i says (a kicker, or a numbered heading after a
     sentence end, a colon, a title line, a heading, or a line that stops short of the column)."""
@@ -540,6 +555,15 @@ def _standalone_line(g: Gap) -> bool | None:
 def _colon_before_item(g: Gap) -> bool | None:
     """A lead-in ending with ： (主要做了以下工作：) before an enumeration item (一是…, 聚焦稳增长。)."""
     if g.a.text[-1] in "：:" and (g.b.item or g.b.leadin or g.layout.is_short(g.i) or g.layout.paragraph_per_line):
+        return True
+    return None
+
+
+def _item_ends_with_semicolon(g: Gap) -> bool | None:
+    """An item of a list set one to a line (——地区生产总值增长6%左右；) ends at its ； before the next
+    item: the line is an item whole, or stops short, or each line is a paragraph. (A ； at the end of
+    a full line inside a paragraph's running enumeration says nothing.)"""
+    if g.a.text[-1] in "；;" and g.b.item and (g.a.item or g.layout.is_short(g.i) or g.layout.paragraph_per_line):
         return True
     return None
 
@@ -675,10 +699,12 @@ def _mid_sentence(g: Gap) -> bool | None:
 GapRule = Callable[[Gap], "bool | None"]
 GAP_RULES: list[tuple[str, GapRule]] = [
     ("next line opens with closing punctuation", _next_opens_with_closer),
+    ("a table row is a line of its own", _table_row),
     ("next line opens a heading", _heading_next),
     ("next line stands alone (dateline, banner, credit)", _standalone_next),
     ("line stands alone (dateline, banner, credit)", _standalone_line),
     ("colon lead-in before an enumeration", _colon_before_item),
+    ("list item set on its own line ends with ；", _item_ends_with_semicolon),
     ("indented line after a sentence end", _indented_next),
     ("one paragraph per line", _one_paragraph_per_line),
     ("short line ends a sentence", _short_last_line),
@@ -713,9 +739,20 @@ QUIET_RULES = [(name, rule) for name, rule in GAP_RULES if name in _QUIET]
 def is_quiet(a: Line, b: Line) -> bool:
     """Nothing at this gap but a sentence going on or a title line: line a neither ends a sentence
     nor a lead-in (：) nor stands alone, and line b opens no heading, standalone line or closing
-    punctuation. (An item, a lead-in or a paragraph formula opens something only after a sentence
-    end or a colon.) Most gaps of a wrapped report are quiet."""
-    return not (a.ends or a.standalone or a.text[-1] in "：:" or b.opens or b.standalone or b.text[0] in CLOSING_PUNCT)
+    punctuation; neither is a table row, nor is line b an item after a ；. (An item, a lead-in or a
+    paragraph formula opens something only after a sentence end, a colon or an item's ；.) Most gaps
+    of a wrapped report are quiet."""
+    return not (
+        a.ends
+        or a.standalone
+        or a.text[-1] in "：:"
+        or b.opens
+        or b.standalone
+        or b.text[0] in CLOSING_PUNCT
+        or a.row
+        or b.row
+        or (b.item and a.text[-1] in "；;")
+    )
 
 
 def quick_joins(lines: list[Line], layout: Layout) -> list[str | None]:
@@ -914,8 +951,8 @@ def _plain_tail_end(lines: list[Line], j: int, layout: Layout) -> int | None:
     the wrapped rest of a heading. Returns the index after them, or None."""
     for m in range(j, min(j + int(T["tail_lines"]), len(lines))):
         line = lines[m]
-        if line.has_end or line.opens or line.item:
-            return None
+        if line.has_end or line.opens or line.item or line.row or line.text[-1] in "：:":
+            return None  # (a line ending with ： leads in to what follows: no heading ends so)
         if layout.short[m] or (line.blank_after and not layout.blank_every_line) or m + 1 >= len(lines):
             return m + 1
     return None
@@ -975,7 +1012,17 @@ def reflow(lines: list[Line], trace: list[str] | None = None, *, extracted: bool
     if para is not None and para.segments:
         blocks.append(para)
     _mark_titles_and_notes(blocks, trace)
+    _below_divisions(blocks)
     return blocks
+
+
+def _below_divisions(blocks: list[Block]) -> None:
+    """In a report set in divisions (第一部分…), every other heading is one level below them."""
+    division = [b.kind == "heading" and hd.DIVISION_RE.match(b.segments[0][1]) is not None for b in blocks]
+    if any(division):
+        for block, is_division in zip(blocks, division, strict=True):
+            if block.kind == "heading" and not is_division:
+                block.level += 1
 
 
 def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None:
@@ -988,6 +1035,9 @@ def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None
             continue
         first = block.segments[0][1]
         text = block.text if len(block.segments) <= 2 else first
+        if CELL_GAP in first:
+            body_started = True  # a table row is body, whatever its place
+            continue
         if len(block.segments) <= 2 and (
             hd.is_title_line(text)
             or hd.NOTES_HEAD_RE.match(text)

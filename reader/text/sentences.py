@@ -1,8 +1,9 @@
 """Sentences: split a paragraph at 。！？ and ……, keeping closing quotes and brackets with their
 sentence; make the stable sentence id.
 
-Splitting never happens inside numbers: the full stop of a decimal (3.5%, 1.14亿吨) is a half-width
-"." which is never a sentence end, and half-width ! ? end a sentence only outside Latin text.
+Splitting never happens inside numbers: the full stop of a decimal (3.5%, 1.14亿吨) is never a
+sentence end; a half-width "." ends one only where `chars.HALF_STOP` says (…9800个.), and half-width
+! ? only outside Latin text.
 """
 
 from __future__ import annotations
@@ -10,10 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 
-from reader.text.chars import WS_RE
+from reader.text.chars import HALF_STOP, WS_RE
 
 # (The lookahead changes no match: it lets the search skip at once to a character that can end one.)
-_END_RE = re.compile(r"(?=[…。！？!?])(?:……|[。！？]+|(?<![A-Za-z0-9])[!?]+(?![A-Za-z0-9]))[”’）》」』】〕)\]\"']*")
+_CLOSE = r"[”’）》」』】〕)\]\"']*"
+_FULL_END_RE = re.compile(rf"(?=[…。！？!?])(?:……|[。！？]+|(?<![A-Za-z0-9])[!?]+(?![A-Za-z0-9])){_CLOSE}")
+_END_RE = re.compile(rf"(?=[…。！？!?.])(?:……|[。！？]+|(?<![A-Za-z0-9])[!?]+(?![A-Za-z0-9])|{HALF_STOP}){_CLOSE}")
+"""The same ends and the ASCII full stop (`chars.HALF_STOP`): searched only where a "." occurs."""
 
 
 def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -24,7 +28,8 @@ def split_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     follows a line end, as every paragraph of the reflowed text does, gives the spans of its slice.)"""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    for m in _END_RE.finditer(text, start, end):
+    ends = _END_RE if text.find(".", start, end) >= 0 else _FULL_END_RE
+    for m in ends.finditer(text, start, end):
         stop = m.end()
         if text[start].isspace():  # rare: most sentences open at once
             start = _skip_space(text, start, stop)

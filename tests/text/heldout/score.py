@@ -1,0 +1,156 @@
+"""Score the pipeline on the held-out set: every raw layout of every gold report, read through
+`load_document` (what `reader outline|sentences PATH --json` print), compared with the hand-read gold.
+
+Figures: headings (numbered and unnumbered headings found with their whole path: depth and parents),
+lead-ins (found with their path), extra headings, units exact (headings, title lines, sentences),
+sections right (a unit exact and under its gold section path), paragraph breaks recall/precision,
+chrome leaked (page furniture in a labelled unit).
+Usage: python -m tests.text.heldout.score [-v] [NAME-SUBSTRING]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.text.model import Document
+from reader.text.pipeline import load_document
+from tests.text.heldout.gold import RAW, Gold, golds, norm
+from tests.text.heldout.make_raw import HEADS, MARKERS
+
+
+@dataclass
+class Score:
+    headings: int = 0
+    headings_found: int = 0
+    leadins: int = 0
+    leadins_found: int = 0
+    extra: int = 0
+    units: int = 0
+    units_exact: int = 0
+    sections_right: int = 0
+    breaks: int = 0
+    breaks_out: int = 0
+    breaks_hit: int = 0
+    chrome_leaked: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def __iadd__(self, other: Score) -> Score:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+    def figures(self) -> dict[str, float]:
+        def r(a: int, b: int) -> float:
+            return round(a / b, 3) if b else 1.0
+
+        return {
+            "headings": r(self.headings_found, self.headings),
+            "leadins": r(self.leadins_found, self.leadins),
+            "extra": self.extra,
+            "units": r(self.units_exact, self.units),
+            "sections": r(self.sections_right, self.units),
+            "recall": r(self.breaks_hit, self.breaks),
+            "precision": r(self.breaks_hit, self.breaks_out),
+            "chrome": self.chrome_leaked,
+        }
+
+
+def _breaks(texts: list[str]) -> set[int]:
+    out, pos = set(), 0
+    for t in texts[:-1]:
+        pos += len(t)
+        out.add(pos)
+    return out
+
+
+def furniture(gold: Gold) -> list[str]:
+    return [*gold.chrome, *MARKERS, *HEADS.get(gold.name, [])]
+
+
+def score(gold: Gold, doc: Document) -> Score:
+    sc = Score()
+    chrome = [norm(c) for c in furniture(gold)]
+    leadin_paths = {p for p in gold.outline if p[-1] not in {h.text for h in gold.paragraphs if h.kind == "heading"}}
+    want = Counter(tuple(norm(t) for t in p) for p in gold.outline)
+    got = Counter(tuple(norm(t) for t in h.path) for h in doc.outline)
+    leadin_keys = {tuple(norm(t) for t in p) for p in leadin_paths}
+    for path, n in want.items():
+        found = min(n, got[path])
+        if path in leadin_keys:
+            sc.leadins += n
+            sc.leadins_found += found
+        else:
+            sc.headings += n
+            sc.headings_found += found
+        if found < n:
+            sc.misses.append(f"outline lacks {'/'.join(t[:14] for t in path)}")
+    for path, n in got.items():
+        if n > want[path] and (path[-1][-1:] != "。" or path not in leadin_keys):
+            sc.extra += n - want[path]
+            sc.misses.append(f"extra outline {'/'.join(t[:14] for t in path)}")
+    units = [s for s in doc.sentences]
+    have = Counter(norm(s.text) for s in units)
+    with_section = Counter((norm(s.text), tuple(norm(x) for x in s.section)) for s in units)
+    for text, section in gold.units:
+        sc.units += 1
+        key = norm(text)
+        if have[key] > 0:
+            have[key] -= 1
+            sc.units_exact += 1
+        else:
+            sc.misses.append(f"no unit {text[:30]}")
+        sk = (key, tuple(norm(x) for x in section))
+        if with_section[sk] > 0:
+            with_section[sk] -= 1
+            sc.sections_right += 1
+        elif have.get(key) is not None and key in {norm(s.text) for s in units}:
+            got_sections = [s.section for s in units if norm(s.text) == key]
+            sc.misses.append(f"section of {text[:16]}: {'/'.join(x[:10] for x in got_sections[0])}")
+    for s in units:
+        if s.kind != "title" and any(c in norm(s.text) for c in chrome):
+            sc.chrome_leaked += 1
+            sc.misses.append(f"chrome in unit {s.text[:30]}")
+    gold_texts = [norm(p.text) for p in gold.paragraphs if p.kind != "chrome"]
+    out_texts = []
+    for p in doc.paragraphs:
+        t = norm(doc.text[p.start : p.end])
+        for c in chrome:
+            t = t.replace(c, "")
+        if t:
+            out_texts.append(t)
+    want_b, got_b = _breaks(gold_texts), _breaks(out_texts)
+    sc.breaks, sc.breaks_out, sc.breaks_hit = len(want_b), len(got_b), len(want_b & got_b)
+    joined = "".join(gold_texts)
+    for pos in sorted(want_b - got_b):
+        sc.misses.append(f"missed break {joined[max(0, pos - 12) : pos]}|{joined[pos : pos + 12]}")
+    for pos in sorted(got_b - want_b):
+        sc.misses.append(f"extra break {joined[max(0, pos - 12) : pos]}|{joined[pos : pos + 12]}")
+    return sc
+
+
+def run_all(pattern: str = "") -> list[tuple[str, Score]]:
+    out = []
+    for gold in golds():
+        for raw in sorted(RAW.glob(f"{gold.name}.*.txt")):
+            if pattern in raw.name:
+                out.append((raw.name, score(gold, load_document(raw))))
+    return out
+
+
+def main(argv: list[str]) -> None:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    total = Score()
+    for name, sc in run_all(args[0] if args else ""):
+        total += sc
+        print(name, sc.figures())
+        if verbose:
+            for m in sc.misses:
+                print("   ", m)
+    print("ALL", total.figures())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -13,8 +13,9 @@ recall / precision, furniture leaked into labelling units; with the seconds each
 Then the open time of a ten-page report, first time and from the cache.
 
 The harness scores a paragraph break by its offset in the text, so one box out of place or one
-character lost (a `·` the CID font cannot map back) moves every break after it. `--classify READER`
-aligns the text read with the reference by content first and sorts each wrong break by its cause:
+character lost (a `·` the CID font cannot map back) moves every break after it; the table also
+gives the breaks on the content-aligned text (`Aligned`), where a lost character costs only the
+breaks beside it. `--classify READER` sorts each wrong break of the aligned text by its cause:
 a stretch read out of order or lost, a heading joined, a paragraph end after a full or short last
 line, a break inside a line; with the break recall / precision on the aligned text.
 """
@@ -49,6 +50,7 @@ def read(case, reader_name):
 
 def figures(folder: Path, layouts, refs, misses: str | None) -> None:
     totals = {name: Score() for name in READERS}
+    aligned = {name: Aligned() for name in READERS}
     seconds = dict.fromkeys(READERS, 0.0)
     pages = 0
     for ref in refs:
@@ -62,6 +64,9 @@ def figures(folder: Path, layouts, refs, misses: str | None) -> None:
                 if doc is None:
                     continue
                 s = score(ref, doc, case.furniture)
+                ref_p, got_p = _paragraphs(ref, doc, case.furniture)
+                want = [t for _, t in ref_p]
+                aligned[name].add("".join(want), "".join(got_p), _breaks(want), _breaks(got_p))
                 if misses == name and s.misses:
                     print(f"-- {ref.name} {lay.name}:", *s.misses[:20], sep="\n   ")
                 s.misses = []
@@ -69,14 +74,57 @@ def figures(folder: Path, layouts, refs, misses: str | None) -> None:
     print(f"{len(refs)} references × {len(layouts)} layouts = {len(refs) * len(layouts)} PDFs, {pages} pages")
     print(
         f"{'read as':<18}{'headings':>9}{'extra':>6}{'lead-ins':>9}{'units':>7}{'sections':>9}"
-        f"{'breaks R':>9}{'P':>7}{'leaked':>7}{'seconds':>9}"
+        f"{'breaks R':>9}{'P':>7}{'aligned R':>10}{'P':>7}{'leaked':>7}{'seconds':>9}"
     )
     for name in READERS:
         sc = totals[name]
         print(
             f"{name:<18}{sc.headings_rate:>9.3f}{sc.headings_extra:>6}{sc.leadins_rate:>9.3f}{sc.units_rate:>7.3f}"
-            f"{sc.sections_rate:>9.3f}{sc.recall:>9.3f}{sc.precision:>7.3f}{sc.chrome_leaked:>7}{seconds[name]:>9.2f}"
+            f"{sc.sections_rate:>9.3f}{sc.recall:>9.3f}{sc.precision:>7.3f}"
+            f"{aligned[name].recall:>10.3f}{aligned[name].precision:>7.3f}{sc.chrome_leaked:>7}{seconds[name]:>9.2f}"
         )
+
+
+def _paragraphs(ref, doc, furniture) -> tuple[list[tuple[str, str]], list[str]]:
+    """The reference's paragraphs (kind, text) and the paragraphs read (furniture out), compared
+    as the structure harness compares them (`norm`)."""
+    kinds = {p.index: p.kind for p in doc.paragraphs}
+    got = []
+    for p in doc.paragraphs:
+        t = norm(doc.text[p.start : p.end])
+        for f in furniture:
+            t = t.replace(norm(f), "")
+        if kinds[p.index] != "chrome" and t:
+            got.append(t)
+    return [(p.kind, norm(p.text)) for p in ref.paragraphs], got
+
+
+class Aligned:
+    """Paragraph breaks scored on the content-aligned text: a break read is right where the text
+    either side of it lines up with the reference's text either side of one of its breaks. A lost
+    character costs the breaks beside it only (the offset score loses every break after it); a
+    stretch read out of order or lost still loses every break in it."""
+
+    def __init__(self) -> None:
+        self.want = self.got = self.missed = self.extra = self.astray = 0
+
+    def add(self, want_text: str, got_text: str, want: dict[int, int], got: dict[int, int]) -> tuple:
+        ops = difflib.SequenceMatcher(None, want_text, got_text, autojunk=False).get_opcodes()
+        self.astray += sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag != "equal")
+        to_got, to_want = _aligned(ops), _aligned([(t, j1, j2, i1, i2) for t, i1, i2, j1, j2 in ops])
+        missed = [pos for pos in want if to_got.get(pos) not in got]
+        extra = [pos for pos in got if to_want.get(pos) not in want]
+        self.want, self.got = self.want + len(want), self.got + len(got)
+        self.missed, self.extra = self.missed + len(missed), self.extra + len(extra)
+        return to_got, to_want, missed, extra
+
+    @property
+    def recall(self) -> float:
+        return 1 - self.missed / max(1, self.want)
+
+    @property
+    def precision(self) -> float:
+        return 1 - self.extra / max(1, self.got)
 
 
 def _breaks(texts: list[str]) -> dict[int, int]:
@@ -88,10 +136,11 @@ def _breaks(texts: list[str]) -> dict[int, int]:
     return out
 
 
-def _aligned(a: str, b: str) -> dict[int, int]:
-    """Offsets of `a` → offsets of `b` where the two texts agree (a content alignment)."""
+def _aligned(ops) -> dict[int, int]:
+    """Offsets of the first text → offsets of the second where the two agree (`ops`: difflib's
+    opcodes from the first to the second)."""
     out: dict[int, int] = {}
-    for tag, i1, i2, j1, _j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, _j2 in ops:
         if tag == "equal":
             for d in range(i2 - i1 + 1):
                 out.setdefault(i1 + d, j1 + d)
@@ -113,34 +162,22 @@ def classify(folder: Path, layouts, refs, reader_name: str) -> None:
     """Paragraph-break errors of `reader_name`, sorted by cause on the content-aligned text."""
     classes: Counter[str] = Counter()
     examples: dict[str, list[str]] = {}
-    want_n = got_n = astray = 0
+    al = Aligned()
     for ref in refs:
         for lay in layouts:
             case = build_case(ref, lay, folder)
             doc = read(case, reader_name)
             if doc is None:
                 continue
-            kinds = {p.index: p.kind for p in doc.paragraphs}
-            ref_p = [(p.kind, norm(p.text)) for p in ref.paragraphs]
-            got_p = []
-            for p in doc.paragraphs:
-                t = norm(doc.text[p.start : p.end])
-                for f in case.furniture:
-                    t = t.replace(norm(f), "")
-                if kinds[p.index] != "chrome" and t:
-                    got_p.append(t)
+            ref_p, got_p = _paragraphs(ref, doc, case.furniture)
             want_text, got_text = "".join(t for _, t in ref_p), "".join(got_p)
             want, got = _breaks([t for _, t in ref_p]), _breaks(got_p)
-            want_n, got_n = want_n + len(want), got_n + len(got)
-            ops = difflib.SequenceMatcher(None, want_text, got_text, autojunk=False).get_opcodes()
-            astray += sum(i2 - i1 for tag, i1, i2, _j1, _j2 in ops if tag != "equal")
-            to_got, to_want = _aligned(want_text, got_text), _aligned(got_text, want_text)
+            to_got, to_want, missed, extra = al.add(want_text, got_text, want, got)
             raw = [norm(line) for line in (case.texts.get(reader_name) or "").split("\n") if norm(line)]
             column = Counter(width(line) for line in raw).most_common(1)[0][0] if raw else 0
 
-            for pos, k in want.items():
-                if to_got.get(pos) in got:
-                    continue
+            for pos in missed:
+                k = want[pos]
                 (kind_a, a), (kind_b, b) = ref_p[k], ref_p[k + 1]
                 if not _kept(to_got, pos):
                     cause = "missed: in a stretch read out of order or lost"
@@ -158,10 +195,8 @@ def classify(folder: Path, layouts, refs, reader_name: str) -> None:
                     cause = "missed: after a short last line"
                 classes[cause] += 1
                 examples.setdefault(cause, []).append(f"{ref.name} {lay.name}: {a[-12:]}|{b[:12]}")
-            for pos in got:
+            for pos in extra:
                 back = to_want.get(pos)
-                if back in want:
-                    continue
                 if not _kept(to_want, pos):
                     cause = "extra: in a stretch read out of order or lost"
                     back = pos
@@ -178,12 +213,10 @@ def classify(folder: Path, layouts, refs, reader_name: str) -> None:
                 examples.setdefault(cause, []).append(
                     f"{ref.name} {lay.name}: {want_text[max(0, back - 12) : back]}|{want_text[back : back + 12]}"
                 )
-    missed = sum(n for c, n in classes.items() if c.startswith("missed"))
-    extra = sum(n for c, n in classes.items() if c.startswith("extra"))
     print(
-        f"{reader_name}: {want_n} breaks, {got_n} read; on the aligned text recall "
-        f"{1 - missed / max(1, want_n):.3f}, precision {1 - extra / max(1, got_n):.3f}; "
-        f"{astray} of the reference's characters read out of place or lost"
+        f"{reader_name}: {al.want} breaks, {al.got} read; on the aligned text recall "
+        f"{al.recall:.3f}, precision {al.precision:.3f}; "
+        f"{al.astray} of the reference's characters read out of place or lost"
     )
     for cause, n in classes.most_common():
         print(f"{n:6}  {cause}")

@@ -16,10 +16,13 @@ where a box belongs, by how a justified column is printed:
 
 `in_reading_order` repairs only where these rules are broken, moving as little as it can: the
 nearest out-of-place continuing box (within a few boxes) is brought after the box cut in
-mid-sentence. It acts only on an extractor's text (form feeds between pages) with the print's
-marks (many lines fill one column width, paragraph starts two characters short); anything else is
-returned as it is. Lines keep their raw line numbers. (Headings an extractor writes ahead of their
-column's text are not moved: the text does not say which paragraph they head.)
+mid-sentence; two headings of one rank written side by side are parted; a part's sections (a
+section heading and the boxes after it) written out of number order are put in it (（一）, （二）,
+（三） run in order within a part and start again in the next). It acts only on an extractor's
+text (form feeds between pages) with the print's marks (many lines fill one column width,
+paragraph starts two characters short); anything else is returned as it is. Lines keep their raw
+line numbers. (A heading an extractor writes alone, several boxes from its column's text, is not
+brought to it: the text does not say which paragraph it heads.)
 """
 
 from __future__ import annotations
@@ -59,7 +62,9 @@ _ITEM_RE = re.compile(
 _END = "。！？!?：:；;…"
 _SENTENCE_END = re.compile("[。！？!?]")
 _SPACES = re.compile(f"[{WS}]+")
-_OPENINGS = ("各位代表", "注释", "注：", "名词解释")
+_NOTES = ("注释", "注：", "名词解释")
+_OPENINGS = ("各位代表", *_NOTES)
+_NUMERALS = "一二三四五六七八九十"
 
 
 @dataclass
@@ -189,7 +194,7 @@ def in_reading_order(items: list[Item], kept: list[Item] | None = None) -> list[
             boxes = _boxes(items)
             r = _Reader(col)
             for _ in range(T["max_moves"]):
-                if not (_join_cut_sentence(boxes, r) or _separate_headings(boxes, r)):
+                if not (_join_cut_sentence(boxes, r) or _separate_headings(boxes, r) or _order_sections(boxes, r)):
                     break
             order = [k for box in boxes for k in box.numbers]
     return [(k + 1, kept[k]) for k in order]
@@ -236,4 +241,47 @@ def _separate_headings(boxes: list[_Box], r: _Reader) -> bool:
                 boxes.insert(k - 1, second)
                 return True
         return False
+    return False
+
+
+_ORDINAL = re.compile(rf"^[（(]?([{_NUMERALS}]{{1,3}})")
+
+
+def _number(line: str) -> int:
+    """The number of a numbered heading line (`（三）…` → 3, `十二、…` → 12)."""
+    m = _ORDINAL.match(line)
+    digits = [_NUMERALS.index(c) + 1 for c in m.group(1)] if m else []
+    if digits[:1] == [10]:  # 十, 十二
+        return 10 + sum(digits[1:2])
+    if digits[1:2] == [10]:  # 二十, 二十三
+        return digits[0] * 10 + sum(digits[2:3])
+    return digits[0] if digits else 0
+
+
+def _ends_part(line: str) -> bool:
+    """The next part's heading, or the end notes (注释, 名词解释: after the text, in no section)."""
+    return _heading_rank(line) == 1 or line.startswith(_NOTES)
+
+
+def _order_sections(boxes: list[_Box], r: _Reader) -> bool:
+    """A part's sections in number order: the boxes between two part headings fall into the
+    section headings' runs (a section heading's box and the boxes after it up to the next section
+    heading); where their numbers are all different but out of order, the runs are put in order,
+    the boxes before the first section staying first."""
+    start = 0
+    while start < len(boxes):
+        end = next((k for k in range(start + 1, len(boxes)) if _ends_part(boxes[k].text[0])), len(boxes))
+        heads = [k for k in range(start, end) if _heading_rank(boxes[k].text[0]) == 2]
+        numbers = [_number(boxes[k].text[0]) for k in heads]
+        runs = [boxes[a:b] for a, b in pairwise([*heads, end])]
+        if (
+            heads
+            and len(set(numbers)) == len(numbers)
+            and numbers != sorted(numbers)
+            and (len(runs[-1]) > 1 or not r.heading(runs[-1][0]))
+        ):
+            runs = [run for _, run in sorted(zip(numbers, runs, strict=True), key=lambda nr: nr[0])]
+            boxes[heads[0] : end] = [box for run in runs for box in run]
+            return True
+        start = end
     return False

@@ -188,6 +188,67 @@ def test_a_sentence_ending_at_a_column_foot_before_a_full_line_goes_on_in_the_ne
     assert head + rest in got, got
 
 
+def _sections_out_of_order(page_end: str = "\f") -> str:
+    """An extractor's page whose lower columns it wrote out of order: part 二's sections （二） and
+    （三）, each a heading with its text, ahead of （一）, then part 三 with its own （一）."""
+    box = lambda *lines: "\n".join(lines)  # noqa: E731
+    return (
+        "\n\n".join(
+            [
+                box("二、今后五年的奋斗目标", *_column(_B), *_column(_D)),
+                box("（二）推动产业升级，加快发展新质生产力", *_column(_F), *_column(_G)),
+                box("（三）坚持人民至上，持续保障和改善民生", *_column(_G), *_column(_D)),
+                box("（一）扩大有效需求，推动经济稳定增长", *_column(_E), *_column(_F)),
+                box("三、全面加强政府自身建设", "（一）坚持依法行政", *_column(_D), *_column(_B)),
+            ]
+        )
+        + "\n"
+        + page_end
+    )
+
+
+def test_a_parts_sections_written_out_of_order_are_read_in_number_order():
+    """Section numbers run 一, 二, 三 within a part: where an extractor wrote a part's sections
+    (each a heading and its text) out of that order, they are read in it, each with its text;
+    the next part's （一） starts its own count."""
+    doc = process_text(_sections_out_of_order(), "r")
+    assert [h.title for h in doc.outline if h.level == 2] == [
+        "（一）扩大有效需求，推动经济稳定增长",
+        "（二）推动产业升级，加快发展新质生产力",
+        "（三）坚持人民至上，持续保障和改善民生",
+        "（一）坚持依法行政",
+    ]
+    where = {s.text: s.section for s in doc.sentences}
+    cut = "安排重点项目四百二十个，年度计划投资一千亿元，加快地铁三号线、江屿新港区二期等重大工程建设。"
+    assert where[cut][:2] == ("二、今后五年的奋斗目标", "（一）扩大有效需求，推动经济稳定增长")
+    # a plain text file (no pages) keeps the writer's order
+    plain = process_text(_sections_out_of_order(page_end=""), "r")
+    assert next(h.title for h in plain.outline if h.level == 2) == "（二）推动产业升级，加快发展新质生产力"
+
+
+def test_a_section_heading_alone_before_the_next_part_keeps_its_place():
+    """A section heading written alone just before the next part's heading has its text beyond
+    that heading (the extractor put the next column's part heading between them): moving the
+    heading alone would part it from its text, so the sections are left as written."""
+    text = (
+        "\n\n".join(
+            [
+                "\n".join(["二、今后五年的奋斗目标", *_column(_B), *_column(_D)]),
+                "\n".join(["（二）推动产业升级，加快发展新质生产力", *_column(_F), *_column(_G)]),
+                "（一）扩大有效需求，推动经济稳定增长",
+                "\n".join(["三、全面加强政府自身建设", *_column(_D), *_column(_B)]),
+                "\n".join([*_column(_E), *_column(_G)]),
+            ]
+        )
+        + "\n\f"
+    )
+    doc = process_text(text, "r")
+    assert [h.title for h in doc.outline if h.level == 2][:2] == [
+        "（二）推动产业升级，加快发展新质生产力",
+        "（一）扩大有效需求，推动经济稳定增长",
+    ]
+
+
 def test_text_that_is_no_extractor_page_is_never_reordered():
     """Without form feeds (a text file, a web copy) boxes stay where the writer put them."""
     text = BOXES.replace("\f", "")

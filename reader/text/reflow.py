@@ -104,10 +104,10 @@ _ANY_FULL_END = re.compile(f"[{SENTENCE_END}]")
 _ANY_PUNCT = re.compile(r"[，、；：,;:（）()“”]")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:]")
 _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－")
-# A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
+# A short sentence without a clause or a figure (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
-_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}(?:{END})")
-_LEADIN_SHAPE_FULL = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[{SENTENCE_END}]")
+_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?0-9]{{1,{int(T['leadin_max_chars']) - 1}}}(?:{END})")
+_LEADIN_SHAPE_FULL = re.compile(rf"[^，,；;：:。！？!?0-9]{{1,{int(T['leadin_max_chars']) - 1}}}[{SENTENCE_END}]")
 """`_LEADIN_SHAPE` for a line without a "." (most lines): the quicker pattern."""
 # (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
 # to the next sentence end and lead-ins strung one after another are all found; never across a
@@ -661,8 +661,8 @@ def _opener_after_full_line(g: Gap) -> bool | None:
 
 def _leadin_after_full_line(g: Gap) -> bool | None:
     """…or when the next line opens with a lead-in: a short topic sentence (持续扩大有效投资。)."""
-    if not (g.a.ends and g.b.leadin):
-        return None
+    if not (g.a.ends and g.b.leadin) or g.after_heading:
+        return None  # (the line a run-in heading ends on opens its paragraph: it goes on)
     if g.layout.leadins_open_paragraphs:
         return True
     # A report that strings topic sentences inside its paragraphs may still open them with orders.
@@ -925,6 +925,7 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             or hd.looks_like_tail(
                 nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
             )
+            or (level == 2 and _tail_before_leadin(nxt.text + (lines[j + 1].text if j + 1 < len(lines) else ""), cut2))
         ):
             segs.append((nxt.no, nxt.text[:cut2]))
             if cut2 < len(nxt.text):
@@ -938,6 +939,14 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
     if len(title) > hd.MAX_HEADING_CHARS:
         return None
     return HeadingRead(Block("heading", level, segs), j, rest, rule)
+
+
+def _tail_before_leadin(text: str, cut: int) -> bool:
+    """A section heading's line that wrapped is followed by a short fragment without a clause, and
+    right after it by a lead-in (…，全方位 / 扩大国内需求。大力实施提振消费专项行动。): the fragment is
+    the heading's rest, as no lead-in is followed at once by another (a lead-in is elaborated).
+    `text`: the line after the heading's and the one after it (the lead-in may wrap)."""
+    return not _CLAUSE_PUNCT.search(text, 0, cut) and _LEADIN_SHAPE.match(text, cut) is not None
 
 
 def _runs_on_in_extractor_text(layout: Layout, j: int) -> bool:

@@ -264,3 +264,56 @@ def test_indents_lost_are_seen_at_the_paragraphs_that_open_under_headings():
     doc = load_document(RAW / "city-items-2024.col17-indent-lost.txt")
     paragraphs = [doc.text[p.start : p.end] for p in doc.paragraphs]
     assert "推动规上工业企业数字化改造全覆盖，新建智能工厂和数字化车间15个。" in paragraphs
+
+
+# -- a run-in section heading wrapped at a full line, before the lead-in of its paragraph --------
+
+RUN_IN = """\
+三、2025年政府工作任务
+（一）大力提振消费、提高投资效益，全方位扩大国内需求。大力实施提振消费专项行动。制定提升消费能力、增加优质供给、改善消费环境专项措施。
+积极扩大有效投资。今年拟安排中央预算内投资7350亿元。用好超长期特别国债，加强重大项目储备。
+（二）因地制宜发展新质生产力，加快建设现代化产业体系。培育壮大新兴产业、未来产业。深入推进战略性新兴产业融合集群发展。持续推进“人工智能+”行动。
+"""
+
+
+@pytest.mark.parametrize("width", [16, 18, 20])
+def test_a_wrapped_run_in_heading_keeps_its_tail_before_a_lead_in(width):
+    raw = "\n".join(ln for para in RUN_IN.splitlines() for ln in wrap(para, width)) + "\n"
+    got = outline(raw)
+    part = "三、2025年政府工作任务"
+    first, second = (
+        "（一）大力提振消费、提高投资效益，全方位扩大国内需求。",
+        "（二）因地制宜发展新质生产力，加快建设现代化产业体系。",
+    )
+    assert [p[-1] for _, p in got] == [
+        part,
+        first,
+        "大力实施提振消费专项行动。",
+        "积极扩大有效投资。",
+        second,
+        "培育壮大新兴产业、未来产业。",
+    ], width
+    assert sections(raw)["持续推进“人工智能+”行动。"] == (part, second, "培育壮大新兴产业、未来产业。")
+
+
+def test_a_short_sentence_with_a_figure_after_a_full_line_goes_on_its_paragraph():
+    """A lead-in is a topic sentence: it carries no figure (居民消费价格上涨0.2%。 is a fact), so in a
+    report whose paragraphs open with lead-ins it opens none."""
+    doc = load_document(RAW / "national-runin-2025.col20-run-in-head.txt")
+    assert "5.1%。居民消费价格上涨0.2%。国际收支基本平衡。" in doc.text
+
+
+# -- the whole held-out set: its figures may not fall below those reached ----------------------
+
+
+def test_the_held_out_set_keeps_its_figures():
+    from tests.text.heldout.score import Score, run_all
+
+    total = Score()
+    for _, sc in run_all():
+        total += sc
+    figures = total.figures()
+    assert figures["headings"] >= 0.99 and figures["extra"] == 0, (figures, total.misses[:10])
+    assert figures["units"] >= 0.995 and figures["sections"] >= 0.98, (figures, total.misses[:10])
+    assert figures["recall"] >= 0.99 and figures["precision"] >= 0.99, (figures, total.misses[:10])
+    assert figures["leadins"] >= 0.98 and figures["chrome"] == 0, (figures, total.misses[:10])

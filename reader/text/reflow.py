@@ -138,7 +138,7 @@ class Line(NamedTuple):
     opens: bool
     """Looks like the first line of a heading (numbered, unnumbered part, kicker)."""
     standalone: bool
-    """A dateline, banner, source credit or caption: a paragraph of its own."""
+    """A dateline, banner, source credit or caption, or a table row: a paragraph of its own."""
     item: bool
     """Opens an enumeration item (一是…, 第一，…) or an end note (［1］…)."""
     leadin: bool
@@ -167,17 +167,18 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
         for t in texts
     ]
     standalone_max, bare_max = T["standalone_max_chars"], T["standalone_bare_chars"]
+    row = [CELL_GAP in t for t in texts]  # the cleaner leaves the gap in table rows only
     standalone = [
-        len(t) <= standalone_max
+        r
+        or len(t) <= standalone_max
         and (t[0] in _STANDALONE_FIRST or t.endswith(("图片", "照片", "摄")) or (len(t) <= bare_max and not h))
         and hd.may_stand_alone(t)
         and hd.STANDALONE_RE.search(t) is not None
-        for t, h in zip(texts, has_end, strict=True)
+        for t, h, r in zip(texts, has_end, row, strict=True)
     ]
     item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
     shape, full_shape = _LEADIN_SHAPE.match, _LEADIN_SHAPE_FULL.match
     leadin = [h and (full_shape if "." not in t else shape)(t) is not None for t, h in zip(texts, has_end, strict=True)]
-    row = [CELL_GAP in t for t in texts]  # the cleaner leaves the gap in table rows only
     return ends, has_end, opens, standalone, item, leadin, row
 
 
@@ -251,11 +252,8 @@ class Layout:
         else:  # and after a heading (or an item) on a short line of its own, where a plan's paragraphs start
             starts += [
                 k
-                for k in range(1, n - 1)
-                if (lines[k - 1].opens or lines[k - 1].item)
-                and deficit[k - 1] > hi
-                and not lines[k].ends
-                and not lines[k].opens
+                for k, (a, b) in enumerate(zip(lines[:-2], lines[1:-1]), start=1)
+                if (a.opens or a.item) and deficit[k - 1] > hi and not b.ends and not b.opens
             ]
         lost = sum(1 for k in starts if lo <= deficit[k] <= hi)
         self.indent_lost = len(starts) >= T["indent_min_lines"] and lost >= T["indent_lost_share"] * len(starts)
@@ -762,18 +760,20 @@ def is_quiet(a: Line, b: Line) -> bool:
     punctuation nor a dash; neither is a table row, nor is line b an item after a ；. (An item, a lead-in or a
     paragraph formula opens something only after a sentence end, a colon or an item's ；.) Most gaps
     of a wrapped report are quiet."""
+    last = a.text[-1]
     return not (
         a.ends
-        or a.standalone
-        or a.text[-1] in "：:"
+        or a.standalone  # (a table row is standalone too)
         or b.opens
         or b.standalone
-        or b.text[0] in CLOSING_PUNCT
-        or b.text[0] in "—－"
-        or a.row
-        or b.row
-        or (b.item and a.text[-1] in "；;")
+        or b.text[0] in _LOUD_FIRST
+        or (last in "：:；;" and (last in "：:" or b.item))
     )
+
+
+_LOUD_FIRST = CLOSING_PUNCT | {"—", "－"}
+"""A line opening with one of these is never at a quiet gap: closing punctuation, a dash (an item,
+a dateline)."""
 
 
 def quick_joins(lines: list[Line], layout: Layout) -> list[str | None]:
@@ -925,7 +925,12 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             or hd.looks_like_tail(
                 nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
             )
-            or (level == 2 and _tail_before_leadin(nxt.text + (lines[j + 1].text if j + 1 < len(lines) else ""), cut2))
+            or (
+                level == 2
+                and layout.full[j - 1]
+                and _cut_short("".join(t for _, t in segs))
+                and _tail_before_leadin(nxt.text + (lines[j + 1].text if j + 1 < len(lines) else ""), cut2)
+            )
         ):
             segs.append((nxt.no, nxt.text[:cut2]))
             if cut2 < len(nxt.text):
@@ -941,9 +946,16 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
     return HeadingRead(Block("heading", level, segs), j, rest, rule)
 
 
+def _cut_short(heading: str) -> bool:
+    """A heading's clauses are parallel phrases of like length (扩大有效需求，推动经济回升): a last
+    clause less than half as long as the one before it (…提高投资效益，全方位) was cut by the wrap."""
+    clauses = _CLAUSE_PUNCT.split(heading)
+    return len(clauses) >= 2 and 2 * len(clauses[-1]) < len(clauses[-2])
+
+
 def _tail_before_leadin(text: str, cut: int) -> bool:
-    """A section heading's line that wrapped is followed by a short fragment without a clause, and
-    right after it by a lead-in (…，全方位 / 扩大国内需求。大力实施提振消费专项行动。): the fragment is
+    """A section heading's line that was cut short (`_cut_short`) is followed by a short fragment
+    without a clause, and right after it by a lead-in (…，全方位 / 扩大国内需求。大力实施提振消费专项行动。): the fragment is
     the heading's rest, as no lead-in is followed at once by another (a lead-in is elaborated).
     `text`: the line after the heading's and the one after it (the lead-in may wrap)."""
     return not _CLAUSE_PUNCT.search(text, 0, cut) and _LEADIN_SHAPE.match(text, cut) is not None

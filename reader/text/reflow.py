@@ -249,11 +249,16 @@ class Layout:
         ]
         if extracted:  # a one-line paragraph, or a note set smaller (wider in characters), shows no indent
             starts = [k for k in starts if 0 <= deficit[k] <= hi]
-        else:  # and after a heading (or an item) on a short line of its own, where a plan's paragraphs start
+        else:  # and after a numbered heading or item on a short line of its own (a kicker's next line
+            # is its subtitle), where a plan's paragraphs start
             starts += [
                 k
-                for k, (a, b) in enumerate(zip(lines[:-2], lines[1:-1]), start=1)
-                if (a.opens or a.item) and deficit[k - 1] > hi and not b.ends and not b.opens
+                for k, (p, a, b) in enumerate(zip([None, *lines[:-3]], lines[:-2], lines[1:-1]), start=1)
+                if deficit[k - 1] > hi
+                and not b.ends
+                and not b.opens
+                and ((a.opens and a.text[0] in _NUMBERED_FIRST) or hd.ITEM_HEADING_RE.match(a.text) is not None)
+                and (p is None or p.ends or p.opens)  # a heading, not a line that only opens like one
             ]
         lost = sum(1 for k in starts if lo <= deficit[k] <= hi)
         self.indent_lost = len(starts) >= T["indent_min_lines"] and lost >= T["indent_lost_share"] * len(starts)

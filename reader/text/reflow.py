@@ -170,10 +170,12 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
     row = [CELL_GAP in t for t in texts]  # the cleaner leaves the gap in table rows only
     standalone = [
         r
-        or len(t) <= standalone_max
-        and (t[0] in _STANDALONE_FIRST or t.endswith(("图片", "照片", "摄")) or (len(t) <= bare_max and not h))
-        and hd.may_stand_alone(t)
-        and hd.STANDALONE_RE.search(t) is not None
+        or (
+            len(t) <= standalone_max
+            and (t[0] in _STANDALONE_FIRST or t.endswith(("图片", "照片", "摄")) or (len(t) <= bare_max and not h))
+            and hd.may_stand_alone(t)
+            and hd.STANDALONE_RE.search(t) is not None
+        )
         for t, h, r in zip(texts, has_end, row, strict=True)
     ]
     item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
@@ -253,7 +255,7 @@ class Layout:
             # is its subtitle), where a plan's paragraphs start
             starts += [
                 k
-                for k, (p, a, b) in enumerate(zip([None, *lines[:-3]], lines[:-2], lines[1:-1]), start=1)
+                for k, (p, a, b) in enumerate(zip([None, *lines[:-3]], lines[:-2], lines[1:-1], strict=False), start=1)
                 if deficit[k - 1] > hi
                 and not b.ends
                 and not b.opens

@@ -91,7 +91,10 @@ def test_text_explain_names_the_rule_of_every_gap_and_heading(cli, tmp_path):
     ("content", "said"),
     [
         ("Hello world, this is an English README.\nIt is not a report at all.\n", "Chinese"),
-        ("\n".join("全县经济持续恢复主要指标好于预期各项工作取得新进展"[k:] + "第" + str(k) for k in range(20)), "no sentence ends"),
+        (
+            "\n".join("全县经济持续恢复主要指标好于预期各项工作取得新进展"[k:] + "第" + str(k) for k in range(20)),
+            "no sentence ends",
+        ),
     ],
 )
 def test_a_text_that_is_no_report_is_read_but_the_user_is_told(cli, tmp_path, content, said):

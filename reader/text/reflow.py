@@ -962,8 +962,9 @@ def _cut_short(heading: str) -> bool:
 
 def _tail_before_leadin(text: str, cut: int) -> bool:
     """A section heading's line that was cut short (`_cut_short`) is followed by a short fragment
-    without a clause, and right after it by a lead-in (…，全方位 / 扩大国内需求。大力实施提振消费专项行动。): the fragment is
-    the heading's rest, as no lead-in is followed at once by another (a lead-in is elaborated).
+    without a clause, and right after it by a lead-in (…，全方位 / 扩大国内需求。大力实施提振消费专项
+    行动。): the fragment is the heading's rest, as no lead-in is followed at once by another (a
+    lead-in is elaborated).
     `text`: the line after the heading's and the one after it (the lead-in may wrap)."""
     return not _CLAUSE_PUNCT.search(text, 0, cut) and _LEADIN_SHAPE.match(text, cut) is not None
 

@@ -29,7 +29,7 @@ from reader.pdf.layout import (
     page_lines,
     paragraphs,
 )
-from reader.pdf.thresholds import GARBLED_SHARE, SCANNED_MAX_SHARE, SCANNED_MIN_CHARS
+from reader.pdf.thresholds import GARBLED_SHARE, HAN_MIN_SHARE, SCANNED_MAX_SHARE, SCANNED_MIN_CHARS
 from reader.text.model import Document, Dropped, Place
 from reader.text.pipeline import process_text
 
@@ -65,10 +65,15 @@ def _check_text_layer(pdf: PdfText, path: str) -> None:
             f"{path}: {_page_list(scanned)} of {len(pdf.pages)} are scanned pages (images without a text layer); {ocr}"
         )
     garbled = sum(1 for ch in chars if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32)
-    if garbled > GARBLED_SHARE * len(chars):
+    han = sum(1 for ch in chars if ord(ch) >= 0x2E80)
+    letters = sum(1 for ch in chars if ch.isalpha() and ord(ch) < 0x2E80)
+    if garbled > GARBLED_SHARE * len(chars) or han < HAN_MIN_SHARE * (han + letters):
+        # fonts without a ToUnicode map: PDFium falls back to the glyph codes, which read as
+        # private-use characters or as Latin letters (`ÄÅÇÉÑÖ…`), not as the Chinese printed
+        sample = "".join(ch for ch in chars if ch.isprintable() and not ch.isdigit())[:12]
         raise ReaderError(
-            f"{path}: the PDF's fonts carry no Unicode mapping, so its text cannot be read; "
-            "run OCR on it or find a text version"
+            f"{path}: the PDF's text does not read as the Chinese it prints ({sample!r}…): its fonts carry no "
+            "Unicode map; run OCR on it (e.g. `ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf`) or find a text version"
         )
 
 

@@ -27,11 +27,19 @@ CHUNK = 8
 that both cores finish together."""
 
 
+_loaded: tuple[Path, str] | None = None
+"""(path, hash of its bytes) of the report `load` read last in this process: its result cache key
+needs no second reading and hashing of the file."""
+
+
 def load(path: Path):
     """The `Document` of a report file (ReaderError if it cannot be read or is not text)."""
+    global _loaded
     from reader.text.pipeline import load_document
 
-    return load_document(path)
+    doc = load_document(path)
+    _loaded = (path, doc.sha256)
+    return doc
 
 
 def _corrected(doc, records, corrections: Sequence[Any]):
@@ -74,8 +82,15 @@ def _call(task: tuple) -> object:
 
 def _call_keyed(task: tuple) -> tuple[str | None, object]:
     """(the report's cache key if the task asks for it, the result)."""
+    global _loaded
+    _loaded = None
     result = _call(task)
-    return (ResultCache.key(task[1]) if task[3] and not isinstance(result, ReaderError) else None), result
+    if not task[3] or isinstance(result, ReaderError):
+        return None, result
+    path = task[1]
+    if _loaded is not None and _loaded[0] == path and _loaded[1]:  # the bytes the job read
+        return ResultCache.entry_key(path.stem, _loaded[1]), result
+    return ResultCache.key(path), result
 
 
 def _call_pickled(task: tuple) -> tuple[str | None, bytes]:

@@ -100,7 +100,12 @@ class ResultCache:
             raw = path.read_bytes()
         except OSError:
             return None
-        return f"{path.stem}\0{hashlib.sha256(raw).hexdigest()}"
+        return ResultCache.entry_key(path.stem, hashlib.sha256(raw).hexdigest())
+
+    @staticmethod
+    def entry_key(doc_id: str, sha256: str) -> str:
+        """The entry key of a report whose bytes hash to `sha256` (hex), as `key` makes it."""
+        return f"{doc_id}\0{sha256}"
 
     def _load(self) -> dict[str, bytes]:
         if self._entries is None:

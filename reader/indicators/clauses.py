@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.indicators import vocab
 from reader.indicators.numbers import Quantity, find_quantities, normalize, quoted_spans
@@ -63,9 +64,9 @@ _NOUN_START = re.compile(r"[\u4e00-\u9fff“《]")
 _JOINER = re.compile(r"(?:和|、|与|及)")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One record of a sentence; offsets are into the sentence's own text."""
+class Found(NamedTuple):
+    """One record of a sentence; offsets are into the sentence's own text (a named tuple: cheap to
+    build, and a report has hundreds)."""
 
     start: int
     end: int
@@ -106,7 +107,7 @@ def _clauses(norm: str, cuts_after: set[int], quoted: list[tuple[int, int]]) -> 
         i = m.start()
         if norm[i] == "、" and i not in cuts_after:
             continue
-        if any(a < i < b - 1 for a, b in quoted):
+        if quoted and any(a < i < b - 1 for a, b in quoted):
             continue
         if i > start:
             spans.append((start, i))
@@ -164,8 +165,13 @@ def _clean_indicator(prefix: str) -> tuple[str, str, str]:
 
 
 def _intent(clause_before: str) -> str:
-    found = [(m.start(), m.group(0)) for m in vocab.INTENT_HEDGE.finditer(clause_before)]
-    return max(found)[1] if found else ""
+    """The last intent hedge (力争, 确保, 争取…) before the number, or ""."""
+    if "力争" not in clause_before and "确保" not in clause_before and "争取" not in clause_before:
+        return ""
+    last = ""
+    for m in vocab.INTENT_HEDGE.finditer(clause_before):
+        last = m.group(0)
+    return last
 
 
 def _join(pre: str, post: str) -> str:
@@ -178,13 +184,17 @@ def _measure_of(indicator: str, unit: str, measure: str) -> str:
     if measure:
         return _SAME_MEASURE.get(measure, measure)
     if indicator.endswith(_TAILS):
-        return next(name for tail, name in _MEASURE_TAILS if indicator.endswith(tail))
+        for tail, name in _MEASURE_TAILS:
+            if indicator.endswith(tail):
+                return name
     if unit.endswith(vocab.PEOPLE_UNITS):
         return "人数"
     return ""
 
 
-_RANK_SCOPE = re.compile(r"全[国省市区]|地区|同类城市|地级市")
+_RANK_SCOPE = re.compile(r"(?:全[国省市区]|地区|同类城市|地级市)(?:排名|排|位列|位居|居)?(?:第|首位|前列|前)")
+"""What every `vocab.RANK` holds (a scope, then 第…, 首位, 前列 or 前…): a sentence without it has no
+rank, and is not searched with the long pattern (its optional openings are tried at every position)."""
 
 
 def _ranks(norm: str, quoted: list[tuple[int, int]]) -> list[re.Match]:
@@ -230,7 +240,8 @@ def records_of_candidate(text: str) -> list[Found]:
     cuts_after = {q.end for q in quantities} | {m.end() for m in ranks} | {m.start() - 1 for m in ranks}
     items: list[tuple[int, str, object]] = [(q.start, "q", q) for q in quantities]
     items += [(m.start(), "r", m) for m in ranks]
-    items.sort(key=lambda item: item[0])
+    if ranks:
+        items.sort(key=_first)
     comparisons = bool(vocab.COMPARISON_WORDS.search(norm))
     drafts: list[_Draft] = []
     k = 0
@@ -253,6 +264,10 @@ def records_of_candidate(text: str) -> list[Found]:
         end = index[ce - 1] + 1
         out.append(Found(start, end, index[d.at], d.indicator, d.measure, d.value, d.unit, d.qualifier))
     return out
+
+
+def _first(item: tuple) -> int:
+    return item[0]
 
 
 def _clause_drafts(
@@ -300,8 +315,13 @@ def _clause_drafts(
     drafts.extend(counts)
     if not predicate_seen and comparisons:
         drafts.extend(_comparisons(norm, cs, ce))
-    drafts.sort(key=lambda d: d.at)
+    if len(drafts) > 1:
+        drafts.sort(key=_at)
     return drafts
+
+
+def _at(d: _Draft) -> int:
+    return d.at
 
 
 def _is_baseline(norm: str, q: Quantity, quantities: list[Quantity], ce: int) -> bool:

@@ -12,7 +12,6 @@ text without parts (a news feature) the words alone decide.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.indicators.clauses import might_hold_figures, records_of_candidate
@@ -32,13 +31,14 @@ if TYPE_CHECKING:
 
 
 def _parts(doc: Document, *, plan: bool = True) -> list[tuple[str, bool]]:
-    """(part, in the problem paragraph) for each sentence, from the suggestion engine's context.
-    `plan=False`: the sentences under a plan part's heading are not looked at (they are told 'plan'),
-    which saves most of the work when only the headline and the outcomes are wanted."""
-    from reader.suggest.context import classify_part_title, contexts
+    """(part, in the problem paragraph) for each sentence, as the suggestion engine's context tells
+    them (`reader.suggest.context.part_states`). `plan=False`: the sentences under a plan part's
+    heading are not looked at (they are told 'plan'), which saves most of the work when only the
+    headline and the outcomes are wanted."""
+    from reader.suggest.context import classify_part_title, part_states
 
     if plan:
-        return [(c.part, c.in_problems) for c in contexts(doc)]
+        return part_states(doc)
     part_of_title = {h.title: classify_part_title(h.title) for h in doc.outline if h.level == 1}
 
     plan_of: dict[tuple[str, ...], bool] = {}  # by section path: a section's sentences share it
@@ -49,8 +49,8 @@ def _parts(doc: Document, *, plan: bool = True) -> list[tuple[str, bool]]:
         return found
 
     planned = [in_plan(s.section) for s in doc.sentences]
-    rest = iter(contexts(replace(doc, sentences=[s for s, p in zip(doc.sentences, planned, strict=True) if not p])))
-    return [("plan", False) if p else (lambda c: (c.part, c.in_problems))(next(rest)) for p in planned]
+    rest = iter(part_states(doc, [s for s, p in zip(doc.sentences, planned, strict=True) if not p]))
+    return [("plan", False) if p else next(rest) for p in planned]
 
 
 def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> list[Indicator]:

@@ -59,14 +59,16 @@ class LineMap:
 
 
 def line_map(doc) -> LineMap | None:
-    """The LineMap of a `Document` read from a file (None if the file can no longer be read)."""
-    from reader.text.decode import decode_bytes, split_lines
+    """The LineMap of a `Document` read from a text file (None if the file can no longer be read as
+    it was, or is a PDF: its raw lines are printed lines, and a clause gets its sentence's line)."""
+    from reader.text.decode import split_lines
 
-    if not doc.path:
+    if not doc.path or doc.places or doc.encoding == "pdf":
         return None
     try:
-        raw = Path(doc.path).read_bytes()
-    except OSError:
+        # the encoding the pipeline found: decoding again with it gives the same text, without
+        # `decode_bytes`'s checks (the pipeline made them on these bytes)
+        text = Path(doc.path).read_bytes().decode(doc.encoding)
+    except (OSError, UnicodeDecodeError, LookupError):
         return None
-    text, _ = decode_bytes(raw, doc.path)
     return LineMap(doc.text, split_lines(text), [(d.text, d.line) for d in doc.dropped])

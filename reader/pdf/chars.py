@@ -10,11 +10,12 @@ where they differ). Coordinates are turned to points from the page's top-left co
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.errors import ReaderError
-from reader.pdf.thresholds import RUN_BREAK_GAP, RUN_BREAK_RISE, SCANNED_MIN_CHARS
+from reader.pdf.thresholds import FRAME_MIN, ROTATED, RUN_BREAK_GAP, RUN_BREAK_RISE, SCANNED_MIN_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,9 @@ class PageText:
     runs: list[Run]
     images: int = 0
     """Images on the page (counted only on a page with almost no text: is it a scan?)."""
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)
+    """Drawn shapes that could frame text (left, top, right, bottom, from the page's top-left):
+    the rules round a boxed article or a pull quote."""
 
 
 @dataclass(slots=True)
@@ -185,11 +189,26 @@ def read_pdf(path: str | Path, raw_bytes: bytes | None = None) -> PdfText:
             images = 0
             if sum(len(r.text.strip()) for r in runs) < SCANNED_MIN_CHARS:  # a scanned page? (cheap check first)
                 images = sum(1 for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
-            out.pages.append(PageText(number + 1, width, height, runs, images))
+            out.pages.append(PageText(number + 1, width, height, runs, images, _frames(raw, page, height)))
             textpage.close()
             page.close()
     finally:
         pdf.close()
+    return out
+
+
+def _frames(raw, page, height: float) -> list[tuple[float, float, float, float]]:
+    """Bounds of the page's path objects large enough to frame a few lines of text."""
+    out = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    path = raw.FPDF_PAGEOBJ_PATH
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        if raw.FPDFPageObj_GetType(obj) != path:
+            continue
+        raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        if right.value - left.value >= FRAME_MIN and top.value - bottom.value >= FRAME_MIN:
+            out.append((left.value, height - top.value, right.value, height - bottom.value))
     return out
 
 
@@ -207,6 +226,8 @@ def _runs(raw, textpage, text, count, height, px, py, x, y, box, box_values, rea
     def close() -> None:
         if not cur_idx:
             return
+        if abs(math.sin(raw.FPDFText_GetCharAngle(textpage, cur_idx[0]))) > ROTATED:
+            return  # turned text: publication data up the margin, a label on a picture; not the report
         last = cur_idx[-1]
         raw.FPDFText_GetCharBox(textpage, last, *box)
         x1 = max(box_values[1].value, cur_xs[-1] + 0.3 * size_guess)

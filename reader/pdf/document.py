@@ -17,7 +17,18 @@ from dataclasses import replace
 
 from reader.errors import ReaderError
 from reader.pdf.chars import PdfText, read_pdf
-from reader.pdf.layout import Block, Line, body_style, mark_emphasis, mark_furniture, order_page, page_lines, paragraphs
+from reader.pdf.layout import (
+    Block,
+    Line,
+    body_style,
+    mark_emphasis,
+    mark_framed,
+    mark_furniture,
+    mark_vertical,
+    order_page,
+    page_lines,
+    paragraphs,
+)
 from reader.pdf.thresholds import GARBLED_SHARE, SCANNED_MAX_SHARE, SCANNED_MIN_CHARS
 from reader.text.model import Document, Dropped, Place
 from reader.text.pipeline import process_text
@@ -83,11 +94,13 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
     sizes: dict[float, int] = {}
     for page in pdf.pages:
         lines = page_lines(page, pdf.styles)
+        mark_vertical(lines)
+        mark_framed(page, lines)
         per_page.append((page, lines))
         for ln in lines:
             sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
     em = max(sizes, key=sizes.__getitem__) if sizes else 10.0
-    ordered = [(page, order_page(lines, em)) for page, lines in per_page if lines]
+    ordered = [(page, order_page(lines, em, page.width, page.height)) for page, lines in per_page if lines]
     mark_furniture(ordered)
     blocks = [block for _, page_blocks in ordered for block in page_blocks]
     lines = [ln for block in blocks for ln in block.lines]
@@ -110,6 +123,10 @@ def _document(doc_id: str, lines: list[Line], blocks: list[Block], trace: list[s
         if raw_lines:
             raw_lines.append("")
             printed.append(printed[-1])
+        if para.heading_like:  # a wrapped heading: one line, at the printed line where it starts
+            raw_lines.append("".join(piece for _, piece in para.pieces))
+            printed.append(para.pieces[0][0])
+            continue
         for no, piece in para.pieces:
             raw_lines.append(piece)
             printed.append(no)

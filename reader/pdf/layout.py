@@ -33,6 +33,9 @@ from reader.pdf.thresholds import (
     CENTERED,
     CENTERED_BALANCE,
     CHANNEL_COVERAGE,
+    FRAMED_MAX_SHARE,
+    HEADING_LINES,
+    HEADLINE_OVER_COLUMNS,
     INDENT,
     MARGIN_ZONE,
     MIN_GUTTER,
@@ -43,6 +46,12 @@ from reader.pdf.thresholds import (
     SAME_ROW,
     SHORT_LINE,
     SIZE_CHANGE,
+    SPREAD_ASPECT,
+    TAIL_GAP,
+    TAIL_LONGER,
+    VERTICAL_MIN_CHARS,
+    VERTICAL_PITCH,
+    WIDE_GUTTER,
 )
 from reader.text.clean import FURNITURE_RE
 from reader.text.headings import PART_RE, SECTION_RE
@@ -51,6 +60,14 @@ _RUNNING_HEAD = re.compile(
     r"第[0-9０-９一二三四五六七八九十]{1,3}版|\d{4}年\d{1,2}月\d{1,2}日|星期[一二三四五六日天]"
     r"|责任编辑|美术编辑|版式设计|校对[：:]|编辑[：:]|^[-—]?\d{1,4}[-—]?$"
 )
+HEAVY_FACE = re.compile(r"hei|黑|sans|gothic|bold|black|heavy|demi|medium", re.I)
+"""Face names of heavy faces: 黑体 (SimHei, WenQuanYi Zen Hei, Noto Sans CJK, Source Han Sans) and
+bold cuts; 宋体, 楷体 and 仿宋 (Song, Ming, Kai, FangSong, Serif) are the body's weight."""
+DATELINE = re.compile(
+    r"(?:新华社|中新社|本报)[^。，！？：]{0,16}(?:电|讯)(?:[（(][^）)]{1,24}[）)])?|(?:本报记者|新华社记者|记者)[^。，！？]{1,16}"
+)
+"""A news agency's or the paper's dateline printed on a line of its own above the report
+(`新华社北京3月12日电`, `本报讯（记者 周明 王芳）`): the paper's, not the report's; kept aside."""
 _DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十]+")
 _WS = re.compile(r"\s+")
 
@@ -72,6 +89,10 @@ class Line:
     """1-based number in reading order over the whole PDF (furniture included): the `line` of
     provenance."""
     emph: list[bool] = field(default_factory=list)
+    """Per character: set apart from the body (another face, bold, larger)."""
+    strong: list[bool] = field(default_factory=list)
+    """Per character: set heavier or larger than the body (bold, 黑体): a heading's or lead-in's
+    emphasis, not a quotation's in 楷体 or 仿宋 at the body's weight."""
 
     @property
     def x0(self) -> float:
@@ -179,12 +200,50 @@ def _channels(lines: list[Line], em: float) -> list[tuple[float, float, int]]:
         beyond = peak_after[last]
         if (
             crossing < beyond
-            and crossing <= CHANNEL_COVERAGE * min(peak_before[k], beyond)
+            and crossing <= max(CHANNEL_COVERAGE * min(peak_before[k], beyond), _one_crossing(peak_before[k], beyond))
             and core[-1][1] - core[0][0] >= MIN_GUTTER * em
         ):
             channels.append((core[0][0], core[-1][1], crossing))
         k = j
     return channels
+
+
+def _one_crossing(before: int, after: int) -> int:
+    """One line may cross a gutter with `HEADLINE_OVER_COLUMNS` lines or more on both sides (a
+    short article's headline over its two columns), however few lines the columns hold."""
+    return 1 if min(before, after) >= HEADLINE_OVER_COLUMNS else 0
+
+
+def _join_column_tails(bands: list[list[Line]], em: float) -> list[list[Line]]:
+    """A band that only goes on down the longest column of the band above is that column's tail,
+    not text read after all the columns: a gap across the page opens where the other columns have
+    ended and the long one has space before a heading (`二、…` with room above it)."""
+    out = [bands[0]]
+    for band in bands[1:]:
+        above = out[-1]
+        free = [(a + b) / 2 for a, b, crossing in _channels(above, em) if crossing == 0]
+        if free and _tail_of(above, band, free, em):
+            above.extend(band)
+        else:
+            out.append(band)
+    return out
+
+
+def _tail_of(above: list[Line], band: list[Line], free: list[float], em: float) -> bool:
+    bounds = [float("-inf"), *free, float("inf")]
+    slots = list(itertools.pairwise(bounds))
+
+    def slot(ln: Line) -> int:
+        return next(k for k, (a, b) in enumerate(slots) if a < (ln.x0 + ln.x1) / 2 < b)
+
+    a, b = slots[slot(band[0])]
+    if not all(a < ln.x0 and ln.x1 < b for ln in band):
+        return False
+    lowest = max(above, key=lambda ln: ln.bottom)
+    if slot(lowest) != slot(band[0]) or min(ln.top for ln in band) - lowest.bottom > TAIL_GAP * em:
+        return False
+    others = [ln.bottom for ln in above if slot(ln) != slot(lowest)]
+    return not others or lowest.bottom - max(others) >= TAIL_LONGER * em
 
 
 def _crosses(ln: Line, channel: tuple[float, float, int]) -> bool:
@@ -223,7 +282,7 @@ def _cut(lines: list[Line], em: float, out: list[Block], extent: tuple[float, fl
     if len(lines) == 1 or depth > 40:
         _leaf(lines, out, extent)
         return
-    bands = _bands(lines, em)
+    bands = _join_column_tails(_bands(lines, em), em)
     if len(bands) > 1:
         for band in bands:
             _cut(band, em, out, extent, depth + 1)
@@ -242,6 +301,11 @@ def _cut(lines: list[Line], em: float, out: list[Block], extent: tuple[float, fl
             _cut(band, em, out, extent, depth + 1)
         return
     free = [(a + b) / 2 for a, b, crossing in channels if crossing == 0]
+    widths = sorted(b - a for a, b, crossing in channels if crossing == 0)
+    if len(widths) > 1 and widths[-1] >= WIDE_GUTTER * widths[-2]:
+        # a gutter far wider than the others (the space between the report and a margin note or
+        # an article beside it): cut there first, so each side finds its own title and columns
+        free = [next((a + b) / 2 for a, b, crossing in channels if crossing == 0 and b - a == widths[-1])]
     if free:
         bounds = [float("-inf"), *free, float("inf")]
         for a, b in itertools.pairwise(bounds):
@@ -279,10 +343,18 @@ def _leaf(lines: list[Line], out: list[Block], extent: tuple[float, float]) -> N
     out.append(Block(lines, left, right))
 
 
-def order_page(lines: list[Line], em: float) -> list[Block]:
+def order_page(lines: list[Line], em: float, width: float = 0.0, height: float = 0.0) -> list[Block]:
+    """Blocks in reading order. A landscape sheet that no line crosses at its middle is a two-page
+    spread: its left page is read, then its right, each on its own (a title centred on one page
+    is that page's title)."""
     blocks: list[Block] = []
-    if lines:
-        _cut(lines, em, blocks, (min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)))
+    if width > SPREAD_ASPECT * height > 0 and not any(ln.x0 < width / 2 < ln.x1 for ln in lines):
+        halves = [[ln for ln in lines if ln.x1 <= width / 2], [ln for ln in lines if ln.x0 >= width / 2]]
+    else:
+        halves = [lines]
+    for half in halves:
+        if half:
+            _cut(half, em, blocks, (min(ln.x0 for ln in half), max(ln.x1 for ln in half)))
     return blocks
 
 
@@ -291,6 +363,38 @@ def order_page(lines: list[Line], em: float) -> list[Block]:
 
 def _key(text: str) -> str:
     return _DIGITS.sub("#", _WS.sub("", text))
+
+
+def mark_framed(page: PageText, lines: list[Line]) -> None:
+    """Lines inside a ruled frame that holds a small share of the page's text (a boxed article
+    beside the report, a pull quote): kept aside, so the report reads on around them."""
+    total = sum(len(ln.text) for ln in lines) or 1
+    for left, top, right, bottom in page.frames:
+        inside = [
+            ln
+            for ln in lines
+            if ln.x0 >= left - 1 and ln.x1 <= right + 1 and ln.top >= top - 1 and ln.bottom <= bottom + 1
+        ]
+        if inside and sum(len(ln.text) for ln in inside) < FRAMED_MAX_SHARE * total:
+            for ln in inside:
+                ln.furniture = True
+
+
+def mark_vertical(lines: list[Line]) -> None:
+    """Text set vertically (a page's section name down the margin, a label beside a picture): a
+    stack of one-character lines at one x, each a character's height below the last. Kept aside."""
+    singles = sorted((ln for ln in lines if len(ln.text.strip()) == 1), key=lambda ln: (round(ln.x0), ln.y))
+    stack: list[Line] = []
+    for ln in [*singles, None]:
+        if ln is not None and stack:
+            last = stack[-1]
+            if abs(ln.x0 - last.x0) <= 0.3 * ln.size and 0 < ln.y - last.y <= VERTICAL_PITCH * ln.size:
+                stack.append(ln)
+                continue
+        if len(stack) >= VERTICAL_MIN_CHARS:
+            for v in stack:
+                v.furniture = True
+        stack = [ln] if ln is not None else []
 
 
 def mark_furniture(pages: list[tuple[PageText, list[Block]]]) -> None:
@@ -328,7 +432,8 @@ def mark_furniture(pages: list[tuple[PageText, list[Block]]]) -> None:
     for _page, blocks in pages:
         for block in blocks:
             for ln in block.lines:
-                if FURNITURE_RE.fullmatch(_WS.sub("", ln.text)):
+                flat = _WS.sub("", ln.text)
+                if FURNITURE_RE.fullmatch(flat) or DATELINE.fullmatch(flat):
                     ln.furniture = True
 
 
@@ -350,26 +455,45 @@ def body_style(pdf: PdfText, lines: list[Line]) -> Style:
 def mark_emphasis(pdf: PdfText, lines: list[Line], body: Style) -> None:
     """Per character: set apart from the body (another face, bold, larger)? Digits and Latin letters
     take their neighbours' emphasis (papers set them in a Latin face inside Chinese text)."""
-    flags = {}
+    flags, strong = {}, {}
+    body_heavy = bool(HEAVY_FACE.search(body.font))
     for k, s in enumerate(pdf.styles):
-        flags[k] = s.font != body.font or s.bold != body.bold or s.size > body.size * SIZE_CHANGE
+        larger = s.size > body.size * SIZE_CHANGE
+        flags[k] = s.font != body.font or s.bold != body.bold or larger
+        heavier = (s.bold and not body.bold) or (bool(HEAVY_FACE.search(s.font)) and not body_heavy)
+        strong[k] = flags[k] and (heavier or larger)
     for ln in lines:
-        emph: list[bool | None] = [
-            flags[s] if ord(ch) >= 0x2E80 else None for ch, s in zip(ln.text, ln.styles, strict=True)
-        ]
-        last = next((e for e in emph if e is not None), False)
-        for k, e in enumerate(emph):
-            if e is None:
-                emph[k] = last
-            else:
-                last = e
-        ln.emph = [bool(e) for e in emph]
+        ln.emph = _spread([flags[s] if ord(ch) >= 0x2E80 else None for ch, s in zip(ln.text, ln.styles, strict=True)])
+        ln.strong = _spread(
+            [strong[s] if ord(ch) >= 0x2E80 else None for ch, s in zip(ln.text, ln.styles, strict=True)]
+        )
+
+
+def _spread(marks: list[bool | None]) -> list[bool]:
+    """Characters without a mark of their own (digits, Latin) take the one before them."""
+    last = next((e for e in marks if e is not None), False)
+    out = []
+    for e in marks:
+        if e is not None:
+            last = e
+        out.append(bool(last))
+    return out
 
 
 @dataclass(slots=True)
 class Paragraph:
     pieces: list[tuple[int, str]] = field(default_factory=list)
     """(printed line number, text) in order."""
+    set_apart: bool = True
+    """Every line centred or wholly emphasised: a heading or title (perhaps wrapped over lines)."""
+
+    @property
+    def heading_like(self) -> bool:
+        """A short paragraph set apart that is no run of sentences: a heading wrapped over lines."""
+        text = "".join(piece for _, piece in self.pieces).rstrip("。")
+        if not (self.set_apart and 1 < len(self.pieces) <= HEADING_LINES and _numbered(self.pieces[0][1])):
+            return False
+        return not any(c in text for c in "。！？")
 
 
 def _line_text(ln: Line, start: int = 0, end: int | None = None) -> str:
@@ -386,6 +510,16 @@ def _numbered(text: str) -> bool:
     return bool(PART_RE.match(text) or SECTION_RE.match(text))
 
 
+def _heading_end(ln: Line) -> int | None:
+    """Where a run-in numbered heading ends on its line (None: it goes on to the line's end): after
+    its first 。, or where the emphasis ends."""
+    end = len(ln.text) if all(ln.emph) else ln.emph.index(False)
+    stop = ln.text.find("。", 0, end)
+    if stop >= 0 and ln.text[stop + 1 :].strip():
+        return stop + 1
+    return end if end < len(ln.text) else None
+
+
 def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
     """Paragraphs in reading order over every page (furniture skipped)."""
     out: list[Paragraph] = []
@@ -395,6 +529,8 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
     prev_centered = False
     heading_run = False  # the current paragraph is so far one emphasised numbered heading
     all_emph = False  # … or at least wholly emphasised
+    all_strong = False  # … wholly heavier or larger than the body
+    numbered_para = False  # the current paragraph starts with a heading's number (一、 （一）)
     for block in blocks:
         for ln in block.lines:
             if ln.furniture:
@@ -410,18 +546,39 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                 prev_short = prev.x1 < prev_block.right - (prev.size if larger else SHORT_LINE * em)
                 size_change = max(ln.size, prev.size) > min(ln.size, prev.size) * SIZE_CHANGE
                 prev_all_emph = all(prev.emph)
+                # emphasis that sets a heading apart is heavier or larger; a sentence quoted in 楷体
+                # or 仿宋 at the body's weight goes on in its paragraph
                 new = (
                     indent
                     or prev_short
                     or size_change
                     or centered != prev_centered
-                    or (starts_emph and not prev.emph[-1] and (_numbered(ln.text) or all(ln.emph)))
-                    or (all_emph and prev_all_emph and not starts_emph)
+                    or (starts_emph and not prev.emph[-1] and _numbered(ln.text))
+                    or (ln.strong[0] and not prev.strong[-1] and all(ln.strong))
+                    or (all_strong and all(prev.strong) and not ln.strong[0] and numbered_para)
+                    or (heading_run and prev.text.rstrip().endswith("。"))
                 )
                 if centered and prev_centered and not size_change and not prev_short:
                     new = False
-                if prev_all_emph and all(ln.emph) and not size_change and not prev_short and not _numbered(ln.text):
-                    new = False  # a heading wrapped over lines
+                if (
+                    prev_all_emph
+                    and all(ln.emph)
+                    and all(prev.strong) == all(ln.strong)
+                    and not size_change
+                    and not prev_short
+                    and not _numbered(ln.text)
+                ):
+                    new = False  # a heading wrapped over lines (in one weight: not a quotation under it)
+                if (
+                    centered
+                    and not prev_centered
+                    and not prev_short
+                    and prev.x0 - prev_block.left < INDENT * em
+                    and not size_change
+                    and all(ln.emph) == prev_all_emph
+                    and not prev.text.rstrip().endswith(("。", "！", "？", "：", "；"))
+                ):
+                    new = False  # the centred last line of a centred heading that filled its first line
                 if (centered or all(ln.emph)) and (_numbered(ln.text) or ln.text.startswith("——")):
                     new = True
             start = 0
@@ -429,10 +586,12 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                 cur = Paragraph()
                 out.append(cur)
                 heading_run = starts_emph and _numbered(ln.text)
-                all_emph = True
-            if heading_run and not all(ln.emph):
-                # a run-in heading: its emphasised part ends the heading, the rest opens the body
-                cut = ln.emph.index(False)
+                numbered_para = _numbered(ln.text)
+                all_emph = all_strong = True
+            cut = _heading_end(ln) if heading_run else None
+            if cut is not None:
+                # a run-in heading: its emphasised part, to its first 。, ends the heading; the rest
+                # (plain text, or a lead-in set like the heading) opens the body
                 head = _line_text(ln, 0, cut)
                 if head:
                     cur.pieces.append((ln.no, head))
@@ -441,8 +600,10 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                 out.append(cur)
                 heading_run = False
             all_emph = all_emph and all(ln.emph[start:])
+            all_strong = all_strong and all(ln.strong[start:])
             piece = _line_text(ln, start)
             if piece:
                 cur.pieces.append((ln.no, piece))
+                cur.set_apart = cur.set_apart and (centered or all(ln.emph[start:]))
             prev, prev_block, prev_centered = ln, block, centered
     return [p for p in out if p.pieces]

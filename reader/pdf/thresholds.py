@@ -9,6 +9,19 @@ text adds at most ~0.3 em between characters, while column gutters are ≥ 1 em.
 RUN_BREAK_RISE = 0.3
 """A baseline change of more than this starts a new run (a new printed line)."""
 
+ROTATED = 0.2
+"""Text turned by more than this (the sine of its angle: ~12°) is left out: papers run their
+publication data up the margin and label pictures at an angle; a report is set upright."""
+
+FRAME_MIN = 20.0
+"""A drawn shape at least this many points wide and tall may frame text (a box round another
+article or a pull quote); rules and hairlines are thinner."""
+
+FRAMED_MAX_SHARE = 0.4
+"""Text inside a frame holding less than this share of the page's characters is another article, a
+pull quote or a fact box beside the report, kept aside; a frame round (most of) the page's text is a
+page border, and its text is the report."""
+
 SAME_BASELINE = 0.25
 """Runs whose baselines differ by less than this are on one printed line."""
 
@@ -16,12 +29,33 @@ BAND_GAP = 1.0
 """A horizontal gap this tall across a whole region separates bands read one after the other (the
 running head from the columns, a banner from the text): line spacing leaves less than ~0.6 em."""
 
+TAIL_GAP = 3.0
+"""A band below a gap goes on down a column of the band above (`TAIL_LONGER`) only if the gap is no
+taller than this: the space above a heading; a staff line or caption at the foot stands further off."""
+
+TAIL_LONGER = 1.5
+"""… and only if that column reaches this much lower than every other column above the gap: the
+band's text continues the one column still running (balanced columns end level)."""
+
 MIN_GUTTER = 0.5
 """A vertical channel at least this wide with no text across it separates columns."""
 
 CHANNEL_COVERAGE = 0.2
 """A channel blocked only by a few wide lines (banners, spanning headings) still separates columns
 if, along it, fewer lines cross it than this share of the busiest column beside it."""
+
+HEADLINE_OVER_COLUMNS = 3
+"""A channel crossed by a single line still separates columns when at least this many lines stand on
+each side of it: a short article's headline over its columns of three or four lines each (under
+`CHANNEL_COVERAGE` a single crossing line needs five lines beside it)."""
+
+SPREAD_ASPECT = 1.2
+"""A page this many times wider than tall is a spread of two pages side by side (跨版), when no line
+crosses its middle; newspaper and A4 pages are portrait."""
+
+WIDE_GUTTER = 2.0
+"""A free gutter at least this many times wider than the next widest is cut first, alone: the space
+between the report and a note down the margin or an article beside it; column gutters are alike."""
 
 APART_WIDTH = 0.8
 """A line centered on a region of columns, above (below) all its other lines, and narrower than this
@@ -50,6 +84,18 @@ CENTERED_BALANCE = 1.0
 SIZE_CHANGE = 1.12
 """Text this much larger than the body, or than the line before, is set in another size: a new
 paragraph (titles, part headings)."""
+
+HEADING_LINES = 3
+"""A paragraph set apart (centred or wholly emphasised) of at most this many lines, with no sentence
+end inside, is a heading wrapped in a narrow column: the pipeline is given it as one line, so a
+first line that reads as a heading of its own (`二、2026年主要目标` / `和重点工作`) is not cut off."""
+
+VERTICAL_MIN_CHARS = 3
+VERTICAL_PITCH = 1.6
+"""At least `VERTICAL_MIN_CHARS` one-character lines at one x, each at most `VERTICAL_PITCH` of its
+size below the one above, are text set vertically (a section name down the margin); horizontal
+text never stacks single characters (a line holding one character ends a paragraph, and the next
+line starts at the column's edge with more)."""
 
 MARGIN_ZONE = 0.1
 """Share of the page height at its top and bottom where running heads and feet are printed."""

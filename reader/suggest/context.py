@@ -8,6 +8,7 @@ tested on hand-made contexts. Everything here is plain Python (no jieba, no skle
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -119,43 +120,28 @@ def _parts(doc: Document) -> dict[str, str]:
     return out
 
 
-def contexts(doc: Document) -> list[Context]:
-    """One `Context` per sentence of `doc`, in order."""
-    sents = doc.sentences
-    n = len(sents)
+def _states(doc: Document, sentences) -> Iterator[tuple[str, str, bool]]:
+    """(normalized text, part, inside the problem paragraph after its opener) of each of `sentences`
+    (the document's, or a selection of them in order): the one walk that tells parts and problems."""
     part_of_title = _parts(doc)
-    lead_starts = {h.start for h in doc.outline if h.level == 3}
     # A report page that starts inside the review has no part heading there: take the part before
     # the first plan heading to be the review.
     first_part = next((part_of_title[h.title] for h in doc.outline if h.level == 1), "")
     before_first = "review" if first_part == "plan" else ""
-    para_sizes: dict[int, int] = {}
-    for s in sents:
-        para_sizes[s.paragraph] = para_sizes.get(s.paragraph, 0) + 1
-
-    out: list[Context] = []
     in_problems = False
     problem_para = -1
-    prev_para = None
-    para_pos = 0
-    for i, s in enumerate(sents):
+    for s in sentences:
         text = normalize(s.text)
         part = before_first
         for title in s.section:
             if title in part_of_title:
                 part = part_of_title[title] or part
                 break
-        if s.paragraph != prev_para:
-            para_pos = 0
-            prev_para = s.paragraph
-        else:
-            para_pos += 1
-        first = para_pos == 0
-        last = para_pos == para_sizes[s.paragraph] - 1
         # problem paragraph state
+        opener = s.kind != "heading" and PROBLEM_OPENER.search(text) is not None
         if s.kind == "heading":
             in_problems = False
-        elif PROBLEM_OPENER.search(text) and part != "plan":
+        elif opener and part != "plan":
             in_problems = True
             problem_para = s.paragraph
         elif (
@@ -166,6 +152,37 @@ def contexts(doc: Document) -> list[Context]:
             in_problems = False
         elif in_problems and s.paragraph != problem_para:
             problem_para = s.paragraph
+        yield text, part, in_problems and not opener
+        if in_problems and not opener and PROBLEM_CLOSER.search(text):
+            in_problems = False
+
+
+def part_states(doc: Document, sentences=None) -> list[tuple[str, bool]]:
+    """(part, in the problem paragraph) of each sentence (of `sentences`, a selection of the document's
+    in order, when given), as `contexts` tells them, without the rest of a `Context`."""
+    return [(part, problems) for _, part, problems in _states(doc, doc.sentences if sentences is None else sentences)]
+
+
+def contexts(doc: Document) -> list[Context]:
+    """One `Context` per sentence of `doc`, in order."""
+    sents = doc.sentences
+    n = len(sents)
+    lead_starts = {h.start for h in doc.outline if h.level == 3}
+    para_sizes: dict[int, int] = {}
+    for s in sents:
+        para_sizes[s.paragraph] = para_sizes.get(s.paragraph, 0) + 1
+
+    out: list[Context] = []
+    prev_para = None
+    para_pos = 0
+    for i, (s, (text, part, in_problems)) in enumerate(zip(sents, _states(doc, sents), strict=True)):
+        if s.paragraph != prev_para:
+            para_pos = 0
+            prev_para = s.paragraph
+        else:
+            para_pos += 1
+        first = para_pos == 0
+        last = para_pos == para_sizes[s.paragraph] - 1
         lead = s.kind == "sentence" and s.start in lead_starts
         # A heading is not followed by another at once: a short sentence right after a lead-in in its
         # paragraph is the lead-in's first task.
@@ -177,7 +194,7 @@ def contexts(doc: Document) -> list[Context]:
                 kind=s.kind,
                 part=part,
                 section=tuple(s.section),
-                in_problems=in_problems and not PROBLEM_OPENER.search(text),
+                in_problems=in_problems,
                 lead=lead,
                 shaped=shaped,
                 para_first=first,
@@ -185,8 +202,6 @@ def contexts(doc: Document) -> list[Context]:
                 position=i / max(n, 1),
             )
         )
-        if in_problems and PROBLEM_CLOSER.search(text) and not PROBLEM_OPENER.search(text):
-            in_problems = False
     return out
 
 

@@ -162,3 +162,38 @@ def test_unwritable_output_is_one_line_and_exit_2(cli, corpus_dir, tmp_path, tar
     r = cli("indicators", str(corpus_dir / "datong-2025.txt"), "--csv", "-o", str(output))
     assert r.returncode == 2, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+
+
+@pytest.fixture(scope="module")
+def typeset_report(tmp_path_factory):
+    """A national report typeset as a newspaper PDF (tests/pdf's harness)."""
+    from tests.pdf.harness import LAYOUTS, build_case, fonts_available, references
+
+    if not fonts_available(LAYOUTS[0].fonts):
+        pytest.skip("CJK TrueType fonts missing (apt-get install fonts-arphic-uming fonts-wqy-zenhei)")
+    ref = next(r for r in references() if r.name == "national-2026")
+    return build_case(ref, LAYOUTS[0], tmp_path_factory.mktemp("pdf"), extractors=()).pdf
+
+
+def test_a_pdf_report_gives_its_figures_on_its_sentences_lines(cli, typeset_report, tmp_path):
+    """A PDF's raw lines are its printed lines (there is no text file to count clauses in): each
+    record carries its sentence's printed line, and the PDF reads as a report (it was an error)."""
+    pdf = tmp_path / "national-2026.pdf"
+    pdf.write_bytes(typeset_report.read_bytes())
+    r = cli("indicators", str(pdf), "--json")
+    assert r.returncode == 0, r.stderr
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    head = [rec for rec in records if rec["headline"]]
+    assert {"国内生产总值", "城镇新增就业"} <= {rec["indicator"] for rec in head}
+    s = cli("sentences", str(pdf), "--json")
+    assert s.returncode == 0, s.stderr
+    line_of = {u["id"]: u["line"] for u in map(json.loads, s.stdout.splitlines())}
+    assert all(rec["line"] == line_of[rec["sentence"]] for rec in records)
+
+
+def test_a_pdf_in_a_folder_joins_the_corpus_table(cli, typeset_report, qingshan):
+    (qingshan / "national-2026.pdf").write_bytes(typeset_report.read_bytes())
+    r = cli("indicators", str(qingshan), "--csv")
+    assert r.returncode == 0, r.stderr
+    docs = {row["doc"] for row in _csv(r.stdout)}
+    assert docs == {"qingshan-2024", "qingshan-2025", "national-2026"}

@@ -141,3 +141,10 @@ def test_a_lead_in_filling_a_first_line_is_no_heading(wild_folder):
     next: one paragraph (only a numbered line wholly bold stands as a heading there)."""
     doc, _ = _read("city-five-year-2027", "boxed-unequal", wild_folder)
     assert norm("全市地区生产总值从2021年") in _paragraph_of(doc, "——五年来，我们坚持发展第一要务")
+
+
+def test_columns_of_unequal_width_break_no_paragraph_at_a_full_line(wild_folder):
+    """In a column narrower than the page's others every full line is short of the widest: a full
+    line that ends a sentence inside a paragraph is no paragraph end (the layout saw it go on)."""
+    sc, _, _ = score_wild(_ref("seed-xinzhou-2025"), _layout("boxed-unequal"), wild_folder)
+    assert sc.units_rate == 1.0 and sc.precision >= 0.99 and sc.recall >= 0.99, sc.misses[:10]

@@ -15,7 +15,7 @@ from tests.pdf.conftest import case_params
 from tests.pdf.harness import LAYOUTS, build_case, references, score_text, tool_missing
 from tests.text.harness import Score, norm
 
-EXTRACTED = ("pdftotext", "pdfminer")
+EXTRACTED = ("pdftotext", "pdftotext-layout", "pdfminer")
 INVENTED = ("national-2026", "province-2026", "yunchuan-city-2026", "heyang-city-2025", "jiangzhou-2026")
 
 
@@ -249,6 +249,38 @@ def test_a_section_heading_alone_before_the_next_part_keeps_its_place():
     ]
 
 
+def _side_by_side(*columns: list[str], at: int = 24) -> list[str]:
+    """Columns as `pdftotext -layout` prints them: line k of each column on one line, each column
+    starting `at` characters after the one before (a character is one position)."""
+    rows = max(len(c) for c in columns)
+    return ["".join(c[k].ljust(at) if k < len(c) else " " * at for c in columns).rstrip() for k in range(rows)]
+
+
+def test_pdftotext_layout_columns_side_by_side_are_read_one_after_another():
+    """`pdftotext -layout` prints a page's columns side by side: each line holds a line of every
+    column. The columns are read one after the other, the banner across them on its own, the
+    running head and the staff line kept aside; a sentence keeps the raw line it starts on."""
+    left = [*_column(_B), *_column(_D)]
+    right = [*_column(_E), *_column(_F), *_column(_G)]
+    lines = [
+        "2026年1月23日 星期五" + " " * 20 + "江州日报" + " " * 8 + "要闻" + " " * 20 + "第2版",
+        "",
+        "              二、今后五年的奋斗目标",
+        *_side_by_side(left, right),
+        "",
+        "责任编辑：李娜   美术编辑：王磊   校对：吴海波",
+        "\f",
+    ]
+    assert sum("  " in line.strip() for line in lines) >= 6  # two columns on a line
+    doc = process_text("\n".join(lines), "r")
+    got = [doc.text[p.start : p.end] for p in doc.paragraphs if p.kind != "chrome"]
+    assert got == ["二、今后五年的奋斗目标", _B, _D, _E, _F, _G], got
+    first = next(s for s in doc.sentences if s.text == _E[: _E.index("。") + 1])
+    assert first.line == 4  # the first row of the columns, where the right column starts
+    dropped = {d.text for d in doc.dropped}
+    assert {"江州日报", "第2版", "要闻"} <= dropped and any(d.startswith("责任编辑") for d in dropped)
+
+
 def test_text_that_is_no_extractor_page_is_never_reordered():
     """Without form feeds (a text file, a web copy) boxes stay where the writer put them."""
     text = BOXES.replace("\f", "")
@@ -280,6 +312,17 @@ def test_no_furniture_leaks_over_all_layouts(extractor, extracted_scores):
     if extractor not in extracted_scores:
         pytest.skip(tool_missing(extractor))
     assert extracted_scores[extractor].chrome_leaked == 0
+
+
+def test_pdftotext_layout_reads_as_well_as_pdftotext(extracted_scores):
+    """`pdftotext -layout` (columns side by side) over all the harness's PDFs: headings and units
+    read as from `pdftotext` without `-layout` (0.110 and 0.100 before its columns were unfolded)."""
+    if "pdftotext-layout" not in extracted_scores:
+        pytest.skip(tool_missing("pdftotext"))
+    layout, plain = extracted_scores["pdftotext-layout"], extracted_scores["pdftotext"]
+    assert layout.headings_rate >= min(GOALS["headings"], plain.headings_rate), layout.headings_rate
+    assert layout.units_rate >= plain.units_rate, (layout.units_rate, plain.units_rate)
+    assert layout.recall >= plain.recall and layout.precision >= plain.precision
 
 
 @pytest.mark.xfail(

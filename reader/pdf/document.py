@@ -31,7 +31,7 @@ from reader.pdf.layout import (
     page_lines,
     paragraphs,
 )
-from reader.pdf.thresholds import GARBLED_SHARE, HAN_MIN_SHARE, SCANNED_MAX_SHARE, SCANNED_MIN_CHARS
+from reader.pdf.thresholds import GARBLED_SHARE, HAN_MIN_SHARE, SCANNED_MAX_SHARE, SCANNED_MIN_CHARS, TITLE_SIZE
 from reader.text.model import Document, Dropped, Place
 from reader.text.pipeline import process_text
 
@@ -111,11 +111,27 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
     mark_furniture(ordered)
     blocks = [block for _, page_blocks in ordered for block in page_blocks]
     lines = [ln for block in blocks for ln in block.lines]
+    mark_before_title(lines, em)
     for no, ln in enumerate(lines, start=1):
         ln.no = no
     body = body_style(pdf, lines)
     mark_emphasis(pdf, lines, body)
     return lines, blocks
+
+
+def mark_before_title(lines: list[Line], em: float) -> None:
+    """Another article printed above (or before) the report on the page where the report begins
+    (a front page's lead story, the masthead): the report begins at its title, the first line set
+    large (`TITLE_SIZE`) that names a report (…报告); what is read before it on that page is kept
+    aside. Pages before it (a cover) are left as they are."""
+    title = next(
+        (k for k, ln in enumerate(lines) if not ln.furniture and ln.size >= TITLE_SIZE * em and "报告" in ln.text), None
+    )
+    if title is None:
+        return
+    for ln in lines[:title]:
+        if ln.page == lines[title].page:
+            ln.furniture = True
 
 
 def _document(doc_id: str, lines: list[Line], blocks: list[Block], trace: list[str] | None = None) -> Document:

@@ -1,13 +1,16 @@
 """A PDF report → the same `Document` as a text report: layout → reconstructed text → the pipeline.
 
 The layout reader (`layout.py`) gives paragraphs in reading order, each with the printed lines it
-came from. They become one text, one paragraph per line (headings on their own lines, as `reader
-text` prints a report), which the text pipeline processes as it would a clean text file: the same
-cleaning, headings, outline, sentence splitting and sentence ids. Provenance then moves from the
-reconstructed text back to the PDF: a unit's `line` is the printed line where it starts, numbered
+came from. They become one text: the printed lines, a blank line between paragraphs, a line that
+ends a sentence inside a paragraph joined to the next and a wrapped heading on one line (the
+pipeline would judge them by their length); the text pipeline processes it as it would a text file:
+the same cleaning, headings, outline, sentence splitting and sentence ids. Provenance then moves
+from the reconstructed text back to the PDF: a unit's `line` is the printed line where it starts
+(found by its first characters among the printed lines of its raw line), numbered
 in reading order over the whole PDF (running heads and feet counted), and `Document.places[line - 1]`
 says on which page and where that line is printed. Running heads, feet and page-turn markers are
-kept in `Document.dropped` with their printed line.
+kept in `Document.dropped` with their printed line, as is what the layout set aside (datelines,
+framed and vertical text, what precedes the report's title on its page).
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
         if unfolded := unfold_columns(lines):  # `pdftotext -layout`: columns side by side
             lines, numbers = unfolded
         items = strip_furniture(lines)  # its boxes put back in reading order first
-        for no, (line, furniture) in in_reading_order(items, drop_box_blanks(items)):
+        for no, (line, furniture) in in_reading_order(items, drop_box_blanks(items), extracted=True):
             _clean_into(cleaned, dropped, numbers[no - 1] if numbers else no, line, furniture)
         return cleaned, dropped
     changes = furniture_changes(lines)  # sparse: most lines have no furniture

@@ -119,6 +119,18 @@ def test_a_continuing_box_is_brought_after_the_box_cut_in_mid_sentence():
     assert doc.sentences[-1].text == "实施高校毕业生就业促进行动，城镇新增就业八万人以上。"
 
 
+def test_boxes_are_put_back_where_every_form_feed_went_with_the_page_furniture():
+    """pdfminer.six glues each page's form feed to its running head, and ends the text with one
+    beside the staff line: the furniture stage takes them away with what they are glued to. The
+    text was an extractor's all the same, and its boxes are put back in order."""
+    body = BOXES.replace("\f", "").rstrip("\n")
+    text = f"\f江州日报\n\n2026年1月23日 星期五\n\n第2版\n\n{body}\n\n责任编辑：李娜\n\n美术编辑：王磊\n\n\f"
+    doc = process_text(text, "r")
+    assert {"江州日报", "第2版", "责任编辑：李娜"} <= {d.text for d in doc.dropped}
+    cut = "安排重点项目四百二十个，年度计划投资一千亿元，加快地铁三号线、江屿新港区二期等重大工程建设。"
+    assert cut in [s.text for s in doc.sentences], [s.text for s in doc.sentences]
+
+
 def test_pdfminer_box_holding_a_full_last_line_and_the_next_first_line_is_two_paragraphs():
     """pdfminer.six sets a blank after every text box, and a box ends where lines stop lining up:
     after a short last line. A full last line and the next paragraph's first line (two characters
@@ -224,6 +236,26 @@ def test_a_parts_sections_written_out_of_order_are_read_in_number_order():
     # a plain text file (no pages) keeps the writer's order
     plain = process_text(_sections_out_of_order(page_end=""), "r")
     assert next(h.title for h in plain.outline if h.level == 2) == "（二）推动产业升级，加快发展新质生产力"
+
+
+def test_unnumbered_parts_bound_their_sections_count():
+    """Parts headed without numbers (2025年工作回顾, 2026年工作安排) each count their sections from
+    （一）: the second part's （一） is never taken into the first part's sections."""
+    box = "\n".join
+    text = "\n\n".join(
+        [
+            box(["2025年工作回顾", *_column(_B), *_column(_D)]),
+            box(["（二）坚持转型升级，产业结构持续优化", *_column(_F), *_column(_G)]),
+            box(["（三）坚持人民至上，民生福祉不断增进", *_column(_G), *_column(_D)]),
+            box(["2026年工作安排", *_column(_D), *_column(_B)]),
+            box(["（一）突出项目支撑，全力推动经济稳定增长", *_column(_E), *_column(_F)]),
+        ]
+    )
+    doc = process_text(text + "\n\f", "r")
+    parts = [h.title for h in doc.outline if h.level == 1]
+    assert parts == ["2025年工作回顾", "2026年工作安排"], parts
+    first = next(h for h in doc.outline if h.title.startswith("（一）"))
+    assert first.path == ("2026年工作安排", "（一）突出项目支撑，全力推动经济稳定增长")
 
 
 def test_a_section_heading_alone_before_the_next_part_keeps_its_place():

@@ -14,14 +14,15 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉「」『』【�
 SENTENCE_END = "。！？!?"
 _NUMERALS = "一二三四五六七八九十"
 HALF_STOP = (
-    rf"(?<=[{HAN}%％)）”’》」』】A-Z])(?<![\n，、；：。！？,;:(（ \t\u3000][{_NUMERALS}])(?<!^[{_NUMERALS}])"
-    r"\.(?![0-9A-Za-z.])"
+    rf"\.(?<=[{HAN}%％)）”’》」』】A-Z]\.)(?<![\n，、；：。！？,;:(（ \t\u3000][{_NUMERALS}]\.)(?<!^[{_NUMERALS}]\.)"
+    r"(?![0-9A-Za-z.])"
 )
 """An ASCII full stop that ends a sentence, in text typed with half-width punctuation (…9800个.):
 after a Chinese character, a percent sign, a closing bracket or quote, or a capital (150万TEU.);
 never a decimal point (6.2%), an item number's (1.做强…, 一.2023年…), nor one inside a Latin word
 or address (e.g., www.gov.cn). (A number before it is left alone: 达到1120. could be a decimal cut
-by the wrap.) Regex source: the one rule, used wherever a sentence end is looked for."""
+by the wrap.) Regex source: the one rule, used wherever a sentence end is looked for. (It opens
+with the stop itself and looks behind from there: a search jumps from one "." to the next.)"""
 END = f"[{SENTENCE_END}]|{HALF_STOP}"
 """A sentence end as a regex (without its closing quotes or brackets)."""
 CLOSERS = "”’）》」』】〕)]\"'"

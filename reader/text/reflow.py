@@ -29,6 +29,7 @@ from reader.text.chars import (
     CLOSING_PUNCT,
     CONTINUES,
     END,
+    HALF_STOP,
     SENTENCE_END,
     ends_sentence,
     first_sentence_end,
@@ -108,7 +109,9 @@ _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－"
 # after a sentence end inside a line.
 _LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?0-9]{{1,{int(T['leadin_max_chars']) - 1}}}(?:{END})")
 _LEADIN_SHAPE_FULL = re.compile(rf"[^，,；;：:。！？!?0-9]{{1,{int(T['leadin_max_chars']) - 1}}}[{SENTENCE_END}]")
-"""`_LEADIN_SHAPE` for a line without a "." (most lines): the quicker pattern."""
+"""`_LEADIN_SHAPE` with the full-width ends only: the quicker pattern, asked first."""
+_LEADIN_CHARS = int(T["leadin_max_chars"])
+_HALF_STOP = re.compile(HALF_STOP)
 # (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
 # to the next sentence end and lead-ins strung one after another are all found; never across a
 # newline: it is searched in all of a file's lines at once, joined by newlines.)
@@ -160,7 +163,8 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
     or last character or the length that settles most lines without a regex (a `Line` computing
     its own tests cost a fifth of the reflow's time in calls)."""
     ends = [t[-1] in _END_TAIL and ends_sentence(t) for t in texts]
-    has_end = [(_ANY_FULL_END if "." not in t else _ANY_END).search(t) is not None for t in texts]
+    full_end, half_stop = _ANY_FULL_END.search, _HALF_STOP.search
+    has_end = [full_end(t) is not None or ("." in t and half_stop(t) is not None) for t in texts]
     numbered, part_last = _NUMBERED_FIRST, hd.PART_LAST_CHARS
     opens = [
         (t[0] in numbered or t[-1] in part_last or "—" in t or "－" in t or "-" in t) and opens_heading(t)
@@ -180,7 +184,10 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
     ]
     item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
     shape, full_shape = _LEADIN_SHAPE.match, _LEADIN_SHAPE_FULL.match
-    leadin = [h and (full_shape if "." not in t else shape)(t) is not None for t, h in zip(texts, has_end, strict=True)]
+    leadin = [
+        h and (full_shape(t) is not None or ("." in t[:_LEADIN_CHARS] and shape(t) is not None))
+        for t, h in zip(texts, has_end, strict=True)
+    ]
     return ends, has_end, opens, standalone, item, leadin, row
 
 

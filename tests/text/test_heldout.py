@@ -317,3 +317,25 @@ def test_the_held_out_set_keeps_its_figures():
     assert figures["units"] >= 0.995 and figures["sections"] >= 0.98, (figures, total.misses[:10])
     assert figures["recall"] >= 0.99 and figures["precision"] >= 0.99, (figures, total.misses[:10])
     assert figures["leadins"] >= 0.98 and figures["chrome"] == 0, (figures, total.misses[:10])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *CHROME_LINES,
+        *("当前位置：首页 > 政务公开", "发表时间：2026-02-14 09:30", "更新日期：2026-02-14", "成文日期：2026-02-14"),
+        *("来源：市人民政府办公室", "信息来源：市政府办", "作者：某某", "阅读量：12873", "浏览次数：2781"),
+        *("点击数：12", "访问量：3", "【字体：小 中 大】", "字体：大 中 小", "扫一扫在手机打开当前页", "打印本页"),
+        *("关闭窗口", "【打印】", "分享到：", "返回顶部", "网站首页 > 新闻", "上一条：某某", "下一条：某某"),
+        *("承办单位：某某", "技术支持：某某公司", "网站标识码：1400000123", "版权所有：某某", "网站地图："),
+        *("京ICP备05001234号", "责编：某某", "监制：某某", "排版：某某", "统筹：某某", "喜欢此内容的人还喜欢"),
+        *("收藏 点赞", "转发 在看", "写留言 分享", "2026/2/14 10:21 云川市人民政府", "https://www.example.gov.cn/a.html 1/15"),
+        "3/15",
+    ],
+)
+def test_every_form_of_chrome_passes_the_first_character_look(line):
+    """`clean._CHROME_FIRST` turns lines away before `CHROME_RE` tries its forms: it must let every
+    form through (a form added without its first character would never match)."""
+    from reader.text.clean import clean_line
+
+    assert clean_line(line) == ("", [line])

@@ -19,7 +19,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from operator import itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, or_
 from statistics import median
 from typing import NamedTuple
 
@@ -119,6 +120,7 @@ _MID_LEADIN = re.compile(
     rf"[。！？!?](?=([^，,；;：:。！？!?”’）》」』】\n]{{1,{int(T['leadin_max_chars']) - 1}}}[。！？!?]))"
 )
 _NUMBERED_FIRST = set("（(一二三四五六七八九十第")
+_OPENS, _ITEM = attrgetter("opens"), attrgetter("item")
 _STANDALONE_FIRST = set("各—－政【（(")
 _OPENER_FIRST = set("各一过五这回我在上综实做重今明12")
 
@@ -260,14 +262,19 @@ class Layout:
             starts = [k for k in starts if 0 <= deficit[k] <= hi]
         else:  # and after a numbered heading or item on a short line of its own (a kicker's next line
             # is its subtitle), where a plan's paragraphs start
+            # (the few heading and item lines are picked out of their columns first, at C speed)
+            heads = compress(range(n - 2), map(or_, map(_OPENS, lines), map(_ITEM, lines)))
             starts += [
-                k
-                for k, (p, a, b) in enumerate(zip([None, *lines[:-3]], lines[:-2], lines[1:-1], strict=False), start=1)
-                if deficit[k - 1] > hi
-                and not b.ends
-                and not b.opens
-                and ((a.opens and a.text[0] in _NUMBERED_FIRST) or hd.ITEM_HEADING_RE.match(a.text) is not None)
-                and (p is None or p.ends or p.opens)  # a heading, not a line that only opens like one
+                k + 1
+                for k in heads
+                if deficit[k] > hi
+                and not lines[k + 1].ends
+                and not lines[k + 1].opens
+                and (
+                    (lines[k].opens and lines[k].text[0] in _NUMBERED_FIRST)
+                    or hd.ITEM_HEADING_RE.match(lines[k].text) is not None
+                )
+                and (k == 0 or lines[k - 1].ends or lines[k - 1].opens)  # a heading, not a line that opens like one
             ]
         lost = sum(1 for k in starts if lo <= deficit[k] <= hi)
         self.indent_lost = len(starts) >= T["indent_min_lines"] and lost >= T["indent_lost_share"] * len(starts)
@@ -279,10 +286,10 @@ class Layout:
             # a mark that may not open a line (，：) is squeezed in at the end of the line before:
             # such a first line holds one character more, one short of the column (exactly, in text
             # not extracted from a PDF: a full line with half-width characters may fall one unit short)
-            self.first_line = [
-                f or ((0 < d < lo if extracted else d == 2) and ln.text[-1] in CLOSING_PUNCT and not ln.ends)
-                for f, d, ln in zip(self.first_line, deficit, lines, strict=True)
-            ]
+            squeezed = [k for k, d in enumerate(deficit) if (0 < d < lo if extracted else d == 2)]
+            for k in squeezed:
+                if lines[k].text[-1] in CLOSING_PUNCT and not lines[k].ends:
+                    self.first_line[k] = True
         """Line i is a paragraph's first line, two characters short (only where indents were lost)."""
         self.full = [d < lo and not f for d, f in zip(deficit, self.first_line, strict=True)]
         self.column_seen = sum(self.full) >= T["column_min_lines"]
@@ -1075,10 +1082,10 @@ def reflow(lines: list[Line], trace: list[str] | None = None, *, extracted: bool
 
 def _below_divisions(blocks: list[Block]) -> None:
     """In a report set in divisions (第一部分…), every other heading is one level below them."""
-    division = [b.kind == "heading" and hd.DIVISION_RE.match(b.segments[0][1]) is not None for b in blocks]
-    if any(division):
-        for block, is_division in zip(blocks, division, strict=True):
-            if block.kind == "heading" and not is_division:
+    headings = [b for b in blocks if b.kind == "heading"]
+    if any(b.segments[0][1].startswith("第") and hd.DIVISION_RE.match(b.segments[0][1]) for b in headings):
+        for block in headings:
+            if not hd.DIVISION_RE.match(block.segments[0][1]):
                 block.level += 1
 
 

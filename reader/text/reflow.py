@@ -38,6 +38,7 @@ from reader.text.chars import (
     widths,
 )
 from reader.text.clean import CELL_GAP
+from reader.text.decode import line_indices
 
 THRESHOLDS: dict[str, tuple[float, str]] = {
     "column_quantile": (
@@ -111,7 +112,6 @@ _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－"
 _LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?0-9]{{1,{int(T['leadin_max_chars']) - 1}}}(?:{END})")
 _LEADIN_SHAPE_FULL = re.compile(rf"[^，,；;：:。！？!?0-9]{{1,{int(T['leadin_max_chars']) - 1}}}[{SENTENCE_END}]")
 """`_LEADIN_SHAPE` with the full-width ends only: the quicker pattern, asked first."""
-_LEADIN_CHARS = int(T["leadin_max_chars"])
 _HALF_STOP = re.compile(HALF_STOP)
 # (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
 # to the next sentence end and lead-ins strung one after another are all found; never across a
@@ -165,8 +165,13 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
     or last character or the length that settles most lines without a regex (a `Line` computing
     its own tests cost a fifth of the reflow's time in calls)."""
     ends = [t[-1] in _END_TAIL and ends_sentence(t) for t in texts]
-    full_end, half_stop = _ANY_FULL_END.search, _HALF_STOP.search
-    has_end = [full_end(t) is not None or ("." in t and half_stop(t) is not None) for t in texts]
+    full_end = _ANY_FULL_END.search
+    has_end = [full_end(t) is not None for t in texts]
+    # ASCII full stops that end a sentence: one search over all lines (it jumps from "." to ".")
+    joined = "\n".join(texts)
+    half = set(line_indices(joined, [m.start() for m in _HALF_STOP.finditer(joined)])) if "." in joined else set()
+    for k in half:
+        has_end[k] = True
     numbered, part_last = _NUMBERED_FIRST, hd.PART_LAST_CHARS
     opens = [
         (t[0] in numbered or t[-1] in part_last or "—" in t or "－" in t or "-" in t) and opens_heading(t)
@@ -186,10 +191,9 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
     ]
     item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
     shape, full_shape = _LEADIN_SHAPE.match, _LEADIN_SHAPE_FULL.match
-    leadin = [
-        h and (full_shape(t) is not None or ("." in t[:_LEADIN_CHARS] and shape(t) is not None))
-        for t, h in zip(texts, has_end, strict=True)
-    ]
+    leadin = [h and full_shape(t) is not None for t, h in zip(texts, has_end, strict=True)]
+    for k in half:  # a lead-in typed with an ASCII full stop
+        leadin[k] = leadin[k] or shape(texts[k]) is not None
     return ends, has_end, opens, standalone, item, leadin, row
 
 

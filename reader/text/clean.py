@@ -138,7 +138,7 @@ def clean_spaces(line: str) -> str:
     line = line.strip(WS_CHARS)
     if not _ANY_WS.search(line):
         return line
-    if _WIDE_GAP.search(line) and (cells := table_cells(line)) is not None:
+    if ("\u3000" in line or "  " in line or "\t" in line) and (cells := table_cells(line)) is not None:
         return CELL_GAP.join(_INNER_WS.sub(_space_in_body, c) for c in cells)
     if (_SPACED_BETWEEN.search(line) or _SPACED_PAIR.fullmatch(line)) and _LETTER_SPACED.search(line):
         line = _LETTER_SPACED.sub(_unspace, line)

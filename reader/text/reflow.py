@@ -178,17 +178,17 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
         for t in texts
     ]
     standalone_max, bare_max = T["standalone_max_chars"], T["standalone_bare_chars"]
-    row = [CELL_GAP in t for t in texts]  # the cleaner leaves the gap in table rows only
     standalone = [
-        r
-        or (
-            len(t) <= standalone_max
-            and (t[0] in _STANDALONE_FIRST or t.endswith(("图片", "照片", "摄")) or (len(t) <= bare_max and not h))
-            and hd.may_stand_alone(t)
-            and hd.STANDALONE_RE.search(t) is not None
-        )
-        for t, h, r in zip(texts, has_end, row, strict=True)
+        len(t) <= standalone_max
+        and (t[0] in _STANDALONE_FIRST or t.endswith(("图片", "照片", "摄")) or (len(t) <= bare_max and not h))
+        and hd.may_stand_alone(t)
+        and hd.STANDALONE_RE.search(t) is not None
+        for t, h in zip(texts, has_end, strict=True)
     ]
+    row = [False] * len(texts)
+    if CELL_GAP in joined:  # the cleaner leaves the gap in table rows only; a row stands alone
+        for k in line_indices(joined, [m.start() for m in re.finditer(CELL_GAP, joined)]):
+            row[k] = standalone[k] = True
     item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
     shape, full_shape = _LEADIN_SHAPE.match, _LEADIN_SHAPE_FULL.match
     leadin = [h and full_shape(t) is not None for t, h in zip(texts, has_end, strict=True)]
@@ -547,11 +547,6 @@ def _next_opens_with_closer(g: Gap) -> bool | None:
     return False if g.b.text[0] in CLOSING_PUNCT else None
 
 
-def _table_row(g: Gap) -> bool | None:
-    """A row of a table of figures is a line of its own, and so is the line before it (its caption)."""
-    return True if g.a.row or g.b.row else None
-
-
 def _heading_next(g: Gap) -> bool | None:
     """Line j opens a heading whatever line i says (a kicker, or a numbered heading after a
     sentence end, a colon, a title line, a heading, or a line that stops short of the column)."""
@@ -575,8 +570,9 @@ def _stops_short(g: Gap) -> bool:
 
 def _standalone_next(g: Gap) -> bool | None:
     """An indented standalone line (a byline under a wrapped dateline) opens a block whatever
-    line i says; an unindented one after a line ending a sentence, standing alone or stopping short."""
-    if g.b.standalone and (g.a.ends or g.a.standalone or g.b.indent or _stops_short(g)):
+    line i says; an unindented one after a line ending a sentence, standing alone or stopping short.
+    A table row stands alone whatever comes before it (its caption ends there)."""
+    if g.b.standalone and (g.a.ends or g.a.standalone or g.b.indent or g.b.row or _stops_short(g)):
         return True
     return None
 
@@ -587,7 +583,7 @@ _DATELINE_START = re.compile(r"[—－]{2}[0-9０-９]{4}年")
 def _dateline_next(g: Gap) -> bool | None:
     """A dateline (——2024年1月18日在…会议上) opens a block of its own, even after a line that is not
     seen to end (a web headline: 重磅！…政府工作报告全文来了)."""
-    return True if _DATELINE_START.match(g.b.text) else None
+    return True if g.b.text[0] in "—－" and _DATELINE_START.match(g.b.text) else None
 
 
 def _standalone_line(g: Gap) -> bool | None:
@@ -741,7 +737,6 @@ def _mid_sentence(g: Gap) -> bool | None:
 GapRule = Callable[[Gap], "bool | None"]
 GAP_RULES: list[tuple[str, GapRule]] = [
     ("next line opens with closing punctuation", _next_opens_with_closer),
-    ("a table row is a line of its own", _table_row),
     ("next line opens a heading", _heading_next),
     ("next line stands alone (dateline, banner, credit)", _standalone_next),
     ("next line opens a dateline", _dateline_next),

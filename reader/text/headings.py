@@ -79,7 +79,7 @@ def numbered_level(text: str) -> int:
     """1 for 一、… (and a division 第一部分…), 2 for （一）…, 0 otherwise."""
     if SECTION_RE.match(text):
         return 2
-    if PART_RE.match(text) or DIVISION_RE.match(text):
+    if PART_RE.match(text) or (text[:1] == "第" and DIVISION_RE.match(text)):
         return 1
     return 0
 

@@ -9,7 +9,7 @@ of any offset without running the pipeline again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from pathlib import Path
 
@@ -26,12 +26,19 @@ def _solid(text: str) -> int:
 _JOIN = "\x00"  # not whitespace, and hardly ever in a text file (checked: see below)
 
 
+_NOT_ISSPACE = ("\u200b", "\ufeff")
+"""The pipeline's whitespace that `str.isspace` does not know (`_SPACE` is `str.isspace` and these)."""
+
+
 def _solid_per_line(lines: list[str]) -> list[int]:
     """`_solid` of each line: the whitespace of all lines dropped at once, then split back."""
     joined = _JOIN.join(lines)
     if not lines or joined.count(_JOIN) != len(lines) - 1:  # a line holds the separator itself
         return [_solid(line) for line in lines]
-    return [len(part) for part in _SPACE.sub("", joined).split(_JOIN)]
+    if any(ch in joined for ch in _NOT_ISSPACE):
+        return [len(part) for part in _SPACE.sub("", joined).split(_JOIN)]
+    # `str.split()` drops exactly the `str.isspace` characters, in C, ×3 faster than the regex
+    return [len(part) for part in "".join(joined.split()).split(_JOIN)]
 
 
 class LineMap:
@@ -43,19 +50,17 @@ class LineMap:
             if 1 <= line <= len(per_line):
                 per_line[line - 1] -= _solid(text)
         self._ends = list(accumulate(per_line))  # non-space characters up to and including each line
-        self._text = doc_text
-        self._pos = 0  # offsets come in order: count on from the last one
-        self._count = 0
+        self._size = len(doc_text)
+        # where the reflowed text has whitespace (few places: the breaks between paragraphs, a table's gaps)
+        self._spaces = [i for m in _SPACE.finditer(doc_text) for i in range(*m.span())]
+        self._last = max(len(self._ends), 1)
 
     def line_of(self, offset: int) -> int:
         """The raw line (1-based) of the character at `offset` of the reflowed text."""
-        offset = min(max(offset, 0), len(self._text))
-        if offset < self._pos:
-            self._pos = self._count = 0
-        self._count += _solid(self._text[self._pos : offset])
-        self._pos = offset
+        offset = min(max(offset, 0), self._size)
+        count = offset - bisect_left(self._spaces, offset)  # solid characters before the offset
         # The character is the (count+1)-th solid one: its line is the first whose running total exceeds count.
-        return min(bisect_right(self._ends, self._count) + 1, max(len(self._ends), 1))
+        return min(bisect_right(self._ends, count) + 1, self._last)
 
 
 def line_map(doc) -> LineMap | None:

@@ -9,7 +9,7 @@ of any offset without running the pipeline again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
 
@@ -18,16 +18,18 @@ from reader.text.chars import WS
 _SPACE = re.compile(f"[{WS}\\s]+")
 
 
+_NOT_ISSPACE = ("\u200b", "\ufeff")
+"""The pipeline's whitespace that `str.isspace` does not know (`_SPACE` is `str.isspace` and these)."""
+
+
 def _solid(text: str) -> int:
     """Characters that are not whitespace (the pipeline's whitespace and line breaks)."""
-    return len(_SPACE.sub("", text))
+    if "\u200b" in text or "\ufeff" in text:
+        return len(_SPACE.sub("", text))
+    return sum(map(len, text.split()))  # `str.split()` drops exactly the `str.isspace` characters, in C
 
 
 _JOIN = "\x00"  # not whitespace, and hardly ever in a text file (checked: see below)
-
-
-_NOT_ISSPACE = ("\u200b", "\ufeff")
-"""The pipeline's whitespace that `str.isspace` does not know (`_SPACE` is `str.isspace` and these)."""
 
 
 def _solid_per_line(lines: list[str]) -> list[int]:
@@ -37,8 +39,7 @@ def _solid_per_line(lines: list[str]) -> list[int]:
         return [_solid(line) for line in lines]
     if any(ch in joined for ch in _NOT_ISSPACE):
         return [len(part) for part in _SPACE.sub("", joined).split(_JOIN)]
-    # `str.split()` drops exactly the `str.isspace` characters, in C, ×3 faster than the regex
-    return [len(part) for part in "".join(joined.split()).split(_JOIN)]
+    return [len(part) for part in "".join(joined.split()).split(_JOIN)]  # as `_solid` counts
 
 
 class LineMap:
@@ -50,17 +51,20 @@ class LineMap:
             if 1 <= line <= len(per_line):
                 per_line[line - 1] -= _solid(text)
         self._ends = list(accumulate(per_line))  # non-space characters up to and including each line
-        self._size = len(doc_text)
-        # where the reflowed text has whitespace (few places: the breaks between paragraphs, a table's gaps)
-        self._spaces = [i for m in _SPACE.finditer(doc_text) for i in range(*m.span())]
+        self._text = doc_text
+        self._pos = 0  # offsets come in order: count on from the last one
+        self._count = 0
         self._last = max(len(self._ends), 1)
 
     def line_of(self, offset: int) -> int:
         """The raw line (1-based) of the character at `offset` of the reflowed text."""
-        offset = min(max(offset, 0), self._size)
-        count = offset - bisect_left(self._spaces, offset)  # solid characters before the offset
+        offset = min(max(offset, 0), len(self._text))
+        if offset < self._pos:
+            self._pos = self._count = 0
+        self._count += _solid(self._text[self._pos : offset])
+        self._pos = offset
         # The character is the (count+1)-th solid one: its line is the first whose running total exceeds count.
-        return min(bisect_right(self._ends, count) + 1, self._last)
+        return min(bisect_right(self._ends, self._count) + 1, self._last)
 
 
 def line_map(doc) -> LineMap | None:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.indicators.lines import _solid, _solid_per_line, line_map
+from reader.indicators.lines import _SPACE, _solid, _solid_per_line, line_map
 from reader.text.pipeline import load_document
 
 
@@ -33,9 +33,12 @@ _CHARS = "增长5%。 \t\u3000\u00a0\u200b\ufeff\u2028\x0b\x1c\x00a"
 
 
 @given(st.lists(st.text(alphabet=_CHARS, max_size=12), max_size=8))
-def test_solid_counts_of_all_lines_at_once_are_each_line_s(lines):
-    """The fast count (all lines at once, `str.split` where it knows every space) is the plain one."""
-    assert _solid_per_line(lines) == [_solid(line) for line in lines]
+def test_solid_counts_are_the_pipeline_whitespace_s(lines):
+    """The fast counts (`str.split` where it knows every space; all lines at once) are the plain
+    count of what is not the pipeline's whitespace."""
+    plain = [len(_SPACE.sub("", line)) for line in lines]
+    assert [_solid(line) for line in lines] == plain
+    assert _solid_per_line(lines) == plain
 
 
 def test_lines_with_dropped_furniture_and_any_spaces(tmp_path):

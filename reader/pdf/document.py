@@ -1,18 +1,23 @@
 """A PDF report → the same `Document` as a text report: layout → reconstructed text → the pipeline.
 
 The layout reader (`layout.py`) gives paragraphs in reading order, each with the printed lines it
-came from. They become one text, one paragraph per line (headings on their own lines, as `reader
-text` prints a report), which the text pipeline processes as it would a clean text file: the same
-cleaning, headings, outline, sentence splitting and sentence ids. Provenance then moves from the
-reconstructed text back to the PDF: a unit's `line` is the printed line where it starts, numbered
+came from. They become one text: the printed lines, a blank line between paragraphs, a line that
+ends a sentence inside a paragraph joined to the next and a wrapped heading on one line (the
+pipeline would judge them by their length); the text pipeline processes it as it would a text file:
+the same cleaning, headings, outline, sentence splitting and sentence ids. Provenance then moves
+from the reconstructed text back to the PDF: a unit's `line` is the printed line where it starts
+(found by its first characters among the printed lines of its raw line), numbered
 in reading order over the whole PDF (running heads and feet counted), and `Document.places[line - 1]`
 says on which page and where that line is printed. Running heads, feet and page-turn markers are
-kept in `Document.dropped` with their printed line.
+kept in `Document.dropped` with their printed line, as is what the layout set aside (datelines,
+framed and vertical text, what precedes the report's title on its page).
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from dataclasses import replace
 
 from reader.errors import ReaderError
@@ -29,7 +34,7 @@ from reader.pdf.layout import (
     page_lines,
     paragraphs,
 )
-from reader.pdf.thresholds import GARBLED_SHARE, SCANNED_MAX_SHARE, SCANNED_MIN_CHARS
+from reader.pdf.thresholds import GARBLED_SHARE, HAN_MIN_SHARE, SCANNED_MAX_SHARE, SCANNED_MIN_CHARS, TITLE_SIZE
 from reader.text.model import Document, Dropped, Place
 from reader.text.pipeline import process_text
 
@@ -65,10 +70,15 @@ def _check_text_layer(pdf: PdfText, path: str) -> None:
             f"{path}: {_page_list(scanned)} of {len(pdf.pages)} are scanned pages (images without a text layer); {ocr}"
         )
     garbled = sum(1 for ch in chars if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ord(ch) < 32)
-    if garbled > GARBLED_SHARE * len(chars):
+    han = sum(1 for ch in chars if ord(ch) >= 0x2E80)
+    letters = sum(1 for ch in chars if ch.isalpha() and ord(ch) < 0x2E80)
+    if garbled > GARBLED_SHARE * len(chars) or han < HAN_MIN_SHARE * (han + letters):
+        # fonts without a ToUnicode map: PDFium falls back to the glyph codes, which read as
+        # private-use characters or as Latin letters (`ÄÅÇÉÑÖ…`), not as the Chinese printed
+        sample = "".join(ch for ch in chars if ch.isprintable() and not ch.isdigit())[:12]
         raise ReaderError(
-            f"{path}: the PDF's fonts carry no Unicode mapping, so its text cannot be read; "
-            "run OCR on it or find a text version"
+            f"{path}: the PDF's text does not read as the Chinese it prints ({sample!r}…): its fonts carry no "
+            "Unicode map; run OCR on it (e.g. `ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf`) or find a text version"
         )
 
 
@@ -104,6 +114,7 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
     mark_furniture(ordered)
     blocks = [block for _, page_blocks in ordered for block in page_blocks]
     lines = [ln for block in blocks for ln in block.lines]
+    mark_before_title(lines, em)
     for no, ln in enumerate(lines, start=1):
         ln.no = no
     body = body_style(pdf, lines)
@@ -111,34 +122,88 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
     return lines, blocks
 
 
+def mark_before_title(lines: list[Line], em: float) -> None:
+    """Another article printed above (or before) the report on the page where the report begins
+    (a front page's lead story, the masthead): the report begins at its title, the first line set
+    large (`TITLE_SIZE`) that names a report (…报告); what is read before it on that page is kept
+    aside. Pages before it (a cover) are left as they are."""
+    title = next(
+        (k for k, ln in enumerate(lines) if not ln.furniture and ln.size >= TITLE_SIZE * em and "报告" in ln.text), None
+    )
+    if title is None:
+        return
+    for ln in lines[:title]:
+        if ln.page == lines[title].page:
+            ln.furniture = True
+
+
 def _document(doc_id: str, lines: list[Line], blocks: list[Block], trace: list[str] | None = None) -> Document:
     sizes = [ln.size for ln in lines if not ln.furniture]
     em = max(set(sizes), key=sizes.count) if sizes else 10.0
     paras = paragraphs(blocks, em)
     # The text the pipeline reads: the printed lines, a blank line between paragraphs (the raw
-    # layout it reads most surely: benchmarks/structure.py), so `line` maps back to a printed line.
+    # layout it reads most surely: benchmarks/structure.py). Inside a paragraph, a printed line that
+    # ends a sentence is joined to the next: the layout has seen the paragraph go on, while the
+    # pipeline would judge the line by its length, and in a column narrower than the page's others
+    # (columns of unequal width) every full line looks short. A wrapped heading is one line. Each
+    # raw line keeps where its printed lines start, so a unit's `line` is the printed line where it
+    # starts.
     raw_lines: list[str] = []
-    printed: list[int] = []
+    starts: list[tuple[list[int], list[int]]] = []  # per raw line: key offsets, printed line numbers
     for para in paras:
         if raw_lines:
             raw_lines.append("")
-            printed.append(printed[-1])
-        if para.heading_like:  # a wrapped heading: one line, at the printed line where it starts
-            raw_lines.append("".join(piece for _, piece in para.pieces))
-            printed.append(para.pieces[0][0])
-            continue
-        for no, piece in para.pieces:
-            raw_lines.append(piece)
-            printed.append(no)
+            starts.append(starts[-1])
+        text, offsets, numbers = "", [], []
+        for k, (no, piece) in enumerate(para.pieces):
+            offsets.append(len(_key(text)))
+            numbers.append(no)
+            text += piece
+            last = k == len(para.pieces) - 1
+            if last or not (para.heading_like or piece.endswith(SENTENCE_END)):
+                raw_lines.append(text)
+                starts.append((offsets, numbers))
+                text, offsets, numbers = "", [], []
     doc = process_text("\n".join(raw_lines) + "\n", doc_id, trace)
+    keys = [_key(t) for t in raw_lines]
+
+    def locate(units: list) -> list:
+        """Each unit (in text order) with `line` the printed line where its text starts."""
+        cursor: dict[int, int] = {}
+        out = []
+        for u in units:
+            if not raw_lines:
+                out.append(u)
+                continue
+            raw_no = min(max(u.line, 1), len(raw_lines))
+            offsets, numbers = starts[raw_no - 1]
+            head = _key(doc.text[u.start : u.end])[:8]
+            found = keys[raw_no - 1].find(head, cursor.get(raw_no, 0)) if head else -1
+            if found < 0:
+                found = cursor.get(raw_no, 0)
+            cursor[raw_no] = found
+            k = max(0, bisect.bisect_right(offsets, found) - 1)
+            out.append(replace(u, line=numbers[k] if numbers else 1))
+        return out
 
     def at(raw_no: int) -> int:
-        return printed[min(max(raw_no, 1), len(printed)) - 1] if printed else 1
+        numbers = starts[min(max(raw_no, 1), len(starts)) - 1][1] if starts else []
+        return numbers[0] if numbers else 1
 
-    doc.paragraphs = [replace(p, line=at(p.line)) for p in doc.paragraphs]
-    doc.outline = [replace(h, line=at(h.line)) for h in doc.outline]
-    doc.sentences = [replace(s, line=at(s.line)) for s in doc.sentences]
+    doc.paragraphs = locate(doc.paragraphs)
+    doc.outline = locate(doc.outline)
+    doc.sentences = locate(doc.sentences)
     furniture = [Dropped(ln.text.strip(), ln.no) for ln in lines if ln.furniture]
     doc.dropped = sorted([*furniture, *(replace(d, line=at(d.line)) for d in doc.dropped)], key=lambda d: d.line)
     doc.places = [Place(ln.page, round(ln.x0, 1), round(ln.top, 1)) for ln in lines]
     return doc
+
+
+SENTENCE_END = ("。", "！", "？", "；", "!", "?", ";", "”", "’")
+_NOT_KEY = re.compile(r"[\W_]+")
+
+
+def _key(text: str) -> str:
+    """Letters, digits and Han only (what cleaning keeps as it is: punctuation and spaces it may
+    change): to find where a unit starts in the raw line it came from."""
+    return _NOT_KEY.sub("", text)

@@ -4,16 +4,22 @@
 2. **Reading order** (`order_page`, a recursive XY-cut): a region is split at vertical gutters
    (columns, left to right); where wide lines (a banner, a heading across columns) block every
    gutter, the region is cut above and below them (bands, top to bottom) and each band is split
-   again; a region with neither is one column, read top to bottom.
-3. **Furniture**: lines in the top or bottom margin of a page that repeat on other pages at the
+   again; a region with neither is one column, read top to bottom. A band that only goes on down
+   the longest column above it is that column's tail; a landscape sheet no line crosses at its
+   middle is a two-page spread, read page by page.
+3. **Set aside** before ordering: text set vertically (`mark_vertical`) and text inside a ruled
+   frame holding a small share of the page (`mark_framed`: a boxed article, a pull quote).
+   **Furniture**: lines in the top or bottom margin of a page that repeat on other pages at the
    same height (digits aside: `第2版`, `第3版`), or that read as a running head or foot (a page
    number `第N版`, a date, `星期五`, `责任编辑：…`), together with the lines beside them on the same
-   baseline; and page-turn markers （下转第3版）. Kept aside, never text.
+   baseline; page-turn markers （下转第3版）; datelines on a line of their own (`新华社…电`). Kept
+   aside, never text.
 4. **Paragraphs** (`paragraphs`): a new paragraph where a line is indented, after a line that
    stops short of its column's edge, where the size changes (titles, part headings), at centered
-   lines, and where emphasis (a heavier or other face: 黑体 headings in a 宋体 body, bold, stroked)
-   starts a line after plain text; a run-in emphasised numbered heading `（一）…。` is split from the
-   body text that follows it on its line. Paragraphs continue across columns and pages.
+   lines, and where strong emphasis (heavier or larger: 黑体 headings in a 宋体 body, bold, stroked)
+   starts a line after plain text (楷体 or 仿宋 at the body's weight is a quotation's face); a run-in
+   emphasised numbered heading `（一）…。` is split from the body text after it at its first 。.
+   Paragraphs continue across columns and pages.
 
 Pure Python on `chars.PdfText`; thresholds in `thresholds.py`.
 """

@@ -120,3 +120,13 @@ page must not pass for the report); fewer may be a cover or a photo page, read a
 
 GARBLED_SHARE = 0.3
 """More than this share of unmapped characters (U+FFFD, private use): the fonts carry no Unicode."""
+
+HAN_MIN_SHARE = 0.5
+"""Fewer Chinese characters than this share of the letters (Han and Latin): the text does not read
+as the Chinese report printed (fonts without a ToUnicode map give glyph codes read as `ÄÅÇÉÑ…`); a
+report's Latin (GDP, 5G, PM2.5) is a small share."""
+
+TITLE_SIZE = 1.5
+"""A report's title is set at least this many body sizes large (papers: 2–3; a government file's
+小标宋 title 22 pt over a 16 pt body: 1.4 with a 15 pt body is a part heading's size); part
+headings (一、…) and subtitles are set smaller."""

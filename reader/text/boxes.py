@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from reader.text.chars import CLOSERS, WS, width
-from reader.text.headings import PART_RE, SECTION_RE
+from reader.text.headings import PART_RE, SECTION_RE, is_unnumbered_part
 
 Item = tuple[str | None, list[str]]
 """A raw line (None: page furniture) and the furniture cut from it, as `furniture.strip_furniture`
@@ -181,14 +181,18 @@ class _Reader:
         return rank if rank and len(box.text) <= 3 and not _SENTENCE_END.search("".join(box.text)) else 0
 
 
-def in_reading_order(items: list[Item], kept: list[Item] | None = None) -> list[tuple[int, Item]]:
+def in_reading_order(
+    items: list[Item], kept: list[Item] | None = None, *, extracted: bool | None = None
+) -> list[tuple[int, Item]]:
     """(raw line number, item of `kept`) in reading order: an extractor's boxes put back where they
     belong. `items` are the raw lines (their blank lines set the boxes apart); `kept` is the same
     list as the later stages take it (defaults to `items`). Unchanged where nothing is out of place,
-    and for text that is not an extractor's (no form feed) or not a justified column's."""
+    and for text that is not an extractor's or not a justified column's. `extracted`: whether the
+    text had form feeds (by default, whether `items` still hold one: the furniture stage takes a
+    form feed away with the running head it is glued to)."""
     kept = items if kept is None else kept
     order = list(range(len(items)))
-    if any(line and "\f" in line for line, _ in items):
+    if extracted if extracted is not None else any(line and "\f" in line for line, _ in items):
         col = _Column([_squeeze(line) for line, _ in items if line])
         if col.width:
             boxes = _boxes(items)
@@ -259,8 +263,9 @@ def _number(line: str) -> int:
 
 
 def _ends_part(line: str) -> bool:
-    """The next part's heading, or the end notes (注释, 名词解释: after the text, in no section)."""
-    return _heading_rank(line) == 1 or line.startswith(_NOTES)
+    """The next part's heading (numbered or not: 2026年工作安排), or the end notes (注释, 名词解释:
+    after the text, in no section)."""
+    return _heading_rank(line) == 1 or is_unnumbered_part(line) or line.startswith(_NOTES)
 
 
 def _order_sections(boxes: list[_Box], r: _Reader) -> bool:

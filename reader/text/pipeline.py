@@ -22,6 +22,7 @@ from reader.text.model import Document, Dropped, Heading, Paragraph, Sentence
 from reader.text.outline import SectionIndex, build_outline
 from reader.text.reflow import Block, make_lines, needs_space, reflow
 from reader.text.sentences import sentence_id, split_spans, text_key
+from reader.text.side_by_side import unfold_columns
 
 TEXT_SUFFIXES = (".txt", ".text", ".pdf")
 """Report files: text, and PDFs (read by reader.pdf, then this pipeline)."""
@@ -77,9 +78,12 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
     cleaned: list[tuple[int, str, int]] = []
     dropped: list[Dropped] = []
     if "\f" in text:  # an extractor's text, with its pages and text boxes
+        numbers = None
+        if unfolded := unfold_columns(lines):  # `pdftotext -layout`: columns side by side
+            lines, numbers = unfolded
         items = strip_furniture(lines)  # its boxes put back in reading order first
-        for no, (line, furniture) in in_reading_order(items, drop_box_blanks(items)):
-            _clean_into(cleaned, dropped, no, line, furniture)
+        for no, (line, furniture) in in_reading_order(items, drop_box_blanks(items), extracted=True):
+            _clean_into(cleaned, dropped, numbers[no - 1] if numbers else no, line, furniture)
         return cleaned, dropped
     changes = furniture_changes(lines)  # sparse: most lines have no furniture
     work = lines_to_clean("\n".join(lines))

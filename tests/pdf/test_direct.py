@@ -231,3 +231,19 @@ def test_the_cli_reads_a_pdf_and_says_the_page(cli, pdf_folder):
     assert rows[-1]["page"] == case.pages
     text = cli("text", str(case.pdf)).stdout
     assert "政府工作报告\n" in text and "责任编辑" not in text and "第2版" not in text
+
+
+def test_a_pdf_whose_fonts_have_no_unicode_map_is_refused_in_one_line(tmp_path, cli, pdf_folder):
+    """Embedded subset fonts without a ToUnicode map: PDFium reads glyph codes, which come out as
+    Latin letters (`ÄÅÇÉÑ…`), not as garbage PDFium can flag. Refused, never a report of gibberish."""
+    good = build_case(references()[-1], LAYOUTS[0], pdf_folder).pdf.read_bytes()
+    assert b"/ToUnicode" in good
+    garbled = tmp_path / "garbled.pdf"
+    garbled.write_bytes(good.replace(b"/ToUnicode", b"/ToUnicodX"))  # same length: offsets hold
+    for command in (["outline", "--json"], ["sentences"], ["text"]):
+        r = cli(command[0], str(garbled), *command[1:])
+        assert r.returncode == 2 and r.stdout == "", r.stderr
+        assert "no Unicode map" in r.stderr and "ocrmypdf" in r.stderr, r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    with pytest.raises(ReaderError, match="does not read as the Chinese"):
+        load_document(garbled)

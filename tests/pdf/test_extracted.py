@@ -15,7 +15,7 @@ from tests.pdf.conftest import case_params
 from tests.pdf.harness import LAYOUTS, build_case, references, score_text, tool_missing
 from tests.text.harness import Score, norm
 
-EXTRACTED = ("pdftotext", "pdfminer")
+EXTRACTED = ("pdftotext", "pdftotext-layout", "pdfminer")
 INVENTED = ("national-2026", "province-2026", "yunchuan-city-2026", "heyang-city-2025", "jiangzhou-2026")
 
 
@@ -117,6 +117,18 @@ def test_a_continuing_box_is_brought_after_the_box_cut_in_mid_sentence():
     # raw line numbers are kept: the sentence starts on the line it was printed on
     assert found[0].line == BOXES.split("\n").index(_column(_E)[0]) + 1
     assert doc.sentences[-1].text == "实施高校毕业生就业促进行动，城镇新增就业八万人以上。"
+
+
+def test_boxes_are_put_back_where_every_form_feed_went_with_the_page_furniture():
+    """pdfminer.six glues each page's form feed to its running head, and ends the text with one
+    beside the staff line: the furniture stage takes them away with what they are glued to. The
+    text was an extractor's all the same, and its boxes are put back in order."""
+    body = BOXES.replace("\f", "").rstrip("\n")
+    text = f"\f江州日报\n\n2026年1月23日 星期五\n\n第2版\n\n{body}\n\n责任编辑：李娜\n\n美术编辑：王磊\n\n\f"
+    doc = process_text(text, "r")
+    assert {"江州日报", "第2版", "责任编辑：李娜"} <= {d.text for d in doc.dropped}
+    cut = "安排重点项目四百二十个，年度计划投资一千亿元，加快地铁三号线、江屿新港区二期等重大工程建设。"
+    assert cut in [s.text for s in doc.sentences], [s.text for s in doc.sentences]
 
 
 def test_pdfminer_box_holding_a_full_last_line_and_the_next_first_line_is_two_paragraphs():
@@ -226,6 +238,26 @@ def test_a_parts_sections_written_out_of_order_are_read_in_number_order():
     assert next(h.title for h in plain.outline if h.level == 2) == "（二）推动产业升级，加快发展新质生产力"
 
 
+def test_unnumbered_parts_bound_their_sections_count():
+    """Parts headed without numbers (2025年工作回顾, 2026年工作安排) each count their sections from
+    （一）: the second part's （一） is never taken into the first part's sections."""
+    box = "\n".join
+    text = "\n\n".join(
+        [
+            box(["2025年工作回顾", *_column(_B), *_column(_D)]),
+            box(["（二）坚持转型升级，产业结构持续优化", *_column(_F), *_column(_G)]),
+            box(["（三）坚持人民至上，民生福祉不断增进", *_column(_G), *_column(_D)]),
+            box(["2026年工作安排", *_column(_D), *_column(_B)]),
+            box(["（一）突出项目支撑，全力推动经济稳定增长", *_column(_E), *_column(_F)]),
+        ]
+    )
+    doc = process_text(text + "\n\f", "r")
+    parts = [h.title for h in doc.outline if h.level == 1]
+    assert parts == ["2025年工作回顾", "2026年工作安排"], parts
+    first = next(h for h in doc.outline if h.title.startswith("（一）"))
+    assert first.path == ("2026年工作安排", "（一）突出项目支撑，全力推动经济稳定增长")
+
+
 def test_a_section_heading_alone_before_the_next_part_keeps_its_place():
     """A section heading written alone just before the next part's heading has its text beyond
     that heading (the extractor put the next column's part heading between them): moving the
@@ -247,6 +279,38 @@ def test_a_section_heading_alone_before_the_next_part_keeps_its_place():
         "（二）推动产业升级，加快发展新质生产力",
         "（一）扩大有效需求，推动经济稳定增长",
     ]
+
+
+def _side_by_side(*columns: list[str], at: int = 24) -> list[str]:
+    """Columns as `pdftotext -layout` prints them: line k of each column on one line, each column
+    starting `at` characters after the one before (a character is one position)."""
+    rows = max(len(c) for c in columns)
+    return ["".join(c[k].ljust(at) if k < len(c) else " " * at for c in columns).rstrip() for k in range(rows)]
+
+
+def test_pdftotext_layout_columns_side_by_side_are_read_one_after_another():
+    """`pdftotext -layout` prints a page's columns side by side: each line holds a line of every
+    column. The columns are read one after the other, the banner across them on its own, the
+    running head and the staff line kept aside; a sentence keeps the raw line it starts on."""
+    left = [*_column(_B), *_column(_D)]
+    right = [*_column(_E), *_column(_F), *_column(_G)]
+    lines = [
+        "2026年1月23日 星期五" + " " * 20 + "江州日报" + " " * 8 + "要闻" + " " * 20 + "第2版",
+        "",
+        "              二、今后五年的奋斗目标",
+        *_side_by_side(left, right),
+        "",
+        "责任编辑：李娜   美术编辑：王磊   校对：吴海波",
+        "\f",
+    ]
+    assert sum("  " in line.strip() for line in lines) >= 6  # two columns on a line
+    doc = process_text("\n".join(lines), "r")
+    got = [doc.text[p.start : p.end] for p in doc.paragraphs if p.kind != "chrome"]
+    assert got == ["二、今后五年的奋斗目标", _B, _D, _E, _F, _G], got
+    first = next(s for s in doc.sentences if s.text == _E[: _E.index("。") + 1])
+    assert first.line == 4  # the first row of the columns, where the right column starts
+    dropped = {d.text for d in doc.dropped}
+    assert {"江州日报", "第2版", "要闻"} <= dropped and any(d.startswith("责任编辑") for d in dropped)
 
 
 def test_text_that_is_no_extractor_page_is_never_reordered():
@@ -280,6 +344,17 @@ def test_no_furniture_leaks_over_all_layouts(extractor, extracted_scores):
     if extractor not in extracted_scores:
         pytest.skip(tool_missing(extractor))
     assert extracted_scores[extractor].chrome_leaked == 0
+
+
+def test_pdftotext_layout_reads_as_well_as_pdftotext(extracted_scores):
+    """`pdftotext -layout` (columns side by side) over all the harness's PDFs: headings and units
+    read as from `pdftotext` without `-layout` (0.110 and 0.100 before its columns were unfolded)."""
+    if "pdftotext-layout" not in extracted_scores:
+        pytest.skip(tool_missing("pdftotext"))
+    layout, plain = extracted_scores["pdftotext-layout"], extracted_scores["pdftotext"]
+    assert layout.headings_rate >= min(GOALS["headings"], plain.headings_rate), layout.headings_rate
+    assert layout.units_rate >= plain.units_rate, (layout.units_rate, plain.units_rate)
+    assert layout.recall >= plain.recall and layout.precision >= plain.precision
 
 
 @pytest.mark.xfail(

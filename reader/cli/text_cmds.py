@@ -40,8 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _load(path: str, trace: list[str] | None = None):
     from reader.text.pipeline import load_document
+    from reader.text.quality import warnings
 
-    return load_document(path, trace=trace)
+    doc = load_document(path, trace=trace)
+    for warning in warnings(doc):  # the output is unchanged; the person reading it is told
+        sys.stderr.write(f"reader: warning: {path}: {warning}\n")
+    return doc
 
 
 def counts(doc) -> str:

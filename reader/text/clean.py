@@ -1,7 +1,8 @@
 """Clean: one raw line → the same characters minus page furniture and spurious whitespace.
 
 Page furniture is the newspaper's continuation markers (（上接第一版）, （下转第3版）, (上接第一版)),
-also when glued to a sentence, and whole lines of a web page's chrome (当前位置：…, 来源：…, 打印本页) or
+also when glued to a sentence, and whole lines of a web page's chrome (当前位置：…, 来源：…, 打印本页,
+首页 > …, 上一篇：…, 主办单位：…, a WeChat article's 原创 header, 阅读原文, 分享 收藏 点赞 在看) or
 of a browser's print header and footer (a date and time, a URL, 1/15). Kangxi radicals that PDF
 extraction gives for ordinary characters (⽉) become those characters. What is dropped is returned so
 the pipeline can keep a record.
@@ -46,9 +47,16 @@ _BODY_PUNCT = re.compile(r"[，。；、！？,;!?]")  # not the colon: 山西�
 
 # Lines of a web page's chrome or of a browser's print header/footer: never report text.
 CHROME_RE = re.compile(
-    r"^(?:当前位置[：:>].*|(?:发表|发布|更新|成文)(?:时间|日期)[：:].{0,40}|(?:来源|信息来源|作者|编辑)[：:].{0,30}"
+    r"^(?:当前位置[：:>].*|(?:发表|发布|更新|成文)(?:时间|日期)[：:].{0,90}|(?:来源|信息来源|作者|编辑)[：:].{0,60}"
     r"|(?:阅读量|浏览次数|点击数|访问量)[：:]?[0-9０-９]*.{0,4}|【?字体[：:].{0,12}】?|扫一扫在手机打开当前页|打印本页|关闭窗口"
     r"|【(?:打印|关闭|返回顶部|收藏)】|分享到[：:]?.{0,30}|返回顶部"
+    # a site's breadcrumb, links to the next and previous page, its footer (owner, site code, licence)
+    r"|(?:网站)?首页[ \t\u3000]*[>＞›»].{0,80}|(?:上一篇|下一篇|上一条|下一条)[：:].{0,60}"
+    r"|(?:主办单位|承办单位|主办|承办|技术支持|网站标识码|版权所有|网站地图)[：:].{0,90}|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP备.{0,40}"
+    # a WeChat article's header, credits and action bar
+    r"|原创[ \t\u3000].{0,40}[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日.{0,20}|点击(?:上方|下方)?蓝字.{0,12}"
+    r"|(?:审核|责编|监制|排版|统筹)[：:].{0,30}|阅读原文|喜欢此内容的人还喜欢"
+    r"|(?:分享|收藏|点赞|在看|转发|写留言)(?:[ \t\u3000]*(?:分享|收藏|点赞|在看|转发|写留言)){1,5}"
     r"|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}[ \t]+[0-9]{1,2}:[0-9]{2}.{0,40}"
     r"|https?://\S+(?:[ \t]+[0-9]{1,3}/[0-9]{1,3})?|[0-9]{1,3}/[0-9]{1,3})$"
 )

@@ -157,14 +157,19 @@ def _find_labels(lines: list[str], pieces_of: Pieces, text: str) -> set[str]:
     def blank(k: int) -> bool:
         return pieces_of.get(k) == []
 
+    def apart(k: int) -> bool:
+        """Line k is set apart from the text: a blank line, or furniture by its form (a date)."""
+        pieces = pieces_of.get(k)
+        return pieces is not None and all(_form(p) for p in pieces)
+
     for k, pieces in pieces_of.items():
         if not pieces:
             continue
         if len(pieces) == 1:
             if _label(pieces[0]):
                 pages[pieces[0]].add(bisect_right(page_breaks, k))
-                if (k == 0 or blank(k - 1)) and (k + 1 == n or blank(k + 1)):
-                    candidates.append(k)
+                if (k == 0 or apart(k - 1)) and (k + 1 == n or apart(k + 1)):
+                    candidates.append(k)  # (松岚报 / 2023年1月12日 星期四: the date sets it apart too)
         elif any(_form(p) for p in pieces):
             rest = [p for p in pieces if not _form(p)]
             if rest and all(_label(p) for p in rest):  # in company on one line: 江州日报 要闻

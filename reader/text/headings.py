@@ -176,12 +176,15 @@ def mid_leadin(sentence: str) -> bool:
 # Lines of a title block: the report's title, its dateline, the speaker's byline, a page banner or
 # a page section name. They stand alone and belong to no section of the body.
 TITLE_LINE_RE = re.compile(
-    r"^(?:\S{0,16}政府工作报告(?:[（(]摘要[）)])?|[—－]{2}.*(?:会议上|大会上)"
+    r"^(?:\S{0,16}政府工作报告(?:[（(](?:摘要|全文)[）)]|全文\S{0,4})?[！!]?|[—－]{2}.*(?:会议上|大会上)"
     rf"|[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}"
     r"|【[^】]*】|[^，。；：！？,;:!?]{2,6}·[^，。；：！？,;:!?]{2,6})$"
 )
 
 
+ITEM_HEADING_RE = re.compile(rf"^[0-9]{{1,2}}[.．、](?![0-9])[{HAN}“][^。！？!?：:；;]{{1,38}}$")
+"""A numbered item set as a heading of its own under a section (1.做强先进制造业): the numbering's
+third level (一、 → （一） → 1.), no sentence in it."""
 NOTE_RE = re.compile(r"^(?:[［\[][0-9]{1,2}[］\]]|[0-9]{1,2}[.．、](?![0-9])[^：:，。]{1,16}[：:])")
 """An end note: ［1］一降三减：…, 1.“四上”企业：…"""
 NOTES_HEAD_RE = re.compile(r"^(?:注释|注|附注|名词解释|名词注释)[：:]?$")

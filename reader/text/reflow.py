@@ -104,10 +104,10 @@ _ANY_FULL_END = re.compile(f"[{SENTENCE_END}]")
 _ANY_PUNCT = re.compile(r"[，、；：,;:（）()“”]")
 _CLAUSE_PUNCT = re.compile(r"[，,；;：:]")
 _ITEM_FIRST = set("一二三四五六七八九十第其［[0123456789（(—－")
-# A short sentence without a clause (持续扩大有效投资。): the shape of a lead-in, at a line start or
+# A short sentence without a clause or a figure (持续扩大有效投资。): the shape of a lead-in, at a line start or
 # after a sentence end inside a line.
-_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}(?:{END})")
-_LEADIN_SHAPE_FULL = re.compile(rf"[^，,；;：:。！？!?]{{1,{int(T['leadin_max_chars']) - 1}}}[{SENTENCE_END}]")
+_LEADIN_SHAPE = re.compile(rf"[^，,；;：:。！？!?0-9]{{1,{int(T['leadin_max_chars']) - 1}}}(?:{END})")
+_LEADIN_SHAPE_FULL = re.compile(rf"[^，,；;：:。！？!?0-9]{{1,{int(T['leadin_max_chars']) - 1}}}[{SENTENCE_END}]")
 """`_LEADIN_SHAPE` for a line without a "." (most lines): the quicker pattern."""
 # (Found as the sentence end before it, the lead-in a group in a lookahead, so that a search skips
 # to the next sentence end and lead-ins strung one after another are all found; never across a
@@ -138,7 +138,7 @@ class Line(NamedTuple):
     opens: bool
     """Looks like the first line of a heading (numbered, unnumbered part, kicker)."""
     standalone: bool
-    """A dateline, banner, source credit or caption: a paragraph of its own."""
+    """A dateline, banner, source credit or caption, or a table row: a paragraph of its own."""
     item: bool
     """Opens an enumeration item (一是…, 第一，…) or an end note (［1］…)."""
     leadin: bool
@@ -167,17 +167,20 @@ def line_tests(texts: list[str]) -> tuple[list[bool], ...]:
         for t in texts
     ]
     standalone_max, bare_max = T["standalone_max_chars"], T["standalone_bare_chars"]
+    row = [CELL_GAP in t for t in texts]  # the cleaner leaves the gap in table rows only
     standalone = [
-        len(t) <= standalone_max
-        and (t[0] in _STANDALONE_FIRST or t.endswith(("图片", "照片", "摄")) or (len(t) <= bare_max and not h))
-        and hd.may_stand_alone(t)
-        and hd.STANDALONE_RE.search(t) is not None
-        for t, h in zip(texts, has_end, strict=True)
+        r
+        or (
+            len(t) <= standalone_max
+            and (t[0] in _STANDALONE_FIRST or t.endswith(("图片", "照片", "摄")) or (len(t) <= bare_max and not h))
+            and hd.may_stand_alone(t)
+            and hd.STANDALONE_RE.search(t) is not None
+        )
+        for t, h, r in zip(texts, has_end, row, strict=True)
     ]
     item = [t[0] in _ITEM_FIRST and hd.ITEM_RE.match(t) is not None for t in texts]
     shape, full_shape = _LEADIN_SHAPE.match, _LEADIN_SHAPE_FULL.match
     leadin = [h and (full_shape if "." not in t else shape)(t) is not None for t, h in zip(texts, has_end, strict=True)]
-    row = [CELL_GAP in t for t in texts]  # the cleaner leaves the gap in table rows only
     return ends, has_end, opens, standalone, item, leadin, row
 
 
@@ -248,17 +251,29 @@ class Layout:
         ]
         if extracted:  # a one-line paragraph, or a note set smaller (wider in characters), shows no indent
             starts = [k for k in starts if 0 <= deficit[k] <= hi]
+        else:  # and after a numbered heading or item on a short line of its own (a kicker's next line
+            # is its subtitle), where a plan's paragraphs start
+            starts += [
+                k
+                for k, (p, a, b) in enumerate(zip([None, *lines[:-3]], lines[:-2], lines[1:-1], strict=False), start=1)
+                if deficit[k - 1] > hi
+                and not b.ends
+                and not b.opens
+                and ((a.opens and a.text[0] in _NUMBERED_FIRST) or hd.ITEM_HEADING_RE.match(a.text) is not None)
+                and (p is None or p.ends or p.opens)  # a heading, not a line that only opens like one
+            ]
         lost = sum(1 for k in starts if lo <= deficit[k] <= hi)
         self.indent_lost = len(starts) >= T["indent_min_lines"] and lost >= T["indent_lost_share"] * len(starts)
         """First lines of paragraphs are two characters short of the column (their indent was lost)."""
         self.first_line = [
             self.indent_lost and lo <= d <= hi and not ln.ends for d, ln in zip(deficit, lines, strict=True)
         ]
-        if extracted and self.indent_lost:
+        if self.indent_lost:
             # a mark that may not open a line (，：) is squeezed in at the end of the line before:
-            # such a first line holds one character more, one short of the column
+            # such a first line holds one character more, one short of the column (exactly, in text
+            # not extracted from a PDF: a full line with half-width characters may fall one unit short)
             self.first_line = [
-                f or (0 < d < lo and ln.text[-1] in CLOSING_PUNCT and not ln.ends)
+                f or ((0 < d < lo if extracted else d == 2) and ln.text[-1] in CLOSING_PUNCT and not ln.ends)
                 for f, d, ln in zip(self.first_line, deficit, lines, strict=True)
             ]
         """Line i is a paragraph's first line, two characters short (only where indents were lost)."""
@@ -548,6 +563,15 @@ def _standalone_next(g: Gap) -> bool | None:
     return None
 
 
+_DATELINE_START = re.compile(r"[—－]{2}[0-9０-９]{4}年")
+
+
+def _dateline_next(g: Gap) -> bool | None:
+    """A dateline (——2024年1月18日在…会议上) opens a block of its own, even after a line that is not
+    seen to end (a web headline: 重磅！…政府工作报告全文来了)."""
+    return True if _DATELINE_START.match(g.b.text) else None
+
+
 def _standalone_line(g: Gap) -> bool | None:
     return True if g.a.standalone else None
 
@@ -642,8 +666,8 @@ def _opener_after_full_line(g: Gap) -> bool | None:
 
 def _leadin_after_full_line(g: Gap) -> bool | None:
     """…or when the next line opens with a lead-in: a short topic sentence (持续扩大有效投资。)."""
-    if not (g.a.ends and g.b.leadin):
-        return None
+    if not (g.a.ends and g.b.leadin) or g.after_heading:
+        return None  # (the line a run-in heading ends on opens its paragraph: it goes on)
     if g.layout.leadins_open_paragraphs:
         return True
     # A report that strings topic sentences inside its paragraphs may still open them with orders.
@@ -702,6 +726,7 @@ GAP_RULES: list[tuple[str, GapRule]] = [
     ("a table row is a line of its own", _table_row),
     ("next line opens a heading", _heading_next),
     ("next line stands alone (dateline, banner, credit)", _standalone_next),
+    ("next line opens a dateline", _dateline_next),
     ("line stands alone (dateline, banner, credit)", _standalone_line),
     ("colon lead-in before an enumeration", _colon_before_item),
     ("list item set on its own line ends with ；", _item_ends_with_semicolon),
@@ -739,20 +764,23 @@ QUIET_RULES = [(name, rule) for name, rule in GAP_RULES if name in _QUIET]
 def is_quiet(a: Line, b: Line) -> bool:
     """Nothing at this gap but a sentence going on or a title line: line a neither ends a sentence
     nor a lead-in (：) nor stands alone, and line b opens no heading, standalone line or closing
-    punctuation; neither is a table row, nor is line b an item after a ；. (An item, a lead-in or a
+    punctuation nor a dash; neither is a table row, nor is line b an item after a ；. (An item, a lead-in or a
     paragraph formula opens something only after a sentence end, a colon or an item's ；.) Most gaps
     of a wrapped report are quiet."""
+    last = a.text[-1]
     return not (
         a.ends
-        or a.standalone
-        or a.text[-1] in "：:"
+        or a.standalone  # (a table row is standalone too)
         or b.opens
         or b.standalone
-        or b.text[0] in CLOSING_PUNCT
-        or a.row
-        or b.row
-        or (b.item and a.text[-1] in "；;")
+        or b.text[0] in _LOUD_FIRST
+        or (last in "：:；;" and (last in "：:" or b.item))
     )
+
+
+_LOUD_FIRST = CLOSING_PUNCT | {"—", "－"}
+"""A line opening with one of these is never at a quiet gap: closing punctuation, a dash (an item,
+a dateline)."""
 
 
 def quick_joins(lines: list[Line], layout: Layout) -> list[str | None]:
@@ -904,6 +932,12 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             or hd.looks_like_tail(
                 nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
             )
+            or (
+                level == 2
+                and layout.full[j - 1]
+                and _cut_short("".join(t for _, t in segs))
+                and _tail_before_leadin(nxt.text + (lines[j + 1].text if j + 1 < len(lines) else ""), cut2)
+            )
         ):
             segs.append((nxt.no, nxt.text[:cut2]))
             if cut2 < len(nxt.text):
@@ -917,6 +951,22 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
     if len(title) > hd.MAX_HEADING_CHARS:
         return None
     return HeadingRead(Block("heading", level, segs), j, rest, rule)
+
+
+def _cut_short(heading: str) -> bool:
+    """A heading's clauses are parallel phrases of like length (扩大有效需求，推动经济回升): a last
+    clause less than half as long as the one before it (…提高投资效益，全方位) was cut by the wrap."""
+    clauses = _CLAUSE_PUNCT.split(heading)
+    return len(clauses) >= 2 and 2 * len(clauses[-1]) < len(clauses[-2])
+
+
+def _tail_before_leadin(text: str, cut: int) -> bool:
+    """A section heading's line that was cut short (`_cut_short`) is followed by a short fragment
+    without a clause, and right after it by a lead-in (…，全方位 / 扩大国内需求。大力实施提振消费专项
+    行动。): the fragment is the heading's rest, as no lead-in is followed at once by another (a
+    lead-in is elaborated).
+    `text`: the line after the heading's and the one after it (the lead-in may wrap)."""
+    return not _CLAUSE_PUNCT.search(text, 0, cut) and _LEADIN_SHAPE.match(text, cut) is not None
 
 
 def _runs_on_in_extractor_text(layout: Layout, j: int) -> bool:
@@ -1027,13 +1077,21 @@ def _below_divisions(blocks: list[Block]) -> None:
 
 def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None:
     """Title-block lines (a report title, dateline, byline, banner; a short line without a sentence
-    before the body starts) become "title" blocks; end notes (［1］…) "note" blocks."""
+    before the body starts) become "title" blocks; end notes (［1］…) "note" blocks; a numbered item
+    standing alone under a section (1.做强先进制造业) a heading one level below the section."""
     body_started = False
+    section = 0  # the level of the last heading that is not such an item
     for block in blocks:
         if block.kind == "heading":
             body_started = True
+            section = block.level
             continue
         first = block.segments[0][1]
+        if section >= 2 and first[0] in "0123456789" and hd.ITEM_HEADING_RE.match(block.text):
+            block.kind, block.level = "heading", section + 1
+            if trace is not None:
+                trace.append(f"line {block.segments[0][0]}  heading {block.level}  numbered item alone  {block.text}")
+            continue
         text = block.text if len(block.segments) <= 2 else first
         if CELL_GAP in first:
             body_started = True  # a table row is body, whatever its place

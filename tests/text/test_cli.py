@@ -85,3 +85,26 @@ def test_text_explain_names_the_rule_of_every_gap_and_heading(cli, tmp_path):
         "一年来，我们主要做了以下工作：",
         "一是加大宏观调控力度，经济持续回升向好。实施更加积极的财政政策。",
     ]
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ("Hello world, this is an English README.\nIt is not a report at all.\n", "Chinese"),
+        (
+            "\n".join("全县经济持续恢复主要指标好于预期各项工作取得新进展"[k:] + "第" + str(k) for k in range(20)),
+            "no sentence ends",
+        ),
+    ],
+)
+def test_a_text_that_is_no_report_is_read_but_the_user_is_told(cli, tmp_path, content, said):
+    path = tmp_path / "x.txt"
+    path.write_text(content, encoding="utf-8")
+    r = cli("sentences", str(path), "--json")
+    assert r.returncode == 0 and r.stdout  # the output is what it always was
+    assert r.stderr.startswith("reader: warning: ") and said in r.stderr and str(path) in r.stderr
+
+
+def test_a_report_gets_no_warning(cli, corpus_dir):
+    for name in ("jinzhong-2025.txt", "xinzhou-feature-2025.txt"):
+        assert cli("outline", str(corpus_dir / name), "--json").stderr == ""

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.text.pipeline import process_text
+from reader.text.pipeline import load_document, process_text
 from tests.text.harness import wrap
+from tests.text.heldout.gold import RAW
 
 
 def outline(text: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -166,3 +167,153 @@ def test_an_ascii_full_stop_after_chinese_ends_a_sentence_and_a_decimal_never_do
     sentences = [f"{p}增长{number}%,{p}." for p in phrases]
     doc = process_text("1.加强管理" + "".join(sentences) + "见www.gov.cn网站.\n", "t")
     assert [s.text for s in doc.sentences] == ["1.加强管理" + sentences[0], *sentences[1:], "见www.gov.cn网站."]
+
+
+# -- page chrome of web pages and WeChat articles; a paper's name by its company ----------------
+
+BODY = (
+    "各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n一、2024年工作回顾\n全县地区生产总值增长5.2%。\n"
+)
+CHROME_LINES = [
+    "首页 > 政务公开 > 规划信息 > 政府工作报告",
+    "发布时间：2025-01-20 16:42　　来源：西河县人民政府办公室　　浏览次数：2781",
+    "上一篇：西河县2024年国民经济和社会发展统计公报",
+    "下一篇：关于2024年全县预算执行情况的报告",
+    "主办单位：西河县人民政府办公室　　网站标识码：1400000123　　晋ICP备05001234号",
+    "原创 青川发布 青川发布 2024年01月22日 18:30 四川",
+    "点击上方蓝字 关注我们",
+    "编辑：李想　审核：张颖",
+    "阅读原文",
+    "分享 收藏 点赞 在看",
+]
+
+
+@pytest.mark.parametrize("chrome", CHROME_LINES)
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_web_and_wechat_chrome_is_kept_aside(chrome, where):
+    raw = chrome + "\n" + BODY if where == "top" else BODY + chrome + "\n"
+    doc = process_text(raw, "t")
+    assert all(chrome[:4] not in s.text for s in doc.sentences), [s.text for s in doc.sentences]
+    assert chrome.strip() in [d.text for d in doc.dropped]
+
+
+def test_a_web_headline_and_the_dateline_under_it_are_two_title_lines():
+    for sep in ("\n", "\n\n"):
+        raw = sep.join(
+            ["重磅！2024年青川市政府工作报告全文来了", "——2024年1月18日在青川市第七届人民代表大会第四次会议上", BODY]
+        )
+        units = [(s.kind, s.text) for s in process_text(raw, "t").sentences[:2]]
+        assert units == [
+            ("title", "重磅！2024年青川市政府工作报告全文来了"),
+            ("title", "——2024年1月18日在青川市第七届人民代表大会第四次会议上"),
+        ]
+
+
+def test_a_papers_name_over_its_dateline_is_furniture_whatever_it_is_called():
+    raw = (
+        "少数干部担当意识不强，办事\n效率有待提高。对此，我们将（下转第三版）\n\n（上接第二版）\n\n"
+        "松岚报\n2023年1月12日 星期四\n第2版\n\n采取有力措施，认真加以解决。\n"
+    )
+    doc = process_text(raw, "t")
+    assert "对此，我们将采取有力措施，认真加以解决。" in [s.text for s in doc.sentences]
+    assert "松岚报" in [d.text for d in doc.dropped]
+
+
+# -- the third level of numbering: 1.… standing alone under a section ---------------------------
+
+ITEMS = """\
+二、2024年重点工作
+（一）加快构建现代化产业体系
+1.做强先进制造业
+实施产业链链长制，聚焦三大主导产业，全年引进补链项目30个以上。
+推动规上工业企业数字化改造全覆盖，新建智能工厂和数字化车间15个。
+2.壮大现代服务业
+培育现代物流、科技服务等生产性服务业，力争服务业增加值增长6%。
+（二）持续扩大有效需求
+1.扩大有效投资。全年实施市级重点项目260个，完成投资720亿元以上。
+"""
+
+
+def test_a_numbered_item_standing_alone_is_a_heading_below_its_section():
+    for width in (17, 21, 10_000):
+        raw = "\n".join(ln for para in ITEMS.splitlines() for ln in wrap(para, width, width - 2)) + "\n"
+        got = sections(raw)
+        part, sec = "二、2024年重点工作", "（一）加快构建现代化产业体系"
+        assert got["推动规上工业企业数字化改造全覆盖，新建智能工厂和数字化车间15个。"] == (
+            part,
+            sec,
+            "1.做强先进制造业",
+        )
+        assert got["培育现代物流、科技服务等生产性服务业，力争服务业增加值增长6%。"] == (part, sec, "2.壮大现代服务业")
+        assert got["全年实施市级重点项目260个，完成投资720亿元以上。"] == (
+            part,
+            "（二）持续扩大有效需求",
+            "1.扩大有效投资。",
+        ), width
+        assert (3, (part, sec, "2.壮大现代服务业")) in outline(raw)
+
+
+def test_an_end_note_is_no_item_heading():
+    raw = "一、工作回顾\n（一）经济运行\n全年增长5%。\n注释：\n1.“四上”企业：规模以上工业企业等的统称。\n"
+    assert [h.title for h in process_text(raw, "t").outline] == ["一、工作回顾", "（一）经济运行"]
+
+
+def test_indents_lost_are_seen_at_the_paragraphs_that_open_under_headings():
+    """A plan's paragraphs mostly open right under a heading: there too a first line two characters
+    short shows the lost indent, and a later paragraph after a full last line is found by it."""
+    doc = load_document(RAW / "city-items-2024.col17-indent-lost.txt")
+    paragraphs = [doc.text[p.start : p.end] for p in doc.paragraphs]
+    assert "推动规上工业企业数字化改造全覆盖，新建智能工厂和数字化车间15个。" in paragraphs
+
+
+# -- a run-in section heading wrapped at a full line, before the lead-in of its paragraph --------
+
+RUN_IN = """\
+三、2025年政府工作任务
+（一）大力提振消费、提高投资效益，全方位扩大国内需求。大力实施提振消费专项行动。制定提升消费能力、增加优质供给、改善消费环境专项措施。
+积极扩大有效投资。今年拟安排中央预算内投资7350亿元。用好超长期特别国债，加强重大项目储备。
+（二）因地制宜发展新质生产力，加快建设现代化产业体系。培育壮大新兴产业、未来产业。深入推进战略性新兴产业融合集群发展。持续推进“人工智能+”行动。
+"""
+
+
+@pytest.mark.parametrize("width", [16, 18, 20])
+def test_a_wrapped_run_in_heading_keeps_its_tail_before_a_lead_in(width):
+    raw = "\n".join(ln for para in RUN_IN.splitlines() for ln in wrap(para, width)) + "\n"
+    got = outline(raw)
+    part = "三、2025年政府工作任务"
+    first, second = (
+        "（一）大力提振消费、提高投资效益，全方位扩大国内需求。",
+        "（二）因地制宜发展新质生产力，加快建设现代化产业体系。",
+    )
+    assert [p[-1] for _, p in got] == [
+        part,
+        first,
+        "大力实施提振消费专项行动。",
+        "积极扩大有效投资。",
+        second,
+        "培育壮大新兴产业、未来产业。",
+    ], width
+    assert sections(raw)["持续推进“人工智能+”行动。"] == (part, second, "培育壮大新兴产业、未来产业。")
+
+
+def test_a_short_sentence_with_a_figure_after_a_full_line_goes_on_its_paragraph():
+    """A lead-in is a topic sentence: it carries no figure (居民消费价格上涨0.2%。 is a fact), so in a
+    report whose paragraphs open with lead-ins it opens none."""
+    doc = load_document(RAW / "national-runin-2025.col20-run-in-head.txt")
+    assert "5.1%。居民消费价格上涨0.2%。国际收支基本平衡。" in doc.text
+
+
+# -- the whole held-out set: its figures may not fall below those reached ----------------------
+
+
+def test_the_held_out_set_keeps_its_figures():
+    from tests.text.heldout.score import Score, run_all
+
+    total = Score()
+    for _, sc in run_all():
+        total += sc
+    figures = total.figures()
+    assert figures["headings"] >= 0.99 and figures["extra"] == 0, (figures, total.misses[:10])
+    assert figures["units"] >= 0.995 and figures["sections"] >= 0.98, (figures, total.misses[:10])
+    assert figures["recall"] >= 0.99 and figures["precision"] >= 0.99, (figures, total.misses[:10])
+    assert figures["leadins"] >= 0.98 and figures["chrome"] == 0, (figures, total.misses[:10])

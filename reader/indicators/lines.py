@@ -18,9 +18,15 @@ from reader.text.chars import WS
 _SPACE = re.compile(f"[{WS}\\s]+")
 
 
+_NOT_ISSPACE = ("\u200b", "\ufeff")
+"""The pipeline's whitespace that `str.isspace` does not know (`_SPACE` is `str.isspace` and these)."""
+
+
 def _solid(text: str) -> int:
     """Characters that are not whitespace (the pipeline's whitespace and line breaks)."""
-    return len(_SPACE.sub("", text))
+    if "\u200b" in text or "\ufeff" in text:
+        return len(_SPACE.sub("", text))
+    return sum(map(len, text.split()))  # `str.split()` drops exactly the `str.isspace` characters, in C
 
 
 _JOIN = "\x00"  # not whitespace, and hardly ever in a text file (checked: see below)
@@ -31,7 +37,9 @@ def _solid_per_line(lines: list[str]) -> list[int]:
     joined = _JOIN.join(lines)
     if not lines or joined.count(_JOIN) != len(lines) - 1:  # a line holds the separator itself
         return [_solid(line) for line in lines]
-    return [len(part) for part in _SPACE.sub("", joined).split(_JOIN)]
+    if any(ch in joined for ch in _NOT_ISSPACE):
+        return [len(part) for part in _SPACE.sub("", joined).split(_JOIN)]
+    return [len(part) for part in "".join(joined.split()).split(_JOIN)]  # as `_solid` counts
 
 
 class LineMap:
@@ -46,6 +54,7 @@ class LineMap:
         self._text = doc_text
         self._pos = 0  # offsets come in order: count on from the last one
         self._count = 0
+        self._last = max(len(self._ends), 1)
 
     def line_of(self, offset: int) -> int:
         """The raw line (1-based) of the character at `offset` of the reflowed text."""
@@ -55,7 +64,7 @@ class LineMap:
         self._count += _solid(self._text[self._pos : offset])
         self._pos = offset
         # The character is the (count+1)-th solid one: its line is the first whose running total exceeds count.
-        return min(bisect_right(self._ends, self._count) + 1, max(len(self._ends), 1))
+        return min(bisect_right(self._ends, self._count) + 1, self._last)
 
 
 def line_map(doc) -> LineMap | None:

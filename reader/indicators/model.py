@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Literal
 
+from reader.text.model import _sets_slots
+
 Kind = Literal["target", "outcome"]
 FIELDS = (
     "doc",
@@ -29,6 +31,7 @@ EXTRACTED, CORRECTED = "extracted", "corrected"
 """`source`: as the extractor read the clause, or as an annotator corrected it."""
 
 
+@_sets_slots  # built by the hundred per report: slots filled directly, as the pipeline's records are
 @dataclass(frozen=True, slots=True)
 class Indicator:
     doc: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reader.indicators import vocab
@@ -26,6 +27,10 @@ _PLACE = re.compile(
     r"在([\u4e00-\u9fff]{1,10}?(?:省|市|自治区|自治州|州|县|区|盟))第[\u4e00-\u9fff\d]{1,4}届人民代表大会"
 )
 _GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:省|市|自治区|县|区))人民政府")
+_PLACE_REACH = 1 + 10 + 3 + 1 + 4 + 1
+"""The most characters `_PLACE` matches before 人民代表大会: 在, the name, the longest suffix, 第, the number, 届."""
+_GOVERNMENT_REACH = 10 + 3
+"""The most characters `_GOVERNMENT` matches before 人民政府."""
 _FIVE_YEARS = re.compile(r"五年|十三五|十四五|十五五")
 
 
@@ -51,9 +56,11 @@ def report_place(doc: Document) -> str:
     """The place the report is for (忻州市), from the title block; else the file name without its
     year (`xinzhou-2025` → `xinzhou`), so that one place's reports of several years pair up."""
     head = doc.text[:3000]
-    if m := _PLACE.search(head):
+    # Each pattern is searched from a little before the first place its fixed words could end it
+    # (the same leftmost match: no match starts earlier), not from every character of the head.
+    if (at := head.find("人民代表大会")) >= 0 and (m := _PLACE.search(head, max(0, at - _PLACE_REACH))):
         return m.group(1)
-    if m := _GOVERNMENT.search(head):
+    if (at := head.find("人民政府")) >= 0 and (m := _GOVERNMENT.search(head, max(0, at - _GOVERNMENT_REACH))):
         return m.group(1)
     return _ID_YEAR.sub("", doc.id).strip("-_ .") or doc.id
 
@@ -66,6 +73,19 @@ class Headline:
     end: int
     sentences: frozenset[int]
     """Indexes of the sentences that list the targets."""
+
+
+def _marked_paragraphs(doc: Document) -> list:
+    """The paragraphs that hold a targets marker (most reports have one or two): one search of the
+    whole text instead of one per paragraph (a marker never runs across a line break)."""
+    starts = [m.start() for m in vocab.HEADLINE_MARKER.finditer(doc.text)]
+    if not starts:
+        return []
+    from bisect import bisect_right
+
+    firsts = [p.start for p in doc.paragraphs]
+    marked = sorted({bisect_right(firsts, at) - 1 for at in starts} - {-1})
+    return [doc.paragraphs[i] for i in marked]
 
 
 def _headline_marker(text: str, start: int, end: int) -> re.Match | None:
@@ -81,7 +101,7 @@ def long_term_spans(doc: Document) -> list[tuple[int, int]]:
     """Where the goals of a plan period are set (今后五年的主要目标是：… up to the end of the paragraph
     or the next targets marker): their figures are for no single year unless they name one."""
     out = []
-    for p in doc.paragraphs:
+    for p in _marked_paragraphs(doc):
         markers = list(vocab.HEADLINE_MARKER.finditer(doc.text, p.start, p.end))
         for k, m in enumerate(markers):
             sentence_start = max(doc.text.rfind(ch, p.start, m.start()) for ch in "。！？") + 1
@@ -95,10 +115,13 @@ def find_headline(doc: Document) -> Headline | None:
     """The report's main targets paragraph, or None. Items run from the marker to the end of the
     paragraph (or, when the marker ends its paragraph, through the item paragraphs after it), and
     stop at a sentence that explains the targets instead of listing them."""
+    marked = _marked_paragraphs(doc)
+    if not marked:
+        return None
     by_paragraph: dict[int, list] = {}
     for s in doc.sentences:
         by_paragraph.setdefault(s.paragraph, []).append(s)
-    for p in doc.paragraphs:
+    for p in marked:
         if p.kind != "text":
             continue
         m = _headline_marker(doc.text, p.start, p.end)
@@ -155,8 +178,8 @@ def figure_year(
     """The year a figure is for: a year written before it in its clause (到2027年, 力争2027年突破…)
     or opening its sentence (2024年，…), else the report's year for a target and the year before for an outcome
     (None in a five-year review)."""
-    years = [int(y) for y in _YEAR_IN_CLAUSE.findall(before)]
-    if not years and (m := _EXPLICIT_YEAR.match(sentence.strip())):
+    years = [int(y) for y in _YEAR_IN_CLAUSE.findall(before)] if "年" in before else []
+    if not years and "年" in sentence and (m := _EXPLICIT_YEAR.match(sentence.strip())):
         years = [int(m.group(1))]
     if years:
         return years[-1]
@@ -164,6 +187,12 @@ def figure_year(
         return None
     if kind == "target":
         return report
-    if any(_FIVE_YEARS.search(title) for title in section):
+    if _five_years(section):
         return None
     return report - 1
+
+
+@lru_cache(maxsize=256)  # asked for every figure: a report has a few dozen sections
+def _five_years(section: tuple[str, ...]) -> bool:
+    """Whether a section is (under) a review of five years or of a five-year plan."""
+    return any(_FIVE_YEARS.search(title) for title in section)

@@ -134,22 +134,12 @@ def compatible(target: str, outcome: str) -> bool:
     return target == outcome or (target == "rate" and outcome == "change") or (target == "change" and outcome == "rate")
 
 
-def _parts(r: Indicator | None, prefix: str) -> dict:
-    if r is None:
-        return {
-            f"{prefix}": "",
-            f"{prefix}_value": None,
-            f"{prefix}_unit": "",
-            f"{prefix}_qualifier": "",
-            f"{prefix}_source": "",
-        }
-    return {
-        f"{prefix}": r.text,
-        f"{prefix}_value": r.value,
-        f"{prefix}_unit": r.unit,
-        f"{prefix}_qualifier": r.qualifier,
-        f"{prefix}_source": r.source,
-    }
+_NO_FIGURE = ("", None, "", "", "")
+
+
+def _figure(r: Indicator | None) -> tuple:
+    """(clause, value, unit, qualifier, source) of a figure of the table, or empty cells."""
+    return _NO_FIGURE if r is None else (r.text, r.value, r.unit, r.qualifier, r.source)
 
 
 def rows(summaries: list[Summary]) -> list[dict]:
@@ -172,20 +162,34 @@ def rows(summaries: list[Summary]) -> list[dict]:
             target = _pick(indexes[id(s)][0], key, sort)
             outcome = _pick(indexes[id(s)][1], key, sort)
             prev = _pick(indexes[id(previous)][0], key, sort) if previous else None
-            out.append(
-                {
-                    "doc": s.doc,
-                    "place": s.place,
-                    "year": s.year,
-                    "indicator": (target or first).indicator,
-                    "measure": (target or first).measure,
-                    **_parts(target, "target"),
-                    "target_line": target.line if target else None,
-                    "outcome_year": outcome.year if outcome else None,
-                    **_parts(outcome, "outcome"),
-                    "outcome_line": outcome.line if outcome else None,
-                    "previous_doc": previous.doc if previous else "",
-                    **_parts(prev, "previous_target"),
-                }
+            t_text, t_value, t_unit, t_qualifier, t_source = _figure(target)
+            o_text, o_value, o_unit, o_qualifier, o_source = _figure(outcome)
+            p_text, p_value, p_unit, p_qualifier, p_source = _figure(prev)
+            values = (
+                s.doc,
+                s.place,
+                s.year,
+                (target or first).indicator,
+                (target or first).measure,
+                t_text,
+                t_value,
+                t_unit,
+                t_qualifier,
+                target.line if target else None,
+                outcome.year if outcome else None,
+                o_text,
+                o_value,
+                o_unit,
+                o_qualifier,
+                outcome.line if outcome else None,
+                previous.doc if previous else "",
+                p_text,
+                p_value,
+                p_unit,
+                p_qualifier,
+                t_source,
+                o_source,
+                p_source,
             )
-    return [{c: row[c] for c in COLUMNS} for row in out]
+            out.append(dict(zip(COLUMNS, values, strict=True)))  # the values in the order of COLUMNS
+    return out

@@ -11,7 +11,8 @@ the columns one after the other, as `pdftotext` without `-layout` does:
   each of its pieces stands alone;
 - a segment further into its column than an indent is a heading set in the middle of the column
   or, alone on its line, a banner or title across the columns: a line holding only such a segment
-  (or one running over into the next column) closes the columns above it and stands alone;
+  (or one running over into the next column) closes the columns above it and stands alone, unless
+  the next line is that column going on alone (its neighbours ended above: the column's heading);
 - an empty cell between two lines of a column (its neighbours printed there, it did not: the space
   around a heading, a column's foot) becomes a blank line, as a box ends in the other extractors;
 - a column's lines lose their indent, as `pdftotext` without `-layout` gives them (the reflow
@@ -31,7 +32,10 @@ THRESHOLDS = {
     "two_columns_share": (0.3, "on a page set in columns most lines hold two or more; a table or a byline a few"),
     "min_lines": (8, "a page of columns has a few lines at least"),
     "cluster_gap": (6, "starts of one column drift by a few characters (a long line before pushes it right)"),
-    "column_share": (0.3, "a column starts on a good part of the page's lines (a banner's start on a few)"),
+    "column_share": (
+        0.2,
+        "a column starts on a good part of the page's lines (a short last one too; a banner on a few)",
+    ),
     "drift": (3, "a segment may start this far left of its column's usual start"),
     "centred": (6, "further in than a two-character indent: a heading set in its column's middle or across columns"),
 }
@@ -126,8 +130,9 @@ def _unfold_page(page: list[str], first: int) -> tuple[list[str], list[int], int
                 cells[c] = (cells[c][0], cells[c][1] + " " + text)
             else:
                 cells[c] = (pos - columns[c], text)
+        after = rows[at + 1][1] if at + 1 < len(rows) else []
         across = len(segs) == 1 and (
-            cells[c := next(iter(cells))][0] > T["centred"]
+            (cells[c := next(iter(cells))][0] > T["centred"] and not _goes_on_alone(after, columns[c]))
             or (c + 1 < len(columns) and segs[0][0] + len(segs[0][1]) > columns[c + 1] + T["drift"])
         )
         if across:  # a banner or title across the columns
@@ -140,13 +145,19 @@ def _unfold_page(page: list[str], first: int) -> tuple[list[str], list[int], int
     return out, numbers, last_text
 
 
+def _goes_on_alone(segs: list[tuple[int, str]], start: int) -> bool:
+    """The next line is one segment at the plain start of the column: the column goes on alone
+    (its neighbours ended above), so a centred segment before it is the column's own heading."""
+    return len(segs) == 1 and abs(segs[0][0] - start) <= T["drift"]
+
+
 def _column_starts(starts: list[int], lines: int) -> list[int]:
     """The usual start of each column: clusters of segment starts met on many lines, each at its
     most frequent start (a column's plain lines; indents and headings start further in)."""
     counts = Counter(starts)
     clusters: list[Counter[int]] = []
     last = None
-    for pos in sorted(counts):
+    for pos in sorted(p for p, n in counts.items() if n > 1):  # a start met once never joins two columns
         if last is None or pos - last > T["cluster_gap"]:
             clusters.append(Counter())
         clusters[-1][pos] = counts[pos]

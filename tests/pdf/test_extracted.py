@@ -313,6 +313,22 @@ def test_pdftotext_layout_columns_side_by_side_are_read_one_after_another():
     assert {"江州日报", "第2版", "要闻"} <= dropped and any(d.startswith("责任编辑") for d in dropped)
 
 
+def test_pdftotext_layout_headings_set_in_a_column_do_not_join_two_columns():
+    """Headings centred in a column start anywhere in it, each once: starts met once never bridge
+    one column's start to the next one's, and a short last column still counts as a column."""
+    left = [*_column(_B), "      （一）投资", *_column(_D), "            （二）消费", *_column(_E)]
+    left += ["                  （三）就业", *_column(_G)]
+    right = [*_column(_F), *_column(_G), *_column(_B)]
+    last = _column(_E)  # four lines of the page's sixteen
+    text = "\n".join([*_side_by_side(left, right, last, at=30), "\f"])
+    doc = process_text(text, "r")
+    assert [h.title for h in doc.outline if h.level == 2] == ["（一）投资", "（二）消费", "（三）就业"]
+    order = [doc.text.index(t[:12]) for t in (_B, _D, _E, _F)]
+    assert order == sorted(order), order
+    got = [doc.text[p.start : p.end] for p in doc.paragraphs]
+    assert got[-1] == _E and got.count(_E) == 2, got  # the short third column, read last and whole
+
+
 def test_text_that_is_no_extractor_page_is_never_reordered():
     """Without form feeds (a text file, a web copy) boxes stay where the writer put them."""
     text = BOXES.replace("\f", "")

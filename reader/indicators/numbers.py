@@ -132,8 +132,11 @@ _BARE_LEAD = re.compile(r"(?:为|达到|达|是)$")
 """A number without a unit counts only after these (综合指数为4.04)."""
 _FIXED_NAMES = re.compile(
     r"八项规定|两个毫不动摇|两个确立|两个维护|四个意识|四个自信|三大攻坚战|三个一批|五位一体|四个全面|一带一路|十四五|十五五"
+    r"|届(?:人大|人民代表大会|党代会|政协)?[一二三四五六七八九十]+次(?:全体)?(?:会议|全会)|[一二三四五六七八九十]+中全会"
 )
-"""Political formulae written with a numeral and a measure word: names, never quantities."""
+"""Political formulae written with a numeral and a measure word: names, never quantities; and the
+sessions of a congress or a plenum (市十七届人大一次会议, 市委七届六次全会, 二十届三中全会): an
+ordinal after 届, never a count of meetings (召开常务会议12次 is one)."""
 
 
 class Quantity(NamedTuple):

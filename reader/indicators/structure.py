@@ -26,7 +26,8 @@ _ID_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _PLACE = re.compile(
     r"在([\u4e00-\u9fff]{1,10}?(?:省|市|自治区|自治州|州|县|区|盟))第[\u4e00-\u9fff\d]{1,4}届人民代表大会"
 )
-_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:省|市|自治区|县|区))人民政府")
+_GOVERNMENT = re.compile(r"(?<!代)((?:(?!代表)[\u4e00-\u9fff]){2,10}?(?:省|市|自治区|县|区))人民政府")
+"""A government's name (忻州市人民政府), not the speaker's formula that names none (我代表市人民政府)."""
 _PLACE_REACH = 1 + 10 + 3 + 1 + 4 + 1
 """The most characters `_PLACE` matches before 人民代表大会: 在, the name, the longest suffix, 第, the number, 届."""
 _GOVERNMENT_REACH = 10 + 3

@@ -158,3 +158,24 @@ def test_a_subjectless_respectively_clause_goes_to_the_indicators_before_it_in_o
         ("城镇居民人均可支配收入", 7.9),
         ("农村居民人均可支配收入", 8.6),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "较好完成了市十七届人大一次会议确定的主要目标任务。",
+        "较好完成了县十八届人大四次会议确定的目标任务。",
+        "市委七届六次全会暨市委经济工作会议对今年工作作了全面部署。",
+        "落实省委十二届七次全体会议精神。",
+        "深入学习贯彻党的二十届三中全会精神。",
+    ],
+)
+def test_a_session_of_a_congress_or_plenum_is_a_name_not_a_count(text):
+    """十七届人大一次会议 is the first session of the 17th congress, not one meeting (found on the
+    corpus and a typeset PDF: "会议确定 1次" and false headline targets)."""
+    assert find_records(text) == []
+
+
+def test_meetings_counted_after_their_noun_are_still_counts():
+    (r,) = find_records("全年召开政府常务会议12次。")
+    assert (r.indicator, r.value, r.unit) == ("召开政府常务会议", 12, "次")

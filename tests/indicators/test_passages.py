@@ -8,7 +8,7 @@ import pytest
 
 from reader.indicators import extract
 from reader.indicators.structure import report_place, report_year
-from reader.text.pipeline import process_text
+from reader.text.pipeline import load_document, process_text
 from tests.indicators import passages as P
 from tests.indicators.conftest import score
 
@@ -98,3 +98,12 @@ def test_the_targets_paragraph_opens_with_any_of_the_ways_reports_word_it(verb):
     )
     heads = [(r.indicator, r.value) for r in extract(process_text(text, "p-2024")) if r.headline]
     assert heads == [("地区生产总值", 5.5), ("城镇新增就业", 50)]
+
+
+def test_the_speaker_s_formula_names_no_place(corpus_dir):
+    """我代表市人民政府 names no place (shuozhou-2024 was paired as "我代表市"): the file name does."""
+    doc = process_text("各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议。\n", "shuozhou-2024")
+    assert report_place(doc) == "shuozhou"
+    named = process_text("各位代表：\n现在，我代表忻州市人民政府，向大会报告工作。\n", "xinzhou-2025")
+    assert report_place(named) == "忻州市"
+    assert report_place(load_document(corpus_dir / "shuozhou-2024.txt")) == "shuozhou"

@@ -83,8 +83,14 @@ def _gate(text: str) -> bool:
     )
 
 
+_SEPARATORS = frozenset("·•|｜")
+"""A running head's pieces are set apart by a dot or bar (江州日报 · 要闻): nothing by itself."""
+
+
 @lru_cache(maxsize=4096)
 def _form(piece: str) -> bool:
+    if piece in _SEPARATORS:
+        return True
     if _RUNNING.search(piece) and not _TRIGGER.search(piece):
         return False
     return any(rx.fullmatch(piece) for rx in _FORMS)

@@ -1,0 +1,190 @@
+"""Text on a newspaper page that is not the report, in an extractor's text: kept aside.
+
+A paper prints a report among other things, and `pdftotext` or pdfminer.six write them into the
+text wherever their reading order falls. Each is told by how papers print it, never by its words:
+- **text set vertically** (a page's section name down the margin, the imprint turned up the
+  margin): the extractors write it one character a line, upright or reversed; report text never
+  holds three lines of one character in a row;
+- **the imprint** (国内统一连续出版物号 CN11-0000, 邮发代号 1-1): printed on every paper, never in a
+  report;
+- **a table of figures**: the extractors write its cells one a line or a row a line; running text
+  never gives a line that is a figure alone (3268.4亿元, 5.6%), and a run of short lines without
+  punctuation, several of them figures alone, is a table's;
+- **a picture's caption**: a short box ending in a photographer's credit (本报记者 孙立 摄);
+- **a dateline** opening the report's text (新华社北京3月12日电, 本报讯（记者 周明）): the paper's,
+  not the report's;
+- **another article above the report** on its first page: running text before the report's title
+  line (政府工作报告) is a news story's (a kicker or a page's section name, without a sentence end,
+  stays: the title block reads it).
+Only on an extractor's text (form feeds): plain text is never looked at. What is kept aside goes to
+`Document.dropped` as page furniture does; the blank lines beside it are no paragraph break.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.text.chars import HAN, WS, WS_CHARS
+from reader.text.headings import PART_RE, SECTION_RE, is_title_line, is_unnumbered_part
+
+Item = tuple[str | None, list[str]]
+"""A raw line (None: kept aside) and what was taken from it (furniture.strip_furniture's items)."""
+
+THRESHOLDS = {
+    "vertical_run": (3, "a page's section name set vertically has 2–6 characters; report text never 3 one-char lines"),
+    "table_lines": (4, "a table has a head row and two rows at least"),
+    "table_figures": (2, "…and figures alone in two cells at least (running text never ends a line on one)"),
+    "cell_chars": (16, "a cell (or a row of short cells) is narrower than a column's line of text"),
+    "caption_lines": (3, "a caption is a line or two under its picture"),
+    "first_page_lines": (80, "the report's title is near the top of its first page"),
+    "story_lines": (40, "a story above a report on its front page is short (the report takes the page)"),
+}
+T = {name: value for name, (value, _why) in THRESHOLDS.items()}
+
+IMPRINT_RE = re.compile(
+    rf"CN[{WS}]*[0-9]{{2}}[{WS}]*[-－—–][{WS}]*[0-9]{{4}}|国内统一连续出版物号|国际标准连续出版物号|邮发代号|ISSN[{WS}]*[0-9]{{4}}"
+)
+"""A paper's imprint: its serial numbers (every Chinese paper prints them; no report does)."""
+_DIGIT = "0-9０-９一二三四五六七八九十〇"
+DATELINE_RE = re.compile(
+    rf"^[{WS}]*(?:(?:新华社|中新社|人民网|新华网|央视网|本报)[{HAN}]{{0,8}}?[{_DIGIT}]{{1,3}}月[{_DIGIT}]{{1,3}}日"
+    rf"(?:电|讯)(?:[{WS}]*[（(](?:记者|通讯员)[^）)]{{1,30}}[）)])?|本报讯(?:[{WS}]*[（(][^）)]{{1,30}}[）)])?)[{WS}]*"
+)
+"""A news dateline opening a story: the agency or paper, place, date, 电; or 本报讯 with its byline."""
+_NAME = f"[{HAN}]{{2,4}}"
+CREDIT_RE = re.compile(
+    rf"(?:(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员)[{WS}]*{_NAME}(?:[{WS}、]+{_NAME})*|[{WS}]{_NAME})[{WS}]*摄[）)]?$"
+)
+"""A photographer's credit ending a caption: 本报记者 孙立 摄, （新华社记者 王鹏 摄）, … 孙立 摄."""
+FIGURE_RE = re.compile(r"[-+＋－]?[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[\u4e00-\u9fff]{1,3})?")
+"""A table's cell holding a figure alone: 3268.4亿元, 5.6%, 2025年, 318家."""
+_CELL_PUNCT = re.compile("[，。；：！？、“”‘’（）《》,;:!?()]")
+_HEADING_START = re.compile(rf"^(?:[{_DIGIT}]{{1,3}}、|[（(][{_DIGIT}]{{1,3}}[）)]|第[{_DIGIT}]{{1,3}}[章节部])")
+
+
+def set_aside(items: list[Item]) -> list[Item]:
+    """`items` with the text that is not the report set to None (its text in the furniture list)."""
+    items = list(items)
+    texts = [None if line is None else line.strip(WS_CHARS) for line, _ in items]
+    _vertical(items, texts)
+    _tables(items, texts)
+    for k, text in enumerate(texts):
+        if text and IMPRINT_RE.search(text):
+            _aside(items, texts, [k])
+    _captions(items, texts)
+    _story_above(items, texts)
+    _datelines(items, texts)
+    return items
+
+
+def _aside(items: list[Item], texts: list[str | None], lines: list[int], sep: str = " ") -> None:
+    """Keep lines aside, and the blank lines around them (they set them apart from the text)."""
+    taken = sep.join(t for k in lines if (t := texts[k]))
+    for k in lines:
+        items[k] = (None, [*items[k][1]])
+        texts[k] = None
+    if taken:
+        items[lines[0]] = (None, [*items[lines[0]][1], taken])
+    for k in (lines[0] - 1, lines[-1] + 1):
+        if 0 <= k < len(items) and texts[k] == "":
+            items[k] = (None, items[k][1])
+            texts[k] = None
+
+
+def _runs(texts: list[str | None], member, *, gaps: bool = True) -> list[list[int]]:
+    """Runs of lines for which `member(text)` holds; blank lines (and lines kept aside) may sit
+    between them with `gaps`. Each run lists its member lines."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    for k, text in enumerate(texts):
+        if text and member(text):
+            cur.append(k)
+        elif text is None or (gaps and not text):
+            continue  # a line kept aside, or a blank line where gaps are allowed
+        elif cur:
+            runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _one_char(text: str) -> bool:
+    return (len(text) == 1 and not text.isascii()) or text in ("·", "•")
+
+
+def _vertical(items: list[Item], texts: list[str | None]) -> None:
+    for run in _runs(texts, _one_char, gaps=False):
+        if len(run) >= T["vertical_run"]:
+            _aside(items, texts, run, sep="")
+
+
+def _cell(text: str) -> bool:
+    return (
+        len(text) <= T["cell_chars"]
+        and not _CELL_PUNCT.search(text)
+        and not _HEADING_START.match(text)
+        and not is_title_line(text)
+    )
+
+
+def _tables(items: list[Item], texts: list[str | None]) -> None:
+    for run in _runs(texts, _cell):
+        cells = [c for k in run for c in re.split(f"[{WS}]+", texts[k] or "") if c]
+        figures = sum(bool(FIGURE_RE.fullmatch(c)) for c in cells)
+        if len(run) >= T["table_lines"] and figures >= T["table_figures"]:
+            _aside(items, texts, run)
+
+
+def _box(texts: list[str | None], k: int) -> list[int]:
+    """The lines of the box (lines between blanks) line k ends."""
+    start = k
+    while start > 0 and texts[start - 1]:
+        start -= 1
+    return list(range(start, k + 1))
+
+
+def _captions(items: list[Item], texts: list[str | None]) -> None:
+    for k, text in enumerate(texts):
+        if text and CREDIT_RE.search(text) and (k + 1 == len(texts) or not texts[k + 1]):
+            box = _box(texts, k)
+            if len(box) <= T["caption_lines"]:
+                _aside(items, texts, box)
+
+
+def _story_above(items: list[Item], texts: list[str | None]) -> None:
+    """Running text before the report's title line on the first page: another article's. Not where
+    what comes before reads as the report's own (a heading, the salutation: the extractor wrote the
+    title after the columns), nor more than a short story's lines."""
+    end = next((k for k, (line, _) in enumerate(items) if line is not None and "\f" in line), len(items))
+    for k in range(min(end, T["first_page_lines"])):
+        text = texts[k]
+        if text and is_title_line(text) and "政府工作报告" in text:
+            before = [j for j in range(k) if texts[j]]
+            if (
+                len(before) <= T["story_lines"]
+                and any(t[-1:] in "。！？”" for j in before if (t := texts[j]))
+                and not any(_reports_own(t) for j in before if (t := texts[j]))
+            ):
+                _aside(items, texts, before)
+            return
+
+
+def _reports_own(text: str) -> bool:
+    return bool(PART_RE.match(text) or SECTION_RE.match(text) or is_unnumbered_part(text)) or text.startswith(
+        "各位代表"
+    )
+
+
+def _datelines(items: list[Item], texts: list[str | None]) -> None:
+    for k, text in enumerate(texts):
+        if not text or not (m := DATELINE_RE.match(text)):
+            continue
+        rest = text[m.end() :]
+        if rest:
+            line = items[k][0] or ""
+            indent = line[: len(line) - len(line.lstrip(WS_CHARS))]
+            items[k] = (indent + rest, [*items[k][1], m.group().strip(WS_CHARS)])
+            texts[k] = rest
+        else:
+            _aside(items, texts, [k])

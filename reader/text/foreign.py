@@ -153,13 +153,17 @@ def _captions(items: list[Item], texts: list[str | None]) -> None:
 
 
 def _story_above(items: list[Item], texts: list[str | None]) -> None:
-    """Running text before the report's title line on the first page: another article's. Not where
-    what comes before reads as the report's own (a heading, the salutation: the extractor wrote the
-    title after the columns), nor more than a short story's lines."""
+    """Another article above the report on its first page: running text before the report's title
+    line, or a story opened by its dateline (本报讯（记者 刘洋）昨日上午，…) before anything of the
+    report's. Not where what comes before reads as the report's own (a heading, the salutation: the
+    extractor wrote the title after the columns), nor more than a short story's lines."""
     end = next((k for k, (line, _) in enumerate(items) if line is not None and "\f" in line), len(items))
-    for k in range(min(end, T["first_page_lines"])):
+    end = min(end, T["first_page_lines"], len(texts))
+    for k in range(end):
         text = texts[k]
-        if text and is_title_line(text) and "政府工作报告" in text:
+        if not text:
+            continue
+        if is_title_line(text) and "政府工作报告" in text:
             before = [j for j in range(k) if texts[j]]
             if (
                 len(before) <= T["story_lines"]
@@ -168,6 +172,28 @@ def _story_above(items: list[Item], texts: list[str | None]) -> None:
             ):
                 _aside(items, texts, before)
             return
+        if _reports_own(text):
+            return
+        if (m := DATELINE_RE.match(text)) and text[m.end() :] and not _reports_own(text[m.end() :]):
+            story = _story(texts, k, end)
+            if story:
+                _aside(items, texts, story)
+            return
+
+
+def _story(texts: list[str | None], k: int, end: int) -> list[int]:
+    """The lines of the story whose dateline opens line k: its headline (the lines of the box before
+    it) and its text up to the first box that ends a sentence."""
+    lines = [j for j in range(k - 1, -1, -1) if texts[j]][:2]
+    lines = [j for j in lines if j >= k - 2 and not _CELL_PUNCT.search(texts[j] or "")]
+    j = k
+    while j < end:
+        if texts[j]:
+            lines.append(j)
+            if texts[j][-1:] in "。！？”" and (j + 1 >= len(texts) or not texts[j + 1]):
+                return sorted(lines) if len(lines) <= T["story_lines"] else []
+        j += 1
+    return []
 
 
 def _reports_own(text: str) -> bool:

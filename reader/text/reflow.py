@@ -903,6 +903,13 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
         if layout.is_set_wide(j - 1):
             rule = "numbered heading set wider than the column"
             break
+        # A numbered part heading centred in a narrow column wraps onto a line that reads like an
+        # unnumbered part heading (…“十四五” / 时期工作回顾): none is set right under a numbered one.
+        if level == 1 and not line.blank_after and hd.is_unnumbered_part(lines[j].text):
+            segs.append((lines[j].no, lines[j].text))
+            j += 1
+            rule = "numbered part heading wrapped onto a part heading's ending"
+            break
         # A short heading line ends the heading, unless a fragment without a sentence follows and
         # closes at once: a heading set larger than the body wraps on a narrower measure.
         if layout.short[j - 1] and (

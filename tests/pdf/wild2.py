@@ -273,7 +273,7 @@ def _reportlab(ref, w: Wild2, path: Path) -> Out:
         last = box_i == len(boxes) - 1 or boxes[box_i + 1][0] is not boxes[box_i][0]
         return top - bottom - (pitch if last else 0.0)
 
-    def place(ln) -> None:
+    def place(ln, full: bool = False) -> None:
         nonlocal used, carry
         sheet_, k, top, _ = boxes[box_i]
         if carry:
@@ -284,7 +284,7 @@ def _reportlab(ref, w: Wild2, path: Path) -> Out:
             used += pitch
             carry = False
         used += ln.space_before if used > 0 else 0.0
-        sheet_.ops.append(("line", ln, col_x[k] + ln.x, top - used - ln.height * 0.78, k))
+        sheet_.ops.append(("line", ln, col_x[k] + ln.x, top - used - ln.height * 0.78, k, full))
         used += ln.height + ln.space_after
 
     for para in flow:
@@ -301,8 +301,8 @@ def _reportlab(ref, w: Wild2, path: Path) -> Out:
             if pending.keep and used > 0 and (fit < len(lines) or used + h + pitch > avail()):
                 next_box()
                 continue
-            for ln in lines[:fit]:
-                place(ln)
+            for n, ln in enumerate(lines[:fit]):
+                place(ln, pending.align == "justify" and n < len(lines) - 1)
             if fit == len(lines):
                 pending = None
                 continue
@@ -404,11 +404,11 @@ _SQUEEZE = "，。、；：！？"
 def _op(c, op, draw: str) -> None:
     kind = op[0]
     if kind == "line":
-        _, ln, x, y, _col = op
+        _, ln, x, y, _col, *full = op
         if draw == "plain" or draw == "shuffled":
             _draw_line(c, Placed(ln, x, y, 0))
             return
-        xs = _positions(ln, x, draw == "kerned")
+        xs = _positions(ln, x, draw == "kerned", bool(full and full[0]))
         if draw == "chars":
             for (ch, s), cx in zip(ln.chars, xs, strict=True):
                 t = c.beginText(cx, y)
@@ -435,9 +435,10 @@ def _op(c, op, draw: str) -> None:
         c.line(x0, y0, x1, y1)
 
 
-def _positions(ln, x: float, squeeze: bool) -> list[float]:
+def _positions(ln, x: float, squeeze: bool, full: bool) -> list[float]:
     """Where each character of a set line starts; with `squeeze`, full-width punctuation inside the
-    line takes half its width and the saving is spread over the line (a justified line stays full)."""
+    line takes half its width and the saving is spread over a `full` line (a justified line that is
+    not its paragraph's last stays full, as typesetters set it)."""
     widths = [char_width(ch, s.font, s.size) for ch, s in ln.chars]
     adv = [wd + ln.spacing for wd in widths]
     if squeeze and ln.spacing >= 0 and len(adv) > 2:
@@ -446,7 +447,7 @@ def _positions(ln, x: float, squeeze: bool) -> list[float]:
             if ch in _SQUEEZE:
                 adv[k] -= widths[k] / 2
                 saved += widths[k] / 2
-        if ln.spacing > 0:  # a justified line: the saving spread over it
+        if full:
             adv = [a + saved / (len(adv) - 1) for a in adv]
     out, cx = [], x
     for a in adv:

@@ -51,7 +51,7 @@ from tests.pdf.typeset import (
     char_width,
     paragraphs_of,
 )
-from tests.pdf.wild import NEWS_BODY, Out, _fonts, available, glued, set_aside
+from tests.pdf.wild import NEWS_BODY, Out, _fonts, available, glued, paper_folio, set_aside
 from tests.text.harness import score
 
 HERE = Path(__file__).resolve().parent
@@ -383,19 +383,7 @@ def _folio(c, w: Wild2, number: int, extent, height, margin, st, small) -> list[
         text = f"· {number} ·"
         c.drawCentredString((left + right) / 2, margin, text)
         return [name, issue, text]
-    date, folio = "2026年3月13日 星期五", f"第{number}版"
-    a, b = (folio, date) if number % 2 == 0 else (date, folio)
-    c.setFont(small.font, w.body)
-    c.drawString(left, y, a)
-    c.drawRightString(right, y, b)
-    c.setFont("Hei", w.body * 1.4)
-    c.drawCentredString((left + right) / 2, y, "江州日报 · 要闻")
-    c.setLineWidth(0.8)
-    c.line(left, y - w.body * 0.8, right, y - w.body * 0.8)
-    credit = f"责任编辑：{'李娜' if number % 2 else '王磊'}  校对：吴海波"
-    c.setFont(small.font, small.size)
-    c.drawString(left, margin, credit)
-    return [a, b, "江州日报 · 要闻", credit]
+    return paper_folio(c, w.body, small, number, extent, height, margin)
 
 
 _SQUEEZE = "，。、；：！？"

@@ -24,8 +24,17 @@ from __future__ import annotations
 
 import re
 
-from reader.text.chars import HAN, WS, WS_CHARS
-from reader.text.headings import PART_RE, SECTION_RE, is_title_line, is_unnumbered_part
+from reader.text.chars import HAN, WS, WS_CHARS, width
+from reader.text.headings import (
+    NOTES_HEAD_RE,
+    PART_RE,
+    SECTION_RE,
+    STANDALONE_RE,
+    TITLE_RE,
+    is_kicker,
+    is_title_line,
+    is_unnumbered_part,
+)
 
 Item = tuple[str | None, list[str]]
 """A raw line (None: kept aside) and what was taken from it (furniture.strip_furniture's items)."""
@@ -37,6 +46,9 @@ THRESHOLDS = {
     "cell_chars": (16, "a cell (or a row of short cells) is narrower than a column's line of text"),
     "caption_lines": (3, "a caption is a line or two under its picture"),
     "first_page_lines": (80, "the report's title is near the top of its first page"),
+    "boxed_lines": (16, "a story boxed beside the report is short: a headline and a few sentences"),
+    "headline_chars": ((6, 20), "a story's headline is a phrase (a page's section name is shorter)"),
+    "measure_gap": (4, "a box is set to its own measure: its lines two characters (4 units) or more off the text's"),
     "story_lines": (40, "a story above a report on its front page is short (the report takes the page)"),
 }
 T = {name: value for name, (value, _why) in THRESHOLDS.items()}
@@ -73,6 +85,7 @@ def set_aside(items: list[Item]) -> list[Item]:
             _aside(items, texts, [k])
     _captions(items, texts)
     _story_above(items, texts)
+    _boxed_stories(items, texts)
     _datelines(items, texts)
     return items
 
@@ -200,6 +213,58 @@ def _reports_own(text: str) -> bool:
     return bool(PART_RE.match(text) or SECTION_RE.match(text) or is_unnumbered_part(text)) or text.startswith(
         "各位代表"
     )
+
+
+def _boxed_stories(items: list[Item], texts: list[str | None]) -> None:
+    """A story boxed beside the report (代表委员热议…): a headline alone at a box's start, then a
+    box of whole sentences set to the box's own measure, its lines two characters or more narrower
+    or wider than the report's text on either side. (A report's own unnumbered headings are its
+    parts, notes, kickers and title lines: none of them is taken.)"""
+    n = len(texts)
+    for k, text in enumerate(texts):
+        if not text or (k and texts[k - 1]) or not _headline(text):
+            continue
+        start = k + 1 + (k + 1 < n and texts[k + 1] == "")
+        body = []
+        j = start
+        while j < n and texts[j]:
+            body.append(j)
+            j += 1
+        if not 2 <= len(body) <= T["boxed_lines"] or (texts[body[-1]] or "")[-1:] not in "。！？”":
+            continue
+        if any(_reports_own(t) or is_title_line(t) for b in body if (t := texts[b])):
+            continue
+        measure = max(width(texts[b] or "") for b in body)
+        if width(text) > measure - T["measure_gap"]:
+            continue  # a headline is set apart, never a line filling the measure (a column's head)
+        around = [_measure(texts, k - 1, -1), _measure(texts, j, 1)]
+        if any(m and abs(m - measure) >= T["measure_gap"] for m in around):
+            _aside(items, texts, [k, *body])
+
+
+def _headline(text: str) -> bool:
+    low, high = T["headline_chars"]
+    return (
+        low <= len(text) <= high
+        and not _CELL_PUNCT.search(text)
+        and not _reports_own(text)
+        and not TITLE_RE.match(text)
+        and not STANDALONE_RE.match(text)
+        and not NOTES_HEAD_RE.match(text)
+        and not is_kicker(text)
+        and not FIGURE_RE.search(text[:1])
+    )
+
+
+def _measure(texts: list[str | None], k: int, step: int) -> int:
+    """The width of the widest line of the nearest box of text from line k on, going `step` (0: none)."""
+    while 0 <= k < len(texts) and not texts[k]:
+        k += step
+    box = []
+    while 0 <= k < len(texts) and texts[k] and len(box) < 8:
+        box.append(width(texts[k] or ""))
+        k += step
+    return max(box) if len(box) >= 2 else 0
 
 
 def _datelines(items: list[Item], texts: list[str | None]) -> None:

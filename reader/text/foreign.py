@@ -43,7 +43,7 @@ THRESHOLDS = {
     "vertical_run": (3, "a page's section name set vertically has 2–6 characters; report text never 3 one-char lines"),
     "table_lines": (4, "a table has a head row and two rows at least"),
     "table_figures": (2, "…and figures alone in two cells at least (running text never ends a line on one)"),
-    "cell_chars": (16, "a cell (or a row of short cells) is narrower than a column's line of text"),
+    "cell_chars": (16, "a cell (or a row of short cells run together) is narrower than a column's line of text"),
     "caption_lines": (3, "a caption is a line or two under its picture"),
     "first_page_lines": (80, "the report's title is near the top of its first page"),
     "boxed_lines": (16, "a story boxed beside the report is short: a headline and a few sentences"),
@@ -127,14 +127,15 @@ def _one_char(text: str) -> bool:
 
 
 def _vertical(items: list[Item], texts: list[str | None]) -> None:
-    for run in _runs(texts, _one_char, gaps=False):
+    for run in _runs(texts, _one_char):
         if len(run) >= T["vertical_run"]:
             _aside(items, texts, run, sep="")
 
 
 def _cell(text: str) -> bool:
+    """A table's cell on a line of its own, or a row of cells set apart by spaces (`-layout`)."""
     return (
-        len(text) <= T["cell_chars"]
+        all(len(piece) <= T["cell_chars"] for piece in text.split())
         and not _CELL_PUNCT.search(text)
         and not _HEADING_START.match(text)
         and not is_title_line(text)

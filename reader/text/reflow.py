@@ -948,7 +948,12 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             )
         if (
             whole_line
-            or (level == 2 and layout.sections_run_in[i] is not False and _runs_on_in_extractor_text(layout, j))
+            or (
+                level == 2
+                and layout.sections_run_in[i] is not False
+                and not nxt.indent  # (`-layout` keeps indents: an indented next line opens a paragraph)
+                and _runs_on_in_extractor_text(layout, j)
+            )
             or hd.looks_like_tail(
                 nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
             )

@@ -7,6 +7,8 @@ Over all references and layouts the figures are in benchmarks/README.md (benchma
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.text.pipeline import process_text
@@ -172,6 +174,48 @@ def test_a_running_head_set_with_a_dot_is_furniture():
     text = f"江州日报 · 要闻\n\n2026年3月13日 星期五\n\n一、2025年工作回顾\n{BODY}\f江州日报 · 要闻\n\n{NEXT}\f"
     doc = process_text(text, "r")
     assert not any("江州日报" in p for p in doc.text.split("\n")), doc.text
+
+
+EXTRACTED = Path(__file__).parent / "extracted"
+
+
+def test_layout_columns_printed_staggered_are_read_one_after_the_other():
+    """`pdftotext -layout` prints each column's lines on text lines of their own where the columns'
+    baselines differ: most lines hold one column. The columns are still there, each at its start."""
+    doc = process_text((EXTRACTED / "staggered-columns.layout.txt").read_text(encoding="utf-8"), "r")
+    assert [h.title for h in doc.outline if h.level <= 2] == [
+        "一、2025年工作回顾",
+        "（一）坚持项目为王，经济运行稳中向好。",
+        "（二）坚持创新驱动，产业结构持续优化。",
+        "（三）坚持民生为本，人民生活持续改善。",
+        "二、2026年主要目标和重点工作",
+        "（一）着力扩大内需，推动经济持续回升向好",
+        "（二）着力科技创新，加快发展新质生产力",
+        "（三）着力保障改善民生，增进人民福祉",
+    ]
+    texts = [s.text for s in doc.sentences]
+    assert "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员提出意见。" in texts
+    assert "强化企业创新主体地位。" in texts
+
+
+def test_layout_keeps_indents_an_indented_line_after_a_section_heading_opens_a_paragraph():
+    """`-layout` of a single-column file keeps each paragraph's indent: the indented line after a
+    section heading that fills the line is no run-in heading's rest."""
+    doc = process_text((EXTRACTED / "office-a4.layout.txt").read_text(encoding="utf-8"), "r")
+    assert [h.title for h in doc.outline if h.level == 2] == [
+        "(一)统筹提振消费和扩大投资,全力推动经济增长取得新突破",
+        "(二)统筹科技创新和产业升级,全力培育资源型经济转型新动能",
+    ]
+
+
+@pytest.mark.parametrize("gap", ["", "\n"], ids=["rows", "rows-apart"])
+def test_layout_table_rows_are_kept_aside(gap):
+    rows = gap.join(
+        f"{r}\n" for r in ("指标 2025年 增长", "地区生产总值 3268.4亿元 5.6%", "一般公共预算收入", "215.7亿元 6.1%")
+    )
+    text = f"一、2025年工作回顾\n{BODY}{rows}\n（一）坚持项目为王，经济运行稳中向好。\n{NEXT}\f"
+    plain = f"一、2025年工作回顾\n{BODY}\n（一）坚持项目为王，经济运行稳中向好。\n{NEXT}\f"
+    assert [norm(u) for u in _units(text)] == [norm(u) for u in _units(plain)]
 
 
 # -- the wild PDFs themselves, through each extractor ------------------------------------------------------

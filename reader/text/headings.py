@@ -43,7 +43,8 @@ STANDALONE_RE = re.compile(
     r"^(?:各位代表[：:！!，,]?$|[—－]{2}.*(?:会议上|大会上)$|政府工作报告(?:[（(]摘要[）)])?$"
     rf"|[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$"
     r"|【[^】]*】$|[（(]据[^）)]*[）)]$|.*(?:资料图片|资料照片|记者\S{2,8}摄)$"
-    r"|(?:注释|注|附注|名词解释|名词注释)[：:]?$)"
+    r"|(?:注释|注|附注|名词解释|名词注释)[：:]?$"
+    r"|(?:附件|附表|附录)[0-9０-９一二三四五六七八九十]{0,2}[：:]?$)"
 )
 _STANDALONE_FIRST = frozenset("各—－政【（(注附名")
 
@@ -182,12 +183,21 @@ TITLE_LINE_RE = re.compile(
 )
 
 
-ITEM_HEADING_RE = re.compile(rf"^[0-9]{{1,2}}[.．、](?![0-9])[{HAN}“][^。！？!?：:；;]{{1,38}}$")
-"""A numbered item set as a heading of its own under a section (1.做强先进制造业): the numbering's
-third level (一、 → （一） → 1.), no sentence in it."""
+ITEM_HEADING_RE = re.compile(
+    rf"^(?:[0-9０-９]{{1,2}}[.．、](?![0-9０-９])|[（(][0-9０-９]{{1,2}}[）)])[{HAN}“][^。！？!?：:；;]{{1,38}}$"
+)
+"""A numbered item set as a heading of its own under a section (1.做强先进制造业, （1）工业提质增效):
+the numbering's third level (一、 → （一） → 1. or （1）), no sentence in it."""
+ITEM_HEADING_FIRST = frozenset("0123456789０１２３４５６７８９（(")
+"""The first character of every `ITEM_HEADING_RE` match (most paragraphs are turned away by it)."""
 NOTE_RE = re.compile(r"^(?:[［\[][0-9]{1,2}[］\]]|[0-9]{1,2}[.．、](?![0-9])[^：:，。]{1,16}[：:])")
 """An end note: ［1］一降三减：…, 1.“四上”企业：…"""
 NOTES_HEAD_RE = re.compile(r"^(?:注释|注|附注|名词解释|名词注释)[：:]?$")
+APPENDIX_RE = re.compile(
+    r"^(?:附件|附表|附录)[0-9０-９一二三四五六七八九十]{0,2}(?:[：:]?$|[：:\s\u3000][^。！？!?]{2,40}$)"
+)
+"""The head of an appendix after the report's closing call (附件1, 附件：主要预期目标, 附表2 …): what
+follows it (a table of targets, notes) belongs to no section of the body."""
 
 
 def is_title_line(text: str) -> bool:

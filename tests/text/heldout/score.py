@@ -94,7 +94,7 @@ def score(gold: Gold, doc: Document) -> Score:
     out_texts = []
     for p in doc.paragraphs:
         t = norm(doc.text[p.start : p.end])
-        for c in chrome:
+        for c in sorted(chrome, key=len, reverse=True):  # a whole line before a word of it (政务公开)
             t = t.replace(c, "")
         if t:
             out_texts.append(t)

@@ -81,7 +81,7 @@ _BODY_PUNCT = re.compile(r"[，。；、！？,;!?]")  # not the colon: 山西�
 
 # Lines of a web page's chrome or of a browser's print header/footer: never report text.
 _CHROME_FIRST = (
-    "当发更成来信作编阅浏点访【字扫打关分返网首上下主承技版原审责监排统喜收在转写您现联使0-9h"
+    "当发更成来信作编阅浏点访【字扫打关分返网首上下主承技版原审责监排统喜收在转写您现联使楼本回引举只签T0-9h_=*~\\-"
     "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 )
 """The first character of every form of `CHROME_RE` (keep the two in step): a look at it turns away
@@ -101,6 +101,10 @@ CHROME_RE = re.compile(
     r"|(?:审核|责编|监制|排版|统筹)[：:].{0,30}|阅读原文|喜欢此内容的人还喜欢"
     r"|(?:分享|收藏|点赞|在看|转发|写留言)(?:[ \t\u3000]*(?:分享|收藏|点赞|在看|转发|写留言)){1,5}"
     r"|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}[ \t]+[0-9]{1,2}:[0-9]{2}.{0,40}"
+    # a forum post's lines: the poster's line, the edit note, the action links, a signature and the
+    # rule above it
+    r"|楼主[：:].{0,60}|本帖最后由.{0,40}编辑|发表于[ \t\u3000]*[0-9]{4}.{0,40}|签名档?[：:].{0,60}"
+    r"|(?:回复|引用|举报|只看该作者|TOP)(?:[ \t\u3000]+(?:回复|引用|举报|只看该作者|TOP|收藏|分享)){1,6}|[-_=*~]{5,}"
     r"|https?://\S+(?:[ \t]+[0-9]{1,3}/[0-9]{1,3})?|[0-9]{1,3}/[0-9]{1,3})$"
 )
 # Kangxi radicals and CJK radical supplements that PDF text extraction gives for ordinary

@@ -62,8 +62,8 @@ REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五�
 # 一年来，我们…, the turn to problems, the thanks, the year's framing and its targets.
 OPENER_RE = re.compile(
     r"^(?:各位代表[，,！!：:]|(?:一年来|过去一年|五年来|过去五年|这一年|这五年)[，,]|回顾(?:过去|一年来|五年来)"
-    r"|我们(?:也|还|要)?(?:清醒|深刻|也清醒)?(?:地)?(?:看到|认识到)|在[^，,。]{2,12}的同时[，,]"
-    r"|(?:这些|上述)成绩的取得|综合考虑|实现(?:上述|今年|以上)目标|做好今年(?:政府)?工作|重点(?:抓好|做好)以下"
+    r"|(?:同时[，,])?我们(?:也|还|要)?(?:清醒|深刻|也清醒)?(?:地)?(?:看到|认识到)|在[^，,。]{2,12}的同时[，,]"
+    r"|(?:这些|上述)成绩的取得|综合考虑|实现(?:上述|今年|以上)目标|做好今年的?(?:政府)?工作|重点(?:抓好|做好)以下"
     r"|(?:今年|明年|(?:19|20)\d{2}年)(?:是|[^，,。]{0,14}主要预期目标))"
 )
 _NOT_LEADIN_RE = re.compile(r"^(?:今年是|去年是|这是|这些|各位|我们|同时|此外|其中|在此)")
@@ -202,6 +202,29 @@ follows it (a table of targets, notes) belongs to no section of the body."""
 
 def is_title_line(text: str) -> bool:
     return len(text) <= 40 and bool(TITLE_LINE_RE.match(text))
+
+
+PAIRED_CLAUSE_CHARS = (4, 12)
+"""Each phrase of a two-phrase lead-in (坚持创新驱动发展，加快发展现代产业体系。) has 4 to 12 characters."""
+
+
+def paired_leadin(sentence: str) -> bool:
+    """Is `sentence` (a paragraph's first sentence) two parallel orders joined by a comma, without
+    figures (坚持创新驱动发展，加快发展现代产业体系。 形成强大国内市场，构建新发展格局。)? Such a sentence
+    is a lead-in only where the paragraphs beside it open the same way (see outline.build_outline):
+    alone it may be any sentence."""
+    if not ends_with_stop(sentence) or sentence.count("，") != 1:
+        return False
+    body = sentence[:-1]
+    if _FIGURES_OR_CLAUSES.search(body.replace("，", "")) or any(c in body for c in "“”"):
+        return False
+    lo, hi = PAIRED_CLAUSE_CHARS
+    first, second = body.split("，")
+    return (
+        lo <= len(first) <= hi
+        and lo <= len(second) <= hi
+        and (bool(_ORDER_START_RE.match(first)) or bool(_ORDER_START_RE.match(second)))
+    )
 
 
 def leadin_title(sentence: str, *, has_more: bool) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from reader.text.headings import MID_LEADIN_CHARS, leadin_title, mid_leadin
+from reader.text.headings import MID_LEADIN_CHARS, leadin_title, mid_leadin, paired_leadin
 from reader.text.model import Heading, Paragraph
 
 _MID_MAX = MID_LEADIN_CHARS[1] + 1  # the 。 included
@@ -31,6 +31,7 @@ def build_outline(
     # (a news feature), a short opening sentence is just a topic sentence.
     has_sections = any(p.kind == "heading" and p.level == 2 for p in paragraphs)
     leadin_level = 3  # one below the heading it is under (3 under a section; deeper in divided reports)
+    paired = _paired_leadins(text, paragraphs, sentences) if has_sections else set()
     for p in paragraphs:
         if p.kind == "heading":
             entries.append((p.level, text[p.start : p.end], p.start, p.end, len(text)))
@@ -41,7 +42,7 @@ def build_outline(
                 (s, e)
                 for k, (s, e) in enumerate(spans)
                 if (
-                    leadin_title(text[s:e], has_more=k + 1 < len(spans))
+                    (leadin_title(text[s:e], has_more=k + 1 < len(spans)) or p.index in paired)
                     if k == 0
                     else k + 1 < len(spans) and e - s <= _MID_MAX and mid_leadin(text[s:e])
                 )
@@ -58,6 +59,23 @@ def build_outline(
         out.append(Heading(level, title, start, end, line_at(start), tuple(t for _, t in stack)))
         scopes.append(scope_end)
     return out, scopes
+
+
+def _paired_leadins(text: str, paragraphs: list[Paragraph], sentences: dict[int, list[tuple[int, int]]]) -> set[int]:
+    """The body paragraphs that open with a two-phrase lead-in (`paired_leadin`) next to another
+    that does, with no heading between them: parallel lead-ins are set as a run."""
+    runs: list[list[int]] = [[]]
+    for p in paragraphs:
+        spans = sentences.get(p.index)
+        if p.kind != "text" or not spans:
+            runs.append([])  # a heading (or anything else) ends a run
+            continue
+        s, e = spans[0]
+        if len(spans) > 1 and paired_leadin(text[s:e]):
+            runs[-1].append(p.index)
+        else:
+            runs.append([])
+    return {k for run in runs if len(run) >= 2 for k in run}
 
 
 class SectionIndex:

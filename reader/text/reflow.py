@@ -122,7 +122,7 @@ _MID_LEADIN = re.compile(
 _NUMBERED_FIRST = set("（(一二三四五六七八九十第")
 _OPENS, _ITEM = attrgetter("opens"), attrgetter("item")
 _STANDALONE_FIRST = set("各—－政【（(")
-_OPENER_FIRST = set("各一过五这回我在上综实做重今明12")
+_OPENER_FIRST = set("各一过五这回我在上综实做重今明同12")
 
 
 class Line(NamedTuple):
@@ -1103,6 +1103,24 @@ def _below_divisions(blocks: list[Block]) -> None:
                 block.level += 1
 
 
+def _report_start(blocks: list[Block]) -> int:
+    """The index of the report's title line (政府工作报告, its dateline in the next block) when
+    paragraphs of text come before it and no heading does (a forum poster's or an editor's words
+    above the report), else 0."""
+    for k, block in enumerate(blocks[:12]):
+        if block.kind == "heading":
+            return 0
+        if (
+            k
+            and block.text.endswith("政府工作报告")
+            and hd.is_title_line(block.text)
+            and k + 1 < len(blocks)
+            and _is_dateline(blocks[k + 1].segments[0][1])
+        ):
+            return k if any(_ANY_END.search(b.text) for b in blocks[:k]) else 0
+    return 0
+
+
 def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None:
     """Title-block lines (a report title, dateline, byline, banner; a short line without a sentence
     before the body starts) become "title" blocks; end notes (［1］…) "note" blocks, and so does all
@@ -1111,7 +1129,12 @@ def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None
     body_started = False
     appendix = False  # past an appendix's head (附件1): nothing after it is in a section of the body
     section = 0  # the level of the last heading that is not such an item
-    for block in blocks:
+    start = _report_start(blocks)
+    for block in blocks[:start]:  # a page's or a poster's words before the report's title block
+        block.kind = "title"
+        if trace is not None:
+            trace.append(f"line {block.segments[0][0]}  title (before the report's title)  {block.text[:30]}")
+    for block in blocks[start:]:
         if block.kind == "heading":
             body_started = True
             section = block.level

@@ -357,6 +357,7 @@ class Layout:
             or lines[k - 1].opens
             or lines[k - 1].standalone
             or lines[k - 1].text[-1] in "：:"
+            or (k >= 2 and lines[k - 2].opens and not lines[k - 1].has_end)  # a heading wrapped on two lines
         )
         self.indents_paragraphs = (
             len(body) >= max(T["indent_min_lines"], T["indent_min_share"] * n)

@@ -21,7 +21,6 @@ Nothing else is ever changed: no punctuation is normalised, no character added o
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -36,14 +35,17 @@ ENTITIES_MIN = 3
 
 _OCR_ZERO = re.compile("(?<=[一二三四五六七八九〇])[OoΟО○0０]+(?=[〇一二三四五六七八九OoΟО○0０]*年)")
 """The 〇 of a year written out in characters (二〇二二年), read by OCR as a letter O or a digit 0."""
-_OCR_ZERO_NEAR = re.compile("[一二三四五六七八九〇][OoΟО○0０]")
 
 
 def repair(text: str) -> str:
     """The whole-text repairs (see the module's docstring), before the text is split into lines."""
     text = unescape_entities(text)
-    if _OCR_ZERO_NEAR.search(text):
-        text = _OCR_ZERO.sub(lambda m: "〇" * len(m.group(0)), text)
+    # Looked for only before each 年 (a report has a few dozen): far cheaper than a scan of every character.
+    at = text.find("年")
+    while at >= 0:
+        if _OCR_ZERO.search(text, max(0, at - 6), at + 1):
+            return _OCR_ZERO.sub(lambda m: "〇" * len(m.group(0)), text)
+        at = text.find("年", at + 1)
     return text
 
 
@@ -54,7 +56,9 @@ def unescape_entities(text: str) -> str:
         return text
     for found, _ in enumerate(_ENTITY.finditer(text), 1):
         if found >= ENTITIES_MIN:
-            return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+            from html import unescape  # (its table of entities is large: imported only when needed)
+
+            return _ENTITY.sub(lambda m: unescape(m.group(0)), text)
     return text
 
 

@@ -79,6 +79,9 @@ def set_aside(items: list[Item]) -> list[Item]:
     items = list(items)
     texts = [None if line is None else line.strip(WS_CHARS) for line, _ in items]
     _vertical(items, texts)
+    for k, text in enumerate(texts):
+        if text in ("·", "•"):  # a dot alone on a line: a running head's or margin text's, never the report's
+            _aside(items, texts, [k])
     _tables(items, texts)
     for k, text in enumerate(texts):
         if text and IMPRINT_RE.search(text):

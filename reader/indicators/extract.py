@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.indicators.clauses import might_hold_figures, records_of_candidate
+from reader.indicators.clauses import might_hold_figures, records_of_candidate, records_of_row
 from reader.indicators.lines import line_map
 from reader.indicators.model import Indicator
 from reader.indicators.structure import (
     figure_year,
     find_headline,
     long_term_spans,
+    paragraph_year,
     report_year,
     sentence_kind,
 )
@@ -75,7 +76,8 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
         kind = "target" if in_headline else sentence_kind(part, s.text)
         if kind == "target" and not in_headline and not all_targets:
             continue
-        found = records_of_candidate(s.text)
+        # a row of a targets table (指标 / 单位 / 目标值) is read as the clause it stands for
+        found = (in_headline and records_of_row(s.text)) or records_of_candidate(s.text)
         if not found:
             continue
         section = tuple(s.section)
@@ -107,6 +109,7 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
                         s.text,
                         s.text[f.start : f.at],
                         any(a <= start < b for a, b in period_goals),
+                        paragraph_year(doc.text, doc.paragraphs[s.paragraph].start) if kind == "outcome" else None,
                     ),
                     text=doc.text[start:end],
                 )

@@ -55,7 +55,7 @@ _CANONICAL = (
     (r"一般公共预算收入", "一般公共预算收入"),
     (r"城镇居民(?:人均)?(?:可支配)?收入", "城镇居民人均可支配收入"),
     (r"农村居民(?:人均)?(?:可支配)?收入", "农村居民人均可支配收入"),
-    (r"^(?:全体)?居民(?:人均)?(?:可支配)?收入$", "居民人均可支配收入"),
+    (r"^(?:全体|城乡)?居民(?:人均)?(?:可支配)?收入$", "居民人均可支配收入"),  # 城乡居民: urban and rural together
     (r"城镇新增就业|新增城镇就业", "城镇新增就业"),
     (r"城镇调查失业率", "城镇调查失业率"),
     (r"城镇登记失业率", "城镇登记失业率"),
@@ -80,10 +80,12 @@ def indicator_key(name: str) -> str:
 
 
 def figure_sort(r: Indicator) -> str:
-    """What sort of figure a record is: 'change' (增长5%, 与经济增长同步), 'rank', or a level in
-    its unit's family ('level:元', 'level:人')."""
+    """What sort of figure a record is: 'change' (增长5%, 与经济增长同步), 'rank', 'completion' (of the
+    year's plan), or a level in its unit's family ('level:元', 'level:人')."""
     if r.measure == "排名":
         return "rank"
+    if r.measure == "完成率":  # 完成年度目标的105.8%: neither a growth rate nor a level
+        return "completion"
     if r.value is None or (
         r.unit in ("%", "个百分点", "百分点") and not r.measure.endswith(("率", "比例", "比重", "占比"))
     ):

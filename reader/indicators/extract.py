@@ -4,7 +4,7 @@
     records = extract(doc)          # doc: reader.text.model.Document
 
 Which sentences: body sentences outside the problem paragraph (and, in the sentence that opens it,
-the figures after the opener). Target or outcome: the main targets
+the figures after the opener) and outside the end notes (名词解释: definitions). Target or outcome: the main targets
 paragraph is target; otherwise the part of the report decides (plan → target, review → outcome)
 unless the sentence's own words say otherwise (a review sentence about 今年/力争 is a target); in a
 text without parts (a news feature) the words alone decide.
@@ -64,8 +64,8 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
     period_goals = long_term_spans(doc)
     out: list[Indicator] = []
     for s, (part, in_problems) in zip(doc.sentences, _parts(doc, plan=all_targets), strict=True):
-        if s.kind != "sentence":
-            continue
+        if s.kind != "sentence" or doc.paragraphs[s.paragraph].kind == "note":
+            continue  # end notes (注释, 名词解释) define terms: their numbers are no figures of the report
         in_headline = headline is not None and s.index in headline.sentences
         if in_problems and not in_headline:
             continue

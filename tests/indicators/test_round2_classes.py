@@ -115,3 +115,16 @@ def test_a_targets_table_row_reads_name_unit_value():
         ("新增城镇就业", 1.2, "万人", ""),
         ("单位地区生产总值二氧化碳排放", None, "", "完成省下达任务"),
     ]
+
+
+def test_end_notes_are_definitions_not_figures():
+    doc = process_text(
+        "二、2025年工作安排\n"
+        "今年全区主要预期目标是：地区生产总值增长6%左右。\n"
+        "实施重点项目40个。\n"
+        "注释\n"
+        "1.规上服务业：年营业收入1000万元及以上的服务业企业。\n"
+        "2.完整社区：步行5至10分钟范围内配建基本公共服务设施、覆盖率达到100%的社区。\n",
+        "x-2025",
+    )
+    assert [r.text for r in extract(doc)] == ["地区生产总值增长6%左右", "实施重点项目40个"]

@@ -194,3 +194,17 @@ if __name__ == "__main__":  # the round's table: `python -m tests.indicators.tes
         print(f"{label}: {value:.3f}")
         for p in problems:
             print("   ", p)
+
+
+def test_no_figures_from_the_appendix_of_definitions(docs, records):
+    """名词解释 (2000万元及以上, 步行15分钟左右): definitions, not targets or outcomes."""
+    doc = docs["qinglan-2025.txt"]
+    appendix = doc.text.index("名词解释")
+    assert [r.text for r in records["qinglan-2025.txt"] if r.start > appendix] == []
+
+
+def test_the_plan_periods_goals_and_the_budget_figures_are_no_headline(records):
+    heads = {r.indicator for report in REPORTS for r in records[report] if r.headline}
+    assert not heads & {"赤字率", "赤字规模", "地方政府专项债券", "常住人口城镇化率达到"}
+    goals = [r for r in records["yunze-2023.txt"] if r.year is None and r.kind == "target"]
+    assert {r.value for r in goals} >= {5.5, 65}  # 今后五年…年均增长5.5%左右, 城镇化率达到65%: no single year

@@ -41,10 +41,14 @@ COLUMNS = (
     "target_source",
     "outcome_source",
     "previous_target_source",
+    "outcome_measure",
+    "previous_target_measure",
 )
 """The corpus table's columns (`reader indicators FOLDER --csv`). `target`, `outcome` and
 `previous_target` are the clauses as written; the other columns take them apart; the `*_source`
-columns say whether each figure is the extractor's or an annotator's correction ("" when empty)."""
+columns say whether each figure is the extractor's or an annotator's correction ("" when empty); `measure`
+is the target's, `outcome_measure` and `previous_target_measure` say which way the others go (增长 set,
+下降1.8% came: the value is 1.8 as written, the measure 下降). The last two were added after the others."""
 
 _CANONICAL = (
     (r"^(?:地区|国内)?生产总值$|^GDP$|^经济总量$", "地区生产总值"),
@@ -192,6 +196,8 @@ def rows(summaries: list[Summary]) -> list[dict]:
                 t_source,
                 o_source,
                 p_source,
+                outcome.measure if outcome else "",
+                prev.measure if prev else "",
             )
             out.append(dict(zip(COLUMNS, values, strict=True)))  # the values in the order of COLUMNS
     return out

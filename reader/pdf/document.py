@@ -10,7 +10,8 @@ from the reconstructed text back to the PDF: a unit's `line` is the printed line
 in reading order over the whole PDF (running heads and feet counted), and `Document.places[line - 1]`
 says on which page and where that line is printed. Running heads, feet and page-turn markers are
 kept in `Document.dropped` with their printed line, as is what the layout set aside (datelines,
-framed and vertical text, what precedes the report's title on its page).
+framed and vertical text, what precedes the report's title on its page, what is read between a
+（下转第N版） and the （上接…） that brings the report back).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from reader.pdf.layout import (
     mark_emphasis,
     mark_framed,
     mark_furniture,
+    mark_jumps,
     mark_vertical,
     order_page,
     page_lines,
@@ -116,6 +118,7 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
     blocks = [block for _, page_blocks in ordered for block in page_blocks]
     lines = [ln for block in blocks for ln in block.lines]
     mark_before_title(lines, em)
+    mark_jumps(lines)
     for no, ln in enumerate(lines, start=1):
         ln.no = no
     body = body_style(pdf, lines)

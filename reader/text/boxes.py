@@ -16,9 +16,10 @@ where a box belongs, by how a justified column is printed:
 
 `in_reading_order` repairs only where these rules are broken, moving as little as it can: of the
 out-of-place continuing boxes near a box cut in mid-sentence, the one whose words run on from it
-(the report's own character n-grams across the junction: `…实现高` + `质量发展`) is brought after it; two headings of one rank written side by side are parted; a part's sections (a
-section heading and the boxes after it) written out of number order are put in it (（一）, （二）,
-（三） run in order within a part and start again in the next). It acts only on an extractor's
+(the report's own character n-grams across the junction: `…实现高` + `质量发展`) is brought after
+it; two headings of one rank written side by side are parted; a part's sections (a section heading
+and the boxes after it) written out of number order are put in it (（一）, （二）, （三） run in order
+within a part and start again in the next). It acts only on an extractor's
 text (form feeds between pages) with the print's marks (many lines fill one column width,
 paragraph starts two characters short); anything else is returned as it is. Lines keep their raw
 line numbers. (A heading an extractor writes alone, several boxes from its column's text, is not

@@ -3,7 +3,11 @@
     .venv/bin/python benchmarks/pdf_direct.py [--layouts NAME,...] [--only REF,...] [--misses] [--cache DIR]
     .venv/bin/python benchmarks/pdf_direct.py --open      # a ten-page report: first open and from the cache
 
-Every reference report is set in every layout of `tests/pdf/wild.py` (other news above the report,
+Every reference report is set in every layout of `tests/pdf/wild.py` (round 1) and of
+`tests/pdf/wild2.py` (round 2: turned pages and crop boxes, content drawn out of reading order, a
+text object a character, characters placed one by one, another article under a banner in mid-page,
+a report jumping over pages of other news, footnotes, a two-column bulletin, Kangxi radicals):
+(other news above the report,
 boxed articles beside it, unequal columns, headings at the body size in another face, 楷体
 quotations, pictures, tables, pull quotes, margin text, a two-page spread, a government A4 file and
 a LibreOffice print) and read by reader directly. Scored as the structure harness scores
@@ -24,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.pdf.harness import references  # noqa: E402
 from tests.pdf.wild import WILD, available, score_wild  # noqa: E402
+from tests.pdf.wild2 import WILD2, score_wild2  # noqa: E402
 from tests.text.harness import Score  # noqa: E402
 
 
@@ -34,13 +39,27 @@ def main() -> None:
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--open", action="store_true")
+    ap.add_argument("--round", choices=("1", "2", "all"), default="all", help="1: wild.py, 2: wild2.py")
     args = ap.parse_args()
     folder = args.cache or Path(tempfile.gettempdir()) / "reader-pdf-wild"
     if args.open:
         open_time(folder)
         return
-    layouts = [w for w in WILD if not args.layouts or w.name in args.layouts.split(",")]
     refs = [r for r in references() if not args.only or r.name in args.only.split(",")]
+    rounds = [("round 1 (tests/pdf/wild.py)", WILD, score_wild), ("round 2 (tests/pdf/wild2.py)", WILD2, score_wild2)]
+    for k, (title, layouts, scorer) in enumerate(rounds, start=1):
+        if args.round in (str(k), "all"):
+            print(title)
+            table(
+                [w for w in layouts if not args.layouts or w.name in args.layouts.split(",")],
+                refs,
+                scorer,
+                folder,
+                args,
+            )
+
+
+def table(layouts, refs, scorer, folder: Path, args) -> None:
     total = Score()
     head = f"{'layout':<16}{'headings':>9}{'extra':>6}{'units':>7}{'sections':>9}{'breaks R':>9}{'P':>7}"
     print(f"{head}{'glued':>6}{'pages':>6}{'s':>7}")
@@ -50,7 +69,7 @@ def main() -> None:
             continue
         sub, secs, pages = Score(), 0.0, 0
         for ref in refs:
-            sc, s, p = score_wild(ref, lay, folder)
+            sc, s, p = scorer(ref, lay, folder)
             secs += s
             pages += p
             if args.misses and sc.misses:

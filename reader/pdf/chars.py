@@ -4,7 +4,10 @@ PDFium (through pypdfium2) parses the pages. Asking it for every property of eve
 ~6 µs a call, too slow for broadsheet pages of 8,000 characters; so each character's code comes
 from one bulk `GetText` call and its origin from one cheap call, and the style (font, size, weight,
 fill-and-stroke "bold") is asked for only at a run's first, middle and last character (and bisected
-where they differ). Coordinates are turned to points from the page's top-left corner.
+where they differ). Coordinates are turned to points from the top-left corner of the page as shown:
+PDFium gives them in the page's own space, so a page turned by `/Rotate` (a landscape sheet drawn
+turned and shown upright) or with a CropBox away from the origin is read through the page's display
+matrix, and a character's turn is measured as shown.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from reader.errors import ReaderError
 from reader.pdf.thresholds import FRAME_MIN, ROTATED, RUN_BREAK_GAP, RUN_BREAK_RISE, SCANNED_MIN_CHARS
+from reader.text.clean import unradical
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +167,46 @@ def _fill_styles(reader: _StyleReader, textpage, idx: list[int], out: list[int],
     _fill_styles(reader, textpage, idx, out, mid, hi)
 
 
+@dataclass(frozen=True, slots=True)
+class _Matrix:
+    """Page space → points from the top-left of the page as shown (y down)."""
+
+    a: float
+    b: float
+    c: float
+    d: float
+    e: float
+    f: float
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        return self.a * x + self.c * y + self.e, self.b * x + self.d * y + self.f
+
+    def upright(self, angle: float) -> bool:
+        """Is a character at `angle` (PDFium's, in page space) upright on the page as shown?"""
+        dx = self.a * math.cos(angle) - self.c * math.sin(angle)
+        dy = self.b * math.cos(angle) - self.d * math.sin(angle)
+        return dx > 0 and abs(dy) <= ROTATED * math.hypot(dx, dy)
+
+
+_SCALE = 64
+"""PDFium maps page space to whole device pixels: the page is mapped at this many pixels a point."""
+
+
+def _display_matrix(raw, page, width: float, height: float) -> _Matrix:
+    """The page's display matrix (its /Rotate and CropBox applied), from three mapped points."""
+    dx, dy = ctypes.c_int(), ctypes.c_int()
+    w, h = round(width * _SCALE), round(height * _SCALE)
+
+    def to(x: float, y: float) -> tuple[float, float]:
+        raw.FPDF_PageToDevice(page.raw, 0, 0, w, h, 0, x, y, dx, dy)
+        return dx.value / _SCALE, dy.value / _SCALE
+
+    o, px, py = to(0, 0), to(1000, 0), to(0, 1000)
+    return _Matrix(
+        (px[0] - o[0]) / 1000, (px[1] - o[1]) / 1000, (py[0] - o[0]) / 1000, (py[1] - o[1]) / 1000, o[0], o[1]
+    )
+
+
 def read_pdf(path: str | Path, raw_bytes: bytes | None = None) -> PdfText:
     """Every page's runs. ReaderError for a file PDFium cannot open (broken, password-protected)."""
     import pypdfium2.raw as raw
@@ -185,11 +229,12 @@ def read_pdf(path: str | Path, raw_bytes: bytes | None = None) -> PdfText:
             buf = ctypes.create_string_buffer(2 * (count + 1))
             got = raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
             text = buf.raw[: 2 * max(0, got - 1)].decode("utf-16-le", "replace") if got else ""
-            runs = _runs(raw, textpage, text, count, height, px, py, x, y, box, (left, right, bottom, top), reader)
+            matrix = _display_matrix(raw, page, width, height)
+            runs = _runs(raw, textpage, text, count, matrix, px, py, x, y, box, (left, right, bottom, top), reader)
             images = 0
             if sum(len(r.text.strip()) for r in runs) < SCANNED_MIN_CHARS:  # a scanned page? (cheap check first)
                 images = sum(1 for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
-            out.pages.append(PageText(number + 1, width, height, runs, images, _frames(raw, page, height)))
+            out.pages.append(PageText(number + 1, width, height, runs, images, _frames(raw, page, matrix)))
             textpage.close()
             page.close()
     finally:
@@ -197,7 +242,7 @@ def read_pdf(path: str | Path, raw_bytes: bytes | None = None) -> PdfText:
     return out
 
 
-def _frames(raw, page, height: float) -> list[tuple[float, float, float, float]]:
+def _frames(raw, page, matrix: _Matrix) -> list[tuple[float, float, float, float]]:
     """Bounds of the page's path objects large enough to frame a few lines of text."""
     out = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -208,13 +253,17 @@ def _frames(raw, page, height: float) -> list[tuple[float, float, float, float]]
             continue
         raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
         if right.value - left.value >= FRAME_MIN and top.value - bottom.value >= FRAME_MIN:
-            out.append((left.value, height - top.value, right.value, height - bottom.value))
+            xs, ys = zip(
+                *(matrix(u, v) for u in (left.value, right.value) for v in (bottom.value, top.value)), strict=True
+            )
+            out.append((min(xs), min(ys), max(xs), max(ys)))
     return out
 
 
-def _runs(raw, textpage, text, count, height, px, py, x, y, box, box_values, reader) -> list[Run]:
+def _runs(raw, textpage, text, count, matrix: _Matrix, px, py, x, y, box, box_values, reader) -> list[Run]:
     if len(text) != count:  # characters outside the BMP: ask one by one
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage, k)) for k in range(count))
+    text = unradical(text)  # ⼀ ⽇ 年 from a font's Unicode map: 一 日 年 (headings are read by them)
     runs: list[Run] = []
     cur_idx: list[int] = []
     cur_xs: list[float] = []
@@ -226,11 +275,13 @@ def _runs(raw, textpage, text, count, height, px, py, x, y, box, box_values, rea
     def close() -> None:
         if not cur_idx:
             return
-        if abs(math.sin(raw.FPDFText_GetCharAngle(textpage, cur_idx[0]))) > ROTATED:
+        if not matrix.upright(raw.FPDFText_GetCharAngle(textpage, cur_idx[0])):
             return  # turned text: publication data up the margin, a label on a picture; not the report
         last = cur_idx[-1]
         raw.FPDFText_GetCharBox(textpage, last, *box)
-        x1 = max(box_values[1].value, cur_xs[-1] + 0.3 * size_guess)
+        left_, right_, bottom_, top_ = (v.value for v in box_values)
+        right_edge = max(matrix(u, v)[0] for u in (left_, right_) for v in (bottom_, top_))
+        x1 = max(right_edge, cur_xs[-1] + 0.3 * size_guess)
         styles = [-1] * len(cur_idx)
         styles[0] = reader.at(textpage, cur_idx[0])
         styles[-1] = reader.at(textpage, cur_idx[-1]) if len(cur_idx) > 1 else styles[0]
@@ -241,7 +292,7 @@ def _runs(raw, textpage, text, count, height, px, py, x, y, box, box_values, rea
         if ch in "\r\n\ufffe\x00" or (ch == " " and raw.FPDFText_IsGenerated(textpage, k)):
             continue
         raw.FPDFText_GetCharOrigin(textpage, k, px, py)
-        cx, cy = x.value, height - y.value
+        cx, cy = matrix(x.value, y.value)
         if cur_idx:
             gap = cx - (prev_x + prev_w)
             if abs(cy - cur_y) > RUN_BREAK_RISE * size_guess or gap > RUN_BREAK_GAP * size_guess or gap < -size_guess:

@@ -10,18 +10,19 @@ from the reconstructed text back to the PDF: a unit's `line` is the printed line
 in reading order over the whole PDF (running heads and feet counted), and `Document.places[line - 1]`
 says on which page and where that line is printed. Running heads, feet and page-turn markers are
 kept in `Document.dropped` with their printed line, as is what the layout set aside (datelines,
-framed and vertical text, what precedes the report's title on its page).
+framed and vertical text, what precedes the report's title on its page, what is read between a
+（下转第N版） and the （上接…） that brings the report back).
 """
 
 from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 from dataclasses import replace
 
 from reader.errors import ReaderError
 from reader.pdf.chars import PdfText, read_pdf
+from reader.pdf.emphasis import emphasised_sentences
 from reader.pdf.layout import (
     Block,
     Line,
@@ -29,12 +30,14 @@ from reader.pdf.layout import (
     mark_emphasis,
     mark_framed,
     mark_furniture,
+    mark_jumps,
     mark_vertical,
     order_page,
     page_lines,
     paragraphs,
 )
 from reader.pdf.thresholds import GARBLED_SHARE, HAN_MIN_SHARE, SCANNED_MAX_SHARE, SCANNED_MIN_CHARS, TITLE_SIZE
+from reader.text.chars import content_key
 from reader.text.model import Document, Dropped, Place
 from reader.text.pipeline import process_text
 
@@ -115,6 +118,7 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
     blocks = [block for _, page_blocks in ordered for block in page_blocks]
     lines = [ln for block in blocks for ln in block.lines]
     mark_before_title(lines, em)
+    mark_jumps(lines)
     for no, ln in enumerate(lines, start=1):
         ln.no = no
     body = body_style(pdf, lines)
@@ -156,7 +160,7 @@ def _document(doc_id: str, lines: list[Line], blocks: list[Block], trace: list[s
             starts.append(starts[-1])
         text, offsets, numbers = "", [], []
         for k, (no, piece) in enumerate(para.pieces):
-            offsets.append(len(_key(text)))
+            offsets.append(len(content_key(text)))
             numbers.append(no)
             text += piece
             last = k == len(para.pieces) - 1
@@ -164,8 +168,9 @@ def _document(doc_id: str, lines: list[Line], blocks: list[Block], trace: list[s
                 raw_lines.append(text)
                 starts.append((offsets, numbers))
                 text, offsets, numbers = "", [], []
-    doc = process_text("\n".join(raw_lines) + "\n", doc_id, trace)
-    keys = [_key(t) for t in raw_lines]
+    emphasised = emphasised_sentences(paras, lines)
+    doc = process_text("\n".join(raw_lines) + "\n", doc_id, trace, emphasised)
+    keys = [content_key(t) for t in raw_lines]
 
     def locate(units: list) -> list:
         """Each unit (in text order) with `line` the printed line where its text starts."""
@@ -177,7 +182,7 @@ def _document(doc_id: str, lines: list[Line], blocks: list[Block], trace: list[s
                 continue
             raw_no = min(max(u.line, 1), len(raw_lines))
             offsets, numbers = starts[raw_no - 1]
-            head = _key(doc.text[u.start : u.end])[:8]
+            head = content_key(doc.text[u.start : u.end])[:8]
             found = keys[raw_no - 1].find(head, cursor.get(raw_no, 0)) if head else -1
             if found < 0:
                 found = cursor.get(raw_no, 0)
@@ -200,10 +205,3 @@ def _document(doc_id: str, lines: list[Line], blocks: list[Block], trace: list[s
 
 
 SENTENCE_END = ("。", "！", "？", "；", "!", "?", ";", "”", "’")
-_NOT_KEY = re.compile(r"[\W_]+")
-
-
-def _key(text: str) -> str:
-    """Letters, digits and Han only (what cleaning keeps as it is: punctuation and spaces it may
-    change): to find where a unit starts in the raw line it came from."""
-    return _NOT_KEY.sub("", text)

@@ -74,6 +74,11 @@ DATELINE = re.compile(
 )
 """A news agency's or the paper's dateline printed on a line of its own above the report
 (`新华社北京3月12日电`, `本报讯（记者 周明 王芳）`): the paper's, not the report's; kept aside."""
+_JUMP = re.compile(
+    r"[（(]?\s*(下转|转下|转|上接|接上|紧接|接|续)\s*第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*[版页]\s*[）)]?"
+)
+"""A page-turn marker on a line of its own: （下转第4版） where the report leaves a page, （上接第1版) where
+it comes back."""
 _DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十]+")
 _WS = re.compile(r"\s+")
 
@@ -443,6 +448,35 @@ def mark_furniture(pages: list[tuple[PageText, list[Block]]]) -> None:
                     ln.furniture = True
 
 
+def mark_jumps(lines: list[Line]) -> None:
+    """A report that leaves its page at （下转第4版） and comes back at （上接第1版）: what is read
+    between the two (another article under a banner below the report's columns, whole pages of
+    other news) is not the report; kept aside. Only text below the marker on its page, or on later
+    pages, and only when the marker that brings the report back follows."""
+    k = 0
+    while k < len(lines):
+        m = _JUMP.fullmatch(_WS.sub("", lines[k].text))
+        if not (m and m.group(1) in ("下转", "转下", "转")):
+            k += 1
+            continue
+        out = lines[k]
+        back = next(
+            (
+                j
+                for j in range(k + 1, len(lines))
+                if (b := _JUMP.fullmatch(_WS.sub("", lines[j].text))) and b.group(1) not in ("下转", "转下", "转")
+            ),
+            None,
+        )
+        if back is None:
+            return
+        between = [ln for ln in lines[k + 1 : back] if not ln.furniture]
+        if all(ln.page > out.page or ln.top >= out.bottom for ln in between):
+            for ln in between:
+                ln.furniture = True
+        k = back + 1
+
+
 # -- emphasis and paragraphs ----------------------------------------------------------------------
 
 
@@ -604,7 +638,7 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                 start = cut
                 cur = Paragraph()
                 out.append(cur)
-                heading_run = False
+                heading_run = numbered_para = False  # the body after it bears no number
             all_emph = all_emph and all(ln.emph[start:])
             all_strong = all_strong and all(ln.strong[start:])
             piece = _line_text(ln, start)

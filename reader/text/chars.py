@@ -117,3 +117,13 @@ def first_sentence_end(text: str) -> int | None:
     if text.find(".", 0, m.start() if m else len(text)) >= 0:  # rare: an ASCII full stop may come first
         m = _FIRST_END.search(text)
     return m.end() if m else None
+
+
+_NOT_CONTENT = re.compile(r"[\W_]+")
+
+
+def content_key(text: str) -> str:
+    """Letters, digits and Han only: what cleaning keeps as it is (punctuation and spaces it may
+    change). Finds a piece of a source (a PDF's printed line, a sentence the print emphasised) in
+    the pipeline's text."""
+    return _NOT_CONTENT.sub("", text)

@@ -67,9 +67,11 @@ CHROME_RE = re.compile(
     r"|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}[ \t]+[0-9]{1,2}:[0-9]{2}.{0,40}"
     r"|https?://\S+(?:[ \t]+[0-9]{1,3}/[0-9]{1,3})?|[0-9]{1,3}/[0-9]{1,3})$"
 )
-# Kangxi radicals and CJK radical supplements that PDF text extraction gives for ordinary
-# characters (⽉ for 月): only these are normalised (NFKC on the whole text would turn ，：（） into ASCII).
-_RADICALS = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
+# Kangxi radicals, CJK radical supplements and CJK compatibility ideographs that PDF text
+# extraction gives for ordinary characters (⽉ for 月, 年 for 年: a font's Unicode map names the
+# glyph's other code point): only these are normalised (NFKC on the whole text would turn ，：（）
+# into ASCII).
+_RADICALS = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufad9]")
 # The radical supplement's simplified forms that are whole characters have no NFKC mapping (⻓ stays
 # ⻓): their look-alikes, from the radicals' names (CJK RADICAL C-SIMPLIFIED LONG is 长).
 _SUPPLEMENT = {
@@ -82,6 +84,12 @@ _SUPPLEMENT = {
 def _unradical(m: re.Match[str]) -> str:
     ch = m.group(0)
     return _SUPPLEMENT.get(ch) or unicodedata.normalize("NFKC", ch)
+
+
+def unradical(text: str) -> str:
+    """`text` with Kangxi radicals and compatibility ideographs as the ordinary characters they
+    stand for, one character for one (the PDF reader maps them before it reads headings)."""
+    return _RADICALS.sub(_unradical, text) if _RADICALS.search(text) else text
 
 
 def drop_furniture(line: str) -> tuple[str, list[str]]:

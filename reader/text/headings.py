@@ -194,6 +194,22 @@ def is_title_line(text: str) -> bool:
     return len(text) <= 40 and bool(TITLE_LINE_RE.match(text))
 
 
+EMPHASISED_LEADIN_CHARS = 40
+"""A sentence printed in bold inside its paragraph is a lead-in up to 40 characters before its 。 (the
+longest enumerated lead-in, 一是…。): a longer bold sentence is a statement stressed, not a topic."""
+
+
+def emphasised_leadin(sentence: str) -> bool:
+    """Can `sentence`, printed in bold inside a paragraph with more after it, be a lead-in by its form?"""
+    body = sentence[:-1]
+    return (
+        ends_with_stop(sentence)
+        and 2 <= len(body) <= EMPHASISED_LEADIN_CHARS
+        and not _NOT_LEADIN_RE.match(body)
+        and not any(c in body for c in "：:")
+    )
+
+
 def leadin_title(sentence: str, *, has_more: bool) -> str | None:
     """The outline title if `sentence` (a paragraph's first sentence) is a lead-in, else None."""
     if not has_more or not ends_with_stop(sentence):

@@ -9,7 +9,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 
-from reader.text.headings import MID_LEADIN_CHARS, leadin_title, mid_leadin
+from reader.text.chars import content_key
+from reader.text.headings import MID_LEADIN_CHARS, emphasised_leadin, leadin_title, mid_leadin
 from reader.text.model import Heading, Paragraph
 
 _MID_MAX = MID_LEADIN_CHARS[1] + 1  # the 。 included
@@ -20,12 +21,14 @@ def build_outline(
     paragraphs: list[Paragraph],
     sentences: dict[int, list[tuple[int, int]]],
     line_at: Callable[[int], int],
+    emphasised: frozenset[str] = frozenset(),
 ) -> tuple[list[Heading], list[int]]:
     """Outline entries in document order, and where each one's scope ends. `sentences` maps a
     body paragraph's index to the spans of its sentences; `line_at(offset)` gives the raw line
     of an offset. A lead-in (a paragraph's short opening sentence, or a topic sentence inside it)
     runs to the next lead-in of its paragraph or the paragraph's end; a heading runs to the next
-    heading of the same or a higher level."""
+    heading of the same or a higher level. A sentence whose content key is in `emphasised` (a PDF
+    printed it in bold inside its paragraph) is a lead-in where its form allows one."""
     entries: list[tuple[int, str, int, int, int]] = []  # level, title, start, end, scope end
     # Lead-ins are the third level of a report's structure: in a text without numbered sections
     # (a news feature), a short opening sentence is just a topic sentence.
@@ -45,6 +48,7 @@ def build_outline(
                     if k == 0
                     else k + 1 < len(spans) and e - s <= _MID_MAX and mid_leadin(text[s:e])
                 )
+                or (k + 1 < len(spans) and _printed_bold(text[s:e], emphasised))
             ]
             for n, (s, e) in enumerate(found):
                 entries.append((leadin_level, text[s:e], s, e, found[n + 1][0] if n + 1 < len(found) else p.end))
@@ -58,6 +62,10 @@ def build_outline(
         out.append(Heading(level, title, start, end, line_at(start), tuple(t for _, t in stack)))
         scopes.append(scope_end)
     return out, scopes
+
+
+def _printed_bold(sentence: str, emphasised: frozenset[str]) -> bool:
+    return bool(emphasised) and content_key(sentence) in emphasised and emphasised_leadin(sentence)
 
 
 class SectionIndex:

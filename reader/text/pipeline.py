@@ -60,14 +60,17 @@ def process_bytes(
     return doc
 
 
-def process_text(text: str, doc_id: str, trace: list[str] | None = None) -> Document:
+def process_text(
+    text: str, doc_id: str, trace: list[str] | None = None, emphasised: frozenset[str] = frozenset()
+) -> Document:
     """Run every stage after decoding on `text`. With `trace`, the reflow's decisions (which rule
-    broke or joined each gap, which reader took each heading) are appended to it."""
+    broke or joined each gap, which reader took each heading) are appended to it. `emphasised`: the
+    content keys (`chars.content_key`) of sentences a PDF prints in bold inside a paragraph (lead-ins)."""
     with no_gc_pauses():  # a report's records form no cyclic garbage (gcpause.py)
         cleaned, dropped = clean_text(text)
         blocks = reflow(make_lines(cleaned), trace, extracted="\f" in text)
         full, paragraphs, line_at = assemble(blocks)
-        outline, sentences = segment(doc_id, full, paragraphs, line_at)
+        outline, sentences = segment(doc_id, full, paragraphs, line_at, emphasised)
         return Document(doc_id, full, paragraphs, outline, sentences, dropped)
 
 
@@ -151,7 +154,11 @@ def assemble(blocks: list[Block]) -> tuple[str, list[Paragraph], Callable[[int],
 
 
 def segment(
-    doc_id: str, full: str, paragraphs: list[Paragraph], line_at: Callable[[int], int]
+    doc_id: str,
+    full: str,
+    paragraphs: list[Paragraph],
+    line_at: Callable[[int], int],
+    emphasised: frozenset[str] = frozenset(),
 ) -> tuple[list[Heading], list[Sentence]]:
     """Split paragraphs into sentences, build the outline, give each sentence its id and section."""
     spans: list[tuple[int, int, int, str, bool]] = []  # start, end, paragraph, kind, in a section
@@ -166,7 +173,7 @@ def segment(
         in_section = p.kind != "note"  # end notes are in no section of the body, nor are titles
         spans += [(s, e, p.index, "sentence", in_section) for s, e in own]
 
-    outline, scopes = build_outline(full, paragraphs, body, line_at)
+    outline, scopes = build_outline(full, paragraphs, body, line_at, emphasised)
     section_at = SectionIndex(outline, scopes).path_at
     seen: dict[str, int] = {}  # occurrences of each text so far
     sentences: list[Sentence] = []

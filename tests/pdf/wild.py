@@ -575,20 +575,7 @@ def _folio(c, w: Wild, st, out: Out, number: int, left: float, right: float, hei
         c.drawString(x, margin * 0.6, text)
         out.furniture.append(text)
         return
-    y = height - margin - w.body * 1.2
-    date, folio = "2026年3月13日 星期五", f"第{number}版"
-    a, b = (folio, date) if number % 2 == 0 else (date, folio)
-    c.setFont(small.font, w.body)
-    c.drawString(left, y, a)
-    c.drawRightString(right, y, b)
-    c.setFont("Hei", w.body * 1.4)
-    c.drawCentredString((left + right) / 2, y, "江州日报 · 要闻")
-    c.setLineWidth(0.8)
-    c.line(left, y - w.body * 0.8, right, y - w.body * 0.8)
-    credit = f"责任编辑：{'李娜' if number % 2 else '王磊'}  校对：吴海波"
-    c.setFont(small.font, small.size)
-    c.drawString(left, margin, credit)
-    out.furniture += [a, b, "江州日报 · 要闻", credit]
+    out.furniture += paper_folio(c, w.body, small, number, (left, right), height, margin)
     if w.margin_rotated:
         c.saveState()
         c.translate(left - w.body * 1.5, height / 2)
@@ -603,6 +590,26 @@ def _folio(c, w: Wild, st, out: Out, number: int, left: float, right: float, hei
             c.setFont("Hei", w.body)
             c.drawString(x, height / 2 - k * w.body * 1.2, ch)
         out.foreign.append("要闻·特别报道")
+
+
+def paper_folio(c, body: float, small: Style, number: int, extent, height: float, margin: float) -> list[str]:
+    """A paper's running head (date, paper and page name, 第N版, a rule) and its staff line at the
+    foot: the strings drawn."""
+    left, right = extent
+    y = height - margin - body * 1.2
+    date, folio = "2026年3月13日 星期五", f"第{number}版"
+    a, b = (folio, date) if number % 2 == 0 else (date, folio)
+    c.setFont(small.font, body)
+    c.drawString(left, y, a)
+    c.drawRightString(right, y, b)
+    c.setFont("Hei", body * 1.4)
+    c.drawCentredString((left + right) / 2, y, "江州日报 · 要闻")
+    c.setLineWidth(0.8)
+    c.line(left, y - body * 0.8, right, y - body * 0.8)
+    credit = f"责任编辑：{'李娜' if number % 2 else '王磊'}  校对：吴海波"
+    c.setFont(small.font, small.size)
+    c.drawString(left, margin, credit)
+    return [a, b, "江州日报 · 要闻", credit]
 
 
 def _op(c, op) -> None:

@@ -471,11 +471,13 @@ _ROW_UNIT = "|".join(
 _ROW = re.compile(
     r"^(?P<name>[\u4e00-\u9fff“”（）]+?)"
     rf"(?P<unit>{_ROW_UNIT})"
-    r"(?:(?P<value>\d+(?:\.\d+)?(?:(?:—|－|-|～|至|到)\d+(?:\.\d+)?)?)"
+    rf"(?:(?P<sign>{'|'.join(map(re.escape, vocab.TABLE_SIGNS))})?"
+    r"(?P<value>\d+(?:\.\d+)?(?:(?:—|－|-|～|至|到)\d+(?:\.\d+)?)?)(?P=unit)?"
     rf"(?P<post>{'|'.join(vocab.POST_QUALIFIERS)})?|(?P<words>[\u4e00-\u9fff]+))$"
 )
 """A row of a targets table as text gives it (cells run together or apart: 地区生产总值增长　%　6左右):
-the indicator, its unit, then the target value (with a hedge) or the target in words."""
+the indicator, its unit, then the target value (a sign before it, its unit again or a hedge after it:
+≥45.5, 6%左右) or the target in words."""
 
 
 def records_of_row(text: str) -> list[Found]:
@@ -486,7 +488,8 @@ def records_of_row(text: str) -> list[Found]:
     if m is None:
         return []
     if m.group("value") is not None:
-        clause = m.group("name") + m.group("value") + m.group("unit") + (m.group("post") or "")
+        sign = vocab.TABLE_SIGNS.get(m.group("sign") or "", "")
+        clause = m.group("name") + sign + m.group("value") + m.group("unit") + (m.group("post") or "")
         at = m.start("value")
     elif m.group("unit") in vocab.PERCENT_UNITS and vocab.COMPARISON_WORDS.search(m.group("words")):
         clause = m.group("name") + m.group("words")  # 能耗降低 % 完成省下达任务

@@ -252,6 +252,9 @@ SHARED_HEADS = (
 """Head nouns a list writes once after its last item (城镇居民、农村居民人均可支配收入; 工业、服务业增加值):
 with `分别` the head belongs to every item."""
 
+TABLE_SIGNS = {"≥": "不低于", "≤": "不高于", ">": "超过", "＞": "超过", "<": "低于", "＜": "低于"}
+"""Signs a targets table writes before a value (森林覆盖率 % ≥45.5): the hedge each stands for."""
+
 LIST_MARK = re.compile(r"^(?:——|—|－|-|·|•|●|○|■|□|▲|◆|[①-⑳])+")
 """Marks that open an item of a list, one item a line (——地区生产总值增长5%左右；): not part of its name."""
 

@@ -128,3 +128,15 @@ def test_end_notes_are_definitions_not_figures():
         "x-2025",
     )
     assert [r.text for r in extract(doc)] == ["地区生产总值增长6%左右", "实施重点项目40个"]
+
+
+def test_a_targets_table_cell_with_a_sign_or_its_unit_again():
+    from reader.indicators.clauses import records_of_row
+
+    def row(text):
+        return [(f.indicator, f.value, f.unit, f.qualifier) for f in records_of_row(text)]
+
+    assert row("森林覆盖率\t%\t≥45.5") == [("森林覆盖率", 45.5, "%", "不低于")]
+    assert row("城镇调查失业率\t%\t≤5.5") == [("城镇调查失业率", 5.5, "%", "不高于")]
+    assert row("地区生产总值增长\t%\t6%左右") == [("地区生产总值", 6, "%", "左右")]
+    assert row("新增城镇就业\t万人\t＞1.5") == [("新增城镇就业", 1.5, "万人", "超过")]

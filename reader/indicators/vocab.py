@@ -125,8 +125,12 @@ INTENT_HEDGE = re.compile(r"力争|确保|争取(?=增长|达到|突破|实现|�
 `力争…以上`. 争取 is a hedge only before a figure (争取增长6%); before a noun it is the verb 'obtain'
 (争取资金14.6亿元)."""
 
-COMPARE_BEFORE_NUMBER = re.compile(r"(?:高于|低于|快于|慢于|高出|超出|超过|领先)[^\d，。；、：%]{1,14}$")
-"""A comparison written before the number it measures (高于GDP增长5.9个百分点): the qualifier."""
+COMPARE_BEFORE_NUMBER = re.compile(
+    r"(?:高于|低于|快于|慢于|高出|超出|超过|领先)[^\d，。；、：%]{1,14}$"
+    r"|比(?!上年|去年|上一年|年初|同期)[^\d，。；、：%比]{1,12}(?<![提降])(?:高出|高|低|快|慢)$"
+)
+"""A comparison written before the number it measures (高于GDP增长5.9个百分点, 增速比全省高0.4个百分点):
+the qualifier. Not a change from last year (比上年提高0.8个百分点: the measure)."""
 
 # --- verbs and words around the number ----------------------------------------------------------------
 CHANGE_MEASURES = (

@@ -140,3 +140,18 @@ def test_a_targets_table_cell_with_a_sign_or_its_unit_again():
     assert row("城镇调查失业率\t%\t≤5.5") == [("城镇调查失业率", 5.5, "%", "不高于")]
     assert row("地区生产总值增长\t%\t6%左右") == [("地区生产总值", 6, "%", "左右")]
     assert row("新增城镇就业\t万人\t＞1.5") == [("新增城镇就业", 1.5, "万人", "超过")]
+
+
+def test_a_comparison_written_as_bi_x_higher_is_the_qualifier():
+    assert rows("进出口总额增长9.2%，增速比全国快4.1个百分点。") == [
+        ("进出口总额", 9.2, "%", ""),
+        ("进出口总额", 4.1, "个百分点", "比全国快"),
+    ]
+    assert rows("城镇登记失业率3.1%，比全省平均低0.6个百分点。")[-1] == (
+        "城镇登记失业率",
+        0.6,
+        "个百分点",
+        "比全省平均低",
+    )
+    # a change from last year is no comparison: 比上年提高 stays the measure
+    assert rows("森林覆盖率达到46%，比上年提高0.8个百分点。")[-1] == ("森林覆盖率", 0.8, "个百分点", "")

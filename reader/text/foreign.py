@@ -23,9 +23,11 @@ Only on an extractor's text (form feeds): plain text is never looked at. What is
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.text.chars import HAN, WS, WS_CHARS, width
 from reader.text.headings import (
+    NON_FINAL,
     NOTES_HEAD_RE,
     PART_RE,
     SECTION_RE,
@@ -48,7 +50,9 @@ THRESHOLDS = {
     "first_page_lines": (80, "the report's title is near the top of its first page"),
     "boxed_lines": (16, "a story boxed beside the report is short: a headline and a few sentences"),
     "headline_chars": ((6, 20), "a story's headline is a phrase (a page's section name is shorter)"),
-    "measure_gap": (4, "a box is set to its own measure: its lines two characters (4 units) or more off the text's"),
+    "measure_gap": (4, "a box is set to its own measure: two characters (4 units) or more off the report's"),
+    "headline_short": (6, "a headline is three characters or more short of the box's measure (a first line: two)"),
+    "min_measure": (16, "a column's measure is eight characters or more (16 units)"),
     "story_lines": (40, "a story above a report on its front page is short (the report takes the page)"),
 }
 T = {name: value for name, (value, _why) in THRESHOLDS.items()}
@@ -221,10 +225,13 @@ def _reports_own(text: str) -> bool:
 
 def _boxed_stories(items: list[Item], texts: list[str | None]) -> None:
     """A story boxed beside the report (代表委员热议…): a headline alone at a box's start, then a
-    box of whole sentences set to the box's own measure, its lines two characters or more narrower
-    or wider than the report's text on either side. (A report's own unnumbered headings are its
-    parts, notes, kickers and title lines: none of them is taken.)"""
+    box of whole sentences set to the box's own measure, two characters or more off the measure
+    most of the report's lines fill. The headline is set apart, well short of that measure (a
+    paragraph's first line is two characters short: its indent lost) and ends on no word that
+    runs on. (A report's own unnumbered headings are its parts, notes, kickers and title lines:
+    none of them is taken.)"""
     n = len(texts)
+    usual = 0
     for k, text in enumerate(texts):
         if not text or (k and texts[k - 1]) or not _headline(text):
             continue
@@ -239,10 +246,10 @@ def _boxed_stories(items: list[Item], texts: list[str | None]) -> None:
         if any(_reports_own(t) or is_title_line(t) for b in body if (t := texts[b])):
             continue
         measure = max(width(texts[b] or "") for b in body)
-        if width(text) > measure - T["measure_gap"]:
-            continue  # a headline is set apart, never a line filling the measure (a column's head)
-        around = [_measure(texts, k - 1, -1), _measure(texts, j, 1)]
-        if any(m and abs(m - measure) >= T["measure_gap"] for m in around):
+        if width(text) > measure - T["headline_short"]:
+            continue  # a line nearly filling the measure is a paragraph's first line, no headline
+        usual = usual or _usual_measure(texts)
+        if abs(usual - measure) >= T["measure_gap"]:
             _aside(items, texts, [k, *body])
 
 
@@ -250,6 +257,7 @@ def _headline(text: str) -> bool:
     low, high = T["headline_chars"]
     return (
         low <= len(text) <= high
+        and text[-1] not in NON_FINAL
         and not _CELL_PUNCT.search(text)
         and not _reports_own(text)
         and not TITLE_RE.match(text)
@@ -260,15 +268,10 @@ def _headline(text: str) -> bool:
     )
 
 
-def _measure(texts: list[str | None], k: int, step: int) -> int:
-    """The width of the widest line of the nearest box of text from line k on, going `step` (0: none)."""
-    while 0 <= k < len(texts) and not texts[k]:
-        k += step
-    box = []
-    while 0 <= k < len(texts) and texts[k] and len(box) < 8:
-        box.append(width(texts[k] or ""))
-        k += step
-    return max(box) if len(box) >= 2 else 0
+def _usual_measure(texts: list[str | None]) -> int:
+    """The width most lines of the text fill (its columns' measure)."""
+    counts = Counter(w for t in texts if t and (w := width(t)) >= T["min_measure"])
+    return counts.most_common(1)[0][0] if counts else 0
 
 
 def _datelines(items: list[Item], texts: list[str | None]) -> None:

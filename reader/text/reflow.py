@@ -918,7 +918,7 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             break
         # A numbered part heading centred in a narrow column wraps onto a line that reads like an
         # unnumbered part heading (…“十四五” / 时期工作回顾): none is set right under a numbered one.
-        if level == 1 and not line.blank_after and hd.is_unnumbered_part(lines[j].text):
+        if level == 1 and not line.blank_after and layout.short[j] and hd.is_unnumbered_part(lines[j].text):
             segs.append((lines[j].no, lines[j].text))
             j += 1
             rule = "numbered part heading wrapped onto a part heading's ending"

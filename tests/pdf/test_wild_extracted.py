@@ -170,6 +170,28 @@ def test_a_report_box_at_its_columns_measure_stays():
     assert "确保高校毕业生就业率" in process_text(text, "r").text
 
 
+def test_a_paragraphs_first_line_without_punctuation_is_no_headline():
+    """pdfminer.six may set a paragraph's first line apart by a blank (two characters short of the
+    column: its indent lost): in columns of the report's measure it is the report's, not a boxed
+    story's headline."""
+    para = (
+        "今年全市经济社会发展的主要预期目标\n\n是：地区生产总值增长6%左右，规模以上工\n"
+        "业增加值增长7%，固定资产投资增长7%，社\n会消费品零售总额增长5.5%左右。\n"
+    )
+    text = f"{WIDE}\n{para}\n{WIDE}\f"
+    assert "今年全市经济社会发展的主要预期目标是：地区生产总值增长6%左右" in process_text(text, "r").text
+
+
+def test_a_full_line_after_a_part_heading_is_no_part_heading_ending():
+    """The line after a numbered part heading that fills the column and ends like a part heading
+    (…规划目标任务) is the paragraph's first line going on, not the heading's rest."""
+    text = (
+        f"{BODY}\n二、2024年工作安排\n2024年是实现“十四五”规划目标任务\n的关键一年。全市经济社会发展的主要预\n"
+        "期目标是：地区生产总值增长5%左右。\n\f"
+    )
+    assert [h.title for h in process_text(text, "r").outline] == ["二、2024年工作安排"]
+
+
 def test_a_running_head_set_with_a_dot_is_furniture():
     text = f"江州日报 · 要闻\n\n2026年3月13日 星期五\n\n一、2025年工作回顾\n{BODY}\f江州日报 · 要闻\n\n{NEXT}\f"
     doc = process_text(text, "r")

@@ -529,6 +529,11 @@ def test_a_forum_posts_furniture_and_the_posters_words_are_never_labelled():
     assert any("转来给大家学习" in s.text for s in doc.sentences if s.kind == "title")
 
 
+def test_a_line_of_a_sentence_that_opens_like_a_forum_line_is_kept():
+    raw = "全市科研人员去年有12篇论文\n发表于2023年国际期刊，获得专利\n授权318件。\n"
+    assert process_text(raw, "t").text == "全市科研人员去年有12篇论文发表于2023年国际期刊，获得专利授权318件。"
+
+
 def test_a_report_that_opens_with_sentences_before_any_title_keeps_them():
     text = "过去一年，全市经济增长5%。城镇新增就业3万人。\n一、2024年工作回顾\n全年完成投资100亿元。\n"
     first = next(s for s in process_text(text, "t").sentences if s.kind == "sentence")

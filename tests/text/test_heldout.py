@@ -578,3 +578,15 @@ def test_parallel_two_phrase_lead_ins_open_sections():
     assert sections(PAIRED)["巩固拓展脱贫攻坚成果。"] == (part, "实施乡村振兴战略，推进农业农村现代化。")
     # alone, such a sentence is just a sentence
     assert not any(path[-1] == "加快项目建设，确保按期投产。" for _, path in got)
+
+
+def test_an_indent_after_a_section_heading_wrapped_on_two_lines_is_a_paragraphs():
+    """A file counts as indenting its paragraphs by the indented lines that follow a sentence end or a
+    heading; a heading wrapped on two lines ends on its second line (seed-jinzhong's 13 wrapped
+    sections made the file look as if it did not, and lead-ins after full lines were joined)."""
+    from tests.text.harness import references, run
+
+    ref = next(r for r in references() if r.name == "seed-jinzhong-2025")
+    _, doc, _ = run(ref, "wrapped, first-line indent", 0)
+    titles = {h.title for h in doc.outline}
+    assert {"做大项目牵引。", "加快城乡互促共进。"} <= titles

@@ -363,22 +363,29 @@ def _predicate(norm: str, cs: int, ce: int, seg: int, q: Quantity, baseline: int
 
 
 _HEADS = sorted(vocab.SHARED_HEADS, key=len, reverse=True)
+_PARALLEL_NOUN_MAX = 4
+"""The most characters of a noun between a parallel modifier and the head (城镇、农村|常住居民|人均消费支出)."""
 
 
 def _with_shared_head(parts: list[str]) -> list[str]:
-    """城镇居民、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: a head written once
-    after the last item belongs to the items before it that are as long as the last item's own words
-    (工业、服务业增加值: a known head; 城镇、农村居民收入: the last item's words after as many characters)."""
+    """城镇居民、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: a known head
+    written once after the last item belongs to the items before it that are about as long as the last
+    item's own words (工业、服务业增加值); a parallel modifier (城镇、农村常住居民人均消费支出) takes the last
+    item's words after as many characters, when those are the head and a short noun before it. Items
+    of unequal length (集成电路、新能源汽车零部件两大产业集群产值) keep their own words."""
     if len(parts) < 2:
         return parts
     last = parts[-1]
     head = next((h for h in _HEADS if last.endswith(h) and len(last) > len(h)), "")
+    if not head:
+        return parts
     out = []
     for part in parts[:-1]:
-        if head and not part.endswith(head) and abs(len(last) - len(head) - len(part)) <= 1:
-            part += head
-        elif len(last) - len(part) >= 2 and not (head and part.endswith(head)):
-            part += last[len(part) :]
+        if not part.endswith(head):
+            if abs(len(last) - len(head) - len(part)) <= 1:
+                part += head
+            elif 0 < len(last) - len(part) - len(head) <= _PARALLEL_NOUN_MAX:
+                part += last[len(part) :]
         out.append(part)
     return [*out, last]
 

@@ -51,6 +51,17 @@ def test_a_head_noun_written_once_after_a_list_belongs_to_every_item():
     ]
 
 
+def test_items_of_unequal_length_keep_their_own_words():
+    """集成电路、新能源汽车零部件两大产业集群产值: the last item's words are longer than the first's; no
+    characters of them are taken for a head (not 集成电路车零部件…)."""
+    found = rows("集成电路、新能源汽车零部件两大产业集群产值分别突破800亿元和600亿元。")
+    assert [(name, value) for name, value, _, _ in found] == [
+        ("集成电路", 800),
+        ("新能源汽车零部件两大产业集群产值", 600),
+    ]
+    assert rows("建材、农产品加工两大主导产业产值分别达到58亿元和36亿元。")[0][0] == "建材"
+
+
 def test_runs_of_values_after_a_respectively_list_spread_in_the_same_order():
     assert rows("城镇、农村常住居民人均消费支出分别为28100元、16250元，增长4.2%和6.9%。") == [
         ("城镇常住居民人均消费支出", 28100, "元", ""),

@@ -124,7 +124,7 @@ def _unspace(m: re.Match[str]) -> str:
 CELL_GAP = "\u3000"
 """What separates the cells of a table row in the cleaned text (see `table_cells`)."""
 _WIDE_GAP = re.compile(r"[\t\u3000]+| {2,}")
-_ROW_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+ROW_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 ROW_CELL_CHARS = 20
 """A table's cell (地区生产总值, 156.8, 增长（%）) is short; a longer piece is text."""
 
@@ -135,7 +135,7 @@ def table_cells(line: str) -> list[str] | None:
     short, no sentence or clause punctuation, and most of them more than one character (a heading
     letter-spaced with U+3000 has one-character cells)."""
     cells = _WIDE_GAP.split(line)
-    if len(cells) < 3 or _ROW_PUNCT.search(line) or any(len(c) > ROW_CELL_CHARS for c in cells):
+    if len(cells) < 3 or ROW_PUNCT.search(line) or any(len(c) > ROW_CELL_CHARS for c in cells):
         return None
     return cells if 3 * sum(1 for c in cells if len(c) >= 2) >= 2 * len(cells) else None
 

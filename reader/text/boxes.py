@@ -14,11 +14,12 @@ where a box belongs, by how a justified column is printed:
 - a box whose paragraph visibly ended (a short last line with a sentence end, or a heading) is not
   continued, so a continuing box after it is out of place.
 
-`in_reading_order` repairs only where these rules are broken, moving as little as it can: the
-nearest out-of-place continuing box (within a few boxes) is brought after the box cut in
-mid-sentence; two headings of one rank written side by side are parted; a part's sections (a
-section heading and the boxes after it) written out of number order are put in it (（一）, （二）,
-（三） run in order within a part and start again in the next). It acts only on an extractor's
+`in_reading_order` repairs only where these rules are broken, moving as little as it can: of the
+out-of-place continuing boxes near a box cut in mid-sentence, the one whose words run on from it
+(the report's own character n-grams across the junction: `…实现高` + `质量发展`) is brought after
+it; two headings of one rank written side by side are parted; a part's sections (a section heading
+and the boxes after it) written out of number order are put in it (（一）, （二）, （三） run in order
+within a part and start again in the next). It acts only on an extractor's
 text (form feeds between pages) with the print's marks (many lines fill one column width,
 paragraph starts two characters short); anything else is returned as it is. Lines keep their raw
 line numbers. (A heading an extractor writes alone, several boxes from its column's text, is not
@@ -27,6 +28,7 @@ brought to it: the text does not say which paragraph it heads.)
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -50,7 +52,11 @@ THRESHOLDS = {
     "column_share": (0.35, "in column text a good part of the lines fill the column (paragraphs are 3–8 lines)"),
     "indent_share": (0.5, "…and most paragraph starts after a short last line are two characters short"),
     "min_starts": (4, "the indent habit is known from four paragraph starts"),
-    "max_reach": (4, "extractors misplace a box among its neighbours (a column's head beside the next column's)"),
+    "max_reach": (
+        12,
+        "extractors misplace a box among its neighbours on the page (a column's head beside the next column's)",
+    ),
+    "reach_cost": (1.0, "each box between a cut sentence and its continuation weighs as much as a bigram met once"),
     "max_moves": (200, "a bound on repairs (each move fixes one broken rule; a text is never shuffled)"),
 }
 T = {name: value for name, (value, _why) in THRESHOLDS.items()}
@@ -144,8 +150,28 @@ def _squeeze(line: str) -> str:
 
 
 class _Reader:
-    def __init__(self, col: _Column) -> None:
+    def __init__(self, col: _Column, boxes: list[_Box]) -> None:
         self.col = col
+        self.words = "\n".join("".join(box.text) for box in boxes)
+        """The text's own words, each box's lines joined: what the report says elsewhere."""
+        self._counts: dict[str, int] = {}
+
+    def continuity(self, before: str, after: str) -> float:
+        """How well `after` goes on from `before` (a line cut in mid-sentence): the strings of two to
+        four characters across the junction that the text holds elsewhere (`…实现高质量` + `发展的…`:
+        `量发`, `质量发`, `量发展`…), longer ones weighing more. A character model of the report itself:
+        the words a report repeats (高质量发展, 基础设施, 营商环境) tell which column head goes on
+        which column foot; a cut between two words scores nothing either way."""
+        joined, k = before[-3:] + after[:3], len(before[-3:])
+        fit = 0.0
+        for size in (2, 3, 4):
+            for start in range(max(0, k - size + 1), min(k, len(joined) - size + 1)):
+                gram = joined[start : start + size]
+                count = self._counts.get(gram)
+                if count is None:
+                    count = self._counts[gram] = self.words.count(gram)
+                fit += (size - 1) * math.log1p(count)
+        return fit
 
     def open_end(self, box: _Box) -> bool:
         """Cut in mid-sentence at a column's foot: the last line fills the column (or is a first
@@ -196,7 +222,7 @@ def in_reading_order(
         col = _Column([_squeeze(line) for line, _ in items if line])
         if col.width:
             boxes = _boxes(items)
-            r = _Reader(col)
+            r = _Reader(col, boxes)
             for _ in range(T["max_moves"]):
                 if not (_join_cut_sentence(boxes, r) or _separate_headings(boxes, r) or _order_sections(boxes, r)):
                     break
@@ -205,29 +231,33 @@ def in_reading_order(
 
 
 def _join_cut_sentence(boxes: list[_Box], r: _Reader) -> bool:
-    """A box cut in mid-sentence followed by one that does not continue it: bring the nearest
-    continuing box that nothing before it continues (with the boxes that continue it) after it."""
-    for i in range(len(boxes) - 1):
-        if not r.open_end(boxes[i]) or r.continues(boxes[i + 1]):
-            continue
-        orphans = [j for j in range(1, len(boxes)) if r.continues(boxes[j]) and r.closed(boxes[j - 1])]
-        orphans = [j for j in orphans if j != i + 1]
-        if not orphans:
-            return False
-        j = min(orphans, key=lambda j: abs(j - i))
-        if abs(j - i) > T["max_reach"]:
-            continue
-        k = j
-        while k + 1 < len(boxes) and r.open_end(boxes[k]) and r.continues(boxes[k + 1]) and k + 1 != i:
-            k += 1
-        if j <= i <= k:
-            return False
-        piece = boxes[j : k + 1]
-        del boxes[j : k + 1]
-        at = i + 1 if j > i else i + 1 - len(piece)
-        boxes[at:at] = piece
-        return True
-    return False
+    """Boxes cut in mid-sentence not followed by a box that continues them, and continuing boxes
+    that follow a finished paragraph: of all such pairs (within reach), the one whose words run on
+    best across the junction, and nearest, is joined: the continuing box (with the boxes that
+    continue it) is brought after the cut one."""
+    n = len(boxes)
+    cut = [i for i in range(n) if r.open_end(boxes[i]) and not (i + 1 < n and r.continues(boxes[i + 1]))]
+    orphans = [j for j in range(1, n) if r.continues(boxes[j]) and r.closed(boxes[j - 1])] if cut else []
+    best = None
+    for i in cut:
+        for j in orphans:
+            if j != i + 1 and abs(j - i) <= T["max_reach"]:
+                fit = r.continuity(boxes[i].text[-1], boxes[j].text[0]) - T["reach_cost"] * abs(j - i)
+                if best is None or fit > best[0]:
+                    best = (fit, i, j)
+    if best is None:
+        return False
+    _, i, j = best
+    k = j
+    while k + 1 < n and r.open_end(boxes[k]) and r.continues(boxes[k + 1]) and k + 1 != i:
+        k += 1
+    if j <= i <= k:
+        return False
+    piece = boxes[j : k + 1]
+    del boxes[j : k + 1]
+    at = i + 1 if j > i else i + 1 - len(piece)
+    boxes[at:at] = piece
+    return True
 
 
 def _separate_headings(boxes: list[_Box], r: _Reader) -> bool:

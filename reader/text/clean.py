@@ -13,6 +13,9 @@ text, and at line ends; a space between two Latin words or numbers, or between t
 a title-like line (投资打好头阵 消费挖掘潜能), is kept as one space.
 The cells of a table row (three short cells or more, apart by wide gaps) keep one ideographic space
 between them: `地区生产总值　亿元　156.8　5.9`, never `亿元156.85.9`.
+Two repairs of the whole text come first (`repair`): a text saved from a web page's source gets its
+HTML character references (&nbsp; &ldquo; &mdash; &#8220;) decoded when it has several, and the
+letter O or digit 0 that OCR reads for the 〇 of a written-out year (二O二二年, 二00八年) becomes 〇.
 Nothing else is ever changed: no punctuation is normalised, no character added or reordered.
 """
 
@@ -23,6 +26,41 @@ import unicodedata
 
 from reader.text.chars import CJK_PUNCT, HAN, WS, WS_CHARS, ends_sentence
 from reader.text.decode import line_indices
+
+_ENTITY = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]{1,7}|#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6});")
+ENTITIES_MIN = 3
+"""A text holding this many HTML character references was saved from a page's source: one or two
+`&…;` may be the report's own characters (R&D;)."""
+
+
+_OCR_ZERO = re.compile("(?<=[一二三四五六七八九〇])[OoΟО○0０]+(?=[〇一二三四五六七八九OoΟО○0０]*年)")
+"""The 〇 of a year written out in characters (二〇二二年), read by OCR as a letter O or a digit 0."""
+
+
+def repair(text: str) -> str:
+    """The whole-text repairs (see the module's docstring), before the text is split into lines."""
+    text = unescape_entities(text)
+    # Looked for only before each 年 (a report has a few dozen): far cheaper than a scan of every character.
+    at = text.find("年")
+    while at >= 0:
+        if _OCR_ZERO.search(text, max(0, at - 6), at + 1):
+            return _OCR_ZERO.sub(lambda m: "〇" * len(m.group(0)), text)
+        at = text.find("年", at + 1)
+    return text
+
+
+def unescape_entities(text: str) -> str:
+    """Decode the HTML character references of a text saved from a web page's source (&nbsp; is a
+    no-break space, &ldquo; a quote); a text with fewer than `ENTITIES_MIN` is left as it is."""
+    if "&" not in text:
+        return text
+    for found, _ in enumerate(_ENTITY.finditer(text), 1):
+        if found >= ENTITIES_MIN:
+            from html import unescape  # (its table of entities is large: imported only when needed)
+
+            return _ENTITY.sub(lambda m: unescape(m.group(0)), text)
+    return text
+
 
 FURNITURE_RE = re.compile(
     rf"[（(][{WS}]*(?:上接|下转|紧接|接上|转下|接|转|续)[{WS}]*第?[{WS}]*"
@@ -47,16 +85,18 @@ _BODY_PUNCT = re.compile(r"[，。；、！？,;!?]")  # not the colon: 山西�
 
 # Lines of a web page's chrome or of a browser's print header/footer: never report text.
 _CHROME_FIRST = (
-    "当发更成来信作编阅浏点访【字扫打关分返网首上下主承技版原审责监排统喜收在转写0-9h"
+    "当发更成来信作编阅浏点访【字扫打关分返网首上下主承技版原审责监排统喜收在转写您现联使楼本回引举只签T0-9h_=*~\\-"
     "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 )
 """The first character of every form of `CHROME_RE` (keep the two in step): a look at it turns away
 most lines at once, before the forms are tried one by one."""
 CHROME_RE = re.compile(
     rf"^(?=[{_CHROME_FIRST}])"
-    r"(?:当前位置[：:>].*|(?:发表|发布|更新|成文)(?:时间|日期)[：:].{0,90}|(?:来源|信息来源|作者|编辑)[：:].{0,60}"
+    r"(?:(?:您)?(?:当前|现在)的?位置[：:>].*|(?:发表|发布|更新|成文)(?:时间|日期)[：:].{0,90}|(?:来源|信息来源|作者|编辑)[：:].{0,60}"
     r"|(?:阅读量|浏览次数|点击数|访问量)[：:]?[0-9０-９]*.{0,4}|【?字体[：:].{0,12}】?|扫一扫在手机打开当前页|打印本页|关闭窗口"
-    r"|【(?:打印|关闭|返回顶部|收藏)】|分享到[：:]?.{0,30}|返回顶部"
+    r"|(?:【(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏)】[ \t\u3000\u00a0]*)+|分享到[：:]?.{0,30}|返回顶部"
+    # a site's menu bar and its footer's links, items apart by bars: 首页 | 政务公开 | …
+    r"|(?:首页|网站地图|联系我们|使用帮助)(?:[ \t\u3000\u00a0]*[|｜丨][ \t\u3000\u00a0]*[^ \t|｜丨]{2,8}){2,9}"
     # a site's breadcrumb, links to the next and previous page, its footer (owner, site code, licence)
     r"|(?:网站)?首页[ \t\u3000]*[>＞›»].{0,80}|(?:上一篇|下一篇|上一条|下一条)[：:].{0,60}"
     r"|(?:主办单位|承办单位|主办|承办|技术支持|网站标识码|版权所有|网站地图)[：:].{0,90}|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]ICP备.{0,40}"
@@ -65,6 +105,10 @@ CHROME_RE = re.compile(
     r"|(?:审核|责编|监制|排版|统筹)[：:].{0,30}|阅读原文|喜欢此内容的人还喜欢"
     r"|(?:分享|收藏|点赞|在看|转发|写留言)(?:[ \t\u3000]*(?:分享|收藏|点赞|在看|转发|写留言)){1,5}"
     r"|[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}[ \t]+[0-9]{1,2}:[0-9]{2}.{0,40}"
+    # a forum post's lines: the poster's line, the edit note, the action links, a signature and the
+    # rule above it
+    r"|楼主[：:].{0,60}|本帖最后由.{0,40}编辑|发表于[ \t\u3000]*[0-9]{4}.{0,40}|签名档?[：:].{0,60}"
+    r"|(?:回复|引用|举报|只看该作者|TOP)(?:[ \t\u3000]+(?:回复|引用|举报|只看该作者|TOP|收藏|分享)){1,6}|[-_=*~]{5,}"
     r"|https?://\S+(?:[ \t]+[0-9]{1,3}/[0-9]{1,3})?|[0-9]{1,3}/[0-9]{1,3})$"
 )
 # Kangxi radicals, CJK radical supplements and CJK compatibility ideographs that PDF text
@@ -132,12 +176,14 @@ ROW_CELL_CHARS = 20
 def table_cells(line: str) -> list[str] | None:
     """The cells of a line of a table of figures (指标名称　单位　完成值 / 地区生产总值   亿元   156.8),
     else None: three cells or more, apart by wide gaps (an ideographic space, a tab, two spaces),
-    short, no sentence or clause punctuation, and most of them more than one character (a heading
-    letter-spaced with U+3000 has one-character cells)."""
+    short, no sentence or clause punctuation, and most of them more than one Chinese character (a
+    heading letter-spaced with U+3000 has one-character cells; a table's one-character cells are
+    figures and units: `%　6.1　4`)."""
     cells = _WIDE_GAP.split(line)
     if len(cells) < 3 or ROW_PUNCT.search(line) or any(len(c) > ROW_CELL_CHARS for c in cells):
         return None
-    return cells if 3 * sum(1 for c in cells if len(c) >= 2) >= 2 * len(cells) else None
+    wide = sum(1 for c in cells if len(c) >= 2 or not _HAN_ONLY.match(c))
+    return cells if 3 * wide >= 2 * len(cells) else None
 
 
 def clean_spaces(line: str) -> str:

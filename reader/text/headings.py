@@ -43,7 +43,8 @@ STANDALONE_RE = re.compile(
     r"^(?:各位代表[：:！!，,]?$|[—－]{2}.*(?:会议上|大会上)$|政府工作报告(?:[（(]摘要[）)])?$"
     rf"|[^\s，。、；：“”‘’（）《》,;:()]{{2,14}}(?:省长|市长|县长|区长|州长|盟长|主席|总理)\s?[{HAN}]{{2,4}}$"
     r"|【[^】]*】$|[（(]据[^）)]*[）)]$|.*(?:资料图片|资料照片|记者\S{2,8}摄)$"
-    r"|(?:注释|注|附注|名词解释|名词注释)[：:]?$)"
+    r"|(?:注释|注|附注|名词解释|名词注释)[：:]?$"
+    r"|(?:附件|附表|附录)[0-9０-９一二三四五六七八九十]{0,2}[：:]?$)"
 )
 _STANDALONE_FIRST = frozenset("各—－政【（(注附名")
 
@@ -61,8 +62,8 @@ REVIEW_LEADIN_RE = re.compile(r"^(?:一年来|过去一年|五年来|过去五�
 # 一年来，我们…, the turn to problems, the thanks, the year's framing and its targets.
 OPENER_RE = re.compile(
     r"^(?:各位代表[，,！!：:]|(?:一年来|过去一年|五年来|过去五年|这一年|这五年)[，,]|回顾(?:过去|一年来|五年来)"
-    r"|我们(?:也|还|要)?(?:清醒|深刻|也清醒)?(?:地)?(?:看到|认识到)|在[^，,。]{2,12}的同时[，,]"
-    r"|(?:这些|上述)成绩的取得|综合考虑|实现(?:上述|今年|以上)目标|做好今年(?:政府)?工作|重点(?:抓好|做好)以下"
+    r"|(?:同时[，,])?我们(?:也|还|要)?(?:清醒|深刻|也清醒)?(?:地)?(?:看到|认识到)|在[^，,。]{2,12}的同时[，,]"
+    r"|(?:这些|上述)成绩的取得|综合考虑|实现(?:上述|今年|以上)目标|做好今年的?(?:政府)?工作|重点(?:抓好|做好)以下"
     r"|(?:今年|明年|(?:19|20)\d{2}年)(?:是|[^，,。]{0,14}主要预期目标))"
 )
 _NOT_LEADIN_RE = re.compile(r"^(?:今年是|去年是|这是|这些|各位|我们|同时|此外|其中|在此)")
@@ -182,16 +183,48 @@ TITLE_LINE_RE = re.compile(
 )
 
 
-ITEM_HEADING_RE = re.compile(rf"^[0-9]{{1,2}}[.．、](?![0-9])[{HAN}“][^。！？!?：:；;]{{1,38}}$")
-"""A numbered item set as a heading of its own under a section (1.做强先进制造业): the numbering's
-third level (一、 → （一） → 1.), no sentence in it."""
+ITEM_HEADING_RE = re.compile(
+    rf"^(?:[0-9０-９]{{1,2}}[.．、](?![0-9０-９])|[（(][0-9０-９]{{1,2}}[）)])[{HAN}“][^。！？!?：:；;]{{1,38}}$"
+)
+"""A numbered item set as a heading of its own under a section (1.做强先进制造业, （1）工业提质增效):
+the numbering's third level (一、 → （一） → 1. or （1）), no sentence in it."""
+ITEM_HEADING_FIRST = frozenset("0123456789０１２３４５６７８９（(")
+"""The first character of every `ITEM_HEADING_RE` match (most paragraphs are turned away by it)."""
 NOTE_RE = re.compile(r"^(?:[［\[][0-9]{1,2}[］\]]|[0-9]{1,2}[.．、](?![0-9])[^：:，。]{1,16}[：:])")
 """An end note: ［1］一降三减：…, 1.“四上”企业：…"""
 NOTES_HEAD_RE = re.compile(r"^(?:注释|注|附注|名词解释|名词注释)[：:]?$")
+APPENDIX_RE = re.compile(
+    r"^(?:附件|附表|附录)[0-9０-９一二三四五六七八九十]{0,2}(?:[：:]?$|[：:\s\u3000][^。！？!?]{2,40}$)"
+)
+"""The head of an appendix after the report's closing call (附件1, 附件：主要预期目标, 附表2 …): what
+follows it (a table of targets, notes) belongs to no section of the body."""
 
 
 def is_title_line(text: str) -> bool:
     return len(text) <= 40 and bool(TITLE_LINE_RE.match(text))
+
+
+PAIRED_CLAUSE_CHARS = (4, 12)
+"""Each phrase of a two-phrase lead-in (坚持创新驱动发展，加快发展现代产业体系。) has 4 to 12 characters."""
+
+
+def paired_leadin(sentence: str) -> bool:
+    """Is `sentence` (a paragraph's first sentence) two parallel orders joined by a comma, without
+    figures (坚持创新驱动发展，加快发展现代产业体系。 形成强大国内市场，构建新发展格局。)? Such a sentence
+    is a lead-in only where the paragraphs beside it open the same way (see outline.build_outline):
+    alone it may be any sentence."""
+    if not ends_with_stop(sentence) or sentence.count("，") != 1:
+        return False
+    body = sentence[:-1]
+    if _FIGURES_OR_CLAUSES.search(body.replace("，", "")) or any(c in body for c in "“”"):
+        return False
+    lo, hi = PAIRED_CLAUSE_CHARS
+    first, second = body.split("，")
+    return (
+        lo <= len(first) <= hi
+        and lo <= len(second) <= hi
+        and (bool(_ORDER_START_RE.match(first)) or bool(_ORDER_START_RE.match(second)))
+    )
 
 
 EMPHASISED_LEADIN_CHARS = 40

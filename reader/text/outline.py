@@ -10,7 +10,14 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from reader.text.chars import content_key
-from reader.text.headings import ENUM_LEADIN_RE, MID_LEADIN_CHARS, emphasised_leadin, leadin_title, mid_leadin
+from reader.text.headings import (
+    ENUM_LEADIN_RE,
+    MID_LEADIN_CHARS,
+    emphasised_leadin,
+    leadin_title,
+    mid_leadin,
+    paired_leadin,
+)
 from reader.text.model import Heading, Paragraph
 
 _MID_MAX = MID_LEADIN_CHARS[1] + 1  # the 。 included
@@ -34,12 +41,13 @@ def build_outline(
     # (a news feature), a short opening sentence is just a topic sentence.
     has_sections = any(p.kind == "heading" and p.level == 2 for p in paragraphs)
     leadin_level = 3  # one below the heading it is under (3 under a section; deeper in divided reports)
+    paired = _paired_leadins(text, paragraphs, sentences) if has_sections else set()
     for p in paragraphs:
         if p.kind == "heading":
             entries.append((p.level, text[p.start : p.end], p.start, p.end, len(text)))
             leadin_level = max(3, p.level + 1)
         elif has_sections and p.index in sentences:
-            found = _leadins(text, sentences[p.index], emphasised)
+            found = _leadins(text, sentences[p.index], emphasised, opens_paired=p.index in paired)
             for n, (s, e) in enumerate(found):
                 entries.append((leadin_level, text[s:e], s, e, found[n + 1][0] if n + 1 < len(found) else p.end))
     out: list[Heading] = []
@@ -54,16 +62,36 @@ def build_outline(
     return out, scopes
 
 
-def _leadins(text: str, spans: list[tuple[int, int]], emphasised: frozenset[str]) -> list[tuple[int, int]]:
+def _paired_leadins(text: str, paragraphs: list[Paragraph], sentences: dict[int, list[tuple[int, int]]]) -> set[int]:
+    """The body paragraphs that open with a two-phrase lead-in (`paired_leadin`) next to another
+    that does, with no heading between them: parallel lead-ins are set as a run."""
+    runs: list[list[int]] = [[]]
+    for p in paragraphs:
+        spans = sentences.get(p.index)
+        if p.kind != "text" or not spans:
+            runs.append([])  # a heading (or anything else) ends a run
+            continue
+        s, e = spans[0]
+        if len(spans) > 1 and paired_leadin(text[s:e]):
+            runs[-1].append(p.index)
+        else:
+            runs.append([])
+    return {k for run in runs if len(run) >= 2 for k in run}
+
+
+def _leadins(
+    text: str, spans: list[tuple[int, int]], emphasised: frozenset[str], *, opens_paired: bool = False
+) -> list[tuple[int, int]]:
     """The spans of a body paragraph's sentences that are lead-ins: its opening sentence, topic
     sentences inside it, the siblings of an enumerated opening (一是…。 … 二是…。) and sentences the
-    print set in bold. None is the paragraph's last sentence: a lead-in has sentences to lead."""
+    print set in bold; `opens_paired`: its opening sentence is one of a run of two-phrase lead-ins
+    (`_paired_leadins`). None is the paragraph's last sentence: a lead-in has sentences to lead."""
     found = []
     enumerated = False  # the paragraph opens with an enumerated lead-in: its siblings follow inside it
     for k, (s, e) in enumerate(spans):
         sentence, more = text[s:e], k + 1 < len(spans)
         if k == 0:
-            leads = leadin_title(sentence, has_more=more) is not None
+            leads = opens_paired or leadin_title(sentence, has_more=more) is not None
             enumerated = leads and bool(ENUM_LEADIN_RE.match(sentence))
         else:
             leads = more and (

@@ -14,7 +14,7 @@ from reader.errors import ReaderError
 from reader.gcpause import no_gc_pauses
 from reader.text.boxes import in_reading_order
 from reader.text.chars import WS_CHARS, width
-from reader.text.clean import clean_line, drop_box_blanks, lines_to_clean
+from reader.text.clean import clean_line, drop_box_blanks, lines_to_clean, repair
 from reader.text.decode import decode_bytes, split_lines
 from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
 from reader.text.furniture import furniture_changes, strip_furniture
@@ -77,7 +77,7 @@ def process_text(
 def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
     """Clean every raw line: (raw line number, cleaned text, width of its indent: 0 if none) and the
     furniture dropped."""
-    lines = split_lines(text)
+    lines = split_lines(repair(text))
     cleaned: list[tuple[int, str, int]] = []
     dropped: list[Dropped] = []
     if "\f" in text:  # an extractor's text, with its pages and text boxes

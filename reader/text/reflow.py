@@ -122,7 +122,7 @@ _MID_LEADIN = re.compile(
 _NUMBERED_FIRST = set("（(一二三四五六七八九十第")
 _OPENS, _ITEM = attrgetter("opens"), attrgetter("item")
 _STANDALONE_FIRST = set("各—－政【（(")
-_OPENER_FIRST = set("各一过五这回我在上综实做重今明12")
+_OPENER_FIRST = set("各一过五这回我在上综实做重今明同12")
 
 
 class Line(NamedTuple):
@@ -346,14 +346,27 @@ class Layout:
         """Per line: whether the numbered sections of its part are run in (（一）…。 and the body on
         the same line), set apart (a short line of their own), or None if the part does not show."""
         indented = [k for k, ln in enumerate(lines) if ln.indent]
-        after_end = sum(1 for k in indented if k == 0 or lines[k - 1].ends)
+        # Paragraph indents: not the centred headings and title lines. They follow a sentence end, or
+        # a line that closes without one (a heading, a title line, a row, a ： lead-in).
+        body = [k for k in indented if not (lines[k].opens or lines[k].standalone)]
+        after_end = sum(
+            1
+            for k in body
+            if k == 0
+            or lines[k - 1].ends
+            or lines[k - 1].opens
+            or lines[k - 1].standalone
+            or lines[k - 1].text[-1] in "：:"
+            or (k >= 2 and lines[k - 2].opens and not lines[k - 1].has_end)  # a heading wrapped on two lines
+        )
         self.indents_paragraphs = (
-            len(indented) >= max(T["indent_min_lines"], T["indent_min_share"] * n)
+            len(body) >= max(T["indent_min_lines"], T["indent_min_share"] * n)
             and len(indented) < T["indent_max_share"] * n
-            and after_end >= T["indent_after_end"] * len(indented)
+            and after_end >= T["indent_after_end"] * len(body)
         )
         """Paragraphs start with an indent (most lines are not indented, and indented lines follow
-        sentence ends): an indent after a sentence end starts a paragraph even after a full line."""
+        sentence ends, headings or title lines): an indent after a sentence end starts a paragraph even
+        after a full line."""
 
     def _section_styles(self) -> list[bool | None]:
         styles: list[bool | None] = []
@@ -1011,11 +1024,14 @@ def _ends_before_paragraph(lines: list[Line], j: int) -> bool:
 
 def _plain_tail_end(lines: list[Line], j: int, layout: Layout) -> int | None:
     """Lines j.. with no sentence end that close within three lines at a short line or a blank:
-    the wrapped rest of a heading. Returns the index after them, or None."""
+    the wrapped rest of a heading. Returns the index after them, or None. (In a file that indents
+    paragraphs, an indented line opens one: a heading's rest is never indented.)"""
     for m in range(j, min(j + int(T["tail_lines"]), len(lines))):
         line = lines[m]
         if line.has_end or line.opens or line.item or line.row or line.text[-1] in "：:":
             return None  # (a line ending with ： leads in to what follows: no heading ends so)
+        if line.indent and layout.indents_paragraphs:
+            return None
         if layout.short[m] or (line.blank_after and not layout.blank_every_line) or m + 1 >= len(lines):
             return m + 1
     return None
@@ -1088,19 +1104,52 @@ def _below_divisions(blocks: list[Block]) -> None:
                 block.level += 1
 
 
+def _report_start(blocks: list[Block]) -> int:
+    """The index of the report's title line (政府工作报告, its dateline in the next block) when
+    paragraphs of text come before it and no heading does (a forum poster's or an editor's words
+    above the report), else 0."""
+    for k, block in enumerate(blocks[:12]):
+        if block.kind == "heading":
+            return 0
+        if (
+            k
+            and block.text.endswith("政府工作报告")
+            and hd.is_title_line(block.text)
+            and k + 1 < len(blocks)
+            and _is_dateline(blocks[k + 1].segments[0][1])
+        ):
+            return k if any(_ANY_END.search(b.text) for b in blocks[:k]) else 0
+    return 0
+
+
 def _mark_titles_and_notes(blocks: list[Block], trace: list[str] | None) -> None:
     """Title-block lines (a report title, dateline, byline, banner; a short line without a sentence
-    before the body starts) become "title" blocks; end notes (［1］…) "note" blocks; a numbered item
-    standing alone under a section (1.做强先进制造业) a heading one level below the section."""
+    before the body starts) become "title" blocks; end notes (［1］…) "note" blocks, and so does all
+    that follows an appendix's head (附件1: its short lines "title"); a numbered item
+    standing alone under a section (1.做强先进制造业, （1）做强主导产业) a heading one level below the section."""
     body_started = False
+    appendix = False  # past an appendix's head (附件1): nothing after it is in a section of the body
     section = 0  # the level of the last heading that is not such an item
-    for block in blocks:
+    start = _report_start(blocks)
+    for block in blocks[:start]:  # a page's or a poster's words before the report's title block
+        block.kind = "title"
+        if trace is not None:
+            trace.append(f"line {block.segments[0][0]}  title (before the report's title)  {block.text[:30]}")
+    for block in blocks[start:]:
         if block.kind == "heading":
             body_started = True
             section = block.level
             continue
         first = block.segments[0][1]
-        if section >= 2 and first[0] in "0123456789" and hd.ITEM_HEADING_RE.match(block.text):
+        if first[0] == "附" and body_started and hd.APPENDIX_RE.match(block.text):
+            appendix = True
+        if appendix:
+            short = len(block.segments) <= 2 and len(block.text) <= 40 and not _ANY_END.search(block.text)
+            block.kind = "title" if short and CELL_GAP not in first else "note"
+            if trace is not None:
+                trace.append(f"line {block.segments[0][0]}  {block.kind} (appendix)  {block.text[:30]}")
+            continue
+        if section >= 2 and first[0] in hd.ITEM_HEADING_FIRST and hd.ITEM_HEADING_RE.match(block.text):
             block.kind, block.level = "heading", section + 1
             if trace is not None:
                 trace.append(f"line {block.segments[0][0]}  heading {block.level}  numbered item alone  {block.text}")

@@ -119,6 +119,34 @@ def test_a_continuing_box_is_brought_after_the_box_cut_in_mid_sentence():
     assert doc.sentences[-1].text == "实施高校毕业生就业促进行动，城镇新增就业八万人以上。"
 
 
+_Q1 = "坚持创新驱动。加快建设科技创新平台，推动产业链创新链深度融合，实现高质量发展，壮大新兴产业集群。"
+_Q2 = "统筹城乡建设。推进城市更新和老旧小区改造，完善交通水利能源等重大基础设施建设，提升城市承载能力。"
+_H = "加快基础设施互联互通。推进高速公路和城际铁路建设，提升基础设施现代化水平。"
+
+
+def test_the_words_tell_which_column_head_goes_on_which_cut_sentence():
+    """Two sentences cut at column feet (`…实现高` and `…重大基础`) and two column heads that go on
+    a sentence (`质量发展，…` and `设施建设，…`), the heads written first, in the other order: the
+    nearest head is the wrong one. The words across each junction that the report says elsewhere
+    (高质量, 基础设施) pair them."""
+    q1, q2 = _column(_Q1), _column(_Q2)
+    assert q1[1].endswith("实现高") and q2[1].endswith("重大基础") and len(q1[1]) == len(q2[1]) == 18
+    text = "\n\n".join(
+        "\n".join(box)
+        for box in (
+            ["二、今后五年的奋斗目标", *_column(_B), *_column(_D)],
+            q1[2:],
+            q2[2:],
+            q1[:2],
+            q2[:2],
+            [*_column(_F), *_column(_G), *_column(_H)],
+        )
+    )
+    doc = process_text(text + "\n\f", "r")
+    got = [doc.text[p.start : p.end] for p in doc.paragraphs]
+    assert _Q1 in got and _Q2 in got, got
+
+
 def test_boxes_are_put_back_where_every_form_feed_went_with_the_page_furniture():
     """pdfminer.six glues each page's form feed to its running head, and ends the text with one
     beside the staff line: the furniture stage takes them away with what they are glued to. The

@@ -342,7 +342,8 @@ class Score:
         return self._ratio(self.breaks_hit, self.breaks_out)
 
 
-def _breaks(texts: list[str]) -> set[int]:
+def paragraph_breaks(texts: list[str]) -> set[int]:
+    """Where paragraph breaks fall in the texts run together (character offsets)."""
     out, pos = set(), 0
     for t in texts[:-1]:
         pos += len(t)
@@ -403,7 +404,7 @@ def score(ref: Reference, doc: Document, furniture: list[str] = ()) -> Score:
         for p in doc.paragraphs
         if kinds[p.index] != "chrome" and (t := _strip_furniture(norm(doc.text[p.start : p.end]), furniture))
     ]
-    want_b, got_b = _breaks(ref_texts), _breaks(out_texts)
+    want_b, got_b = paragraph_breaks(ref_texts), paragraph_breaks(out_texts)
     sc.breaks, sc.breaks_out, sc.breaks_hit = len(want_b), len(got_b), len(want_b & got_b)
     joined = "".join(ref_texts)
     for pos in sorted(want_b - got_b):

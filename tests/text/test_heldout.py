@@ -307,12 +307,14 @@ def test_a_short_sentence_with_a_figure_after_a_full_line_goes_on_its_paragraph(
 
 
 def test_the_held_out_set_keeps_its_figures():
-    from tests.text.heldout.score import Score, run_all
+    from tests.text.harness import Score
+    from tests.text.heldout.score import figures as figures_of
+    from tests.text.heldout.score import run_all
 
     total = Score()
-    for _, sc in run_all():
+    for _, sc in run_all():  # both rounds
         total += sc
-    figures = total.figures()
+    figures = figures_of(total)
     assert figures["headings"] >= 0.99 and figures["extra"] == 0, (figures, total.misses[:10])
     assert figures["units"] >= 0.995 and figures["sections"] >= 0.98, (figures, total.misses[:10])
     assert figures["recall"] >= 0.99 and figures["precision"] >= 0.99, (figures, total.misses[:10])
@@ -331,6 +333,16 @@ def test_the_held_out_set_keeps_its_figures():
         *("京ICP备05001234号", "责编：某某", "监制：某某", "排版：某某", "统筹：某某", "喜欢此内容的人还喜欢"),
         *("收藏 点赞", "转发 在看", "写留言 分享", "2026/2/14 10:21 云川市人民政府"),
         *("https://www.example.gov.cn/a.html 1/15", "3/15"),
+        *(
+            "您当前的位置：首页 > 政务公开",
+            "您现在的位置：首页",
+            "首页 | 政务公开 | 政务服务",
+            "【打印本页】【关闭窗口】",
+        ),
+        *("网站地图 | 联系我们 | 使用帮助", "联系我们 | 网站地图 | 使用帮助", "使用帮助 | 网站地图 | 联系我们"),
+        *("楼主：某某　发表于 2019-1-28 09:12", "本帖最后由 某某 于 2019-1-28 09:20 编辑", "发表于 2019-1-28 09:12"),
+        *("签名：路漫漫其修远兮", "签名档：某某", "回复　引用　举报　TOP", "只看该作者 回复", "TOP 回复"),
+        *("--------------------", "____________", "==========", "**********", "~~~~~~"),
     ],
 )
 def test_every_form_of_chrome_passes_the_first_character_look(line):
@@ -339,3 +351,230 @@ def test_every_form_of_chrome_passes_the_first_character_look(line):
     from reader.text.clean import clean_line
 
     assert clean_line(line) == ("", [line])
+
+
+# == round 2 (2026-12-04): classes the second held-out round found ==================================
+
+# -- a web page saved from its source: HTML character references, the site's menu and footer ----
+
+PAGE_SOURCE = """\
+石桥区人民政府门户网站
+首页 | 走进石桥 | 政务公开 | 政务服务 | 互动交流
+您当前的位置：首页&nbsp;&gt;&nbsp;政务公开&nbsp;&gt;&nbsp;政府工作报告
+政府工作报告
+&nbsp;
+&mdash;&mdash;2024年1月9日在石桥区第三届人民代表大会第四次会议上
+&nbsp;&nbsp;&nbsp;&nbsp;各位代表：
+&nbsp;&nbsp;&nbsp;&nbsp;现在，我代表区人民政府，向大会报告工作，请予审议。
+一、2023年工作回顾
+&nbsp;&nbsp;&nbsp;&nbsp;全年实施&ldquo;十大工程&rdquo;，完成投资158亿元。改造老旧小区46个。
+&nbsp;
+【打印本页】&nbsp;&nbsp;【关闭窗口】
+网站地图 | 联系我们 | 使用帮助
+"""
+
+
+def test_a_page_saved_from_its_source_has_its_character_references_decoded():
+    doc = process_text(PAGE_SOURCE, "t")
+    texts = [s.text for s in doc.sentences]
+    assert "全年实施“十大工程”，完成投资158亿元。" in texts
+    assert "——2024年1月9日在石桥区第三届人民代表大会第四次会议上" in texts
+    assert [h.title for h in doc.outline] == ["一、2023年工作回顾"]
+    assert not any("&" in t for t in texts)
+
+
+def test_a_sites_menu_breadcrumb_and_footer_links_are_chrome():
+    doc = process_text(PAGE_SOURCE, "t")
+    texts = " ".join(s.text for s in doc.sentences)
+    for chrome in ("走进石桥", "您当前的位置", "打印本页", "网站地图"):
+        assert chrome not in texts
+    assert any("网站地图" in d.text for d in doc.dropped)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["&nbsp;", "&ldquo;", "&rdquo;", "&mdash;", "&#8220;", "&#x201D;"]), min_size=3))
+def test_three_character_references_or_more_are_all_decoded(refs):
+    text = "一、工作回顾\n" + "".join(f"推进改革{r}" for r in refs) + "见效。\n"
+    assert "&" not in process_text(text, "t").text
+
+
+def test_one_ampersand_of_the_report_is_left_alone():
+    doc = process_text("研发投入（R&D）增长12%。加大R&amp;D投入。\n", "t")
+    assert "R&amp;D" in doc.text  # one reference: the report's own characters, not a page's source
+
+
+# -- the numbering's third level written （1）; OCR's O in a written-out year ----------------------
+
+CIRCLED = """\
+一、过去五年工作回顾
+（一）产业转型迈出坚实步伐
+（1）工业提质增效
+新能源汽车零部件、电子信息两个产业集群产值均突破500亿元，规模以上工业企业达到1320家。
+（２）服务业加快发展
+建成柘阳港综合物流园，快递业务量年均增长28%。五年来：①必须坚持发展第一要务；②必须坚持人民至上。
+"""
+
+
+def test_a_parenthesised_item_number_standing_alone_is_a_heading_below_its_section():
+    got = outline(CIRCLED)
+    assert (3, ("一、过去五年工作回顾", "（一）产业转型迈出坚实步伐", "（1）工业提质增效")) in got
+    assert (3, ("一、过去五年工作回顾", "（一）产业转型迈出坚实步伐", "（２）服务业加快发展")) in got
+    assert sections(CIRCLED)["建成柘阳港综合物流园，快递业务量年均增长28%。"][-1] == "（２）服务业加快发展"
+
+
+@pytest.mark.parametrize("read", ["O", "o", "0", "○", "〇"])
+def test_the_o_ocr_reads_in_a_written_out_year_is_its_zero(read):
+    raw = f"——二{read}二二年一月十二日在柘阳市第十六届人民代表大会第一次会议上\n二{read}{read}八年，全市增长9%。\n"
+    doc = process_text(raw, "t")
+    assert "——二〇二二年一月十二日在柘阳市第十六届人民代表大会第一次会议上" in doc.text
+    assert "二〇〇八年，全市增长9%。" in doc.text
+
+
+def test_an_o_beside_figures_or_words_is_left_alone():
+    doc = process_text("建成5G基站300个，PM2.5下降10%，二O期工程开工。\n", "t")
+    assert doc.text == "建成5G基站300个，PM2.5下降10%，二O期工程开工。"
+
+
+# -- an appendix after the closing call; a table's one-character cells ---------------------------
+
+APPENDIX = """\
+一、2023年工作回顾
+（一）坚持扩投资促消费
+全省地区生产总值增长5.4%。具体指标见附件1。
+各位代表，让我们为奋力谱写新篇章而不懈奋斗！
+附件1
+2024年全省经济社会发展主要预期目标
+指标{g}单位{g}2023年完成{g}2024年目标{g}属性
+一般公共预算收入增长{g}%{g}6.1{g}4{g}预期性
+进出口总额增长{g}%{g}-2.3{g}3{g}预期性
+附件2
+名词解释
+1.“智改数转网联”：智能化改造、数字化转型、网络化联接的简称。
+"""
+
+
+@pytest.mark.parametrize("gap", ["\u3000", "\t", "   "])
+def test_what_follows_an_appendix_head_is_in_no_section(gap):
+    doc = process_text(APPENDIX.format(g=gap), "t")
+    by_text = {s.text: s for s in doc.sentences}
+    assert by_text["具体指标见附件1。"].section == ("一、2023年工作回顾", "（一）坚持扩投资促消费")
+    for text in ("附件1", "2024年全省经济社会发展主要预期目标", "附件2", "名词解释"):
+        assert by_text[text].section == () and by_text[text].kind == "title", text
+    row = "一般公共预算收入增长\u3000%\u30006.1\u30004\u3000预期性"  # never %6.14
+    assert by_text[row].section == () and by_text["进出口总额增长\u3000%\u3000-2.3\u30003\u3000预期性"].section == ()
+    assert by_text["1.“智改数转网联”：智能化改造、数字化转型、网络化联接的简称。"].section == ()
+
+
+# -- an indented line after a heading opens a paragraph in a file that indents them -------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(16, 24))
+def test_a_heading_never_takes_an_indented_paragraph_as_its_tail(width):
+    body = [
+        "二、2024年主要目标和重点工作",
+        "综合考虑各方面因素，今年全省经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，城镇调查失业率5.5%以内。",
+        "（一）着力扩大有效需求",
+        "全年安排省级重点项目700个，年度计划投资5500亿元。落实以旧换新政策。",
+        "（二）着力建设现代化产业体系",
+        "实施制造业重点产业链高质量发展行动，新培育千亿级产业集群2个。推进智能化改造。",
+    ]
+    lines = [
+        "\u3000\u3000\u3000政府工作报告",
+        "\u3000\u3000\u3000——2024年1月23日在东陵省第十四届人民代表大会第二次会议上",
+    ]
+    for k, para in enumerate(body):
+        if k == 0:
+            lines.append("\u3000\u3000\u3000" + para)
+            continue
+        wrapped = wrap(para, width, width - 2)
+        lines += ["\u3000\u3000" + wrapped[0], *wrapped[1:2], *([""] if k in (1, 5) else []), *wrapped[2:]]
+        # (a blank line left mid-paragraph: a CR CR LF line end read as two)
+    titles = [h.title for h in process_text("\n".join(lines) + "\n", "t").outline]
+    assert titles == ["二、2024年主要目标和重点工作", "（一）着力扩大有效需求", "（二）着力建设现代化产业体系"]
+
+
+# -- a forum repost: the post's furniture, the poster's words above the report -------------------
+
+FORUM = """\
+【转帖】青川回族自治区2019年政府工作报告（全文）
+楼主：黄土坡上　　发表于 2019-1-28 09:12　　只看该作者
+本帖最后由 黄土坡上 于 2019-1-28 09:20 编辑
+转来给大家学习，全文很长，慢慢看。
+
+政府工作报告
+
+——2019年1月27日在青川回族自治区第十二届人民代表大会第二次会议上
+
+一、2018年工作回顾
+
+全年地区生产总值增长7%。
+
+（一）三大攻坚战取得积极进展
+
+减少农村贫困人口13.6万人。
+
+【完】
+--------------------
+签名：路漫漫其修远兮，吾将上下而求索
+回复　引用　举报　TOP
+"""
+
+
+def test_a_forum_posts_furniture_and_the_posters_words_are_never_labelled():
+    doc = process_text(FORUM, "t")
+    labelled = [s.text for s in doc.sentences if s.kind == "sentence"]
+    assert labelled == ["全年地区生产总值增长7%。", "减少农村贫困人口13.6万人。"]
+    assert [h.title for h in doc.outline] == ["一、2018年工作回顾", "（一）三大攻坚战取得积极进展"]
+    assert any("转来给大家学习" in s.text for s in doc.sentences if s.kind == "title")
+
+
+def test_a_report_that_opens_with_sentences_before_any_title_keeps_them():
+    text = "过去一年，全市经济增长5%。城镇新增就业3万人。\n一、2024年工作回顾\n全年完成投资100亿元。\n"
+    first = next(s for s in process_text(text, "t").sentences if s.kind == "sentence")
+    assert first.text == "过去一年，全市经济增长5%。"
+
+
+# -- the formulae that open a paragraph, after a full line ending a sentence ---------------------
+
+
+@pytest.mark.parametrize(
+    "opener",
+    ["同时，我们也清醒看到，全区经济总量小、发展不充分的区情没有根本改变。", "做好今年的工作，要着重把握好以下几点："],
+)
+def test_a_formula_opens_a_paragraph_after_a_full_line(opener):
+    first = "各族群众交往交流交融更加紧密，宗教领域保持和谐稳定，民族团结进步事业不断巩固，各项事业全面发展。"
+    widths = [w for w in range(12, 30) if len(wrap(first, w)[-1]) == w]  # its last line full: only the formula tells
+    assert widths
+    for w in widths:
+        doc = process_text("\n".join(wrap(first, w) + wrap(opener, w)) + "\n", "t")
+        assert [doc.text[p.start : p.end] for p in doc.paragraphs] == [first, opener], w
+
+
+# -- parallel two-phrase lead-ins ----------------------------------------------------------------
+
+PAIRED = """\
+一、2020年工作回顾
+（一）加大宏观政策应对力度，着力稳住经济基本盘。
+新增减税降费超过2.6万亿元。
+二、“十四五”时期主要目标任务
+坚持创新驱动发展，加快发展现代产业体系。全社会研发经费投入年均增长7%以上。
+形成强大国内市场，构建新发展格局。坚持扩大内需这个战略基点，加快培育完整内需体系。
+实施乡村振兴战略，推进农业农村现代化。巩固拓展脱贫攻坚成果。
+三、2021年重点工作
+加快项目建设，确保按期投产。全年完成投资100亿元。
+"""
+
+
+def test_parallel_two_phrase_lead_ins_open_sections():
+    got = outline(PAIRED)
+    part = "二、“十四五”时期主要目标任务"
+    for leadin in (
+        "坚持创新驱动发展，加快发展现代产业体系。",
+        "形成强大国内市场，构建新发展格局。",
+        "实施乡村振兴战略，推进农业农村现代化。",
+    ):
+        assert (3, (part, leadin)) in got
+    assert sections(PAIRED)["巩固拓展脱贫攻坚成果。"] == (part, "实施乡村振兴战略，推进农业农村现代化。")
+    # alone, such a sentence is just a sentence
+    assert not any(path[-1] == "加快项目建设，确保按期投产。" for _, path in got)

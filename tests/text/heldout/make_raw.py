@@ -6,11 +6,14 @@ characters with kinsoku, shown or lost first-line indents, centred part headings
 every line, blank lines at column breaks mid-sentence, page-turn markers, a running head block in
 mid-text, spaces by digits, full-width digits, half-width punctuation, run-in section headings,
 web pages and WeChat copies as pasted (one line per paragraph, indents, extra blank lines).
-Usage: python -m tests.text.heldout.make_raw
+Round 2 (2026-12-04) added PDF-viewer copies, OCR, Word .docx saved as text, HTML saved as text,
+a forum repost, GB18030 with CRLF, and a BOM with mixed line ends.
+Usage: python -m tests.text.heldout.make_raw [NAME...]   (no name: round 2's reports)
 """
 
 from __future__ import annotations
 
+import html
 import random
 import re
 
@@ -25,7 +28,7 @@ def _row(text: str, sep: str) -> str:
 
 
 def _is_row(p: Para) -> bool:
-    return p.kind == "text" and "　" in p.text
+    return p.kind in ("text", "note") and "　" in p.text
 
 
 def columns(
@@ -115,6 +118,157 @@ def _head(name: str) -> list[str]:
     return HEADS[name]
 
 
+# -- round 2 (2026-12-04): layouts round 1 did not have --------------------------------------------
+
+ADDED: dict[str, list[str]] = {}
+"""Furniture a round-2 layout added to a report (page numbers, site menus, forum lines): never part
+of a unit. Filled as the layouts are made; `furniture_of` gives it to the scorer."""
+
+
+def _add(name: str, *lines: str) -> None:
+    ADDED.setdefault(name, [])
+    ADDED[name] += [ln for ln in lines if ln not in ADDED[name]]
+
+
+def _is_text(p: Para) -> bool:
+    return p.kind in ("text", "note") or (p.kind == "heading" and p.depth > 1)
+
+
+def pdf_copy(
+    name: str, paras: list[Para], rng: random.Random, *, width: int, page_lines: int, number: str, tail: str = " "
+) -> str:
+    """Text copied out of a PDF viewer: one printed line per line, each ending with `tail` (the
+    viewer's space), first-line indents lost, titles and part headings centred with spaces, and the
+    page number (`number` formats it: "- 3 -", "— 3 —") between the last line of a page and the first
+    of the next, mid-sentence as often as not."""
+    lines: list[str] = []
+    for p in paras:
+        if _is_row(p):
+            lines.append(_row(p.text, "  "))
+        elif p.kind == "title" or (p.kind == "heading" and p.depth == 1):
+            lines.append(" " * rng.randint(8, 16) + p.text)
+        else:
+            lines += wrap(p.text, width, width - 2)
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        out.append(ln + tail)
+        if (k + 1) % page_lines == 0 and k + 1 < len(lines):
+            page = number.format((k + 1) // page_lines)
+            _add(name, page)
+            out += [page] if rng.random() < 0.5 else ["", page, ""]
+    return "\n".join(out) + "\n"
+
+
+_OCR_HALF = {"，": ",", "：": ":", "；": ";", "（": "(", "）": ")", "！": "!"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def ocr(name: str, paras: list[Para], rng: random.Random, *, width: int, page_lines: int) -> str:
+    """What OCR of a printed report gives: lines as scanned (indent read as two spaces or not at
+    all), punctuation read half-width here and full-width there, now and then a space between two
+    characters, a run of digits read full-width, 〇 in a written-out year read as the letter O, and
+    the page number between pages."""
+    lines: list[str] = []
+    for p in paras:
+        if _is_row(p):
+            lines.append(_row(p.text, "  "))
+            continue
+        wrapped = [p.text] if p.kind == "title" or (p.kind == "heading" and p.depth == 1) else wrap(p.text, width)
+        if _is_text(p) and rng.random() < 0.6:
+            wrapped[0] = "  " + wrapped[0]
+        lines += wrapped
+    out: list[str] = []
+    for k, ln in enumerate(lines):
+        chars = []
+        for i, c in enumerate(ln):
+            if c in _OCR_HALF and rng.random() < 0.3:
+                c = _OCR_HALF[c]
+            elif c == "〇":
+                c = "O"
+            if i and _HAN.match(c) and _HAN.match(ln[i - 1]) and rng.random() < 0.015:
+                chars.append(" ")
+            chars.append(c)
+        ln = "".join(chars)
+        if rng.random() < 0.1:
+            ln = re.sub(r"[0-9]+", lambda m: m.group(0).translate(_FULLWIDTH), ln, count=1)
+        out.append(ln)
+        if (k + 1) % page_lines == 0 and k + 1 < len(lines):
+            page = f"— {(k + 1) // page_lines + 1} —"
+            _add(name, page)
+            out += ["", page, ""]
+    return "\n".join(out) + "\n"
+
+
+_NUMBERED = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[0-9]+、)")
+
+
+def docx_txt(paras: list[Para], rng: random.Random, *, tab_after_number: bool = True) -> str:
+    """A .docx saved as plain text by Word: one paragraph per line, nothing wrapped, no blank lines,
+    an automatic list number followed by a tab, table cells apart by tabs, a row to a line."""
+    out: list[str] = []
+    for p in paras:
+        if _is_row(p):
+            out.append(_row(p.text, "\t"))
+        elif tab_after_number and p.kind == "heading":
+            out.append(_NUMBERED.sub(r"\1\t", p.text, count=1))
+        else:
+            out.append(p.text)
+    return "\n".join(out) + "\n"
+
+
+def html_text(name: str, paras: list[Para], rng: random.Random, *, site: str, short: str) -> str:
+    """An HTML page saved as text with its entities left undecoded (&nbsp; indents, &ldquo; quotes,
+    &mdash; dashes), the site's menu and breadcrumb above the article and its footer below."""
+    gap = "&nbsp;" * 4
+    top = [
+        f"{site}人民政府门户网站",
+        f"首页 | 走进{short} | 政务公开 | 政务服务 | 互动交流 | 专题专栏",
+        "政务公开",
+        "您当前的位置：首页&nbsp;&gt;&nbsp;政务公开&nbsp;&gt;&nbsp;政府工作报告",
+        f"发布日期：2024-01-15{gap}来源：{site}人民政府办公室{gap}【字体：大 中 小】",
+    ]
+    bottom = [
+        "【打印本页】&nbsp;&nbsp;【关闭窗口】",
+        "网站地图 | 联系我们 | 使用帮助",
+        f"版权所有：{site}人民政府办公室&nbsp;&nbsp;地址：人民路88号&nbsp;&nbsp;邮编：000000",
+    ]
+    _add(name, *(html.unescape(t) for t in top + bottom))
+    body = []
+    for p in paras:
+        text = p.text.replace("“", "&ldquo;").replace("”", "&rdquo;").replace("—", "&mdash;")
+        body.append(("&nbsp;" * 4 + text) if _is_text(p) else text)
+        if rng.random() < 0.5:
+            body.append("&nbsp;")
+    return "\n".join([*top, "", *body, "", *bottom]) + "\n"
+
+
+def forum(name: str, paras: list[Para], rng: random.Random, *, title: str, user: str) -> str:
+    """A report reposted on a forum: 【】 header lines, the poster's line and edit note, the report a
+    paragraph to a line with blank lines, then the poster's signature and the post's action links."""
+    top = [
+        f"【转帖】{title}",
+        f"楼主：{user}　　发表于 2019-1-28 09:12　　只看该作者",
+        f"本帖最后由 {user} 于 2019-1-28 09:20 编辑",
+        "【来源】青川日报",
+        "转来给大家学习，全文很长，慢慢看。",
+    ]
+    bottom = ["【完】", "-" * 20, "签名：路漫漫其修远兮，吾将上下而求索", "回复　引用　举报　TOP"]
+    _add(name, *top, *bottom)
+    body = [x for p in paras for x in (p.text, "")]
+    return "\n".join([*top, "", *body, *bottom]) + "\n"
+
+
+def encoded(text: str, *, encoding: str = "utf-8", newline: str = "\n", bom: bool = False) -> bytes:
+    return (b"\xef\xbb\xbf" if bom else b"") + text.replace("\n", newline).encode(encoding)
+
+
+def mixed_ends(text: str, rng: random.Random) -> bytes:
+    """A file with a BOM whose lines end in CRLF, LF, or (twice converted) CR CR LF."""
+    lines = text.split("\n")
+    ends = [rng.choices(["\r\n", "\n", "\r\r\n"], [6, 3, 1])[0] for _ in lines[:-1]]
+    return b"\xef\xbb\xbf" + "".join(ln + e for ln, e in zip(lines, ends, strict=False)).encode("utf-8")
+
+
 LAYOUTS = {
     "county-songlan-2023": {
         "col13-indent-markers-head": lambda ps, g: columns(
@@ -162,17 +316,81 @@ LAYOUTS = {
         "pasted": lambda ps, g: web(ps, g, indent="", blanks=1),
         "pasted-extra-blanks": lambda ps, g: web(ps, g, indent="", blanks=-1),
     },
+    "national-2013-fiveyears": {
+        "pdf-copy-page-numbers": lambda ps, g: pdf_copy(
+            "national-2013-fiveyears", ps, g, width=28, page_lines=22, number="- {} -"
+        ),
+        "col18-blank-between-crlf-gb18030": lambda ps, g: encoded(
+            columns(ps, g, width=18, blank_between=True), encoding="gb18030", newline="\r\n"
+        ),
+    },
+    "national-2021-quotes": {
+        "html-entities-menu": lambda ps, g: html_text(
+            "national-2021-quotes", ps, g, site="中华人民共和国中央", short="中国"
+        ),
+        "ocr-col30": lambda ps, g: ocr("national-2021-quotes", ps, g, width=30, page_lines=26),
+    },
+    "region-2019-yiyao": {
+        "forum-repost": lambda ps, g: forum(
+            "region-2019-yiyao", ps, g, title="青川回族自治区2019年政府工作报告（全文）", user="黄土坡上"
+        ),
+        "pdf-copy-dash-numbers": lambda ps, g: pdf_copy(
+            "region-2019-yiyao", ps, g, width=26, page_lines=20, number="— {} —"
+        ),
+    },
+    "province-targets-2024": {
+        "docx-txt-crlf-gb18030": lambda ps, g: encoded(docx_txt(ps, g), encoding="gb18030", newline="\r\n"),
+        "col22-bom-mixed-ends": lambda ps, g: mixed_ends(columns(ps, g, width=22, indent="shown"), g),
+    },
+    "city-circled-2022": {
+        "col20-indent-crlf-gb18030": lambda ps, g: encoded(
+            columns(ps, g, width=20, indent="shown"), encoding="gb18030", newline="\r\n"
+        ),
+        "ocr-col32": lambda ps, g: ocr("city-circled-2022", ps, g, width=32, page_lines=24),
+    },
+    "district-2024-members": {
+        "paragraph-lines-bom-mixed-ends": lambda ps, g: mixed_ends(web(ps, g, indent="　　", blanks=1), g),
+        "html-entities-menu": lambda ps, g: html_text("district-2024-members", ps, g, site="石桥区", short="石桥"),
+    },
 }
 
 
-def main() -> None:
+ROUND_2 = [
+    "national-2013-fiveyears",
+    "national-2021-quotes",
+    "region-2019-yiyao",
+    "province-targets-2024",
+    "city-circled-2022",
+    "district-2024-members",
+]
+
+
+def make(name: str) -> dict[str, bytes]:
+    """The raw files of one report, by layout (deterministic: seeded by report and layout)."""
+    gold = parse(name, (GOLD / f"{name}.txt").read_text(encoding="utf-8"))
+    out = {}
+    for layout, lay in LAYOUTS[name].items():
+        text = lay(gold.paragraphs, random.Random(f"{name}/{layout}"))
+        out[layout] = text if isinstance(text, bytes) else text.encode("utf-8")
+    return out
+
+
+def furniture_of(name: str) -> list[str]:
+    """What the layouts of `name` added that is no part of the report (made again, never written)."""
+    if name in ROUND_2 and name not in ADDED:
+        make(name)
+    return [*MARKERS, *HEADS.get(name, []), *ADDED.get(name, [])]
+
+
+def main(names: list[str]) -> None:
+    """Write the raw files of the reports named (round 2 only if none: round 1's are never remade)."""
     RAW.mkdir(exist_ok=True)
-    for path in sorted(GOLD.glob("*.txt")):
-        gold = parse(path.stem, path.read_text(encoding="utf-8"))
-        for layout, make in LAYOUTS[path.stem].items():
-            text = make(gold.paragraphs, random.Random(f"{path.stem}/{layout}"))
-            (RAW / f"{path.stem}.{layout}.txt").write_text(text, encoding="utf-8")
+    for name in names or ROUND_2:
+        for layout, raw in make(name).items():
+            (RAW / f"{name}.{layout}.txt").write_bytes(raw)
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

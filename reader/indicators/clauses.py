@@ -153,7 +153,7 @@ def _clean_indicator(prefix: str) -> tuple[str, str, str]:
         if word in vocab.CHANGE_MEASURES and not measure:
             measure = word
         text = text[: m.start()]
-    text = vocab.SCOPE_PREFIX.sub("", text)
+    text = vocab.SCOPE_PREFIX.sub("", vocab.LIST_MARK.sub("", text))
     text = _LEADING_JOINERS.sub("", text)
     if "等" in text:  # X、Y等各类资金: the category after 等
         tail = text.rsplit("等", 1)[1]
@@ -348,15 +348,46 @@ def _predicate(norm: str, cs: int, ce: int, seg: int, q: Quantity, baseline: int
     pre = intent + (q.pre or compare) if intent and (q.pre or compare) else (intent or q.pre or compare)
     draft = _Draft((cs, ce), q.start, indicator, measure, q.value, q.unit, _join(pre, q.post))
     stripped = vocab.SCOPE_PREFIX.sub("", _LEADING_JOINERS.sub("", prefix))
-    if stripped.startswith("占"):  # 占一般公共预算支出81.8%: a share of the previous indicator
+    if share := vocab.PLAN_SHARE.match(stripped):  # 完成年度目标的105.8%: the previous indicator's
+        draft.indicator, draft.measure, draft.inherited = "", "完成率", True
+        draft.qualifier = _join(share.group("q"), q.post)
+    elif stripped.startswith("占"):  # 占一般公共预算支出81.8%: a share of the previous indicator
         draft.indicator, draft.measure, draft.inherited = "", "占比", True
     elif not indicator or vocab.BARE_MEASURE_SUBJECT.match(indicator):
         draft.indicator, draft.inherited = "", True
         draft.joined = bool(_JOINER.fullmatch(prefix))
         draft.respectively = "分别" in norm[cs : q.start]
     elif "、" in indicator and "分别" in norm[cs:ce]:
-        draft.spread = [part for part in indicator.split("、") if part]
+        draft.spread = _with_shared_head([part for part in indicator.split("、") if part])
     return draft
+
+
+_HEADS = sorted(vocab.SHARED_HEADS, key=len, reverse=True)
+_PARALLEL_NOUN_MAX = 4
+"""The most characters of a noun between a parallel modifier and the head (城镇、农村|常住居民|人均消费支出)."""
+
+
+def _with_shared_head(parts: list[str]) -> list[str]:
+    """城镇居民、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: a known head
+    written once after the last item belongs to the items before it that are about as long as the last
+    item's own words (工业、服务业增加值); a parallel modifier (城镇、农村常住居民人均消费支出) takes the last
+    item's words after as many characters, when those are the head and a short noun before it. Items
+    of unequal length (集成电路、新能源汽车零部件两大产业集群产值) keep their own words."""
+    if len(parts) < 2:
+        return parts
+    last = parts[-1]
+    head = next((h for h in _HEADS if last.endswith(h) and len(last) > len(h)), "")
+    if not head:
+        return parts
+    out = []
+    for part in parts[:-1]:
+        if not part.endswith(head):
+            if abs(len(last) - len(head) - len(part)) <= 1:
+                part += head
+            elif 0 < len(last) - len(part) - len(head) <= _PARALLEL_NOUN_MAX:
+                part += last[len(part) :]
+        out.append(part)
+    return [*out, last]
 
 
 def _comparisons(norm: str, cs: int, ce: int) -> list[_Draft]:
@@ -404,9 +435,9 @@ def _spread(group: list[_Draft]) -> None:
         return
     parts = group[0].spread or []
     values = [d for d in group if d.measure != "排名"]
-    if len(parts) == len(values):
-        for d, part in zip(values, parts, strict=True):
-            d.indicator = part
+    if parts and len(values) % len(parts) == 0:  # 分别为x元、y元，增长a%和b%: each run in the list's order
+        for i, d in enumerate(values):
+            d.indicator = parts[i % len(parts)]
 
 
 def _respectively(drafts: list[_Draft]) -> None:
@@ -431,3 +462,46 @@ def _respectively(drafts: list[_Draft]) -> None:
             for d, name in zip(values, names[-len(values) :], strict=True):
                 d.indicator = name
         k = end
+
+
+_ROW_UNIT = "|".join(
+    re.escape(u)
+    for u in sorted(
+        {
+            *vocab.PERCENT_UNITS,
+            *(m + u for m in ("", *vocab.MULTIPLIERS) for u in (*vocab.MEASURE_UNITS, *vocab.COUNT_UNITS)),
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_ROW = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff“”（）]+?)"
+    rf"(?P<unit>{_ROW_UNIT})"
+    rf"(?:(?P<sign>{'|'.join(map(re.escape, vocab.TABLE_SIGNS))})?"
+    r"(?P<value>\d+(?:\.\d+)?(?:(?:—|－|-|～|至|到)\d+(?:\.\d+)?)?)(?P=unit)?"
+    rf"(?P<post>{'|'.join(vocab.POST_QUALIFIERS)})?|(?P<words>[\u4e00-\u9fff]+))$"
+)
+"""A row of a targets table as text gives it (cells run together or apart: 地区生产总值增长　%　6左右):
+the indicator, its unit, then the target value (a sign before it, its unit again or a hedge after it:
+≥45.5, 6%左右) or the target in words."""
+
+
+def records_of_row(text: str) -> list[Found]:
+    """The target of one row of a targets table (指标 / 单位 / 目标值: 进出口总额增长 % 5以上), read as
+    the clause it stands for (进出口总额增长5%以上), with offsets into `text`; [] if `text` is no row."""
+    norm, index = normalize(text)
+    m = _ROW.match(norm)
+    if m is None:
+        return []
+    if m.group("value") is not None:
+        sign = vocab.TABLE_SIGNS.get(m.group("sign") or "", "")
+        clause = m.group("name") + sign + m.group("value") + m.group("unit") + (m.group("post") or "")
+        at = m.start("value")
+    elif m.group("unit") in vocab.PERCENT_UNITS and vocab.COMPARISON_WORDS.search(m.group("words")):
+        clause = m.group("name") + m.group("words")  # 能耗降低 % 完成省下达任务
+        at = m.start("words")
+    else:
+        return []
+    start, end = index[0], index[-1] + 1
+    return [f._replace(start=start, end=end, at=index[at]) for f in records_of_candidate(clause)]

@@ -4,7 +4,7 @@
     records = extract(doc)          # doc: reader.text.model.Document
 
 Which sentences: body sentences outside the problem paragraph (and, in the sentence that opens it,
-the figures after the opener). Target or outcome: the main targets
+the figures after the opener) and outside the end notes (名词解释: definitions). Target or outcome: the main targets
 paragraph is target; otherwise the part of the report decides (plan → target, review → outcome)
 unless the sentence's own words say otherwise (a review sentence about 今年/力争 is a target); in a
 text without parts (a news feature) the words alone decide.
@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.indicators.clauses import might_hold_figures, records_of_candidate
+from reader.indicators.clauses import might_hold_figures, records_of_candidate, records_of_row
 from reader.indicators.lines import line_map
 from reader.indicators.model import Indicator
 from reader.indicators.structure import (
     figure_year,
     find_headline,
     long_term_spans,
+    paragraph_year,
     report_year,
     sentence_kind,
 )
@@ -63,8 +64,8 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
     period_goals = long_term_spans(doc)
     out: list[Indicator] = []
     for s, (part, in_problems) in zip(doc.sentences, _parts(doc, plan=all_targets), strict=True):
-        if s.kind != "sentence":
-            continue
+        if s.kind != "sentence" or doc.paragraphs[s.paragraph].kind == "note":
+            continue  # end notes (注释, 名词解释) define terms: their numbers are no figures of the report
         in_headline = headline is not None and s.index in headline.sentences
         if in_problems and not in_headline:
             continue
@@ -75,7 +76,8 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
         kind = "target" if in_headline else sentence_kind(part, s.text)
         if kind == "target" and not in_headline and not all_targets:
             continue
-        found = records_of_candidate(s.text)
+        # a row of a targets table (指标 / 单位 / 目标值) is read as the clause it stands for
+        found = (in_headline and records_of_row(s.text)) or records_of_candidate(s.text)
         if not found:
             continue
         section = tuple(s.section)
@@ -107,6 +109,7 @@ def extract(doc: Document, *, lines: bool = True, all_targets: bool = True) -> l
                         s.text,
                         s.text[f.start : f.at],
                         any(a <= start < b for a, b in period_goals),
+                        paragraph_year(doc.text, doc.paragraphs[s.paragraph].start) if kind == "outcome" else None,
                     ),
                     text=doc.text[start:end],
                 )

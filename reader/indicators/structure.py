@@ -170,20 +170,39 @@ def sentence_kind(part: str, text: str) -> str:
 
 
 _EXPLICIT_YEAR = re.compile(r"(?:^|到|至)(20\d\d)年(?:底|末|前)?")
+_OPENING_YEAR = re.compile(r"\s*(20\d\d)年[，,]")
+"""A paragraph that opens with a year (2022年，面对…) reviews that year: its outcomes are of it."""
+
+
+def paragraph_year(text: str, start: int) -> int | None:
+    """The year a paragraph starting at `start` opens with (2022年，…), or None."""
+    m = _OPENING_YEAR.match(text, start)
+    return int(m.group(1)) if m else None
+
+
 _YEAR_IN_CLAUSE = re.compile(r"(20\d\d)年(?:底|末|前)?")
 
 
 def figure_year(
-    kind: str, report: int | None, section: tuple[str, ...], sentence: str, before: str, long_term: bool = False
+    kind: str,
+    report: int | None,
+    section: tuple[str, ...],
+    sentence: str,
+    before: str,
+    long_term: bool = False,
+    opening: int | None = None,
 ) -> int | None:
     """The year a figure is for: a year written before it in its clause (到2027年, 力争2027年突破…)
-    or opening its sentence (2024年，…), else the report's year for a target and the year before for an outcome
-    (None in a five-year review)."""
+    or opening its sentence (2024年，…), for an outcome the year its paragraph opens with (`opening`:
+    a year's paragraph inside a five-year review), else the report's year for a target and the year
+    before for an outcome (None in a five-year review)."""
     years = [int(y) for y in _YEAR_IN_CLAUSE.findall(before)] if "年" in before else []
     if not years and "年" in sentence and (m := _EXPLICIT_YEAR.match(sentence.strip())):
         years = [int(m.group(1))]
     if years:
         return years[-1]
+    if opening is not None and kind == "outcome":
+        return opening
     if report is None or long_term:
         return None
     if kind == "target":

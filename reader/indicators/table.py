@@ -41,10 +41,14 @@ COLUMNS = (
     "target_source",
     "outcome_source",
     "previous_target_source",
+    "outcome_measure",
+    "previous_target_measure",
 )
 """The corpus table's columns (`reader indicators FOLDER --csv`). `target`, `outcome` and
 `previous_target` are the clauses as written; the other columns take them apart; the `*_source`
-columns say whether each figure is the extractor's or an annotator's correction ("" when empty)."""
+columns say whether each figure is the extractor's or an annotator's correction ("" when empty); `measure`
+is the target's, `outcome_measure` and `previous_target_measure` say which way the others go (增长 set,
+下降1.8% came: the value is 1.8 as written, the measure 下降). The last two were added after the others."""
 
 _CANONICAL = (
     (r"^(?:地区|国内)?生产总值$|^GDP$|^经济总量$", "地区生产总值"),
@@ -55,7 +59,7 @@ _CANONICAL = (
     (r"一般公共预算收入", "一般公共预算收入"),
     (r"城镇居民(?:人均)?(?:可支配)?收入", "城镇居民人均可支配收入"),
     (r"农村居民(?:人均)?(?:可支配)?收入", "农村居民人均可支配收入"),
-    (r"^(?:全体)?居民(?:人均)?(?:可支配)?收入$", "居民人均可支配收入"),
+    (r"^(?:全体|城乡)?居民(?:人均)?(?:可支配)?收入$", "居民人均可支配收入"),  # 城乡居民: urban and rural together
     (r"城镇新增就业|新增城镇就业", "城镇新增就业"),
     (r"城镇调查失业率", "城镇调查失业率"),
     (r"城镇登记失业率", "城镇登记失业率"),
@@ -80,10 +84,12 @@ def indicator_key(name: str) -> str:
 
 
 def figure_sort(r: Indicator) -> str:
-    """What sort of figure a record is: 'change' (增长5%, 与经济增长同步), 'rank', or a level in
-    its unit's family ('level:元', 'level:人')."""
+    """What sort of figure a record is: 'change' (增长5%, 与经济增长同步), 'rank', 'completion' (of the
+    year's plan), or a level in its unit's family ('level:元', 'level:人')."""
     if r.measure == "排名":
         return "rank"
+    if r.measure == "完成率":  # 完成年度目标的105.8%: neither a growth rate nor a level
+        return "completion"
     if r.value is None or (
         r.unit in ("%", "个百分点", "百分点") and not r.measure.endswith(("率", "比例", "比重", "占比"))
     ):
@@ -190,6 +196,8 @@ def rows(summaries: list[Summary]) -> list[dict]:
                 t_source,
                 o_source,
                 p_source,
+                outcome.measure if outcome else "",
+                prev.measure if prev else "",
             )
             out.append(dict(zip(COLUMNS, values, strict=True)))  # the values in the order of COLUMNS
     return out

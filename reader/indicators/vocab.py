@@ -125,8 +125,12 @@ INTENT_HEDGE = re.compile(r"力争|确保|争取(?=增长|达到|突破|实现|�
 `力争…以上`. 争取 is a hedge only before a figure (争取增长6%); before a noun it is the verb 'obtain'
 (争取资金14.6亿元)."""
 
-COMPARE_BEFORE_NUMBER = re.compile(r"(?:高于|低于|快于|慢于|高出|超出|超过|领先)[^\d，。；、：%]{1,14}$")
-"""A comparison written before the number it measures (高于GDP增长5.9个百分点): the qualifier."""
+COMPARE_BEFORE_NUMBER = re.compile(
+    r"(?:高于|低于|快于|慢于|高出|超出|超过|领先)[^\d，。；、：%]{1,14}$"
+    r"|比(?!上年|去年|上一年|年初|同期)[^\d，。；、：%比]{1,12}(?<![提降])(?:高出|高|低|快|慢)$"
+)
+"""A comparison written before the number it measures (高于GDP增长5.9个百分点, 增速比全省高0.4个百分点):
+the qualifier. Not a change from last year (比上年提高0.8个百分点: the measure)."""
 
 # --- verbs and words around the number ----------------------------------------------------------------
 CHANGE_MEASURES = (
@@ -222,8 +226,41 @@ AFTER_NOUN_STOP = re.compile(
 )
 """Where the noun counted by a number ends (12家博士工作站|获评…): verbs and particles that follow it."""
 
-VERB_AFTER_NUMBER = re.compile(r"^(?:用于|全部|均|的|同比|比上年|较|占|左右|以上|以内|以下|增长|下降)")
-"""A number followed by these is the predicate of what came before it, not a count of what follows."""
+VERB_AFTER_NUMBER = re.compile(
+    r"^(?:用于|全部|均|的|同比|比上年|较|占|左右|以上|以内|以下|增长|下降|(?:和|及|与)(?=\d))"
+)
+"""A number followed by these is the predicate of what came before it, not a count of what follows
+(and 和 before another number joins a list of values: 分别为5230亿元和4180亿元)."""
+
+PLAN_SHARE = re.compile(r"^(?P<q>(?:完成|达到|为|占)(?:全年|年度|年初)?(?:目标|计划|预算|任务)(?:任务)?)的?$")
+"""The words before a share of the year's plan (完成年度目标的105.8%, 为年度计划的112%): the figure is the
+previous indicator's, these words (without 的) its qualifier, its measure 完成率."""
+
+SHARED_HEADS = (
+    "人均可支配收入",
+    "人均消费支出",
+    "可支配收入",
+    "消费支出",
+    "增加值",
+    "零售额",
+    "进出口",
+    "收入",
+    "支出",
+    "余额",
+    "总额",
+    "产量",
+    "产值",
+    "投资",
+    "比重",
+)
+"""Head nouns a list writes once after its last item (城镇居民、农村居民人均可支配收入; 工业、服务业增加值):
+with `分别` the head belongs to every item."""
+
+TABLE_SIGNS = {"≥": "不低于", "≤": "不高于", ">": "超过", "＞": "超过", "<": "低于", "＜": "低于"}
+"""Signs a targets table writes before a value (森林覆盖率 % ≥45.5): the hedge each stands for."""
+
+LIST_MARK = re.compile(r"^(?:——|—|－|-|·|•|●|○|■|□|▲|◆|[①-⑳])+")
+"""Marks that open an item of a list, one item a line (——地区生产总值增长5%左右；): not part of its name."""
 
 BARE_MEASURE_SUBJECT = re.compile(r"^(?:增速|增幅|增长|总量|总数|规模|数量|比重|占比|排名|位次|均)$")
 """A clause whose subject is only one of these speaks of the previous clause's indicator
@@ -280,10 +317,10 @@ RANK_IDIOM = re.compile(r"(?:走在|走到|处于|迈入|跻身)(?:全国|全省
 # --- where a sentence stands ---------------------------------------------------------------------------
 HEADLINE_MARKER = re.compile(
     r"(?:主要预期目标|主要发展目标|主要目标|预期目标|发展目标)"
-    r"(?:是|为|(?:初步)?(?:确定|建议|拟定|安排|设定|设置|考虑)为|(?:安排)?如下)[：:]?"
+    r"(?:(?:是|为|(?:初步)?(?:确定|建议|拟定|安排|设定|设置|考虑)为|(?:安排)?如下)[：:]?|[：:])"
 )
 """Opens the report's main targets paragraph (今年经济社会发展主要预期目标是：…; 建议为, 确定为 and 如下 where the
-report goes to the congress before the plan is approved)."""
+report goes to the congress before the plan is approved; or the colon alone, 主要预期目标：…)."""
 LONG_TERM = re.compile(r"今后|未来|五年|十四五|十五五|远景|中长期|一个时期")
 """Before the marker, these make it the goals of a plan period (今后五年的主要目标是：), not of the
 report's year: not the headline, and its figures are for no single year."""

@@ -15,6 +15,12 @@ saying "remove the marker". Files in `data/pipeline_issues/`.
    page breaks inside a number (１ / ３３９０亿斤), is kept and splits the number (costs one outcome of
    `data/unseen/national-2021.txt`). Fixed by reader/text/furniture.py (a printed page number is
    a form of furniture, in any of its usual shapes): now a plain regression test.
+5. `layout_table_read_as_columns.txt` (held-out round 2, `data/unseen2/yunze-2023.txt`): in a PDF
+   extractor's text with form feeds (`pdftotext -layout`), a targets table whose cells are set apart by
+   runs of spaces (指标 / 单位 / 目标值) is read as side-by-side columns: the names and units become one
+   paragraph, the values another, and values of two rows run together (5.5 and 7以上 → 5.57以上). The
+   same lines without the form feed come out one row a paragraph. It costs nine headline targets of
+   `yunze-2023.txt` and nine of the pairs of `yunze-2024.txt` with them.
 """
 
 from __future__ import annotations
@@ -56,3 +62,11 @@ def test_a_newspaper_running_header_between_page_markers_is_page_furniture():
 def test_a_page_number_line_is_page_furniture():
     (found,) = paragraphs("page_number_inside_a_number.txt")
     assert "粮食产量达到１３３９０亿斤" in found
+
+
+@pytest.mark.xfail(strict=True, reason="text pipeline: a -layout table in a paged extract is read as columns")
+def test_a_layout_table_in_a_paged_extract_keeps_one_row_a_paragraph():
+    found = paragraphs("layout_table_read_as_columns.txt")
+    assert "地区生产总值增长%6左右" in found
+    assert "规模以上工业增加值增长%7以上" in found
+    assert not any("5.57" in p for p in found)

@@ -48,3 +48,22 @@ def test_a_growth_target_meets_a_growth_outcome_not_a_level():
     assert (row["outcome_value"], row["outcome_unit"], row["outcome_year"]) == (5.2, "%", 2024)
     assert (row["previous_doc"], row["previous_target_value"]) == ("a-2024", 6)
     assert [r["doc"] for r in table] == ["a-2024", "a-2025", "b-2024"]
+
+
+def test_the_direction_of_an_outcome_and_of_last_years_target_is_in_the_row():
+    """增长6% set, 下降1.8% came: the values are as written (1.8), the measures say which way."""
+    this = Summary(
+        "a-2025",
+        "a",
+        2025,
+        targets=[rec("固定资产投资", 3, "%", "以上")],
+        outcomes=[rec("固定资产投资", 1.8, "%", measure="下降", kind="outcome", headline=False, year=2024)],
+    )
+    last = Summary("a-2024", "a", 2024, targets=[rec("固定资产投资", 6, "%", doc="a-2024")])
+    row = next(r for r in rows([this, last]) if r["doc"] == "a-2025")
+    assert (row["outcome_value"], row["outcome_measure"]) == (1.8, "下降")
+    assert (row["previous_target_value"], row["previous_target_measure"]) == (6, "增长")
+    assert list(row)[-2:] == [
+        "outcome_measure",
+        "previous_target_measure",
+    ]  # added at the end: old columns keep their places

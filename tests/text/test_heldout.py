@@ -529,6 +529,11 @@ def test_a_forum_posts_furniture_and_the_posters_words_are_never_labelled():
     assert any("转来给大家学习" in s.text for s in doc.sentences if s.kind == "title")
 
 
+def test_a_line_of_a_sentence_that_opens_like_a_forum_line_is_kept():
+    raw = "全市科研人员去年有12篇论文\n发表于2023年国际期刊，获得专利\n授权318件。\n"
+    assert process_text(raw, "t").text == "全市科研人员去年有12篇论文发表于2023年国际期刊，获得专利授权318件。"
+
+
 def test_a_report_that_opens_with_sentences_before_any_title_keeps_them():
     text = "过去一年，全市经济增长5%。城镇新增就业3万人。\n一、2024年工作回顾\n全年完成投资100亿元。\n"
     first = next(s for s in process_text(text, "t").sentences if s.kind == "sentence")
@@ -578,3 +583,15 @@ def test_parallel_two_phrase_lead_ins_open_sections():
     assert sections(PAIRED)["巩固拓展脱贫攻坚成果。"] == (part, "实施乡村振兴战略，推进农业农村现代化。")
     # alone, such a sentence is just a sentence
     assert not any(path[-1] == "加快项目建设，确保按期投产。" for _, path in got)
+
+
+def test_an_indent_after_a_section_heading_wrapped_on_two_lines_is_a_paragraphs():
+    """A file counts as indenting its paragraphs by the indented lines that follow a sentence end or a
+    heading; a heading wrapped on two lines ends on its second line (seed-jinzhong's 13 wrapped
+    sections made the file look as if it did not, and lead-ins after full lines were joined)."""
+    from tests.text.harness import references, run
+
+    ref = next(r for r in references() if r.name == "seed-jinzhong-2025")
+    _, doc, _ = run(ref, "wrapped, first-line indent", 0)
+    titles = {h.title for h in doc.outline}
+    assert {"做大项目牵引。", "加快城乡互促共进。"} <= titles

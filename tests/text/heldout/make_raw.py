@@ -150,10 +150,11 @@ def pdf_copy(
         else:
             lines += wrap(p.text, width, width - 2)
     out: list[str] = []
+    total = -(-len(lines) // page_lines)
     for k, ln in enumerate(lines):
         out.append(ln + tail)
         if (k + 1) % page_lines == 0 and k + 1 < len(lines):
-            page = number.format((k + 1) // page_lines)
+            page = number.format((k + 1) // page_lines, total=total)
             _add(name, page)
             out += [page] if rng.random() < 0.5 else ["", page, ""]
     return "\n".join(out) + "\n"
@@ -348,6 +349,14 @@ LAYOUTS = {
         ),
         "ocr-col32": lambda ps, g: ocr("city-circled-2022", ps, g, width=32, page_lines=24),
     },
+    "municipality-2010-semicolons": {
+        "converter-page-of-pages": lambda ps, g: pdf_copy(
+            "municipality-2010-semicolons", ps, g, width=34, page_lines=18, number="第 {} 页 共 {total} 页", tail=""
+        ),
+        "notepad-utf16-crlf": lambda ps, g: (
+            b"\xff\xfe" + encoded(web(ps, g, indent="　　", blanks=0), encoding="utf-16-le", newline="\r\n")
+        ),
+    },
     "district-2024-members": {
         "paragraph-lines-bom-mixed-ends": lambda ps, g: mixed_ends(web(ps, g, indent="　　", blanks=1), g),
         "html-entities-menu": lambda ps, g: html_text("district-2024-members", ps, g, site="石桥区", short="石桥"),
@@ -362,6 +371,7 @@ ROUND_2 = [
     "province-targets-2024",
     "city-circled-2022",
     "district-2024-members",
+    "municipality-2010-semicolons",
 ]
 
 

@@ -74,6 +74,10 @@ CREDIT_RE = re.compile(
 """A photographer's credit ending a caption: 本报记者 孙立 摄, （新华社记者 王鹏 摄）, … 孙立 摄."""
 FIGURE_RE = re.compile(r"[-+＋－]?[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[\u4e00-\u9fff]{1,3})?")
 """A table's cell holding a figure alone: 3268.4亿元, 5.6%, 2025年, 318家."""
+TABLE_CAPTION_RE = re.compile(r"^表\s?[0-9０-９一二三四五六七八九十]")
+"""A table's caption in a report (表1 2023年主要预期目标)."""
+TABLE_ANNOUNCED_RE = re.compile(r"如下|下表|见表|指标|(?:主要|预期)目标")
+"""Words of a line that announces a table (主要预期目标如下：); 以下几个方面工作： announces text."""
 _CELL_PUNCT = re.compile("[，。；：！？、“”‘’（）《》,;:!?()]")
 _HEADING_START = re.compile(rf"^(?:[{_DIGIT}]{{1,3}}、|[（(][{_DIGIT}]{{1,3}}[）)]|第[{_DIGIT}]{{1,3}}[章节部])")
 
@@ -153,8 +157,18 @@ def _tables(items: list[Item], texts: list[str | None]) -> None:
     for run in _runs(texts, _cell):
         cells = [c for k in run for c in re.split(f"[{WS}]+", texts[k] or "") if c]
         figures = sum(bool(FIGURE_RE.fullmatch(c)) for c in cells)
-        if len(run) >= T["table_lines"] and figures >= T["table_figures"]:
+        if len(run) >= T["table_lines"] and figures >= T["table_figures"] and not _announced(texts, run[0]):
             _aside(items, texts, run)
+
+
+def _announced(texts: list[str | None], first: int) -> bool:
+    """The report announces its own table (a caption 表1 …, or a line ending in ： that says a table
+    or the targets follow: …主要预期目标如下：): it is the report's (its rows stay, a paragraph each,
+    as in a text report); a table printed beside the report, wherever it falls in the text, is not."""
+    if TABLE_CAPTION_RE.match(texts[first] or ""):
+        return True
+    before = next((t for t in reversed(texts[:first]) if t), "").rstrip()
+    return before.endswith(("：", ":")) and bool(TABLE_ANNOUNCED_RE.search(before))
 
 
 def _box(texts: list[str | None], k: int) -> list[int]:

@@ -38,6 +38,10 @@ THRESHOLDS = {
     ),
     "drift": (3, "a segment may start this far left of its column's usual start"),
     "centred": (6, "further in than a two-character indent: a heading set in its column's middle or across columns"),
+    "table_cell": (
+        6,
+        "a column of text has lines of 10 characters or more; a table's unit or figure cells are shorter",
+    ),
 }
 T = {name: value for name, (value, _why) in THRESHOLDS.items()}
 
@@ -86,7 +90,7 @@ def _unfold_page(page: list[str], first: int) -> tuple[list[str], list[int], int
     filled = [segs for _, segs in rows if segs]
     if len(filled) < T["min_lines"]:
         return None
-    columns = _column_starts([pos for segs in filled for pos, _ in segs], len(filled))
+    columns = _text_columns(_column_starts([pos for segs in filled for pos, _ in segs], len(filled)), filled)
     if len(columns) < 2:
         return None
     # Columns whose lines are not on one baseline grid (a heading's space above, another face)
@@ -147,6 +151,19 @@ def _unfold_page(page: list[str], first: int) -> tuple[list[str], list[int], int
             region.append((k + 1, cells))
     flush()
     return out, numbers, last_text
+
+
+def _text_columns(columns: list[int], filled: list[list[tuple[int, str]]]) -> list[int]:
+    """The column starts that begin columns of text: a start whose segments are mostly short (a
+    table's unit and figure cells: %, 万人, 6左右) is a table's column, read in its row."""
+    cells: dict[int, list[int]] = {c: [] for c in range(len(columns))}
+    for segs in filled:
+        for pos, text in segs:
+            c = max((i for i, s in enumerate(columns) if s <= pos + T["drift"]), default=0)
+            cells[c].append(len(text))
+    return [
+        start for c, start in enumerate(columns) if c == 0 or sorted(cells[c])[len(cells[c]) // 2] > T["table_cell"]
+    ]
 
 
 def _goes_on_alone(segs: list[tuple[int, str]], start: int) -> bool:

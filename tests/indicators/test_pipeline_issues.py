@@ -64,7 +64,6 @@ def test_a_page_number_line_is_page_furniture():
     assert "粮食产量达到１３３９０亿斤" in found
 
 
-@pytest.mark.xfail(strict=True, reason="text pipeline: a -layout table in a paged extract is read as columns")
 def test_a_layout_table_in_a_paged_extract_keeps_one_row_a_paragraph():
     found = paragraphs("layout_table_read_as_columns.txt")
     assert "地区生产总值增长%6左右" in found

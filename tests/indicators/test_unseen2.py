@@ -27,9 +27,10 @@ the first held-out set lacks, with hand-read gold written before the extractor w
 
 First scored before any change made for them: headline F1 0.843 (43 of 59, no extra), outcomes 0.958
 (101 of 107), years of the outcomes found 0.951, pairing 0.50 (11 of 22). After the class fixes
-(`test_round2_classes.py`): 0.917, 1.00, 1.00, 0.59; every miss left is yunze-2023's table, which the
-text pipeline reads as two columns (strict xfails here and in `test_pipeline_issues.py`); without it
-1.00 throughout. With yanshan-2026 (after its fix): 0.928, 1.00, 1.00, 0.59. See
+(`test_round2_classes.py`): 0.917, 1.00, 1.00, 0.59; every miss left was yunze-2023's table, which the
+text pipeline read as two columns; without it 1.00 throughout. Since the text pipeline keeps a
+`-layout` table's rows (a column of short cells is a table's, and a table the report announces stays
+in the text): every figure of this round is scored. With yanshan-2026 (after its fix): 0.928, 1.00, 1.00, 0.59. See
 `benchmarks/README.md` "## indicators", held-out round 2.
 """
 
@@ -61,9 +62,6 @@ HEADLINE_F1 = 0.95
 OUTCOME_F1 = 0.95
 YEARS = 0.95
 PAIRS = 0.95
-PIPELINE_LOST = ("yunze-2023.txt", "yunze-2024.txt")
-"""yunze-2023's targets table comes out of the text pipeline as two columns (a strict xfail in
-`test_pipeline_issues.py`): its headline, and the pairs of yunze-2024 with it, are scored apart."""
 
 
 def gold(part: str) -> dict[str, list[dict]]:
@@ -89,12 +87,10 @@ def records(docs):
     return {name: extract(doc) for name, doc in docs.items()}
 
 
-def figures_f1(records, part: str, pick, skip=()) -> tuple[float, list[str]]:
+def figures_f1(records, part: str, pick) -> tuple[float, list[str]]:
     tp = n_gold = n_found = 0
     problems = []
     for report, items in gold(part).items():
-        if report in skip:
-            continue
         found = [r for r in records[report] if pick(r)]
         hit, missed, extra = score([_figure(g) for g in items], found)
         tp, n_gold, n_found = tp + hit, n_gold + len(items), n_found + len(found)
@@ -121,7 +117,7 @@ def outcome_years(records) -> tuple[float, list[str]]:
     return right / found, problems
 
 
-def pairing(docs, skip=()) -> tuple[float, list[str]]:
+def pairing(docs) -> tuple[float, list[str]]:
     """The corpus table over the six reports: for each gold pair, the row of that report and indicator
     holds the right outcome and the previous report's right target."""
     summaries = []
@@ -131,8 +127,6 @@ def pairing(docs, skip=()) -> tuple[float, list[str]]:
     right = total = 0
     problems = []
     for report, items in gold("pair").items():
-        if report in skip:
-            continue
         doc_id = docs[report].id
         for g in items:
             total += 1
@@ -152,12 +146,6 @@ def pairing(docs, skip=()) -> tuple[float, list[str]]:
 
 
 def test_headline_targets_f1(records):
-    value, problems = figures_f1(records, "headline", lambda r: r.headline, skip=PIPELINE_LOST[:1])
-    assert value >= HEADLINE_F1, problems
-
-
-@pytest.mark.xfail(strict=True, reason="text pipeline: yunze-2023's -layout table is read as columns")
-def test_headline_targets_f1_with_the_table_the_pipeline_loses(records):
     value, problems = figures_f1(records, "headline", lambda r: r.headline)
     assert value >= HEADLINE_F1, problems
 
@@ -173,12 +161,6 @@ def test_outcome_years(records):
 
 
 def test_pairing_across_years(docs):
-    value, problems = pairing(docs, skip=PIPELINE_LOST[1:])
-    assert value >= PAIRS, problems
-
-
-@pytest.mark.xfail(strict=True, reason="text pipeline: yunze-2023's -layout table is read as columns")
-def test_pairing_across_years_with_the_table_the_pipeline_loses(docs):
     value, problems = pairing(docs)
     assert value >= PAIRS, problems
 

@@ -1,7 +1,7 @@
 """Reports typeset as newspaper PDFs, read back: per extractor and by reading the PDF directly.
 
     .venv/bin/python benchmarks/pdf.py [--layouts NAME,...] [--limits] [--only NAME] [--cache DIR] [--misses READER]
-                                       [--classify READER]
+                                       [--classify READER] [--ceiling]
 
 Every reference report (tests/fixtures/reports and tests/pdf/data) is set in every layout of the
 PDF harness (tests/pdf/harness.py: page sizes, 3–5 columns, body sizes, two font set-ups, banners,
@@ -17,7 +17,9 @@ character lost (a `·` the CID font cannot map back) moves every break after it;
 gives the breaks on the content-aligned text (`Aligned`), where a lost character costs only the
 breaks beside it. `--classify READER` sorts each wrong break of the aligned text by its cause:
 a stretch read out of order or lost, a heading joined, a paragraph end after a full or short last
-line, a break inside a line; with the break recall / precision on the aligned text.
+line, a break inside a line; with the break recall / precision on the aligned text. `--ceiling`
+puts every box of the extractors' text in its true place (found in the reference) and scores that:
+what a perfect reading order would give.
 """
 
 from __future__ import annotations
@@ -224,6 +226,42 @@ def classify(folder: Path, layouts, refs, reader_name: str) -> None:
             print(f"          {example}")
 
 
+def ceiling(folder: Path, layouts, refs) -> None:
+    """The extractors' text with every box (a run of lines between blank lines) put in its true
+    place, found in the reference: what a perfect reading order would give, everything else as it is."""
+    import re
+
+    import reader.text.boxes as boxes_module
+    import reader.text.pipeline as pipeline
+
+    truth = {"text": ""}
+
+    def true_order(items, kept=None, *, extracted=None):
+        kept = items if kept is None else kept
+        boxes = boxes_module._boxes(items)
+        places, last = [], 0
+        for box in boxes:
+            text = norm("".join(box.text))
+            hits = [m.start() for m in re.finditer(re.escape(text[:20]), truth["text"])] if text else []
+            last = min(hits, key=lambda h: abs(h - last)) if hits else last
+            places.append(last)
+        order = sorted(range(len(boxes)), key=lambda i: (places[i], i))
+        return [(k + 1, kept[k]) for i in order for k in boxes[i].numbers]
+
+    def build(ref, lay, folder, build_case=build_case):
+        truth["text"] = "".join(norm(p.text) for p in ref.paragraphs)
+        return build_case(ref, lay, folder)
+
+    global READERS
+    saved = pipeline.in_reading_order, READERS, globals()["build_case"]
+    pipeline.in_reading_order, READERS, globals()["build_case"] = true_order, EXTRACTORS, build
+    try:
+        print("every box in its true place:")
+        figures(folder, layouts, refs, None)
+    finally:
+        pipeline.in_reading_order, READERS, globals()["build_case"] = saved
+
+
 def ten_pages(folder: Path) -> None:
     """Open time of a ten-page report: all references set as one A4 three-column report until it
     fills ten pages, opened in a fresh process (first time) and then through the cache."""
@@ -279,12 +317,16 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None, help="keep the PDFs and extracted texts here")
     ap.add_argument("--misses", choices=READERS, help="print what went wrong for this reader")
     ap.add_argument("--classify", choices=READERS, help="sort this reader's wrong breaks by cause, and stop")
+    ap.add_argument("--ceiling", action="store_true", help="the extractors' text with every box in its true place")
     args = ap.parse_args()
     layouts = [
         lay for lay in (LIMITS if args.limits else LAYOUTS) if not args.layouts or lay.name in args.layouts.split(",")
     ]
     refs = [r for r in references() if args.only in r.name]
     folder = args.cache or Path(tempfile.mkdtemp(prefix="reader-pdf-bench-"))
+    if args.ceiling:
+        ceiling(folder, layouts, refs)
+        return
     if args.classify:
         classify(folder, layouts, refs, args.classify)
         return

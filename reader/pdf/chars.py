@@ -86,6 +86,11 @@ def _open(path: Path, raw: bytes):
                 f"{path}: the PDF is password-protected; open it with its password in a PDF viewer, "
                 "save an unprotected copy and open that"
             ) from None
+        if b"%%EOF" not in raw[-2048:]:
+            raise ReaderError(
+                f"{path}: the PDF is cut short (it has no end-of-file marker: an interrupted download or copy?); "
+                "download or export it again"
+            ) from None
         raise ReaderError(
             f"{path}: not a readable PDF ({msg.rstrip('.')}); check the file or export it again"
         ) from None

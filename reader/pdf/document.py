@@ -31,6 +31,7 @@ from reader.pdf.layout import (
     mark_framed,
     mark_furniture,
     mark_jumps,
+    mark_notes,
     mark_vertical,
     order_page,
     page_lines,
@@ -49,21 +50,33 @@ def process_pdf_bytes(raw: bytes, doc_id: str, *, path: str, trace: list[str] | 
     if not raw.lstrip()[:5] == b"%PDF-" and b"%PDF-" not in raw[:1024]:
         raise ReaderError(f"{path}: not a PDF file (no %PDF header); give a PDF or a text report")
     pdf = read_pdf(path, raw)
-    _check_text_layer(pdf, path)
+    scanned = _check_text_layer(pdf, path)
     lines, blocks = read_layout(pdf)
     doc = _document(doc_id, lines, blocks, trace)
+    if scanned:
+        one = len(scanned) == 1
+        what = "is a scanned page" if one else "are scanned pages"
+        doc.notices.append(
+            f"{_page_list(scanned)} of {len(pdf.pages)} {what} (images without a text layer), not read; "
+            f"{_OCR} to read {'it' if one else 'them'} too"
+        )
     doc.encoding = "pdf"
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     doc.path = path
     return doc
 
 
-def _check_text_layer(pdf: PdfText, path: str) -> None:
+_OCR = "run OCR on it first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and open the result"
+
+
+def _check_text_layer(pdf: PdfText, path: str) -> list[int]:
+    """The numbers of the scanned pages read around (a cover, a photo page); ReaderError when the
+    PDF has no text to read or is mostly scans, or its text does not read as Chinese."""
     if not pdf.pages:
         raise ReaderError(f"{path}: the PDF has no pages")
     chars = [ch for page in pdf.pages for run in page.runs for ch in run.text if not ch.isspace()]
     scanned = [page.number for page in pdf.pages if page.images and _text_chars(page) < SCANNED_MIN_CHARS]
-    ocr = "run OCR on it first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and open the result"
+    ocr = _OCR
     if len(chars) < SCANNED_MIN_CHARS * len(pdf.pages):
         what = "scanned pages (images without a text layer)" if scanned else "no text"
         raise ReaderError(f"{path}: the PDF has {what}; {ocr}")
@@ -83,6 +96,7 @@ def _check_text_layer(pdf: PdfText, path: str) -> None:
             f"{path}: the PDF's text does not read as the Chinese it prints ({sample!r}…): its fonts carry no "
             "Unicode map; run OCR on it (e.g. `ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf`) or find a text version"
         )
+    return scanned
 
 
 def _text_chars(page) -> int:
@@ -113,7 +127,15 @@ def read_layout(pdf: PdfText) -> tuple[list[Line], list[Block]]:
         for ln in lines:
             sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
     em = max(sizes, key=sizes.__getitem__) if sizes else 10.0
-    ordered = [(page, order_page(lines, em, page.width, page.height)) for page, lines in per_page if lines]
+    ordered = []
+    for page, lines in per_page:
+        if not lines:
+            continue
+        notes = mark_notes(page, lines, em)  # footnotes: ordered apart, after the page's text
+        text = [ln for ln in lines if not ln.note]
+        blocks = order_page(text, em, page.width, page.height) if text else []
+        blocks += [Block(g, min(ln.x0 for ln in g), max(ln.x1 for ln in g)) for g in notes]
+        ordered.append((page, blocks))
     mark_furniture(ordered)
     blocks = [block for _, page_blocks in ordered for block in page_blocks]
     lines = [ln for block in blocks for ln in block.lines]

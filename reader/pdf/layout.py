@@ -45,6 +45,9 @@ from reader.pdf.thresholds import (
     INDENT,
     MARGIN_ZONE,
     MIN_GUTTER,
+    NOTE_GAP,
+    NOTE_PITCH,
+    NOTE_SIZE,
     REPEAT_TOLERANCE,
     RUN_BREAK_GAP,
     RUNNING_HEAD_CHARS,
@@ -53,13 +56,16 @@ from reader.pdf.thresholds import (
     SHORT_LINE,
     SIZE_CHANGE,
     SPREAD_ASPECT,
+    TABLE_COVER_LINES,
+    TABLE_COVER_SIZE,
+    TABLE_ROW_PITCH,
     TAIL_GAP,
     TAIL_LONGER,
     VERTICAL_MIN_CHARS,
     VERTICAL_PITCH,
     WIDE_GUTTER,
 )
-from reader.text.clean import FURNITURE_RE
+from reader.text.clean import FURNITURE_RE, ROW_CELL_CHARS, ROW_PUNCT
 from reader.text.headings import PART_RE, SECTION_RE
 
 _RUNNING_HEAD = re.compile(
@@ -79,6 +85,8 @@ _JUMP = re.compile(
 )
 """A page-turn marker on a line of its own: （下转第4版） where the report leaves a page, （上接第1版) where
 it comes back."""
+NOTE_MARK = re.compile(r"\s*(?:[①-⑳]|[［\[]\d{1,2}[］\]]|注\s*\d{0,2}\s*[：:]|\*)")
+"""How a footnote starts: ① “两新”：…, ［1］…, 注：…, *…"""
 _DIGITS = re.compile(r"[0-9０-９一二三四五六七八九十]+")
 _WS = re.compile(r"\s+")
 
@@ -104,6 +112,10 @@ class Line:
     strong: list[bool] = field(default_factory=list)
     """Per character: set heavier or larger than the body (bold, 黑体): a heading's or lead-in's
     emphasis, not a quotation's in 楷体 or 仿宋 at the body's weight."""
+    note: bool = False
+    """A footnote at the foot of a column (`mark_notes`): read after the paragraph it interrupts."""
+    table: bool = False
+    """A row of a table of figures: its cells joined with U+3000 (`join_table_rows`)."""
 
     @property
     def x0(self) -> float:
@@ -148,7 +160,90 @@ def page_lines(page: PageText, styles: list[Style]) -> list[Line]:
             last.size = max(last.size, size)
             continue
         lines.append(Line(page.number, run.text, list(run.xs), run.x1, run.y, size, list(run.styles)))
-    return lines
+    return join_table_rows(lines)
+
+
+def _cell(ln: Line) -> bool:
+    """Short and no sentence: a table's cell (`clean.table_cells` reads a row by the same marks)."""
+    text = ln.text.strip()
+    return 0 < len(text) <= ROW_CELL_CHARS and not ROW_PUNCT.search(text)
+
+
+def join_table_rows(lines: list[Line]) -> list[Line]:
+    """A table of figures printed in a column: its cells, apart by wide gaps on one baseline, would
+    be read as narrow columns (cell by cell, short paragraphs). Two rows or more of such cells (one
+    row of three at least) under (or over) a line of text in about their size that spans them all,
+    within a few lines, are rows: each becomes one line, its cells joined by U+3000 (as the
+    raw-text pipeline keeps a row: `地区生产总值　亿元　156.8`), a paragraph of its own. Lines of
+    neighbouring columns on one baseline are never spanned by one line of text (only by a banner
+    or a headline, set larger)."""
+    baselines: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.y, ln.x0)):
+        if baselines and abs(ln.y - baselines[-1][0].y) < SAME_BASELINE * ln.size:
+            baselines[-1].append(ln)
+        else:
+            baselines.append([ln])
+    rows: list[list[Line]] = []  # runs of cells side by side on one baseline
+    for group in baselines:
+        run: list[Line] = []
+        for ln in [*sorted(group, key=lambda ln: ln.x0), None]:
+            if ln is not None and _cell(ln):
+                run.append(ln)
+                continue
+            if len(run) >= 2:
+                rows.append(run)
+            run = []
+    tables: list[list[list[Line]]] = []
+    for row in rows:
+        above = next(
+            (
+                t
+                for t in reversed(tables)
+                if 0 < row[0].y - t[-1][0].y <= TABLE_ROW_PITCH * row[0].size
+                and row[0].x0 < t[-1][-1].x1
+                and t[-1][0].x0 < row[-1].x1
+            ),
+            None,
+        )
+        if above is not None:
+            above.append(row)
+        else:
+            tables.append([row])
+    joined: dict[int, Line] = {}
+    gone: set[int] = set()
+    for table in tables:
+        if len(table) < 2 or max(len(row) for row in table) < 3:
+            continue
+        cells = [ln for row in table for ln in row]
+        left, right = min(ln.x0 for ln in cells), max(ln.x1 for ln in cells)
+        size = max(ln.size for ln in cells)
+        top, bottom = table[0][0].y, table[-1][0].y
+        ids = {id(ln) for ln in cells}
+        if not any(
+            id(ln) not in ids
+            and ln.x0 <= left + size
+            and ln.x1 >= right - size
+            and ln.size <= TABLE_COVER_SIZE * size
+            and (0 < top - ln.y <= TABLE_COVER_LINES * size or 0 < ln.y - bottom <= TABLE_COVER_LINES * size)
+            for ln in lines
+        ):
+            continue
+        for row in table:
+            first = row[0]
+            line = Line(first.page, "", [], row[-1].x1, first.y, max(ln.size for ln in row), [], table=True)
+            for k, ln in enumerate(row):
+                if k:
+                    line.text += "\u3000"
+                    line.xs.append(row[k - 1].x1)
+                    line.styles.append(row[k - 1].styles[-1])
+                line.text += ln.text
+                line.xs += ln.xs
+                line.styles += ln.styles
+            joined[id(first)] = line
+            gone.update(id(ln) for ln in row[1:])
+    if not joined:
+        return lines
+    return [joined.get(id(ln), ln) for ln in lines if id(ln) not in gone]
 
 
 # -- reading order --------------------------------------------------------------------------------
@@ -448,6 +543,44 @@ def mark_furniture(pages: list[tuple[PageText, list[Block]]]) -> None:
                     ln.furniture = True
 
 
+def mark_notes(page: PageText, lines: list[Line], em: float) -> list[list[Line]]:
+    """Footnotes at the foot of a column: a line set smaller than the body that starts with a note
+    mark (①, ［1］, 注：), in the lower half of the page, set off from the text above it (a rule, a
+    space: notes at the report's end run on under their 注释 line), with the lines under it in its
+    size and column, and nothing of the page's text below them (running feet aside). Left in the reading
+    order they would cut the columns into bands and the paragraph running past them in two; they
+    are marked `note`, ordered apart and read after the paragraph they interrupt (`paragraphs`)."""
+    groups: list[list[Line]] = []
+    text = sorted((ln for ln in lines if not ln.furniture), key=lambda ln: (ln.y, ln.x0))
+    foot = page.height * (1 - MARGIN_ZONE)
+    for k, start in enumerate(text):
+        if start.note or start.size > NOTE_SIZE * em or start.top < page.height / 2:
+            continue
+        if not NOTE_MARK.match(start.text):
+            continue
+        group = [start]
+        for ln in text[k + 1 :]:
+            last = group[-1]
+            if ln.y - last.y > NOTE_PITCH * ln.size:
+                break
+            if abs(ln.size - start.size) < 0.1 * start.size and abs(ln.x0 - start.x0) <= em and ln.y > last.y:
+                group.append(ln)
+        left, right = min(ln.x0 for ln in group), max(ln.x1 for ln in group)
+        bottom = group[-1].bottom
+        ids = {id(ln) for ln in group}
+        beside = [ln for ln in text if ln.x0 < right and ln.x1 > left and id(ln) not in ids]
+        below = any(ln.top >= bottom - 0.1 * em and ln.top < foot for ln in beside)
+        above = [ln for ln in beside if ln.y < start.y]
+        body_above = any(ln.size > start.size * 1.05 for ln in above)
+        apart = not above or start.top - max(ln.bottom for ln in above) >= NOTE_GAP * em
+        if below or not body_above or not apart:
+            continue
+        for ln in group:
+            ln.note = True
+        groups.append(group)
+    return groups
+
+
 def mark_jumps(lines: list[Line]) -> None:
     """A report that leaves its page at （下转第4版） and comes back at （上接第1版）: what is read
     between the two (another article under a banner below the report's columns, whole pages of
@@ -571,9 +704,24 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
     all_emph = False  # … or at least wholly emphasised
     all_strong = False  # … wholly heavier or larger than the body
     numbered_para = False  # the current paragraph starts with a heading's number (一、 （一）)
+    notes: list[Line] = []  # footnotes waiting for the paragraph they interrupt to end
+
+    def flush_notes() -> None:
+        para = None
+        for note in notes:
+            if para is None or NOTE_MARK.match(note.text):
+                para = Paragraph(set_apart=False)
+                out.append(para)
+            if piece := _line_text(note):
+                para.pieces.append((note.no, piece))
+        notes.clear()
+
     for block in blocks:
         for ln in block.lines:
             if ln.furniture:
+                continue
+            if ln.note:
+                notes.append(ln)
                 continue
             indent = ln.x0 - block.left >= INDENT * em
             centered = _centered(ln, block, em)
@@ -621,8 +769,11 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                     new = False  # the centred last line of a centred heading that filled its first line
                 if (centered or all(ln.emph)) and (_numbered(ln.text) or ln.text.startswith("——")):
                     new = True
+            if ln.table or (prev is not None and prev.table):
+                new = True  # a table's row is a paragraph of its own
             start = 0
             if new:
+                flush_notes()
                 cur = Paragraph()
                 out.append(cur)
                 heading_run = starts_emph and _numbered(ln.text)
@@ -646,4 +797,5 @@ def paragraphs(blocks: list[Block], em: float) -> list[Paragraph]:
                 cur.pieces.append((ln.no, piece))
                 cur.set_apart = cur.set_apart and (centered or all(ln.emph[start:]))
             prev, prev_block, prev_centered = ln, block, centered
+    flush_notes()
     return [p for p in out if p.pieces]

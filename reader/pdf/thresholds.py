@@ -130,3 +130,24 @@ TITLE_SIZE = 1.5
 """A report's title is set at least this many body sizes large (papers: 2–3; a government file's
 小标宋 title 22 pt over a 16 pt body: 1.4 with a 15 pt body is a part heading's size); part
 headings (一、…) and subtitles are set smaller."""
+
+TABLE_ROW_PITCH = 3.0
+"""Rows of a table (three short cells or more on a baseline) follow each other within this many of
+their sizes (a ruled table's rows stand further apart than lines of text)."""
+
+TABLE_COVER_LINES = 6.0
+TABLE_COVER_SIZE = 1.25
+"""… and lie within this many of their sizes of a line of text that spans them all, set at most
+this many times their size: the column's text above or below the table. Lines of neighbouring
+columns are spanned only by a banner or a headline, set larger."""
+
+NOTE_SIZE = 0.95
+"""A footnote is set smaller than the body: at most this share of its size (papers set notes a
+point or two smaller: 9 on 10.5, 8 on 10)."""
+
+NOTE_PITCH = 1.8
+"""A footnote's lines follow each other within this many of their sizes."""
+
+NOTE_GAP = 0.8
+"""… and stands this far below the text above it (a short rule and space set footnotes off; the
+notes at a report's end run on at the line pitch under their 注释 line)."""

@@ -17,7 +17,7 @@ where a box belongs, by how a justified column is printed:
 `in_reading_order` repairs only where these rules are broken, moving as little as it can: of the
 out-of-place continuing boxes near a box cut in mid-sentence, the one whose words run on from it
 (the report's own character n-grams across the junction: `…实现高` + `质量发展`) is brought after
-it; two headings of one rank written side by side are parted; a part's sections (a section heading
+it; two headings written side by side are parted; a part's sections (a section heading
 and the boxes after it) written out of number order are put in it (（一）, （二）, （三） run in order
 within a part and start again in the next). It acts only on an extractor's
 text (form feeds between pages) with the print's marks (many lines fill one column width,
@@ -261,11 +261,14 @@ def _join_cut_sentence(boxes: list[_Box], r: _Reader) -> bool:
 
 
 def _separate_headings(boxes: list[_Box], r: _Reader) -> bool:
-    """Two headings of one rank with nothing between them: the second goes before the first
-    paragraph start after the first one's text (a box opening a paragraph after a closed one)."""
+    """Two headings with nothing between them, written side by side from two columns: two of one
+    rank, or a section heading and then a part heading (a section has text before the next part
+    begins). The second goes before the first paragraph start after the first one's text (a box
+    opening a paragraph after a closed one). A part heading then a section heading is how a part
+    begins, and stays."""
     for i in range(len(boxes) - 2):
         rank = r.heading(boxes[i])
-        if not rank or r.heading(boxes[i + 1]) != rank:
+        if not rank or (rank, r.heading(boxes[i + 1])) not in ((1, 1), (2, 2), (2, 1)):
             continue
         for k in range(i + 3, len(boxes)):
             if r.heading(boxes[k]) or r.heading(boxes[k - 1]):

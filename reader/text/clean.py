@@ -169,7 +169,7 @@ def _unspace(m: re.Match[str]) -> str:
 CELL_GAP = "\u3000"
 """What separates the cells of a table row in the cleaned text (see `table_cells`)."""
 _WIDE_GAP = re.compile(r"[\t\u3000]+| {2,}")
-_ROW_PUNCT = re.compile(r"[，。；！？：,;!?:]")
+ROW_PUNCT = re.compile(r"[，。；！？：,;!?:]")
 ROW_CELL_CHARS = 20
 """A table's cell (地区生产总值, 156.8, 增长（%）) is short; a longer piece is text."""
 
@@ -181,7 +181,7 @@ def table_cells(line: str) -> list[str] | None:
     heading letter-spaced with U+3000 has one-character cells; a table's one-character cells are
     figures and units: `%　6.1　4`)."""
     cells = _WIDE_GAP.split(line)
-    if len(cells) < 3 or _ROW_PUNCT.search(line) or any(len(c) > ROW_CELL_CHARS for c in cells):
+    if len(cells) < 3 or ROW_PUNCT.search(line) or any(len(c) > ROW_CELL_CHARS for c in cells):
         return None
     wide = sum(1 for c in cells if len(c) >= 2 or not _HAN_ONLY.match(c))
     return cells if 3 * wide >= 2 * len(cells) else None

@@ -130,3 +130,6 @@ class Document:
     path: str | None = None
     places: list[Place] = field(default_factory=list)
     """For a PDF, where raw line n (its printed lines in reading order) is: `places[n - 1]`; empty for text."""
+    notices: list[str] = field(default_factory=list)
+    """What the reader could not read and the person should be told (a PDF's scanned pages, read
+    around): shown as warnings (`reader.text.quality.warnings`)."""

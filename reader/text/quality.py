@@ -28,6 +28,10 @@ _NOT_SPACE = re.compile(r"\S")
 
 
 def warnings(doc: Document) -> list[str]:
+    return [*doc.notices, *_text_warnings(doc)]
+
+
+def _text_warnings(doc: Document) -> list[str]:
     text = doc.text
     visible = len(_NOT_SPACE.findall(text))
     if visible < MIN_CHARS:

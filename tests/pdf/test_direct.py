@@ -156,18 +156,21 @@ def test_bad_pdfs_get_one_clear_line_and_exit_2(tmp_path, cli, pdf_folder):
     from reportlab.pdfgen import canvas
 
     good = build_case(references()[-1], LAYOUTS[0], pdf_folder).pdf.read_bytes()
-    scanned, empty, locked, broken = (tmp_path / f"{n}.pdf" for n in ("scanned", "blank", "locked", "broken"))
+    names = ("scanned", "blank", "locked", "broken", "damaged")
+    scanned, empty, locked, broken, damaged = (tmp_path / f"{n}.pdf" for n in names)
     _pdf_without_text(scanned, image=True)
     _pdf_without_text(empty, image=False)
     c = canvas.Canvas(str(locked), encrypt=StandardEncryption("secret", "owner"))
     c.drawString(100, 700, "text")
     c.save()
-    broken.write_bytes(good[: len(good) // 3])
+    broken.write_bytes(good[: len(good) // 3])  # an interrupted download
+    damaged.write_bytes(good[:200] + bytes(len(good) - 400) + good[-200:])  # whole length, garbage inside
     expected = {
         scanned: "scanned pages",
         empty: "has no text",
         locked: "password-protected",
-        broken: "not a readable PDF",
+        broken: "cut short",
+        damaged: "not a readable PDF",
     }
     for path, words in expected.items():
         for command in (["outline", "--json"], ["sentences"], ["text"]):
@@ -214,6 +217,55 @@ def test_a_scan_with_a_typed_cover_is_refused_naming_its_scanned_pages(tmp_path,
     assert r.returncode == 2 and r.stdout == ""
     assert "pages 2–4 of 4 are scanned pages" in r.stderr and "ocrmypdf" in r.stderr, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_scanned_page_among_text_pages_is_read_around_and_named(tmp_path, cli):
+    """A photo or scanned page inside a typeset report: the text pages are read, and the person is
+    told which page was not (a warning on stderr, `Document.notices`), never a page lost silently."""
+    from PIL import Image
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    picture = tmp_path / "photo.png"
+    Image.new("L", (200, 300), 200).save(picture)
+    path = tmp_path / "report.pdf"
+    c = canvas.Canvas(str(path))
+    for page in range(1, 5):
+        if page == 3:
+            c.drawImage(str(picture), 30, 30, 530, 780)
+        else:
+            c.setFont("STSong-Light", 12)
+            for k in range(25):
+                c.drawString(60, 760 - 24 * k, f"第{page}页第{k + 1}句，今年经济社会发展的主要预期目标是增长百分之五。")
+        c.showPage()
+    c.save()
+    doc = load_document(path)
+    assert doc.notices and "page 3 of 4 is a scanned page" in doc.notices[0]
+    assert {doc.places[s.line - 1].page for s in doc.sentences} == {1, 2, 4}
+    r = cli("sentences", str(path))
+    assert r.returncode == 0 and "第4页第25句" in r.stdout
+    assert "warning" in r.stderr and "page 3 of 4 is a scanned page" in r.stderr and "ocrmypdf" in r.stderr
+
+
+def test_an_encrypted_pdf_that_opens_without_a_password_is_read(tmp_path):
+    """Government sites often publish PDFs encrypted with an owner password only (no copying or
+    editing): any viewer opens them, and so does the reader."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "owner-only.pdf"
+    c = canvas.Canvas(str(path), encrypt=StandardEncryption("", ownerPassword="owner", canCopy=0, canModify=0))
+    c.setFont("STSong-Light", 12)
+    for k in range(25):
+        c.drawString(60, 760 - 24 * k, f"第{k + 1}句，今年经济社会发展的主要预期目标是增长百分之五。")
+    c.save()
+    doc = load_document(path)
+    assert len(doc.sentences) == 25 and not doc.notices
 
 
 def test_the_cli_reads_a_pdf_and_says_the_page(cli, pdf_folder):

@@ -228,6 +228,30 @@ def test_a_sentence_ending_at_a_column_foot_before_a_full_line_goes_on_in_the_ne
     assert head + rest in got, got
 
 
+_J = "坚持依法行政。自觉接受人大依法监督和政协民主监督，持续加强作风建设，以实干实绩回应人民期待。"
+
+
+def test_a_section_heading_and_the_next_parts_heading_side_by_side_are_parted():
+    """`pdftotext` writes a heading at the foot of one column and a heading at the head of the next
+    side by side, then the text under each. A section heading directly followed by the next part's
+    heading is never what a report prints (a section has text before the next part begins): the
+    part heading goes before the first paragraph after the section's text."""
+    box = "\n".join
+    text = "\n\n".join(
+        [
+            box(["二、今后五年的奋斗目标", *_column(_B), *_column(_D)]),
+            "（二）推动产业升级，加快发展新质生产力",
+            "三、全面加强政府自身建设",
+            box([*_column(_F), *_column(_D)]),
+            box([*_column(_J), *_column(_E), *_column(_G), *_column(_B)]),
+        ]
+    )
+    doc = process_text(text + "\n\f", "r")
+    where = {s.text: s.section for s in doc.sentences}
+    assert where[_F[_F.index("。") + 1 :]][:2] == ("二、今后五年的奋斗目标", "（二）推动产业升级，加快发展新质生产力")
+    assert where[_J[_J.index("。") + 1 :]][:1] == ("三、全面加强政府自身建设",)
+
+
 def _sections_out_of_order(page_end: str = "\f") -> str:
     """An extractor's page whose lower columns it wrote out of order: part 二's sections （二） and
     （三）, each a heading with its text, ahead of （一）, then part 三 with its own （一）."""

@@ -150,3 +150,13 @@ def test_columns_of_unequal_width_break_no_paragraph_at_a_full_line(wild_folder)
     line that ends a sentence inside a paragraph is no paragraph end (the layout saw it go on)."""
     sc, _, _ = score_wild(_ref("seed-xinzhou-2025"), _layout("boxed-unequal"), wild_folder)
     assert sc.units_rate == 1.0 and sc.precision >= 0.99 and sc.recall >= 0.99, sc.misses[:10]
+
+
+def test_a_table_of_figures_in_a_column_reads_as_rows_with_ideographic_spaces(wild_folder):
+    """The raw-text pipeline's contract for a table: one row a paragraph, U+3000 between its cells
+    (`地区生产总值　亿元　156.8`), not the cells read down as narrow columns or short paragraphs."""
+    doc, _ = _read("jiangzhou-2026", "kai-table", wild_folder)
+    paras = [doc.text[p.start : p.end] for p in doc.paragraphs]
+    assert "指标\u30002025年\u3000增长" in paras, [p for p in paras if "指标" in p]
+    assert "进出口总额\u3000486.3亿元\u300012.4%" in paras
+    assert not any(p in ("指标", "2025年", "增长") for p in paras)

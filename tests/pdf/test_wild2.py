@@ -94,3 +94,16 @@ def test_a_run_in_heading_then_a_lead_in_ending_its_line_keeps_the_body_with_the
     doc, _ = _read("seed-jinzhong-2025", "kerned", wild2_folder)
     para = next(doc.text[p.start : p.end] for p in doc.paragraphs if "传统产业提质升级。" in doc.text[p.start : p.end])
     assert "扛牢能源保供政治责任" in para
+
+
+def test_footnotes_at_a_column_foot_are_read_after_the_paragraph_they_interrupt(wild2_folder):
+    """① … set smaller at the foot of a column under a short rule: the report's paragraph running
+    past it into the next column stays one paragraph, the columns stay in order, and the note is a
+    paragraph of its own after it."""
+    doc, _ = _read("national-2026", "footnotes", wild2_folder)
+    paras = [norm(doc.text[p.start : p.end]) for p in doc.paragraphs]
+    notes = [k for k, p in enumerate(paras) if p.startswith("①") or p.startswith("②")]
+    assert len(notes) == 2, [p[:20] for p in paras]
+    assert any(p.startswith(norm("积极扩大有效投资。")) and norm("带动民间投资增长。") in p for p in paras)
+    sc = _score("footnotes", wild2_folder)
+    assert sc.recall >= 0.99 and sc.precision >= 0.99 and sc.chrome_leaked == 0, sc.misses

@@ -257,8 +257,15 @@ def furniture_changes(lines: list[str]) -> dict[int, tuple[str | None, list[str]
     return changes
 
 
+_SEPARATOR_RE = re.compile(rf"(?<=[^{WS}])[{WS}]+[·•|｜][{WS}]+(?=[^{WS}])")
+"""A paper's running head sets its pieces apart by a dot or bar (江州日报 · 要闻)."""
+_SEPARATOR_CHARS = re.compile("[·•|｜]")
+
+
 def strip_furniture(lines: list[str]) -> list[tuple[str | None, list[str]]]:
-    """Every line without its page furniture, and the furniture taken from it (see
-    `furniture_changes`: a line that was only furniture, or a blank line beside it, is None)."""
-    changes = furniture_changes(lines)
+    """Every line of an extractor's text without its page furniture, and the furniture taken from
+    it (see `furniture_changes`: a line that was only furniture, or a blank line beside it, is
+    None). A dot or bar between a running head's pieces counts as the space it stands for."""
+    probe = [_SEPARATOR_RE.sub("  ", line) if _SEPARATOR_CHARS.search(line) else line for line in lines]
+    changes = furniture_changes(probe)
     return [changes.get(k) or (line, []) for k, line in enumerate(lines)]

@@ -89,10 +89,15 @@ PART_LAST_CHARS = frozenset(e[-1] for e in _PART_ENDINGS) | {"\n"}
 """The last character of an unnumbered part heading (see `is_unnumbered_part`)."""
 
 
+JOINING_START = BOUND_START | set("和与及并暨")
+"""…and these join what follows to what came before (和重点工作): no heading opens with one."""
+
+
 def is_unnumbered_part(text: str) -> bool:
     # (the ending first: most lines are decided without the pattern; `$` also matches before a final newline)
     return (
         len(text) <= 20
+        and text[:1] not in JOINING_START
         and (text.endswith(_PART_ENDINGS) or text.endswith("\n"))
         and bool(UNNUMBERED_PART_RE.match(text))
     )

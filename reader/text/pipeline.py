@@ -17,6 +17,7 @@ from reader.text.chars import WS_CHARS, width
 from reader.text.clean import clean_line, drop_box_blanks, lines_to_clean, repair
 from reader.text.decode import decode_bytes, split_lines
 from reader.text.fingerprint import PIPELINE_VERSION, pipeline_fingerprint  # noqa: F401 (their home is fingerprint.py)
+from reader.text.foreign import set_aside
 from reader.text.furniture import furniture_changes, strip_furniture
 from reader.text.model import Document, Dropped, Heading, Paragraph, Sentence
 from reader.text.outline import SectionIndex, build_outline
@@ -84,7 +85,8 @@ def clean_text(text: str) -> tuple[list[tuple[int, str, int]], list[Dropped]]:
         numbers = None
         if unfolded := unfold_columns(lines):  # `pdftotext -layout`: columns side by side
             lines, numbers = unfolded
-        items = strip_furniture(lines)  # its boxes put back in reading order first
+        items = set_aside(strip_furniture(lines))  # not the report's: other news, tables, captions…
+        # its boxes put back in reading order first
         for no, (line, furniture) in in_reading_order(items, drop_box_blanks(items), extracted=True):
             _clean_into(cleaned, dropped, numbers[no - 1] if numbers else no, line, furniture)
         return cleaned, dropped

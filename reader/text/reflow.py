@@ -916,6 +916,13 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
         if layout.is_set_wide(j - 1):
             rule = "numbered heading set wider than the column"
             break
+        # A numbered part heading centred in a narrow column wraps onto a line that reads like an
+        # unnumbered part heading (…“十四五” / 时期工作回顾): none is set right under a numbered one.
+        if level == 1 and not line.blank_after and layout.short[j] and hd.is_unnumbered_part(lines[j].text):
+            segs.append((lines[j].no, lines[j].text))
+            j += 1
+            rule = "numbered part heading wrapped onto a part heading's ending"
+            break
         # A short heading line ends the heading, unless a fragment without a sentence follows and
         # closes at once: a heading set larger than the body wraps on a narrower measure.
         if layout.short[j - 1] and (
@@ -954,7 +961,12 @@ def _read_numbered(lines: list[Line], i: int, level: int, layout: Layout, run_in
             )
         if (
             whole_line
-            or (level == 2 and layout.sections_run_in[i] is not False and _runs_on_in_extractor_text(layout, j))
+            or (
+                level == 2
+                and layout.sections_run_in[i] is not False
+                and not nxt.indent  # (`-layout` keeps indents: an indented next line opens a paragraph)
+                and _runs_on_in_extractor_text(layout, j)
+            )
             or hd.looks_like_tail(
                 nxt.text[:cut2], "".join(t for _, t in segs), full=True, run_in_siblings=run_in_siblings
             )

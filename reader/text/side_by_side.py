@@ -84,11 +84,15 @@ def _unfold_page(page: list[str], first: int) -> tuple[list[str], list[int], int
     segments = (_SEGMENT.finditer(line.replace("\f", " ")) for line in page)
     rows = [(first + k, [(m.start(), m.group()) for m in found]) for k, found in enumerate(segments)]
     filled = [segs for _, segs in rows if segs]
-    if len(filled) < T["min_lines"] or sum(len(s) > 1 for s in filled) < T["two_columns_share"] * len(filled):
+    if len(filled) < T["min_lines"]:
         return None
     columns = _column_starts([pos for segs in filled for pos, _ in segs], len(filled))
     if len(columns) < 2:
         return None
+    # Columns whose lines are not on one baseline grid (a heading's space above, another face)
+    # are printed staggered: a line of each column on text lines of their own, most lines one
+    # column's. There an empty cell is the other column's line, no space in this one.
+    staggered = sum(len(s) > 1 for s in filled) < T["two_columns_share"] * len(filled)
     out: list[str] = []
     numbers: list[int] = []
     region: list[tuple[int, dict[int, tuple[int, str]]]] = []
@@ -108,7 +112,7 @@ def _unfold_page(page: list[str], first: int) -> tuple[list[str], list[int], int
                 if c in cells:
                     last = cells[c][1]
                     emit(last, number, column=True)
-                elif last:
+                elif last and (not staggered or not cells):
                     emit("", number)
                     last = ""
             if last:

@@ -154,16 +154,20 @@ def _unfold_page(page: list[str], first: int) -> tuple[list[str], list[int], int
 
 
 def _text_columns(columns: list[int], filled: list[list[tuple[int, str]]]) -> list[int]:
-    """The column starts that begin columns of text: a start whose segments are mostly short (a
-    table's unit and figure cells: %, 万人, 6左右) is a table's column, read in its row."""
-    cells: dict[int, list[int]] = {c: [] for c in range(len(columns))}
+    """The column starts that begin columns of text: a start whose segments are mostly short cells
+    holding a figure (a table's value or unit cells: 6左右, 5.5, %) is a table's column, read in its row."""
+    cells: dict[int, list[str]] = {c: [] for c in range(len(columns))}
     for segs in filled:
         for pos, text in segs:
             c = max((i for i, s in enumerate(columns) if s <= pos + T["drift"]), default=0)
-            cells[c].append(len(text))
-    return [
-        start for c, start in enumerate(columns) if c == 0 or sorted(cells[c])[len(cells[c]) // 2] > T["table_cell"]
-    ]
+            cells[c].append(text)
+    return [start for c, start in enumerate(columns) if c == 0 or not _table_cells(cells[c])]
+
+
+def _table_cells(texts: list[str]) -> bool:
+    short = sum(len(t) <= T["table_cell"] for t in texts)
+    figures = sum(any(ch.isdigit() or ch in "%％" for ch in t) for t in texts)
+    return short > 0.8 * len(texts) and figures > 0.5 * len(texts)
 
 
 def _goes_on_alone(segs: list[tuple[int, str]], start: int) -> bool:

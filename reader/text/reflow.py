@@ -620,7 +620,10 @@ def _item_ends_with_semicolon(g: Gap) -> bool | None:
 
 
 def _indented_next(g: Gap) -> bool | None:
-    return True if g.a.ends and g.layout.indents_paragraphs and g.b.indent else None
+    """Where paragraphs are indented, an indent after a sentence end or a ： opens one, even after a
+    full line (a quotation after 正如…所说的： is a paragraph of its own)."""
+    closes = g.a.ends or g.a.text[-1] in "：:"
+    return True if closes and g.layout.indents_paragraphs and g.b.indent else None
 
 
 def _one_paragraph_per_line(g: Gap) -> bool | None:
@@ -754,7 +757,7 @@ GAP_RULES: list[tuple[str, GapRule]] = [
     ("next line stands alone (dateline, banner, credit)", _standalone_next),
     ("line stands alone (dateline, banner, credit)", _standalone_line),
     ("colon lead-in before an enumeration", _colon_before_item),
-    ("indented line after a sentence end", _indented_next),
+    ("indented line after a sentence end or a colon", _indented_next),
     ("one paragraph per line", _one_paragraph_per_line),
     ("short line ends a sentence", _short_last_line),
     ("extractor's column foot: sentence end at a full line, next line full", _column_foot_in_extractor_text),

@@ -510,3 +510,24 @@ def test_a_lead_in_whose_two_phrases_an_enumeration_comma_joins_is_a_section():
     ref = next(r for r in REFS if r.name == "national-2026")
     outline = [(h.level, h.title) for h in process_text("\n".join(p.text for p in ref.paragraphs), "n").outline]
     assert (3, "坚持稳中求进、以进促稳。") in outline and (3, "坚持系统观念、协同发力。") in outline
+
+
+def test_an_indented_quotation_after_a_full_line_ending_with_a_colon_is_a_paragraph():
+    # A report quoting someone: the sentence before the quotation ends with ： at the column's edge,
+    # and the quotation opens a paragraph of its own, indented as every paragraph of the file is.
+    raw = "\n".join(
+        [
+            "\u3000\u3000今年要持续优化营商环境，让经营主体",
+            "办事更便利。正如一位个体工商户所说的：",
+            "\u3000\u3000“材料少交一份，心里就多一分底。”我",
+            "们要把这样的期盼落到每一个窗口。",
+            "\u3000\u3000推进政务服务“一网通办”，企业开办时",
+            "间压缩到一个工作日以内。",
+        ]
+    )
+    d = process_text(raw, "t")
+    assert paragraphs(d) == [
+        "今年要持续优化营商环境，让经营主体办事更便利。正如一位个体工商户所说的：",
+        "“材料少交一份，心里就多一分底。”我们要把这样的期盼落到每一个窗口。",
+        "推进政务服务“一网通办”，企业开办时间压缩到一个工作日以内。",
+    ]

@@ -39,9 +39,10 @@ def furniture(gold: Gold) -> list[str]:
     return [*gold.chrome, *furniture_of(gold.name)]
 
 
-def score(gold: Gold, doc: Document) -> Score:
+def score(gold: Gold, doc: Document, printed: list[str] | None = None) -> Score:
+    """`printed`: the furniture the layout added, when not a raw layout's (a PDF's heads and feet)."""
     sc = Score()
-    chrome = [norm(c) for c in furniture(gold)]
+    chrome = [norm(c) for c in (furniture(gold) if printed is None else [*gold.chrome, *printed])]
     leadin_paths = {p for p in gold.outline if p[-1] not in {h.text for h in gold.paragraphs if h.kind == "heading"}}
     want = Counter(tuple(norm(t) for t in p) for p in gold.outline)
     got = Counter(tuple(norm(t) for t in h.path) for h in doc.outline)

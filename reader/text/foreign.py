@@ -83,22 +83,38 @@ _HEADING_START = re.compile(rf"^(?:[{_DIGIT}]{{1,3}}、|[（(][{_DIGIT}]{{1,3}}[
 
 
 def set_aside(items: list[Item]) -> list[Item]:
-    """`items` with the text that is not the report set to None (its text in the furniture list)."""
+    """`items` with the text that is not the report set to None (its text in the furniture list).
+    Each class is looked for line by line only where the whole text holds its mark (most pages have
+    no table, caption or imprint)."""
     items = list(items)
     texts = [None if line is None else line.strip(WS_CHARS) for line, _ in items]
-    _vertical(items, texts)
-    for k, text in enumerate(texts):
-        if text in ("·", "•"):  # a dot alone on a line: a running head's or margin text's, never the report's
-            _aside(items, texts, [k])
-    _tables(items, texts)
-    for k, text in enumerate(texts):
-        if text and IMPRINT_RE.search(text):
-            _aside(items, texts, [k])
-    _captions(items, texts)
+    whole = "\n".join(t for t in texts if t)
+    if _ONE_CHAR_LINE.search(whole):
+        _vertical(items, texts)
+        for k, text in enumerate(texts):
+            if text in ("·", "•"):  # a dot alone on a line: a running head's or margin text's, never the report's
+                _aside(items, texts, [k])
+    if len(_FIGURE_CELL.findall(whole, 0)) >= T["table_figures"]:
+        _tables(items, texts)
+    if IMPRINT_RE.search(whole):
+        for k, text in enumerate(texts):
+            if text and IMPRINT_RE.search(text):
+                _aside(items, texts, [k])
+    if "摄" in whole:
+        _captions(items, texts)
     _story_above(items, texts)
     _boxed_stories(items, texts)
-    _datelines(items, texts)
+    if _DATELINE_MARK.search(whole):
+        _datelines(items, texts)
     return items
+
+
+_ONE_CHAR_LINE = re.compile(r"^\S$", re.M)
+_FIGURE_CELL = re.compile(
+    rf"(?:^|[{WS}])[-+＋－]?[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[\u4e00-\u9fff]{{1,3}})?(?=[{WS}]|$)", re.M
+)
+"""A figure alone in a cell (a line's or a space-set piece's whole): what `_tables` needs two of."""
+_DATELINE_MARK = re.compile("新华社|中新社|人民网|新华网|央视网|本报")
 
 
 def _aside(items: list[Item], texts: list[str | None], lines: list[int], sep: str = " ") -> None:

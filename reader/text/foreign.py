@@ -43,6 +43,7 @@ Item = tuple[str | None, list[str]]
 
 THRESHOLDS = {
     "vertical_run": (3, "a page's section name set vertically has 2–6 characters; report text never 3 one-char lines"),
+    "table_announce_lines": (3, "a table's announcement, its title and its head row come before its body rows"),
     "table_lines": (4, "a table has a head row and two rows at least"),
     "table_figures": (2, "…and figures alone in two cells at least (running text never ends a line on one)"),
     "cell_chars": (16, "a cell (or a row of short cells run together) is narrower than a column's line of text"),
@@ -74,8 +75,10 @@ CREDIT_RE = re.compile(
 """A photographer's credit ending a caption: 本报记者 孙立 摄, （新华社记者 王鹏 摄）, … 孙立 摄."""
 FIGURE_RE = re.compile(r"[-+＋－]?[0-9０-９][0-9０-９.,，．]*(?:%|％|‰|[\u4e00-\u9fff]{1,3})?")
 """A table's cell holding a figure alone: 3268.4亿元, 5.6%, 2025年, 318家."""
-TABLE_CAPTION_RE = re.compile(r"^表\s?[0-9０-９一二三四五六七八九十]")
-"""A table's caption in a report (表1 2023年主要预期目标)."""
+TABLE_CAPTION_RE = re.compile(r"^(?:表|附件|附表)\s?[0-9０-９一二三四五六七八九十]")
+"""A table's caption in a report (表1 2023年主要预期目标), or an appendix's head (附件1): the report's."""
+TABLE_REFERRED_RE = re.compile(r"见(?:附件|附表|表)\s?[0-9０-９一二三四五六七八九十]|如下表|见下表")
+"""A sentence that sends the reader to the table (具体指标见附件1。): the table after it is the report's."""
 TABLE_ANNOUNCED_RE = re.compile(r"如下|下表|见表|指标|(?:主要|预期)目标")
 """Words of a line that announces a table (主要预期目标如下：); 以下几个方面工作： announces text."""
 _CELL_PUNCT = re.compile("[，。；：！？、“”‘’（）《》,;:!?()]")
@@ -170,21 +173,37 @@ def _cell(text: str) -> bool:
 
 
 def _tables(items: list[Item], texts: list[str | None]) -> None:
+    owned_end = None  # the last line of the report's own table so far
     for run in _runs(texts, _cell):
         cells = [c for k in run for c in re.split(f"[{WS}]+", texts[k] or "") if c]
         figures = sum(bool(FIGURE_RE.fullmatch(c)) for c in cells)
-        if len(run) >= T["table_lines"] and figures >= T["table_figures"] and not _announced(texts, run[0]):
+        if len(run) < T["table_lines"] or figures < T["table_figures"]:
+            continue
+        continued = owned_end is not None and not any(
+            (t or "").rstrip().endswith(("。", "！", "？")) for t in texts[owned_end : run[0]]
+        )  # the report's table going on (over a page or a head row): no sentence between
+        if continued or _announced(texts, run):
+            owned_end = run[-1]
+        else:
             _aside(items, texts, run)
 
 
-def _announced(texts: list[str | None], first: int) -> bool:
-    """The report announces its own table (a caption 表1 …, or a line ending in ： that says a table
-    or the targets follow: …主要预期目标如下：): it is the report's (its rows stay, a paragraph each,
-    as in a text report); a table printed beside the report, wherever it falls in the text, is not."""
-    if TABLE_CAPTION_RE.match(texts[first] or ""):
+def _announced(texts: list[str | None], run: list[int]) -> bool:
+    """The report announces its own table: a caption (表1 …, 附件1) among the run's lines (an
+    extractor writes cells and captions alike, a line each) or on one of the three lines before it
+    (a head row 指标名称 单位 增长（%） and a title may stand between), or a line ending in ： there that
+    says a table or the targets follow (…主要预期目标如下：), or a sentence there that sends the reader
+    to it (具体指标见附件1。). Its rows stay, a paragraph each, as in a
+    text report; a table printed beside the report, wherever it falls in the text, is not."""
+    if any(TABLE_CAPTION_RE.match(texts[k] or "") for k in run):
         return True
-    before = next((t for t in reversed(texts[:first]) if t), "").rstrip()
-    return before.endswith(("：", ":")) and bool(TABLE_ANNOUNCED_RE.search(before))
+    before = [t.rstrip() for t in reversed(texts[: run[0]]) if t][: T["table_announce_lines"]]
+    for line in before:
+        if TABLE_CAPTION_RE.match(line):
+            return True
+        if (line.endswith(("：", ":")) and TABLE_ANNOUNCED_RE.search(line)) or TABLE_REFERRED_RE.search(line):
+            return True
+    return False
 
 
 def _box(texts: list[str | None], k: int) -> list[int]:
@@ -273,8 +292,10 @@ def _boxed_stories(items: list[Item], texts: list[str | None]) -> None:
             j += 1
         if not 2 <= len(body) <= T["boxed_lines"] or (texts[body[-1]] or "")[-1:] not in "。！？”":
             continue
-        if any(_reports_own(t) or is_title_line(t) for b in body if (t := texts[b])):
-            continue
+        if _table_row(text) or any(
+            _reports_own(t) or is_title_line(t) or _table_row(t) for b in body if (t := texts[b])
+        ):
+            continue  # the report's own table, or a line of it, is no story
         measure = max(width(texts[b] or "") for b in body)
         if width(text) > measure - T["headline_short"]:
             continue  # a line nearly filling the measure is a paragraph's first line, no headline
@@ -296,6 +317,12 @@ def _headline(text: str) -> bool:
         and not is_kicker(text)
         and not FIGURE_RE.search(text[:1])
     )
+
+
+def _table_row(text: str) -> bool:
+    """A table's row written a line: cells apart by spaces, one of them a figure alone (亿元 62.5)."""
+    cells = re.split(f"[{WS}]+", text.strip())
+    return len(cells) >= 2 and any(FIGURE_RE.fullmatch(c) for c in cells)
 
 
 def _usual_measure(texts: list[str | None]) -> int:

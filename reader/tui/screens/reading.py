@@ -21,6 +21,7 @@ from reader.errors import ReaderError
 from reader.labels import is_unit
 from reader.labels.clauses import parse_key
 from reader.labels.session import Changed, LabelSession
+from reader.text.quality import warnings
 from reader.tui.actions import bindings_for
 from reader.tui.clauses import ClauseMode
 from reader.tui.filters import Filter, filters_for, matching, rank, step
@@ -156,6 +157,8 @@ class ReadingScreen(Screen):
             view.set_clause_labels(sentence.index, self.clauses.labelled_spans(sentence))
         self.query_one(Outline).build(self.tally, self.config.labels, self.reviewed)
         self._show_banner()
+        for message in warnings(document):  # what `reader text|outline…` print as `reader: warning:`
+            self.app.notify(message, title="About this report", severity="warning", timeout=12)
         self._locate(cursor)
         view.focus()
         # the search and go-to boxes, hidden, after the first frame: a `:30⏎` or `/工作` typed at

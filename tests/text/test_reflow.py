@@ -531,3 +531,17 @@ def test_an_indented_quotation_after_a_full_line_ending_with_a_colon_is_a_paragr
         "“材料少交一份，心里就多一分底。”我们要把这样的期盼落到每一个窗口。",
         "推进政务服务“一网通办”，企业开办时间压缩到一个工作日以内。",
     ]
+
+
+def test_a_box_head_stands_alone_before_the_items_it_heads():
+    """专栏1 … (a boxed column's head in a national report) is no sentence going on into the
+    `——` item under it, even across the blank line a PDF's paragraphs leave."""
+    from reader.text.pipeline import process_text
+
+    text = (
+        "二、主要目标任务\n\n《纲要草案》提出了一系列重大工程和项目。\n\n专栏1 “十四五”时期重大工程项目\n\n"
+        "——科技攻关：新一代人工智能、量子信息、集成电路等前沿领域。\n\n——交通强国：川藏铁路、沿江高铁等。\n"
+    )
+    units = ["".join(s.text.split()) for s in process_text(text, "t").sentences]
+    assert "专栏1“十四五”时期重大工程项目" in units, units
+    assert any(u.startswith("——科技攻关") for u in units), units

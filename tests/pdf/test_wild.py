@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text.pipeline import load_document
-from tests.pdf.harness import references
+from tests.pdf.conftest import pick_layout, read_built, reference
 from tests.pdf.wild import BOX_BODY, BOX_HEAD, MARGIN, NEWS_BODY, WILD, available, build, score_wild
 from tests.text.harness import Score, norm
 
@@ -24,19 +23,11 @@ def wild_folder(tmp_path_factory):
 
 
 def _layout(name):
-    lay = next(w for w in WILD if w.name == name)
-    if why := available(lay):
-        pytest.skip(why)
-    return lay
-
-
-def _ref(name):
-    return next(r for r in references() if r.name == name)
+    return pick_layout(WILD, name, available)
 
 
 def _read(ref_name, layout_name, folder):
-    pdf, out = build(_ref(ref_name), _layout(layout_name), folder)
-    return load_document(pdf, ref_name), out
+    return read_built(build, reference(ref_name), _layout(layout_name), folder)
 
 
 def _paragraph_of(doc, start: str) -> str:
@@ -52,7 +43,7 @@ def test_every_wild_layout_reads_back_above_the_floors(layout, wild_folder):
     lay = _layout(layout)
     total = Score()
     for name in REFS if lay.producer == "reportlab" else REFS[:1]:
-        sc, _, _ = score_wild(_ref(name), lay, wild_folder)
+        sc, _, _ = score_wild(reference(name), lay, wild_folder)
         sc.misses = sc.misses[:5]
         total += sc
     figures = (total.headings_rate, total.headings_extra, total.units_rate, total.recall, total.precision)
@@ -114,7 +105,7 @@ def test_a_boxed_article_beside_the_report_is_kept_aside(wild_folder):
 def test_sentences_quoted_in_kai_stay_in_their_paragraph(wild_folder):
     """楷体 at the body size is a quotation's face, not a heading's: a line wholly in it after a full
     line goes on in the paragraph."""
-    sc, _, _ = score_wild(_ref("national-2026"), _layout("kai-table"), wild_folder)
+    sc, _, _ = score_wild(reference("national-2026"), _layout("kai-table"), wild_folder)
     assert sc.recall == 1.0 and sc.precision >= 0.97, sc.misses[:10]
 
 
@@ -148,7 +139,7 @@ def test_a_lead_in_filling_a_first_line_is_no_heading(wild_folder):
 def test_columns_of_unequal_width_break_no_paragraph_at_a_full_line(wild_folder):
     """In a column narrower than the page's others every full line is short of the widest: a full
     line that ends a sentence inside a paragraph is no paragraph end (the layout saw it go on)."""
-    sc, _, _ = score_wild(_ref("seed-xinzhou-2025"), _layout("boxed-unequal"), wild_folder)
+    sc, _, _ = score_wild(reference("seed-xinzhou-2025"), _layout("boxed-unequal"), wild_folder)
     assert sc.units_rate == 1.0 and sc.precision >= 0.99 and sc.recall >= 0.99, sc.misses[:10]
 
 

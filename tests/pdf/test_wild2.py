@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.text.pipeline import load_document
-from tests.pdf.harness import references
+from tests.pdf.conftest import pick_layout, read_built, reference
 from tests.pdf.wild import NEWS_BODY
 from tests.pdf.wild2 import OTHER_HEAD, WILD2, available, build, score_wild2
 from tests.text.harness import Score, norm
@@ -23,25 +22,17 @@ def wild2_folder(tmp_path_factory):
 
 
 def _layout(name):
-    lay = next(w for w in WILD2 if w.name == name)
-    if why := available(lay):
-        pytest.skip(why)
-    return lay
-
-
-def _ref(name):
-    return next(r for r in references() if r.name == name)
+    return pick_layout(WILD2, name, available)
 
 
 def _read(ref_name, layout_name, folder):
-    pdf, out = build(_ref(ref_name), _layout(layout_name), folder)
-    return load_document(pdf, ref_name), out
+    return read_built(build, reference(ref_name), _layout(layout_name), folder)
 
 
 def _score(layout, folder, refs=REFS) -> Score:
     total = Score()
     for name in refs:
-        sc, _, _ = score_wild2(_ref(name), _layout(layout), folder)
+        sc, _, _ = score_wild2(reference(name), _layout(layout), folder)
         sc.misses = sc.misses[:5]
         total += sc
     return total
@@ -84,7 +75,7 @@ def test_text_between_a_jump_out_and_its_jump_back_is_kept_aside(wild2_folder):
         assert norm(OTHER_HEAD) not in norm(doc.text), layout
         assert norm(NEWS_BODY)[:12] not in norm(doc.text), layout
         assert norm(OTHER_HEAD) in {norm(d.text) for d in doc.dropped}, layout
-        sc, _, _ = score_wild2(_ref("seed-jinzhong-2025"), _layout(layout), wild2_folder)
+        sc, _, _ = score_wild2(reference("seed-jinzhong-2025"), _layout(layout), wild2_folder)
         assert sc.recall >= 0.99 and sc.precision >= 0.99, (layout, sc.misses[:5])
 
 

@@ -34,24 +34,9 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.pdf import Aligned, _breaks, _paragraphs  # noqa: E402
 from reader.text.pipeline import process_text  # noqa: E402
-from tests.pdf.harness import EXTRACTORS, extract, references, tool_missing  # noqa: E402
+from tests.pdf.harness import EXTRACTORS, extracted_texts, references, tool_missing  # noqa: E402
 from tests.pdf.wild import WILD, available, build, glued, set_aside  # noqa: E402
 from tests.text.harness import Score, norm, score  # noqa: E402
-
-
-def texts_of(pdf: Path, extractors) -> dict[str, str | None]:
-    """The text each extractor makes of `pdf`, cached beside it."""
-    out: dict[str, str | None] = {}
-    for name in extractors:
-        cached = pdf.with_name(f"{pdf.stem}.{name}.txt")
-        if cached.exists():
-            out[name] = cached.read_text(encoding="utf-8")
-            continue
-        text = extract(pdf, name)
-        if text is not None:
-            cached.write_text(text, encoding="utf-8")
-        out[name] = text
-    return out
 
 
 def aliens(strings: list[str]) -> list[str]:
@@ -161,7 +146,7 @@ def figures(args, folder: Path) -> None:
         rows = {e: Row() for e in extractors}
         for ref in refs:
             pdf, out = build(ref, lay, folder)
-            texts = texts_of(pdf, extractors)
+            texts = extracted_texts(pdf, extractors)
             for e in extractors:
                 if texts[e] is None:
                     continue

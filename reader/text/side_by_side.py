@@ -133,7 +133,7 @@ def _unfold_page(page: list[str], first: int) -> tuple[list[str], list[int], int
             continue
         cells: dict[int, tuple[int, str]] = {}
         for pos, text in segs:
-            c = max((i for i, s in enumerate(columns) if s <= pos + T["drift"]), default=0)
+            c = _column_of(columns, pos)
             if c in cells:  # one column's line cut by a wide space: one line
                 cells[c] = (cells[c][0], cells[c][1] + " " + text)
             else:
@@ -159,9 +159,13 @@ def _text_columns(columns: list[int], filled: list[list[tuple[int, str]]]) -> li
     cells: dict[int, list[str]] = {c: [] for c in range(len(columns))}
     for segs in filled:
         for pos, text in segs:
-            c = max((i for i, s in enumerate(columns) if s <= pos + T["drift"]), default=0)
-            cells[c].append(text)
+            cells[_column_of(columns, pos)].append(text)
     return [start for c, start in enumerate(columns) if c == 0 or not _table_cells(cells[c])]
+
+
+def _column_of(columns: list[int], pos: int) -> int:
+    """The column a segment starting at `pos` belongs to (it may start a little left of it)."""
+    return max((i for i, s in enumerate(columns) if s <= pos + T["drift"]), default=0)
 
 
 def _table_cells(texts: list[str]) -> bool:

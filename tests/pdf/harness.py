@@ -159,17 +159,23 @@ def build_case(reference: Reference, layout: Layout, folder: Path, extractors=EX
         meta.write_text(json.dumps({"pages": pages, "furniture": furniture}, ensure_ascii=False), encoding="utf-8")
         tmp.replace(pdf)
     info = json.loads(meta.read_text(encoding="utf-8"))
+    return Case(reference, layout, pdf, info["pages"], info["furniture"], extracted_texts(pdf, extractors))
+
+
+def extracted_texts(pdf: Path, extractors) -> dict[str, str | None]:
+    """The text each extractor makes of `pdf` (None: the tool is missing), cached beside it as
+    `STEM.EXTRACTOR.txt`."""
     texts: dict[str, str | None] = {}
     for name in extractors:
-        out = stem.with_name(f"{stem.name}.{name}.txt")
-        if out.exists():
-            texts[name] = out.read_text(encoding="utf-8")
+        cached = pdf.with_name(f"{pdf.stem}.{name}.txt")
+        if cached.exists():
+            texts[name] = cached.read_text(encoding="utf-8")
             continue
         text = extract(pdf, name)
         if text is not None:
-            out.write_text(text, encoding="utf-8")
+            cached.write_text(text, encoding="utf-8")
         texts[name] = text
-    return Case(reference, layout, pdf, info["pages"], info["furniture"], texts)
+    return texts
 
 
 def score_text(case: Case, extractor: str) -> Score | None:

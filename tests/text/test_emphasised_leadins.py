@@ -42,6 +42,7 @@ def test_bold_does_not_make_a_lead_in_of_what_cannot_be_one():
     assert leadins == ["全年民生支出占一般公共预算支出的80.3%。"]
 
 
-def test_no_emphasis_leaves_the_outline_as_it_was():
+def test_emphasis_of_words_not_in_the_text_changes_nothing():
     plain = process_text(TEXT, "t")
-    assert plain.outline == process_text(TEXT, "t", emphasised=frozenset()).outline
+    other = frozenset({content_key("外贸外资量质齐升，再创新高。"), content_key("外贸外资")})
+    assert process_text(TEXT, "t", emphasised=other).outline == plain.outline

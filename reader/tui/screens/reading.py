@@ -131,15 +131,16 @@ class ReadingScreen(Screen):
         self.app.call_from_thread(self._show, *self._stored_state(document))
 
     def _stored_state(self, document) -> tuple:
-        """What `_show` needs from the store for `document` (its labels re-attached first)."""
+        """What `_show` needs for `document`: its session (labels re-attached first), the stored
+        position and what to warn of (worked out here: in the loading worker for a large report)."""
         session = LabelSession.open(self.store, document, self.annotator)
-        return document, session, self.store.get_position(document.id, self.annotator)
+        return document, session, self.store.get_position(document.id, self.annotator), warnings(document)
 
     def _failed(self, message: str) -> None:
         self.app.notify(message, title="Cannot open the report", severity="error", timeout=8)
         self.query_one("#status", StatusBar).update(message)
 
-    def _show(self, document, session: LabelSession, position) -> None:
+    def _show(self, document, session: LabelSession, position, notices: list[str]) -> None:
         self.document = document
         self.session = session
         self.index = SectionIndex(document)
@@ -157,7 +158,7 @@ class ReadingScreen(Screen):
             view.set_clause_labels(sentence.index, self.clauses.labelled_spans(sentence))
         self.query_one(Outline).build(self.tally, self.config.labels, self.reviewed)
         self._show_banner()
-        for message in warnings(document):  # what `reader text|outline…` print as `reader: warning:`
+        for message in notices:  # what `reader text|outline…` print as `reader: warning:`
             self.app.notify(message, title="About this report", severity="warning", timeout=12)
         self._locate(cursor)
         view.focus()
